@@ -1,0 +1,200 @@
+"""Opening a ledger: engine, connection settings, and migrations on open.
+
+Nothing happens at import time. `open_ledger` is the one way in: it builds the engine, brings an
+older ledger up to the current schema (after a backup copy), and refuses one it cannot read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlmodel import Session
+
+from claimledger.errors import LedgerError
+
+DEFAULT_DB = "claims.db"
+# The newest migration; tests check it against the migrations folder.
+HEAD_REVISION = "0002_fts"
+
+
+def database_url(target: str | os.PathLike[str] | None = None) -> str:
+    """A path or a SQLAlchemy URL, from the argument, CLAIMLEDGER_DB, or ./claims.db."""
+    raw = str(target) if target else os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB
+    if "://" in raw:
+        try:
+            make_url(raw)
+        except ArgumentError as exc:
+            raise LedgerError(f"not a database URL: {raw}") from exc
+        return raw
+    return f"sqlite:///{Path(raw).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the settings a shared ledger needs (WAL, foreign keys, busy timeout)."""
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+@dataclass(frozen=True)
+class OpenedLedger:
+    engine: Engine
+    url: str
+    upgraded_from: str | None = None
+    backup: Path | None = None
+
+
+def open_ledger(target: str | os.PathLike[str] | None = None, *, create: bool = True) -> OpenedLedger:
+    """Open (and if needed create or upgrade) the ledger at a path or URL."""
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.exists() and not create:
+            raise LedgerError(f"no ledger at {path}")
+        if path.exists() and path.is_dir():
+            raise LedgerError(f"{path} is a folder, not a ledger file")
+        if path.parent and not path.parent.exists():
+            raise LedgerError(f"folder {path.parent} does not exist")
+    engine = make_engine(url)
+    try:
+        if path is not None:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        current = _current_revision(engine)
+        if current == HEAD_REVISION:
+            return OpenedLedger(engine, url)
+        backup = None
+        if current is not None:
+            _check_known(current)
+            if path is not None:
+                backup = _backup(path, current)
+        try:
+            _upgrade(engine)
+        except Exception:
+            if backup is not None and path is not None:
+                engine.dispose()
+                _restore(backup, path)
+            raise
+        return OpenedLedger(engine, url, upgraded_from=current, backup=backup)
+    except DatabaseError as exc:
+        engine.dispose()
+        reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+        raise LedgerError(f"cannot open ledger {_safe(url)}: {reason}") from exc
+    except LedgerError:
+        engine.dispose()
+        raise
+
+
+def _safe(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _current_revision(engine: Engine) -> str | None:
+    inspector = sa.inspect(engine)
+    tables = set(inspector.get_table_names())
+    if "alembic_version" not in tables:
+        if tables & {"claim", "source"}:
+            raise LedgerError("this database has claim tables but no schema version: not a ledger")
+        return None
+    with engine.connect() as conn:
+        return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return cfg
+
+
+def _check_known(revision: str) -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    try:
+        known = script.get_revision(revision)
+    except Exception:  # alembic raises several kinds for an unknown id
+        known = None
+    if known is None:
+        raise LedgerError(
+            f"this ledger was written by a newer claimledger (schema {revision}); upgrade claimledger"
+        )
+
+
+def _backup(path: Path, revision: str) -> Path:
+    """A consistent copy (sqlite's online backup) before the schema changes."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    backup = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(backup)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return backup
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        try:
+            command.upgrade(cfg, "head")
+        except DatabaseError:
+            raise
+        except Exception as exc:  # alembic's own errors: report them as one line
+            raise LedgerError(f"could not upgrade the ledger: {exc}") from exc
+
+
+def _restore(backup: Path, path: Path) -> None:
+    """Put the pre-upgrade copy back: a failed upgrade must not leave a half-written ledger."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(backup, path)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+

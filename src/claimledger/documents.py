@@ -1,0 +1,150 @@
+"""Reading and writing article files: plain text or Markdown with YAML front matter, or HTML.
+
+The body after the front matter is kept byte for byte: claim offsets point into it, so whatever
+a person edits in the metadata above never moves a claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimledger.errors import LedgerError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+META_KEYS = ("outlet", "title", "author", "published", "url")
+FENCE = "---\n"
+
+
+@dataclass
+class SourceMeta:
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_front_matter(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k != "extra"}
+        data.update(self.extra)
+        return data
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    meta: SourceMeta
+    format: str  # "text" | "html"
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def split_front_matter(raw: str, *, name: str) -> tuple[dict[str, Any], str]:
+    """Front matter as a dict, and the body exactly as it stands after the closing fence."""
+    if not raw.startswith(FENCE):
+        return {}, raw
+    end = raw.find("\n---\n", len(FENCE) - 1)
+    if end == -1:
+        if raw.endswith("\n---"):
+            end = len(raw) - 4
+        else:
+            raise LedgerError(f"{name}: front matter starts with --- but never closes")
+    block = raw[len(FENCE) : end + 1]
+    body = raw[end + len("\n---\n") :]
+    try:
+        data = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        raise LedgerError(f"{name}: front matter is not valid YAML{line}") from exc
+    if not isinstance(data, dict):
+        raise LedgerError(f"{name}: front matter must be a mapping of keys to values")
+    return data, body
+
+
+def _meta_from(data: dict[str, Any], *, name: str) -> SourceMeta:
+    values: dict[str, str | None] = {}
+    for key in META_KEYS:
+        value = data.get(key)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if value is not None and not isinstance(value, str | int):
+            raise LedgerError(f"{name}: front matter '{key}' must be text")
+        values[key] = None if value is None else str(value)
+    extra = {k: v for k, v in data.items() if k not in META_KEYS}
+    return SourceMeta(**values, extra=extra)
+
+
+def parse_document(raw: bytes, *, name: str) -> Document:
+    """A document from a file's bytes; the name's suffix says how to read it."""
+    try:
+        decoded = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LedgerError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+    if "\x00" in decoded:
+        raise LedgerError(f"{name}: binary file, not an article")
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES or decoded.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        return _parse_html(decoded, name=name)
+    data, body = split_front_matter(decoded, name=name)
+    if not body.strip():
+        raise LedgerError(f"{name}: no article text")
+    return Document(name=Path(name).name, text=body, meta=_meta_from(data, name=name), format="text")
+
+
+def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
+    from claimledger.extract.html import html_to_text
+
+    text, found = html_to_text(html, url=url)
+    if not text.strip():
+        raise LedgerError(f"{name}: no article text found in the HTML")
+    meta = SourceMeta(**{k: found.get(k) for k in META_KEYS})
+    return Document(name=Path(name).name, text=text, meta=meta, format="html")
+
+
+def read_document(path: Path) -> Document:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise LedgerError(f"no such file: {path}") from exc
+    except IsADirectoryError as exc:
+        raise LedgerError(f"{path} is a folder") from exc
+    except OSError as exc:
+        raise LedgerError(f"cannot read {path}: {exc.strerror}") from exc
+    return parse_document(raw, name=str(path))
+
+
+def find_documents(paths: list[Path]) -> list[Path]:
+    """Files to read: the files named, and the readable files inside the folders named."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES and not p.name.startswith(".")
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise LedgerError(f"no such file or folder: {path}")
+    return found
+
+
+def render_document(meta: SourceMeta, text: str) -> str:
+    """A source file: YAML front matter a person can edit, then the captured text unchanged."""
+    header = yaml.safe_dump(
+        meta.as_front_matter(), sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
+    return f"{FENCE}{header}{FENCE}{text}"

@@ -1,0 +1,132 @@
+"""Evidence links on claims: added by a reviewer with a stance, checked when the network allows."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from claimledger.errors import InvalidValue, LedgerError
+from claimledger.ledger.queries import get_claim
+from claimledger.ledger.review import record
+from claimledger.models import Claim, Evidence, Source, Stance
+
+
+def parse_stance(value: str) -> Stance:
+    try:
+        return Stance(value.strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in Stance)
+        raise InvalidValue(f"unknown stance {value!r} (one of: {names})") from None
+
+
+def check_url(url: str) -> str:
+    """http(s) URLs with a host only: evidence must be a page a reader can open."""
+    from claimledger.links import InvalidURL, validate_url
+
+    try:
+        return validate_url(url)
+    except InvalidURL as exc:
+        raise InvalidValue(str(exc)) from None
+
+
+def add_evidence(
+    claim_id: int,
+    url: str,
+    *,
+    stance: str,
+    session: Session,
+    user: str,
+    note: str | None = None,
+) -> Evidence:
+    claim = get_claim(claim_id, session=session)
+    clean = check_url(url)
+    evidence = Evidence(
+        claim_id=claim_id,
+        url=clean,
+        stance=parse_stance(stance).value,
+        note=note.strip() if note and note.strip() else None,
+        added_by=user,
+    )
+    session.add(evidence)
+    record(claim, "evidence", session=session, user=user, after=f"{evidence.stance} {clean}")
+    session.flush()
+    return evidence
+
+
+def get_evidence(evidence_id: int, *, session: Session) -> Evidence:
+    found = session.get(Evidence, evidence_id)
+    if found is None:
+        raise LedgerError(f"no evidence with id {evidence_id}")
+    return found
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower().replace("’", "'")
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    already: int = 0
+    unmatched: list[str] | None = None
+
+
+def import_evidence(path: Path, *, session: Session, user: str) -> ImportReport:
+    """Evidence from a JSON file: entries name a source file and a phrase of the claim's text."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LedgerError(f"no such file: {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise LedgerError(f"{path}: not valid JSON ({exc})") from None
+    entries = data.get("evidence") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise LedgerError(f"{path}: expected a list of evidence entries")
+    report = ImportReport(unmatched=[])
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not {"source", "claim", "url", "stance"} <= entry.keys():
+            raise LedgerError(f"{path}: entry {n} needs source, claim, url and stance")
+        claim = _find_claim(entry["source"], entry["claim"], session=session)
+        if claim is None:
+            assert report.unmatched is not None
+            report.unmatched.append(f"{entry['source']}: {entry['claim']}")
+            continue
+        assert claim.id is not None
+        dup = session.exec(
+            select(Evidence).where(Evidence.claim_id == claim.id, Evidence.url == entry["url"])
+        ).first()
+        if dup is not None:
+            report.already += 1
+            continue
+        add_evidence(
+            claim.id,
+            entry["url"],
+            stance=entry["stance"],
+            note=entry.get("note"),
+            session=session,
+            user=user,
+        )
+        report.added += 1
+    return report
+
+
+def _find_claim(source_name: str, phrase: str, *, session: Session) -> Claim | None:
+    source = session.exec(select(Source).where(Source.path == Path(source_name).name)).first()
+    if source is None:
+        return None
+    wanted = _norm(phrase)
+    claims = session.exec(
+        select(Claim).where(Claim.source_id == source.id).order_by(col(Claim.start))
+    )
+    for claim in claims:
+        if wanted in _norm(claim.quote):
+            return claim
+    return None

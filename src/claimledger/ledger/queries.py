@@ -1,0 +1,225 @@
+"""Reading claims: filters, full-text search, keyset pages, counts.
+
+Pages are keyset queries on indexed orders, never OFFSET and never "load every row", so a ledger of
+a million claims reads as fast as one of a hundred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from claimledger.errors import NotFound
+from claimledger.models import Claim, ClaimAnchor, Evidence, HistoryEntry, Source
+
+Order = Literal["id", "queue"]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What a person narrows the list to; empty means everything."""
+
+    states: tuple[str, ...] = ()
+    evidence_statuses: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    source: str | None = None  # a source id, or part of its file name or outlet
+    speaker: str | None = None
+    assignee: str | None = None
+    has_evidence: bool | None = None
+    text: str | None = None  # full-text search over quotes and notes
+    ids: tuple[int, ...] = field(default=())
+
+    def describe(self) -> str:
+        parts = []
+        for label, values in (
+            ("state", self.states),
+            ("evidence", self.evidence_statuses),
+            ("type", self.types),
+        ):
+            if values:
+                parts.append(f"{label}: {', '.join(values)}")
+        for label, value in (
+            ("source", self.source),
+            ("speaker", self.speaker),
+            ("assignee", self.assignee),
+        ):
+            if value:
+                parts.append(f"{label}: {value}")
+        if self.has_evidence is not None:
+            parts.append("with evidence" if self.has_evidence else "without evidence")
+        if self.text:
+            parts.append(f"search: {self.text!r}")
+        return "; ".join(parts) if parts else "all claims"
+
+
+def fts_query(text: str) -> str | None:
+    """A user's words as a safe FTS5 query: each word quoted, all required, the last as a prefix.
+
+    Anything else a person types (quotes, AND/OR/NOT, *, ^, :, parentheses) is dropped, so FTS
+    syntax can neither crash the search nor change its meaning.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if flt.ids:
+        conds.append(col(Claim.id).in_(flt.ids))
+    if flt.states:
+        conds.append(col(Claim.review_state).in_(flt.states))
+    if flt.evidence_statuses:
+        conds.append(col(Claim.evidence_status).in_(flt.evidence_statuses))
+    if flt.types:
+        conds.append(col(Claim.type).in_(flt.types))
+    if flt.source:
+        if flt.source.isdigit():
+            conds.append(col(Claim.source_id) == int(flt.source))
+        else:
+            pattern = _like_pattern(flt.source)
+            matching = select(Source.id).where(
+                sa.or_(
+                    col(Source.path).ilike(pattern, escape="\\"),
+                    col(Source.outlet).ilike(pattern, escape="\\"),
+                )
+            )
+            conds.append(col(Claim.source_id).in_(matching))
+    if flt.speaker:
+        conds.append(col(Claim.speaker).ilike(_like_pattern(flt.speaker), escape="\\"))
+    if flt.assignee:
+        conds.append(col(Claim.assignee) == flt.assignee)
+    if flt.has_evidence is not None:
+        exists = sa.exists().where(col(Evidence.claim_id) == col(Claim.id))
+        conds.append(exists if flt.has_evidence else ~exists)
+    if flt.text and flt.text.strip():
+        conds.append(_text_condition(flt.text, dialect))
+    return conds
+
+
+def _text_condition(text: str, dialect: str) -> ColumnElement[bool]:
+    if dialect == "sqlite":
+        query = fts_query(text)
+        if query is None:
+            return sa.false()
+        hits = sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=query)
+        return col(Claim.id).in_(hits.columns(sa.column("rowid", sa.Integer)))
+    pattern = _like_pattern(text.strip())
+    in_notes = select(HistoryEntry.claim_id).where(
+        col(HistoryEntry.note).ilike(pattern, escape="\\")
+    )
+    return sa.or_(col(Claim.quote).ilike(pattern, escape="\\"), col(Claim.id).in_(in_notes))
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended: the sort key of its last row."""
+
+    id: int
+    score: float = 0.0
+
+
+def list_claims(
+    *,
+    session: Session,
+    flt: ClaimFilter = ClaimFilter(),
+    order: Order = "id",
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+    limit: int | None = 50,
+) -> list[Claim]:
+    """One page of claims. 'queue' puts the most check-worthy first."""
+    dialect = session.get_bind().dialect.name
+    stmt = select(Claim).where(*_conditions(flt, dialect))
+    backwards = before is not None
+    edge = before if backwards else after
+    if order == "queue":
+        score, cid = col(Claim.score), col(Claim.id)
+        if edge is not None:
+            if backwards:
+                stmt = stmt.where(sa.tuple_(score, -cid) > sa.tuple_(edge.score, -edge.id))
+            else:
+                stmt = stmt.where(sa.tuple_(score, -cid) < sa.tuple_(edge.score, -edge.id))
+        if backwards:
+            stmt = stmt.order_by(score.asc(), cid.desc())
+        else:
+            stmt = stmt.order_by(score.desc(), cid.asc())
+    else:
+        cid = col(Claim.id)
+        if edge is not None:
+            stmt = stmt.where(cid < edge.id if backwards else cid > edge.id)
+        stmt = stmt.order_by(cid.desc() if backwards else cid.asc())
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = list(session.exec(stmt))
+    return rows[::-1] if backwards else rows
+
+
+def count_claims(*, session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
+    dialect = session.get_bind().dialect.name
+    stmt = select(sa.func.count()).select_from(Claim).where(*_conditions(flt, dialect))
+    return int(session.exec(stmt).one())
+
+
+def counts_by_state(*, session: Session) -> dict[str, int]:
+    stmt = select(Claim.review_state, sa.func.count()).group_by(Claim.review_state)
+    return {state: int(n) for state, n in session.exec(stmt)}
+
+
+def get_claim(claim_id: int, *, session: Session) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return claim
+
+
+def get_source(source_id: int, *, session: Session) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source with id {source_id}")
+    return source
+
+
+def list_sources(*, session: Session) -> list[Source]:
+    return list(session.exec(select(Source).order_by(col(Source.id))))
+
+
+def evidence_for(claim_id: int, *, session: Session) -> list[Evidence]:
+    stmt = select(Evidence).where(Evidence.claim_id == claim_id).order_by(col(Evidence.id))
+    return list(session.exec(stmt))
+
+
+def history_for(claim_id: int, *, session: Session) -> list[HistoryEntry]:
+    stmt = (
+        select(HistoryEntry)
+        .where(HistoryEntry.claim_id == claim_id)
+        .order_by(col(HistoryEntry.at), col(HistoryEntry.id))
+    )
+    return list(session.exec(stmt))
+
+
+def anchors_for(claim_id: int, *, session: Session) -> list[ClaimAnchor]:
+    stmt = select(ClaimAnchor).where(ClaimAnchor.claim_id == claim_id).order_by(ClaimAnchor.start)
+    return list(session.exec(stmt))
+
+
+def source_names(ids: set[int], *, session: Session) -> dict[int, str]:
+    """Short labels for a page of claims: the outlet, or the file name."""
+    if not ids:
+        return {}
+    stmt = select(Source.id, Source.outlet, Source.path).where(col(Source.id).in_(ids))
+    return {sid: outlet or path for sid, outlet, path in session.exec(stmt)}

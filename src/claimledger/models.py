@@ -1,0 +1,213 @@
+"""The ledger's tables and the vocabularies they use.
+
+Review state and evidence status are separate fields, as fact-checking platforms keep them: one says
+how far the claim has gone through the desk, the other what the evidence says so far.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class ReviewState(StrEnum):
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    REVIEWED = "reviewed"
+    VERIFIED = "verified"
+    DISMISSED = "dismissed"
+
+
+class EvidenceStatus(StrEnum):
+    UNVERIFIED = "unverified"
+    SUPPORTED = "supported"
+    MIXED = "mixed"
+    CONTRADICTED = "contradicted"
+    UNVERIFIABLE = "unverifiable"
+
+
+class ClaimType(StrEnum):
+    """Full Fact's claim types."""
+
+    QUANTITY = "quantity"
+    PREDICTION = "prediction"
+    CORRELATION_CAUSATION = "correlation_causation"
+    PERSONAL_EXPERIENCE = "personal_experience"
+    RULES = "rules"
+    OTHER = "other"
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    CONTEXT = "context"
+
+
+class LinkState(StrEnum):
+    UNCHECKED = "unchecked"
+    ALIVE = "alive"
+    DEAD = "dead"
+    REDIRECTED = "redirected"
+    CHANGED = "changed"
+
+
+class MatchStatus(StrEnum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps go in as UTC and come out tz-aware, on SQLite (which keeps no zone) and PostgreSQL."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _ts(nullable: bool = False) -> Any:
+    if nullable:
+        return Field(default=None, sa_column=sa.Column(UTCDateTime(), nullable=True))
+    return Field(default_factory=utcnow, sa_column=sa.Column(UTCDateTime(), nullable=False))
+
+
+def _json() -> Any:
+    return Field(default_factory=list, sa_column=sa.Column(sa.JSON(), nullable=False))
+
+
+class Source(SQLModel, table=True):
+    """One article, with the exact text that claim offsets point into."""
+
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    path: str = Field(index=True, description="file name inside sources/ (or where it was read)")
+    content_hash: str = Field(unique=True, description="sha256 of `text`: same content, same source")
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = Field(default=None, description="ISO date, possibly partial (2018-08)")
+    url: str | None = None
+    text: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
+    ingested_at: datetime = _ts()
+
+
+class Claim(SQLModel, table=True):
+    """A claim, anchored by W3C TextQuote and TextPosition selectors into its source's text."""
+
+    __tablename__ = "claim"
+    __table_args__ = (
+        sa.Index("ix_claim_queue", "review_state", "score", "id"),
+        sa.Index("ix_claim_evidence_status", "evidence_status", "id"),
+        sa.Index("ix_claim_type", "type", "id"),
+        sa.Index("ix_claim_source", "source_id", "start"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    quote: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
+    start: int
+    end: int
+    prefix: str = ""
+    suffix: str = ""
+    type: str = ClaimType.OTHER.value
+    speaker: str | None = None
+    score: float = 0.0
+    quantities: list[dict[str, Any]] = _json()
+    period_start: str | None = None
+    period_end: str | None = None
+    fingerprint: str = Field(default="", index=True)
+    origin: str = Field(default="extracted", description="extracted | manual")
+    review_state: str = ReviewState.NEW.value
+    evidence_status: str = EvidenceStatus.UNVERIFIED.value
+    assignee: str | None = Field(default=None, index=True)
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class ClaimAnchor(SQLModel, table=True):
+    """Another place in the same source where the claim's words appear again (pull quote, caption)."""
+
+    __tablename__ = "claim_anchor"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    start: int
+    end: int
+    prefix: str = ""
+    suffix: str = ""
+
+
+class Evidence(SQLModel, table=True):
+    """A link a reviewer attached to a claim, with what was found there when it was checked."""
+
+    __tablename__ = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    url: str
+    stance: str
+    note: str | None = None
+    added_by: str
+    added_at: datetime = _ts()
+    final_url: str | None = None
+    http_status: int | None = None
+    title: str | None = None
+    content_hash: str | None = None
+    retrieved_at: datetime | None = _ts(nullable=True)
+    fetch_error: str | None = None
+    link_state: str = LinkState.UNCHECKED.value
+    checked_at: datetime | None = _ts(nullable=True)
+    archive_url: str | None = None
+    archived_at: datetime | None = _ts(nullable=True)
+
+
+class HistoryEntry(SQLModel, table=True):
+    """One change to a claim: who, when, what before and after, and why."""
+
+    __tablename__ = "history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    at: datetime = _ts()
+    user: str
+    action: str = Field(description="created | review_state | evidence_status | note | evidence | ...")
+    before: str | None = None
+    after: str | None = None
+    note: str | None = None
+
+
+class ClaimMatch(SQLModel, table=True):
+    """Two claims that say the same thing in different sources: suggested, then confirmed or rejected."""
+
+    __tablename__ = "claim_match"
+    __table_args__ = (sa.UniqueConstraint("claim_id", "other_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    other_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    similarity: float
+    status: str = MatchStatus.SUGGESTED.value
+    decided_by: str | None = None
+    decided_at: datetime | None = _ts(nullable=True)
