@@ -73,7 +73,9 @@ class OpenedLedger:
     backup: Path | None = None
 
 
-def open_ledger(target: str | os.PathLike[str] | None = None, *, create: bool = True) -> OpenedLedger:
+def open_ledger(
+    target: str | os.PathLike[str] | None = None, *, create: bool = True
+) -> OpenedLedger:
     """Open (and if needed create or upgrade) the ledger at a path or URL."""
     url = database_url(target)
     path = sqlite_path(url)
@@ -197,4 +199,3 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
-

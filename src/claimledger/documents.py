@@ -95,12 +95,16 @@ def parse_document(raw: bytes, *, name: str) -> Document:
     if "\x00" in decoded:
         raise LedgerError(f"{name}: binary file, not an article")
     suffix = Path(name).suffix.lower()
-    if suffix in HTML_SUFFIXES or decoded.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    if suffix in HTML_SUFFIXES or decoded.lstrip()[:15].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
         return _parse_html(decoded, name=name)
     data, body = split_front_matter(decoded, name=name)
     if not body.strip():
         raise LedgerError(f"{name}: no article text")
-    return Document(name=Path(name).name, text=body, meta=_meta_from(data, name=name), format="text")
+    return Document(
+        name=Path(name).name, text=body, meta=_meta_from(data, name=name), format="text"
+    )
 
 
 def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
@@ -133,7 +137,9 @@ def find_documents(paths: list[Path]) -> list[Path]:
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES and not p.name.startswith(".")
+                if p.is_file()
+                and p.suffix.lower() in READABLE_SUFFIXES
+                and not p.name.startswith(".")
             )
         elif path.exists():
             found.append(path)

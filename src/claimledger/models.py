@@ -103,7 +103,9 @@ class Source(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     path: str = Field(index=True, description="file name inside sources/ (or where it was read)")
-    content_hash: str = Field(unique=True, description="sha256 of `text`: same content, same source")
+    content_hash: str = Field(
+        unique=True, description="sha256 of `text`: same content, same source"
+    )
     outlet: str | None = None
     title: str | None = None
     author: str | None = None
@@ -192,7 +194,9 @@ class HistoryEntry(SQLModel, table=True):
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     at: datetime = _ts()
     user: str
-    action: str = Field(description="created | review_state | evidence_status | note | evidence | ...")
+    action: str = Field(
+        description="created | review_state | evidence_status | note | evidence | ..."
+    )
     before: str | None = None
     after: str | None = None
     note: str | None = None

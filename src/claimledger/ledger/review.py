@@ -71,11 +71,11 @@ def set_review_state(
     if target not in ALLOWED.get(current, set()):
         raise InvalidValue(f"claim {claim_id} is {current}: it cannot go to {target.value}")
     if target == ReviewState.VERIFIED and claim.evidence_status == EvidenceStatus.UNVERIFIED:
-        raise InvalidValue(
-            f"claim {claim_id} has no evidence status yet: set one before verifying"
-        )
+        raise InvalidValue(f"claim {claim_id} has no evidence status yet: set one before verifying")
     claim.review_state = target.value
-    record(claim, "review_state", session=session, user=user, before=current, after=target, note=note)
+    record(
+        claim, "review_state", session=session, user=user, before=current, after=target, note=note
+    )
     return claim
 
 
@@ -93,7 +93,13 @@ def set_evidence_status(
         )
     claim.evidence_status = target.value
     record(
-        claim, "evidence_status", session=session, user=user, before=current, after=target, note=note
+        claim,
+        "evidence_status",
+        session=session,
+        user=user,
+        before=current,
+        after=target,
+        note=note,
     )
     return claim
 
@@ -115,4 +121,3 @@ def assign(claim_id: int, assignee: str | None, *, session: Session, user: str) 
     claim.assignee = who
     record(claim, "assignee", session=session, user=user, before=before, after=who)
     return claim
-

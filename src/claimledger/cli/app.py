@@ -1,0 +1,93 @@
+"""The `claimledger` command: global options, the command groups, and error handling."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from claimledger import __version__
+from claimledger.cli import claims, evidence, export, ingest
+from claimledger.cli.context import Settings, err_console
+from claimledger.errors import LedgerError
+
+app = typer.Typer(
+    name="claimledger",
+    help="Find the factual claims in articles, review them, and export the verified ones.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"claimledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="CLAIMLEDGER_DB",
+            help="Ledger file or SQLAlchemy URL (default ./claims.db).",
+            show_envvar=True,
+        ),
+    ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            envvar="CLAIMLEDGER_USER",
+            help="Who is acting, for the history (default: login name).",
+            show_envvar=True,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """With no command, opens the review UI."""
+    ctx.obj = Settings(db=db, user=user)
+    if ctx.invoked_subcommand is None:
+        claims.open_tui(ctx.obj)
+
+
+ingest.register(app)
+claims.register(app)
+evidence.register(app)
+export.register(app)
+
+
+def main() -> None:
+    """Entry point: a user's mistake is one line on stderr and a non-zero exit, never a traceback."""
+    try:
+        code = app(standalone_mode=False)
+    except LedgerError as exc:
+        err_console.print(f"error: {exc}", style="red", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,180 @@
+"""`claims`, `show`, `history`, `review`: reading and changing claims, and opening the review UI."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from claimledger.cli.context import Settings, fail, out_console, settings, write_out
+
+
+def register(app: typer.Typer) -> None:
+    app.command("claims")(claims)
+    app.command("show")(show)
+    app.command("history")(history)
+    app.command("review")(review)
+
+
+def claims(
+    ctx: typer.Context,
+    state: Annotated[
+        list[str] | None, typer.Option("--state", "-s", help="Review state (repeatable).")
+    ] = None,
+    evidence_status: Annotated[
+        list[str] | None,
+        typer.Option("--evidence-status", "-e", help="Evidence status (repeatable)."),
+    ] = None,
+    claim_type: Annotated[
+        list[str] | None, typer.Option("--type", "-t", help="Claim type (repeatable).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source id, or part of its file name or outlet.")
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Part of the speaker's name.")
+    ] = None,
+    assignee: Annotated[
+        str | None, typer.Option("--assignee", help="Assigned to this person.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-q", help="Words in the quote or the notes.")
+    ] = None,
+    queue: Annotated[bool, typer.Option("--queue", help="Most check-worthy first.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (0: all).")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List claims, filtered."""
+    from claimledger.ledger.detail import claim_row
+    from claimledger.ledger.queries import ClaimFilter, count_claims, list_claims, source_names
+    from claimledger.ledger.review import parse_evidence_status, parse_state
+    from claimledger.models import ClaimType
+
+    types = tuple(claim_type or ())
+    for t in types:
+        if t not in {c.value for c in ClaimType}:
+            names = ", ".join(c.value for c in ClaimType)
+            raise fail(f"unknown claim type {t!r} (one of: {names})")
+    flt = ClaimFilter(
+        states=tuple(parse_state(s).value for s in state or ()),
+        evidence_statuses=tuple(parse_evidence_status(s).value for s in evidence_status or ()),
+        types=types,
+        source=source,
+        speaker=speaker,
+        assignee=assignee,
+        text=search,
+    )
+    with settings(ctx).session() as session:
+        found = list_claims(
+            session=session, flt=flt, order="queue" if queue else "id", limit=limit or None
+        )
+        labels = source_names({c.source_id for c in found}, session=session)
+        rows = [claim_row(c, labels.get(c.source_id)) for c in found]
+        total = count_claims(session=session, flt=flt) if not as_json else len(rows)
+    if as_json:
+        write_out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    from claimledger.cli.render import claims_table
+
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    out_console.print(claims_table(rows, title=f"{flt.describe()} — {shown} claim(s)"))
+
+
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One claim in full: the quote in its paragraph, metadata, evidence, history."""
+    from claimledger.ledger.detail import claim_detail
+
+    with settings(ctx).session() as session:
+        detail = claim_detail(claim_id, session=session)
+    if as_json:
+        write_out(json.dumps(detail, indent=2, ensure_ascii=False) + "\n")
+        return
+    from claimledger.cli.render import claim_panel, quote_in_context
+
+    para = detail["paragraph"]
+    c = detail["claim"]
+    text = para["text"]
+    detail["context"] = quote_in_context(
+        text, c["start"] - para["start"], c["end"] - para["start"], (0, len(text))
+    )
+    out_console.print(claim_panel(detail))
+
+
+def history(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every change to a claim: who, when, before, after, note."""
+    from claimledger.ledger.detail import history_row
+    from claimledger.ledger.queries import get_claim, history_for
+
+    with settings(ctx).session() as session:
+        get_claim(claim_id, session=session)
+        rows = [history_row(h) for h in history_for(claim_id, session=session)]
+    if as_json:
+        write_out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    from claimledger.cli.render import history_table
+
+    out_console.print(history_table(rows))
+
+
+def review(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        int | None, typer.Argument(help="Claim id; without it, opens the review UI.")
+    ] = None,
+    state: Annotated[
+        str | None, typer.Option("--state", help="new, in_review, reviewed, verified, dismissed.")
+    ] = None,
+    evidence_status: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence-status", help="unverified, supported, mixed, contradicted, unverifiable."
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="A note, recorded in the history.")
+    ] = None,
+    assign: Annotated[
+        str | None, typer.Option("--assign", help="Assign to someone ('' to unassign).")
+    ] = None,
+) -> None:
+    """Set a claim's review state or evidence status, add a note, or (without an id) open the UI."""
+    cfg = settings(ctx)
+    if claim_id is None:
+        if state or evidence_status or note or assign is not None:
+            raise fail("name the claim: claimledger review ID --state ...")
+        open_tui(cfg)
+        return
+    if not (state or evidence_status or note or assign is not None):
+        raise fail("nothing to change: give --state, --evidence-status, --note or --assign")
+    from claimledger.ledger import review as ops
+    from claimledger.ledger.queries import get_claim
+
+    user = cfg.who
+    with cfg.session() as session:
+        if evidence_status:
+            ops.set_evidence_status(claim_id, evidence_status, session=session, user=user)
+        if state:
+            ops.set_review_state(claim_id, state, session=session, user=user)
+        if assign is not None:
+            ops.assign(claim_id, assign, session=session, user=user)
+        if note:
+            ops.add_note(claim_id, note, session=session, user=user)
+        claim = get_claim(claim_id, session=session)
+        summary = f"claim {claim_id}: {claim.review_state}, evidence {claim.evidence_status}"
+    out_console.print(summary, markup=False)
+
+
+def open_tui(cfg: Settings) -> None:
+    from claimledger.tui.app import ClaimLedgerApp
+
+    engine = cfg.engine()
+    ClaimLedgerApp(engine=engine, user=cfg.who).run()

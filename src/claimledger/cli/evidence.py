@@ -1,0 +1,80 @@
+"""`evidence add|import|list`: links that support, refute or give context to a claim."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimledger.cli.context import err_console, fail, out_console, settings, write_out
+
+evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(evidence_app, name="evidence")
+
+
+@evidence_app.command("add")
+def add(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id.")],
+    url: Annotated[str, typer.Argument(help="An http(s) address.")],
+    stance: Annotated[
+        str, typer.Option("--stance", help="supports, refutes or context.")
+    ] = "context",
+    note: Annotated[str | None, typer.Option("--note", help="What the page shows.")] = None,
+) -> None:
+    """Attach an evidence link to a claim."""
+    from claimledger.ledger.evidence import add_evidence
+
+    cfg = settings(ctx)
+    with cfg.session() as session:
+        ev = add_evidence(claim_id, url, stance=stance, note=note, session=session, user=cfg.who)
+        out_console.print(
+            f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}", markup=False
+        )
+
+
+@evidence_app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="JSON: entries with source, claim (a phrase), url, stance, note.")
+    ],
+) -> None:
+    """Attach evidence from a JSON file, finding each claim by a phrase of its text."""
+    from claimledger.ledger.evidence import import_evidence
+
+    cfg = settings(ctx)
+    with cfg.session() as session:
+        report = import_evidence(file, session=session, user=cfg.who)
+    out_console.print(f"{report.added} added, {report.already} already there", markup=False)
+    for missing in report.unmatched or []:
+        err_console.print(f"warning: no claim matches {missing}", style="yellow", markup=False)
+
+
+@evidence_app.command("list")
+def list_(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The evidence on one claim."""
+    from claimledger.ledger.detail import evidence_row
+    from claimledger.ledger.queries import evidence_for, get_claim
+
+    with settings(ctx).session() as session:
+        get_claim(claim_id, session=session)
+        rows = [evidence_row(e) for e in evidence_for(claim_id, session=session)]
+    if as_json:
+        write_out(json.dumps(rows, indent=2) + "\n")
+        return
+    if not rows:
+        raise fail(f"claim {claim_id} has no evidence yet", code=0)
+    for row in rows:
+        out_console.print(
+            f"{row['id']:>4}  {row['stance']:<9} {row['link_state']:<10} {row['url']}", markup=False
+        )

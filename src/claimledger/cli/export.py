@@ -1,0 +1,104 @@
+"""`export`: the verified claims for publishing (ClaimReview) or for the desks (CSV, JSON)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from claimledger.cli.context import err_console, fail, settings
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or claimreview.")] = "json",
+    state: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--state",
+            help="Review states to export (repeatable; default verified; 'all' for every claim).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+    site_url: Annotated[
+        str | None,
+        typer.Option(
+            "--site-url",
+            envvar="CLAIMLEDGER_SITE_URL",
+            help="Where the fact-checks are published (ClaimReview url).",
+            show_envvar=True,
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            envvar="CLAIMLEDGER_ORG",
+            help="Name of the publishing organisation.",
+            show_envvar=True,
+        ),
+    ] = None,
+) -> None:
+    """Export claims with their evidence. By default only verified claims."""
+    from claimledger.export import (
+        FORMATS,
+        Publisher,
+        iter_records,
+        write_claimreview,
+        write_csv,
+        write_json,
+    )
+    from claimledger.ledger.queries import ClaimFilter
+    from claimledger.ledger.review import parse_state
+
+    if fmt not in FORMATS:
+        raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    wanted = state or ["verified"]
+    states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
+    publisher = None
+    if fmt == "claimreview":
+        if not site_url:
+            raise fail(
+                "ClaimReview needs the address where the fact-checks are published: --site-url URL"
+            )
+        publisher = Publisher(site_url=site_url, name=org)
+    cfg = settings(ctx)
+    flt = ClaimFilter(states=states)
+    target = _open_output(output, csv=fmt == "csv")
+    tmp = None
+    with cfg.session() as session, target as out:
+        records = iter_records(session=session, flt=flt)
+        if publisher is not None:
+            n = write_claimreview(records, out, publisher)
+        elif fmt == "csv":
+            n = write_csv(records, out)
+        else:
+            n = write_json(records, out)
+        tmp = getattr(out, "name", None)
+    if output is not None and tmp:
+        os.replace(tmp, output)
+        err_console.print(f"{n} claim(s) written to {output}", markup=False)
+    elif n == 0:
+        err_console.print(
+            "no claims to export (only verified claims by default: --state)", markup=False
+        )
+
+
+def _open_output(output: Path | None, *, csv: bool) -> TextIO | nullcontext[TextIO]:
+    """Write to a temporary file beside the target and rename at the end: never half a file."""
+    if output is None:
+        return nullcontext(sys.stdout)
+    if output.parent and not output.parent.exists():
+        raise fail(f"folder {output.parent} does not exist")
+    tmp = output.with_name(f".{output.name}.partial")
+    return open(tmp, "w", encoding="utf-8", newline="" if csv else None)

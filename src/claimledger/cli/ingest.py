@@ -1,0 +1,127 @@
+"""`ingest` (articles into the ledger) and `extract` (claims of one article, ledger untouched)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimledger.cli.context import err_console, fail, out_console, settings, write_out
+
+PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("extract")(extract)
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was done as JSON.")] = False,
+) -> None:
+    """Add articles and the claims found in them. Ingesting the same text twice changes nothing."""
+    from claimledger.documents import find_documents
+    from claimledger.errors import LedgerError
+    from claimledger.ledger.ingest import store
+
+    cfg = settings(ctx)
+    files = find_documents(paths)
+    if not files:
+        raise fail("no article files found (looked for .txt, .md, .html)")
+    engine_user = cfg.who
+    cfg.engine()
+    results, problems = [], []
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=err_console,
+        transient=True,
+        disable=len(files) < 2,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=len(files), name="")
+        for path, prepared in _prepare_all(files):
+            progress.update(task, advance=1, name=path.name)
+            if isinstance(prepared, LedgerError):
+                problems.append(str(prepared))
+                continue
+            with cfg.session() as session:
+                results.append(store(prepared, session=session, user=engine_user))
+    added = [r for r in results if r.added]
+    if as_json:
+        rows = [
+            {
+                "path": r.path,
+                "source_id": r.source_id,
+                "added": r.added,
+                "claims": r.claims,
+                "metadata_updated": r.updated_meta,
+            }
+            for r in results
+        ]
+        write_out(json.dumps(rows, indent=2) + "\n")
+    else:
+        for r in results:
+            verb = "added" if r.added else ("metadata updated" if r.updated_meta else "unchanged")
+            detail = f", {r.claims} claims" if r.added else ""
+            out_console.print(f"{verb}: {r.path} (source {r.source_id}{detail})", markup=False)
+        total = sum(r.claims for r in added)
+        out_console.print(
+            f"{len(added)} new source(s), {total} claim(s); {len(results) - len(added)} already in the ledger",
+            markup=False,
+        )
+    for problem in problems:
+        err_console.print(f"error: {problem}", style="red", markup=False)
+    if problems:
+        raise typer.Exit(1)
+
+
+def _prepare_one(path: Path):  # type: ignore[no-untyped-def]
+    from claimledger.errors import LedgerError
+    from claimledger.ledger.ingest import prepare
+
+    try:
+        return path, prepare(path)
+    except LedgerError as exc:
+        return path, exc
+
+
+def _prepare_all(files: list[Path]):  # type: ignore[no-untyped-def]
+    """Reading and extraction in worker processes when there are many files (both cores)."""
+    workers = os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or workers < 2:
+        yield from map(_prepare_one, files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_prepare_one, files, chunksize=8)
+
+
+def extract(
+    file: Annotated[Path, typer.Argument(help="An article (.txt, .md with front matter, .html).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of claims.")] = False,
+) -> None:
+    """Find the claims in one article and print them; the ledger is not touched."""
+    from claimledger.ledger.ingest import prepare
+
+    prepared = prepare(file)
+    if as_json:
+        write_out(
+            json.dumps([c.to_dict() for c in prepared.claims], indent=2, ensure_ascii=False) + "\n"
+        )
+        return
+    from claimledger.cli.render import extracted_table
+
+    out_console.print(extracted_table(prepared.claims))

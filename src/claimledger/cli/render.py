@@ -1,0 +1,142 @@
+"""Rich renderings shared by the commands: tables of claims, one claim in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+STATE_STYLES = {
+    "new": "bold cyan",
+    "in_review": "yellow",
+    "reviewed": "green",
+    "verified": "bold green",
+    "dismissed": "dim",
+}
+EVIDENCE_STYLES = {
+    "unverified": "dim",
+    "supported": "green",
+    "mixed": "yellow",
+    "contradicted": "red",
+    "unverifiable": "magenta",
+}
+
+
+def short(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def claims_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("state", no_wrap=True)
+    table.add_column("evidence", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("source", no_wrap=True, max_width=18)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("quote", ratio=1)
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            Text(row["state"], style=STATE_STYLES.get(row["state"], "")),
+            Text(row["evidence_status"], style=EVIDENCE_STYLES.get(row["evidence_status"], "")),
+            row["type"],
+            row["source"] or "",
+            f"{row['score']:.2f}",
+            short(row["quote"], 200),
+        )
+    return table
+
+
+def extracted_table(claims: Sequence[Any]) -> Table:
+    table = Table(expand=True)
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("speaker", max_width=20)
+    table.add_column("period", no_wrap=True)
+    table.add_column("quote", ratio=1)
+    for c in claims:
+        period = f"{c.period.start}..{c.period.end}" if c.period else ""
+        table.add_row(
+            str(c.start), c.type, f"{c.score:.2f}", c.speaker or "", period, short(c.quote, 300)
+        )
+    return table
+
+
+def quote_in_context(text: str, start: int, end: int, para: tuple[int, int]) -> Text:
+    body = Text()
+    body.append(text[para[0] : start])
+    body.append(text[start:end], style="bold black on yellow")
+    body.append(text[end : para[1]])
+    return body
+
+
+def claim_panel(detail: dict[str, Any]) -> Group:
+    """One claim in full: the quote in its paragraph, its metadata, evidence and history."""
+    claim = detail["claim"]
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    src = detail["source"]
+    meta.add_row("source", f"{src['label']} — {src['title'] or src['path']}")
+    if src["url"]:
+        meta.add_row("url", src["url"])
+    if src["published"]:
+        meta.add_row("published", src["published"])
+    meta.add_row("state", Text(claim["state"], style=STATE_STYLES.get(claim["state"], "")))
+    meta.add_row(
+        "evidence",
+        Text(claim["evidence_status"], style=EVIDENCE_STYLES.get(claim["evidence_status"], "")),
+    )
+    meta.add_row("type", claim["type"])
+    meta.add_row("score", f"{claim['score']:.2f}")
+    meta.add_row("speaker", claim["speaker"] or "—")
+    if claim["period"]:
+        meta.add_row("period", f"{claim['period']['start']} to {claim['period']['end']}")
+    if claim["quantities"]:
+        meta.add_row("quantities", "; ".join(q.get("text", "?") for q in claim["quantities"]))
+    meta.add_row("offsets", f"{claim['start']}–{claim['end']}")
+    if claim["assignee"]:
+        meta.add_row("assignee", claim["assignee"])
+    parts: list[Any] = [
+        Panel(detail["context"], title=f"claim {claim['id']}", title_align="left"),
+        meta,
+    ]
+    if detail["evidence"]:
+        ev_table = Table(title="evidence", title_justify="left", expand=True)
+        for column in ("id", "stance", "link", "url", "note", "by"):
+            ev_table.add_column(column, overflow="fold")
+        for ev in detail["evidence"]:
+            ev_table.add_row(
+                str(ev["id"]),
+                ev["stance"],
+                ev["link_state"],
+                ev["url"],
+                ev["note"] or "",
+                ev["added_by"],
+            )
+        parts.append(ev_table)
+    parts.append(history_table(detail["history"]))
+    return Group(*parts)
+
+
+def history_table(history: Sequence[dict[str, Any]]) -> Table:
+    table = Table(title="history", title_justify="left", expand=True)
+    for column in ("when", "who", "what", "before", "after", "note"):
+        table.add_column(column, overflow="fold")
+    for h in history:
+        table.add_row(
+            h["at"][:19].replace("T", " "),
+            h["user"],
+            h["action"],
+            h["before"] or "",
+            h["after"] or "",
+            h["note"] or "",
+        )
+    return table
