@@ -10,7 +10,7 @@ import typer
 
 from claimledger import __version__
 from claimledger.cli import claims, evidence, export, ingest
-from claimledger.cli.context import Settings, err_console
+from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
 app = typer.Typer(
@@ -71,7 +71,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except LedgerError as exc:
-        err_console.print(f"error: {exc}", style="red", markup=False)
+        print_error(str(exc))
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)

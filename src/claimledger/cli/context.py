@@ -60,9 +60,15 @@ def settings(ctx: typer.Context) -> Settings:
     return obj
 
 
+def print_error(message: str, *, level: str = "error") -> None:
+    """One line on stderr, never wrapped, whatever the terminal's width."""
+    style = "red" if level == "error" else "yellow"
+    err_console.print(f"{level}: {message}", style=style, markup=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line on stderr; the caller raises what this returns."""
-    err_console.print(f"error: {message}", style="red", markup=False)
+    print_error(message)
     return typer.Exit(code)
 
 

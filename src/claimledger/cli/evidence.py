@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, fail, out_console, settings, write_out
+from claimledger.cli.context import fail, out_console, print_error, settings, write_out
 
 evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
 
@@ -53,7 +53,7 @@ def import_(
         report = import_evidence(file, session=session, user=cfg.who)
     out_console.print(f"{report.added} added, {report.already} already there", markup=False)
     for missing in report.unmatched or []:
-        err_console.print(f"warning: no claim matches {missing}", style="yellow", markup=False)
+        print_error(f"no claim matches {missing}", level="warning")
 
 
 @evidence_app.command("list")

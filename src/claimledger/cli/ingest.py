@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, fail, out_console, settings, write_out
+from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
 
 PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
 
@@ -82,7 +82,7 @@ def ingest(
             markup=False,
         )
     for problem in problems:
-        err_console.print(f"error: {problem}", style="red", markup=False)
+        print_error(problem)
     if problems:
         raise typer.Exit(1)
 

@@ -1,0 +1,140 @@
+"""The CLI as a user meets it: help everywhere, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimledger.cli import app
+
+COMMANDS = ["ingest", "extract", "claims", "show", "history", "review", "export", "evidence"]
+
+
+def test_every_command_has_help(cli) -> None:  # type: ignore[no-untyped-def]
+    import typer.main
+
+    group = typer.main.get_group(app)
+    for name in COMMANDS:
+        result = cli(name, "--help")
+        assert result.code == 0, name
+        assert "Usage" in result.out
+    assert set(COMMANDS) <= set(group.commands)
+    for name, command in group.commands.items():
+        assert command.help or command.short_help, f"{name} has no help text"
+
+
+def test_claims_json_has_the_documented_fields(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "claims", "--json")
+    assert result.code == 0
+    rows = json.loads(result.out)
+    assert len(rows) == 3
+    assert {"id", "quote", "state", "evidence_status", "type", "source"} <= rows[0].keys()
+    assert rows[0]["source"] == "City Paper"
+
+
+def test_claims_filters(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "claims", "--type", "other", "--search", "buses", "--json")
+    assert [r["id"] for r in json.loads(result.out)] == [seeded["c2"]]
+
+
+def test_claims_table_for_people(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "claims")
+    assert result.code == 0
+    assert "all claims — 3 claim(s)" in result.out
+    assert "Ridership fell" in result.out
+
+
+def test_review_then_history(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    cid = str(seeded["c1"])
+    result = cli(
+        "--db",
+        str(db_path),
+        "--user",
+        "ann",
+        "review",
+        cid,
+        "--state",
+        "in_review",
+        "--note",
+        "calling the agency",
+    )
+    assert result.code == 0, result.err
+    assert f"claim {cid}: in_review" in result.out
+    history = json.loads(cli("--db", str(db_path), "history", cid, "--json").out)
+    assert [(h["user"], h["action"], h["after"]) for h in history[-2:]] == [
+        ("ann", "review_state", "in_review"),
+        ("ann", "note", None),
+    ]
+    assert history[-1]["note"] == "calling the agency"
+
+
+def test_user_comes_from_the_environment(
+    cli, db_path: Path, seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CLAIMLEDGER_USER", "desk-7")
+    cli("--db", str(db_path), "review", str(seeded["c0"]), "--note", "x")
+    history = json.loads(cli("--db", str(db_path), "history", str(seeded["c0"]), "--json").out)
+    assert history[-1]["user"] == "desk-7"
+
+
+def test_show_puts_the_quote_in_its_paragraph(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "show", str(seeded["c1"]), "--json")
+    detail = json.loads(result.out)
+    assert "according to Mayor Jane Doe" in detail["paragraph"]["text"]
+    human = cli("--db", str(db_path), "show", str(seeded["c1"]))
+    assert "Ridership fell by 30 percent" in human.out and "history" in human.out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "999"], "no claim with id 999"),
+        (["review", "999", "--state", "reviewed"], "no claim with id 999"),
+        (["review", "{c0}", "--state", "approved"], "unknown review state 'approved'"),
+        (["review", "{c0}", "--evidence-status", "true"], "unknown evidence status 'true'"),
+        (["review", "{c0}", "--state", "verified"], "cannot go to verified"),
+        (["review", "{c0}"], "nothing to change"),
+        (["claims", "--type", "opinion"], "unknown claim type 'opinion'"),
+        (["export", "--format", "xml"], "unknown format 'xml'"),
+        (["export", "--format", "claimreview"], "--site-url"),
+        (["ingest", "no/such/file.txt"], "no such file or folder"),
+        (["extract", "no/such/file.txt"], "no such file"),
+        (["evidence", "import", "missing.json"], "no such file"),
+    ],
+)
+def test_user_mistakes_are_one_line_and_non_zero(
+    cli, db_path: Path, seeded, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    args = [a.format(**{k: str(v) for k, v in seeded.items()}) for a in args]
+    result = cli("--db", str(db_path), *args)
+    assert result.code != 0
+    assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert "Traceback" not in result.err
+
+
+def test_a_broken_ledger_file_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database" * 50)
+    result = cli("--db", str(bad), "claims")
+    assert result.code == 1
+    assert result.err.startswith("error: cannot open ledger")
+
+
+def test_export_writes_a_whole_file(cli, db_path: Path, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "all.csv"
+    result = cli(
+        "--db", str(db_path), "export", "--format", "csv", "--state", "all", "-o", str(out)
+    )
+    assert result.code == 0
+    assert "3 claim(s) written" in result.err
+    assert out.read_text().count("\n") == 4
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_export_default_is_verified_only(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "export")
+    assert json.loads(result.out) == []
+    assert "only verified" in result.err
