@@ -17,6 +17,7 @@ from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
 from claimledger.extract import ExtractedClaim, claim_fingerprint, extract_claims
 from claimledger.ledger.anchors import anchor
+from claimledger.ledger.matches import suggest_for_source
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
 
 
@@ -36,6 +37,7 @@ class IngestResult:
     added: bool
     claims: int
     updated_meta: bool = False
+    matches: int = 0
 
 
 def prepare(path: Path | str) -> Prepared:
@@ -77,7 +79,8 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     session.flush()
     assert source.id is not None
     count = add_extracted(prepared.claims, source=source, session=session, user=user)
-    return IngestResult(prepared.path, source.id, True, count)
+    matches = suggest_for_source(source.id, session=session) if count else 0
+    return IngestResult(prepared.path, source.id, True, count, matches=matches)
 
 
 def _refresh_meta(source: Source, doc: Document) -> bool:
