@@ -7,8 +7,8 @@ a million claims reads as fast as one of a hundred.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
@@ -145,6 +145,14 @@ def list_claims(
     """One page of claims. 'queue' puts the most check-worthy first."""
     dialect = session.get_bind().dialect.name
     stmt = select(Claim).where(*_conditions(flt, dialect))
+    rows = list(session.exec(_paged(stmt, order, after, before, limit)))
+    return rows[::-1] if before is not None else rows
+
+
+def _paged(
+    stmt: Any, order: Order, after: Cursor | None, before: Cursor | None, limit: int | None
+) -> Any:
+    """Add the keyset condition and order; a backwards page comes out reversed."""
     backwards = before is not None
     edge = before if backwards else after
     if order == "queue":
@@ -165,8 +173,7 @@ def list_claims(
         stmt = stmt.order_by(cid.desc() if backwards else cid.asc())
     if limit is not None:
         stmt = stmt.limit(limit)
-    rows = list(session.exec(stmt))
-    return rows[::-1] if backwards else rows
+    return stmt
 
 
 def count_claims(*, session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
@@ -223,3 +230,79 @@ def source_names(ids: set[int], *, session: Session) -> dict[int, str]:
         return {}
     stmt = select(Source.id, Source.outlet, Source.path).where(col(Source.id).in_(ids))
     return {sid: outlet or path for sid, outlet, path in session.exec(stmt)}
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """What a list shows of a claim: a plain tuple of columns, not an ORM object (pages stay cheap)."""
+
+    id: int
+    review_state: str
+    evidence_status: str
+    type: str
+    source_id: int
+    source: str
+    score: float
+    quote: str
+    speaker: str | None = None
+    assignee: str | None = None
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(id=self.id, score=self.score)
+
+
+_ROW_COLUMNS = (
+    col(Claim.id),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.type),
+    col(Claim.source_id),
+    sa.func.coalesce(col(Source.outlet), col(Source.path)),
+    col(Claim.score),
+    col(Claim.quote),
+    col(Claim.speaker),
+    col(Claim.assignee),
+)
+
+
+def list_rows(
+    *,
+    session: Session,
+    flt: ClaimFilter = ClaimFilter(),
+    order: Order = "id",
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+    limit: int | None = 50,
+) -> list[ClaimRow]:
+    """A page like `list_claims`, as light rows with the source's label, for tables that scroll."""
+    dialect = session.get_bind().dialect.name
+    stmt = (
+        sa.select(*_ROW_COLUMNS)
+        .join_from(Claim, Source, col(Source.id) == col(Claim.source_id))
+        .where(*_conditions(flt, dialect))
+    )
+    rows = [ClaimRow(*r) for r in session.execute(_paged(stmt, order, after, before, limit))]
+    return rows[::-1] if before is not None else rows
+
+
+OPEN_STATES = ("new", "in_review")
+
+
+def next_open(
+    *,
+    session: Session,
+    flt: ClaimFilter,
+    order: Order,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+) -> ClaimRow | None:
+    """The nearest claim still waiting for review (new or in review) after or before a row."""
+    states = tuple(s for s in flt.states if s in OPEN_STATES) if flt.states else OPEN_STATES
+    if not states:
+        return None
+    narrowed = replace(flt, states=states)
+    found = list_rows(
+        session=session, flt=narrowed, order=order, after=after, before=before, limit=1
+    )
+    return found[0] if found else None

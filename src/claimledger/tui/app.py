@@ -1,0 +1,66 @@
+"""The review UI's app: opens the ledger screen, applies the user's keymap, offers the palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from sqlalchemy.engine import Engine
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from claimledger.tui.commands import LedgerCommands
+from claimledger.tui.keymap import keymap_path, load_keymap
+from claimledger.tui.screens.help import HelpScreen
+from claimledger.tui.screens.ledger import LedgerScreen
+from claimledger.tui.store import LedgerStore
+
+
+class ClaimLedgerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "claimledger"
+    COMMANDS = App.COMMANDS | {LedgerCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every change is already saved)"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Show every key and what it does",
+        ),
+    ]
+
+    def __init__(self, engine: Engine, user: str, *, keymap: Path | None = None) -> None:
+        super().__init__()
+        self.store = LedgerStore(engine, user)
+        self.keymap_file = keymap if keymap is not None else keymap_path()
+        self.sub_title = f"reviewing as {user}"
+
+    def on_load(self) -> None:
+        keys, problem = load_keymap(self.keymap_file)
+        self.set_keymap(keys)
+        self._keymap_problem = problem
+
+    def on_mount(self) -> None:
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, severity="warning")
+
+    def get_default_screen(self) -> Screen[None]:
+        return LedgerScreen(self.store)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = [
+            (
+                b.binding.key_display or self.get_key_display(b.binding),
+                b.binding.description,
+                b.binding.tooltip,
+            )
+            for b in self.active_bindings.values()
+            if b.binding.description
+        ]
+        self.push_screen(HelpScreen(keys))

@@ -1,0 +1,34 @@
+"""What workers post back to the screen: each carries the result of one core call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+from claimledger.ledger.queries import ClaimRow
+from claimledger.tui.store import Counts
+
+
+class PageLoaded(Message):
+    """The first page of a view; `generation` drops answers to views already replaced."""
+
+    def __init__(self, generation: int, rows: list[ClaimRow], error: str | None = None) -> None:
+        self.generation = generation
+        self.rows = rows
+        self.error = error
+        super().__init__()
+
+
+class CountsLoaded(Message):
+    def __init__(self, generation: int, counts: Counts) -> None:
+        self.generation = generation
+        self.counts = counts
+        super().__init__()
+
+
+class DetailLoaded(Message):
+    def __init__(self, claim_id: int, detail: dict[str, Any] | None) -> None:
+        self.claim_id = claim_id
+        self.detail = detail
+        super().__init__()

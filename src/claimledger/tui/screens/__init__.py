@@ -1,0 +1,1 @@
+"""Screens: the ledger (main), the reader, help, and the small dialogs."""

@@ -1,0 +1,420 @@
+"""The main screen: the claim table, the detail pane, and every action a reviewer takes on claims."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from claimledger.errors import LedgerError
+from claimledger.ledger.queries import ClaimFilter, ClaimRow
+from claimledger.ledger.undo import Change
+from claimledger.models import EvidenceStatus, ReviewState
+from claimledger.tui.messages import CountsLoaded, DetailLoaded, PageLoaded
+from claimledger.tui.row_window import RowWindow
+from claimledger.tui.screens.choice import ChoiceDialog
+from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
+from claimledger.tui.screens.filter_dialog import FilterDialog
+from claimledger.tui.screens.text_prompt import TextPrompt
+from claimledger.tui.store import Counts, LedgerStore
+from claimledger.tui.view import View
+from claimledger.tui.widgets.claim_table import ClaimTable
+from claimledger.tui.widgets.detail import DetailPane
+from claimledger.tui.widgets.status_line import StatusLine
+
+PAGE = 100
+
+
+def _b(key: str, action: str, label: str, tooltip: str, *, show: bool = True) -> Binding:
+    return Binding(
+        key, action, label, show=show, id=f"ledger.{action.split('(')[0]}", tooltip=tooltip
+    )
+
+
+class LedgerScreen(Screen[None]):
+    AUTO_FOCUS = "#table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("n", "next_open", "Next", "Next claim still to review (new or in review)"),
+        _b("p", "previous_open", "Prev", "Previous claim still to review", show=False),
+        _b(
+            "e",
+            "evidence_status",
+            "Status",
+            "Set the evidence status: supported, mixed, contradicted…",
+        ),
+        _b(
+            "r",
+            "review_state",
+            "Review",
+            "Set the review state (new, in review, reviewed, verified, dismissed)",
+        ),
+        _b(
+            "i", "start_review", "In review", "Mark as in review: you are working on it", show=False
+        ),
+        _b(
+            "v",
+            "verify",
+            "Verify",
+            "Verify: an editor's sign-off on a reviewed claim with an evidence status",
+        ),
+        _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
+        _b("c", "note", "Note", "Add a note to the claim's history"),
+        _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
+        _b("a", "assign", "Assign", "Assign the claim to someone (blank to unassign)", show=False),
+        _b(
+            "s",
+            "cycle_state",
+            "State",
+            "Show the next review state: new, in review, reviewed, verified, dismissed, all",
+        ),
+        _b(
+            "f",
+            "filter",
+            "Filter",
+            "Filter by state, evidence, type, source, speaker, assignee, evidence, words",
+            show=False,
+        ),
+        _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
+        _b(
+            "escape",
+            "clear_view",
+            "Clear",
+            "Back to the queue: drop filters and search",
+            show=False,
+        ),
+        _b("o", "toggle_order", "Order", "Order by check-worthiness or by age", show=False),
+        _b("space", "mark", "Mark", "Mark or unmark the claim for a bulk action", show=False),
+        _b("M", "clear_marks", "Unmark all", "Clear every mark", show=False),
+        _b("u", "undo", "Undo", "Undo your last action (recorded in the history too)"),
+        _b(
+            "enter",
+            "reader",
+            "Read",
+            "Read the whole article with its claims; record or reject claims",
+            show=False,
+        ),
+    ]
+
+    def __init__(self, store: LedgerStore) -> None:
+        super().__init__()
+        self.store = store
+        self.view = View()
+        self.generation = 0
+        self.counts: Counts | None = None
+        self.loading = False
+        self.undo_stack: list[list[Change]] = []
+        self.window = RowWindow(
+            lambda after, before, n: self.store.rows(self.view, after, before, n), page=PAGE
+        )
+        self._detail_timer: Timer | None = None
+        self._pending_detail: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Horizontal(id="main"):
+            yield ClaimTable(self.window, id="table")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ClaimTable).focus()
+        self.load_view(self.view)
+
+    # -- loading ------------------------------------------------------------
+    @property
+    def table(self) -> ClaimTable:
+        return self.query_one(ClaimTable)
+
+    @property
+    def current(self) -> ClaimRow | None:
+        return self.window.current
+
+    def load_view(self, view: View) -> None:
+        """Show another view: the first page and the counts come from workers."""
+        self.view = view
+        self.generation += 1
+        self.loading = True
+        self.counts = None
+        self._show_status()
+        self._fetch_page(view, self.generation)
+        self._fetch_counts(view, self.generation)
+
+    @work(thread=True, exclusive=True, group="page")
+    def _fetch_page(self, view: View, generation: int) -> None:
+        try:
+            rows = self.store.rows(view, limit=PAGE)
+        except LedgerError as exc:
+            self.post_message(PageLoaded(generation, [], str(exc)))
+            return
+        self.post_message(PageLoaded(generation, rows))
+
+    @work(thread=True, exclusive=True, group="counts")
+    def _fetch_counts(self, view: View, generation: int) -> None:
+        self.post_message(CountsLoaded(generation, self.store.counts(view)))
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        self.loading = False
+        if message.error:
+            self.notify(message.error, severity="error")
+        self.window.reset(message.rows)
+        if message.generation == 1:
+            self.table.focus()  # a relayout on start can blur it; the table is where work starts
+        self.table.empty_text = (
+            "No claims match. Esc goes back to the queue."
+            if self.view != View()
+            else "Nothing left in the queue."
+        )
+        self.table.reload()
+        self._show_status()
+
+    def on_counts_loaded(self, message: CountsLoaded) -> None:
+        if message.generation == self.generation:
+            self.counts = message.counts
+            self._show_status()
+
+    def _show_status(self) -> None:
+        self.query_one(StatusLine).show(
+            view=self.view.describe(),
+            count=self.counts.shown if self.counts else None,
+            left=self.counts.left if self.counts else None,
+            marked=len(self.table.marked),
+            busy=self.loading,
+        )
+
+    def on_claim_table_highlighted(self, message: ClaimTable.Highlighted) -> None:
+        """Load the detail a moment after the cursor stops, not for every row it passes."""
+        self._pending_detail = message.row.id if message.row else None
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(0.05, self._start_detail)
+
+    def _start_detail(self) -> None:
+        if self._pending_detail is None:
+            self.query_one(DetailPane).show(None)
+        else:
+            self._fetch_detail(self._pending_detail)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _fetch_detail(self, claim_id: int) -> None:
+        try:
+            detail: dict[str, Any] | None = self.store.detail(claim_id)
+        except LedgerError:
+            detail = None
+        self.post_message(DetailLoaded(claim_id, detail))
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        if self.current is not None and message.claim_id == self.current.id:
+            self.query_one(DetailPane).show(message.detail)
+
+    # -- acting -------------------------------------------------------------
+    def targets(self) -> list[int]:
+        """The marked claims, else the one under the cursor."""
+        if self.table.marked:
+            return sorted(self.table.marked)
+        return [self.current.id] if self.current else []
+
+    def _changed(self, changes: list[Change], summary: str | None = None) -> None:
+        """After a write: remember it for undo, redraw the rows, the detail and the counts."""
+        if changes:
+            self.undo_stack.append(changes)
+        for claim_id in {c.claim_id for c in changes}:
+            row = self.store.row(claim_id)
+            if row is not None:
+                self.window.replace(row)
+        self.table.reload()
+        self._fetch_counts(self.view, self.generation)
+        if summary:
+            self.notify(summary)
+
+    def apply(self, action: str, value: str | None, what: str, note: str | None = None) -> None:
+        ids = self.targets()
+        if not ids:
+            self.notify("No claim selected", severity="warning")
+            return
+        try:
+            outcome = self.store.apply(ids, action, value, note)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if len(ids) == 1 and outcome.skipped:
+            self.notify(outcome.skipped[0], severity="error")
+            return
+        summary = outcome.summary(what) if len(ids) > 1 else f"claim {ids[0]}: {what}"
+        self._changed(outcome.changes, summary)
+
+    def action_evidence_status(self) -> None:
+        current = self.current.evidence_status if self.current else None
+        options = [(s.value, s.value) for s in EvidenceStatus]
+        self._choose("Evidence status", options, current, "evidence_status")
+
+    def action_review_state(self) -> None:
+        current = self.current.review_state if self.current else None
+        options = [(s.value, s.value.replace("_", " ")) for s in ReviewState]
+        self._choose("Review state", options, current, "review_state")
+
+    def _choose(
+        self, title: str, options: list[tuple[str, str]], current: str | None, action: str
+    ) -> None:
+        if not self.targets():
+            return
+        suffix = f" ({len(self.targets())} marked)" if self.table.marked else ""
+
+        def done(value: str | None) -> None:
+            if value:
+                self.apply(action, value, f"{action.replace('_', ' ')} {value}")
+
+        self.app.push_screen(ChoiceDialog(title + suffix, options, current), done)
+
+    def action_start_review(self) -> None:
+        self.apply("review_state", ReviewState.IN_REVIEW.value, "in review")
+
+    def action_verify(self) -> None:
+        self.apply("review_state", ReviewState.VERIFIED.value, "verified")
+
+    def action_dismiss_claim(self) -> None:
+        self.apply("review_state", ReviewState.DISMISSED.value, "dismissed")
+
+    def action_note(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.apply("note", text, "note added")
+
+        if self.targets():
+            self.app.push_screen(
+                TextPrompt(
+                    "Note (goes into the history)", placeholder="what you found, who you asked…"
+                ),
+                done,
+            )
+
+    def action_assign(self) -> None:
+        def done(who: str | None) -> None:
+            if who is not None:
+                self.apply(
+                    "assignee", who, f"assigned to {who.strip()}" if who.strip() else "unassigned"
+                )
+
+        if self.targets():
+            current = (self.current.assignee if self.current else None) or ""
+            self.app.push_screen(TextPrompt("Assign to (blank: nobody)", value=current), done)
+
+    def action_add_evidence(self, form: EvidenceForm | None = None) -> None:
+        row = self.current
+        if row is None:
+            return
+
+        def done(result: EvidenceForm | None) -> None:
+            if result is None:
+                return
+            try:
+                change = self.store.add_evidence(row.id, result.url, result.stance, result.note)
+            except LedgerError as exc:
+                self.notify(str(exc), severity="error")
+                self.action_add_evidence(result)  # keep what was typed, let them fix it
+                return
+            self._changed([change], f"claim {row.id}: evidence added")
+
+        self.app.push_screen(EvidenceDialog(row.id, form), done)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo", severity="warning")
+            return
+        changes = self.undo_stack.pop()
+        try:
+            self.store.revert(changes)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if any(c.action == "created" for c in changes):
+            self.load_view(self.view)  # a recorded claim is gone: the rows move
+            self.notify("Undone")
+            return
+        self._changed([], "Undone: " + ", ".join(sorted({c.describe() for c in changes})))
+
+    # -- moving and marking -------------------------------------------------
+    def action_next_open(self) -> None:
+        self._jump_open(forward=True)
+
+    def action_previous_open(self) -> None:
+        self._jump_open(forward=False)
+
+    def _jump_open(self, *, forward: bool) -> None:
+        found = self.store.next_open(self.view, self.current, forward)
+        if found is None:
+            self.notify("No more claims to review " + ("below" if forward else "above"))
+            return
+        index = self.window.index_of(found.id)
+        if index is not None:
+            self.table.move_to_index(index)
+        else:
+            self.window.jump_to(found)
+            self.table.reload()
+
+    def action_mark(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        self.table.marked ^= {row.id}
+        self.table.action_move(1)
+        self._show_status()
+
+    def action_clear_marks(self) -> None:
+        self.table.marked.clear()
+        self.table.refresh()
+        self._show_status()
+
+    # -- views ----------------------------------------------------------------
+    def action_cycle_state(self) -> None:
+        self.load_view(self.view.next_state())
+
+    def action_toggle_order(self) -> None:
+        order = "id" if self.view.order == "queue" else "queue"
+        self.load_view(View(self.view.flt, order))
+
+    def action_clear_view(self) -> None:
+        if self.view != View():
+            self.load_view(View())
+
+    def action_search(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.load_view(self.view.with_search(text))
+
+        self.app.push_screen(
+            TextPrompt(
+                "Search quotes and notes",
+                value=self.view.flt.text or "",
+                placeholder="words…",
+                hint="Enter to search · blank clears · Esc to cancel",
+            ),
+            done,
+        )
+
+    def action_filter(self) -> None:
+        def done(flt: ClaimFilter | None) -> None:
+            if flt is not None:
+                self.load_view(self.view.with_filter(flt))
+
+        self.app.push_screen(FilterDialog(self.view.flt), done)
+
+    def action_reader(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        from claimledger.tui.screens.reader import ReaderScreen
+
+        def done(changes: list[Change] | None) -> None:
+            if changes:
+                self.undo_stack.append(changes)
+                self.load_view(self.view)
+
+        self.app.push_screen(ReaderScreen(self.store, row.source_id, row.id), done)

@@ -1,0 +1,148 @@
+"""Reader mode: the whole article, all its claims highlighted; record a selection, reject a claim.
+
+Extractors miss claims and catch non-claims. Here a person reads, selects the words (shift+arrows
+or the mouse) and records them as a claim, or rejects the claim under the cursor as not a claim.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from claimledger.errors import LedgerError
+from claimledger.ledger.queries import ClaimRow
+from claimledger.ledger.undo import Change
+from claimledger.tui.store import LedgerStore
+from claimledger.tui.widgets.article import ArticleArea
+
+
+def _b(key: str, action: str, label: str, tooltip: str, *, show: bool = True) -> Binding:
+    return Binding(key, action, label, show=show, id=f"reader.{action}", tooltip=tooltip)
+
+
+class ReaderScreen(Screen[list[Change]]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("r", "record", "Record claim", "Record the selected words as a new claim"),
+        _b("x", "reject", "Not a claim", "Reject the claim under the cursor as not a claim"),
+        _b(
+            "right_square_bracket",
+            "next_claim",
+            "Next claim",
+            "Move to the next claim in the article",
+        ),
+        _b("left_square_bracket", "previous_claim", "Prev claim", "Move to the previous claim"),
+        _b("escape", "close", "Back", "Back to the ledger"),
+    ]
+
+    def __init__(self, store: LedgerStore, source_id: int, claim_id: int | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.source_id = source_id
+        self.claim_id = claim_id
+        self.changes: list[Change] = []
+        self.claims: list[ClaimRow] = []
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.text, self.title_text = store.source_text(source_id)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reader-title")
+        yield ArticleArea(self.text, id="article")
+        yield Static(id="reader-hint")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleArea:
+        return self.query_one(ArticleArea)
+
+    def on_mount(self) -> None:
+        self.query_one("#reader-title", Static).update(
+            f"{self.title_text}  (reader: select words with shift+arrows or the mouse)"
+        )
+        self._reload()
+        if self.claim_id in self.spans:
+            self.article.go_to(self.spans[self.claim_id][0])
+        self.article.focus()
+
+    def _reload(self) -> None:
+        self.claims = self.store.source_claims(self.source_id)
+        self.spans = self.store.spans(r.id for r in self.claims)
+        states = {r.id: r.review_state for r in self.claims}
+        spans = [
+            (
+                s,
+                e,
+                "claim.dismissed"
+                if states[cid] == "dismissed"
+                else ("claim.current" if cid == self.claim_id else "claim"),
+            )
+            for cid, (s, e) in self.spans.items()
+        ]
+        self.article.set_spans(spans)
+        open_count = sum(1 for r in self.claims if r.review_state != "dismissed")
+        self.query_one("#reader-hint", Static).update(
+            f"{open_count} claims in this article ({len(self.claims) - open_count} rejected or dismissed)"
+        )
+
+    def _claim_at_cursor(self) -> int | None:
+        here = self.article.cursor_index
+        for cid, (s, e) in self.spans.items():
+            if s <= here <= e:
+                return cid
+        return None
+
+    def action_record(self) -> None:
+        start, end = self.article.selected_span
+        if start == end:
+            self.notify(
+                "Select the claim's words first (shift+arrows or drag the mouse)",
+                severity="warning",
+            )
+            return
+        try:
+            change = self.store.record_span(self.source_id, start, end)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changes.append(change)
+        self.claim_id = change.claim_id
+        self._reload()
+        self.notify(f"Recorded as claim {change.claim_id}")
+
+    def action_reject(self) -> None:
+        cid = self._claim_at_cursor()
+        if cid is None:
+            self.notify("Put the cursor on a highlighted claim first", severity="warning")
+            return
+        try:
+            change = self.store.reject(cid)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if change is not None:
+            self.changes.append(change)
+        self._reload()
+        self.notify(f"Claim {cid} rejected: not a claim")
+
+    def _jump(self, forward: bool) -> None:
+        here = self.article.cursor_index
+        starts = sorted(s for s, _ in self.spans.values())
+        later = [s for s in starts if s > here] if forward else [s for s in starts if s < here]
+        if not later:
+            return
+        target = later[0] if forward else later[-1]
+        self.article.go_to(target)
+        self.claim_id = next((cid for cid, (s, _) in self.spans.items() if s == target), None)
+        self._reload()
+
+    def action_next_claim(self) -> None:
+        self._jump(True)
+
+    def action_previous_claim(self) -> None:
+        self._jump(False)
+
+    def action_close(self) -> None:
+        self.dismiss(self.changes)

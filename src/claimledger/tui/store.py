@@ -1,0 +1,128 @@
+"""The UI's one door to the ledger: each method is a short transaction over a core function.
+
+Screens call these (directly for quick writes, from thread workers for reads that may be slow); no
+SQL and no session handling lives in a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from claimledger.db import session_scope
+from claimledger.ledger import bulk, manual, queries, undo
+from claimledger.ledger.detail import claim_detail
+from claimledger.ledger.evidence import add_evidence
+from claimledger.ledger.queries import ClaimFilter, ClaimRow, Cursor
+from claimledger.tui.view import View
+
+
+@dataclass(frozen=True)
+class Counts:
+    shown: int
+    left: int
+
+
+class LedgerStore:
+    def __init__(self, engine: Engine, user: str) -> None:
+        self.engine = engine
+        self.user = user
+
+    # -- reading ------------------------------------------------------------
+    def rows(
+        self,
+        view: View,
+        after: Cursor | None = None,
+        before: Cursor | None = None,
+        limit: int = 100,
+    ) -> list[ClaimRow]:
+        with session_scope(self.engine) as s:
+            return queries.list_rows(
+                session=s, flt=view.flt, order=view.order, after=after, before=before, limit=limit
+            )
+
+    def row(self, claim_id: int) -> ClaimRow | None:
+        with session_scope(self.engine) as s:
+            found = queries.list_rows(session=s, flt=ClaimFilter(ids=(claim_id,)), limit=1)
+        return found[0] if found else None
+
+    def counts(self, view: View) -> Counts:
+        with session_scope(self.engine) as s:
+            shown = queries.count_claims(session=s, flt=view.flt)
+            by_state = queries.counts_by_state(session=s)
+        return Counts(shown, sum(by_state.get(st, 0) for st in queries.OPEN_STATES))
+
+    def detail(self, claim_id: int) -> dict[str, Any]:
+        with session_scope(self.engine) as s:
+            return claim_detail(claim_id, session=s)
+
+    def next_open(self, view: View, row: ClaimRow | None, forward: bool) -> ClaimRow | None:
+        edge = row.cursor if row else None
+        with session_scope(self.engine) as s:
+            return queries.next_open(
+                session=s,
+                flt=view.flt,
+                order=view.order,
+                after=edge if forward else None,
+                before=None if forward else edge,
+            )
+
+    def source_claims(self, source_id: int) -> list[ClaimRow]:
+        """Every claim of one article, in reading order, for the reader."""
+        with session_scope(self.engine) as s:
+            rows = queries.list_rows(
+                session=s, flt=ClaimFilter(source=str(source_id)), order="id", limit=None
+            )
+        return sorted(rows, key=lambda r: r.id)
+
+    def source_text(self, source_id: int) -> tuple[str, str]:
+        with session_scope(self.engine) as s:
+            source = queries.get_source(source_id, session=s)
+            return source.text, source.title or source.path
+
+    def spans(self, claim_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        with session_scope(self.engine) as s:
+            return {
+                cid: (c.start, c.end)
+                for cid in claim_ids
+                for c in [queries.get_claim(cid, session=s)]
+            }
+
+    # -- writing ------------------------------------------------------------
+    def apply(
+        self, ids: list[int], action: str, value: str | None, note: str | None = None
+    ) -> bulk.Outcome:
+        with session_scope(self.engine) as s:
+            return bulk.apply(ids, action, value, session=s, user=self.user, note=note)
+
+    def add_evidence(self, claim_id: int, url: str, stance: str, note: str | None) -> undo.Change:
+        with session_scope(self.engine) as s:
+            ev = add_evidence(claim_id, url, stance=stance, note=note, session=s, user=self.user)
+            return undo.Change(
+                claim_id, "evidence", after=f"{ev.stance} {ev.url}", evidence_id=ev.id
+            )
+
+    def revert(self, changes: list[undo.Change]) -> int:
+        with session_scope(self.engine) as s:
+            return undo.revert(changes, session=s, user=self.user)
+
+    def record_span(self, source_id: int, start: int, end: int) -> undo.Change:
+        with session_scope(self.engine) as s:
+            claim = manual.record_span(source_id, start, end, session=s, user=self.user)
+            assert claim.id is not None
+            return undo.Change(claim.id, "created", after="new")
+
+    def reject(self, claim_id: int) -> undo.Change | None:
+        with session_scope(self.engine) as s:
+            before = queries.get_claim(claim_id, session=s).review_state
+            claim = manual.reject(claim_id, session=s, user=self.user)
+            if claim.review_state == before:
+                return None
+            return undo.Change(claim_id, "review_state", before=before, after=claim.review_state)
+
+
+def search_view(view: View, text: str) -> View:
+    return replace(view, flt=replace(view.flt, text=text.strip() or None))

@@ -1,0 +1,45 @@
+"""What the table shows: a filter and an order. The queue is the default view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from claimledger.ledger.queries import ClaimFilter, Order
+from claimledger.models import ReviewState
+
+# `s` cycles through these: the queue first, then each state, then everything.
+STATE_CYCLE: tuple[tuple[str, ...], ...] = (
+    ("new",),
+    ("in_review",),
+    ("reviewed",),
+    ("verified",),
+    ("dismissed",),
+    (),
+)
+
+
+@dataclass(frozen=True)
+class View:
+    flt: ClaimFilter = field(default_factory=lambda: ClaimFilter(states=(ReviewState.NEW.value,)))
+    order: Order = "queue"
+
+    def describe(self) -> str:
+        if self.flt == ClaimFilter(states=("new",)) and self.order == "queue":
+            return "Queue: new claims, most check-worthy first"
+        order = "most check-worthy first" if self.order == "queue" else "oldest first"
+        return f"{self.flt.describe()} · {order}"
+
+    def with_filter(self, flt: ClaimFilter) -> View:
+        return replace(self, flt=flt)
+
+    def next_state(self) -> View:
+        """The next state in the cycle, keeping every other filter."""
+        try:
+            n = STATE_CYCLE.index(self.flt.states)
+        except ValueError:
+            n = -1
+        states = STATE_CYCLE[(n + 1) % len(STATE_CYCLE)]
+        return replace(self, flt=replace(self.flt, states=states))
+
+    def with_search(self, text: str | None) -> View:
+        return replace(self, flt=replace(self.flt, text=text or None))

@@ -1,0 +1,192 @@
+"""The claim table: draws only the rows on screen, from a `RowWindow` that pages through the ledger.
+
+A DataTable would want every row up front; a ledger of a million claims does not fit that. This widget
+renders line by line (Textual's line API) from a window of a few hundred rows.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from claimledger.ledger.queries import ClaimRow
+from claimledger.tui.row_window import RowWindow
+from claimledger.tui.styles import EVIDENCE_STYLE, STATE_STYLE, short
+
+COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 16))
+NARROW = 100  # below this width the type column goes
+
+
+class ClaimTable(Widget, can_focus=True):
+    """Claims, one a line; the cursor row is the one the detail pane shows."""
+
+    DEFAULT_CSS = """
+    ClaimTable { height: 1fr; }
+    ClaimTable > .claim-table--header { text-style: bold; background: $panel; }
+    ClaimTable > .claim-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    ClaimTable:blur > .claim-table--cursor { background: $block-cursor-blurred-background; }
+    ClaimTable > .claim-table--marked { color: $warning; text-style: bold; }
+    ClaimTable > .claim-table--empty { color: $text-muted; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claim-table--header",
+        "claim-table--cursor",
+        "claim-table--marked",
+        "claim-table--empty",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Down", show=False, id="table.down", tooltip="Next claim"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="table.up", tooltip="Previous claim"),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="table.page_down",
+            tooltip="A screen down",
+        ),
+        Binding(
+            "pageup", "page(-1)", "Page up", show=False, id="table.page_up", tooltip="A screen up"
+        ),
+        Binding("home,g", "home", "First", show=False, id="table.home", tooltip="First claim"),
+        Binding("end,G", "end", "Last", show=False, id="table.end", tooltip="Last claim"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor is on another claim (or on none)."""
+
+        def __init__(self, row: ClaimRow | None) -> None:
+            self.row = row
+            super().__init__()
+
+    def __init__(self, window: RowWindow, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.window = window
+        self.marked: set[int] = set()
+        self.empty_text = "No claims here."
+        self._screen_row = 0
+        self._last_id: int | None = None
+
+    # -- moving -------------------------------------------------------------
+    @property
+    def visible_rows(self) -> int:
+        return max(1, self.size.height - 1)
+
+    def action_move(self, delta: int) -> None:
+        self._moved(self.window.move(delta))
+
+    def action_page(self, direction: int) -> None:
+        self._moved(self.window.move(direction * self.visible_rows))
+
+    def action_home(self) -> None:
+        self.window.home()
+        self._screen_row = 0
+        self._changed()
+
+    def action_end(self) -> None:
+        self.window.end()
+        self._screen_row = self.visible_rows - 1
+        self._changed()
+
+    def move_to_index(self, index: int) -> None:
+        self._moved(self.window.move(index - self.window.cursor))
+
+    def reload(self) -> None:
+        """The window was refilled: keep the cursor's place on screen if it still fits."""
+        self._changed(force=True)
+
+    def _moved(self, moved: int) -> None:
+        self._screen_row += moved
+        self._changed()
+
+    def _changed(self, force: bool = False) -> None:
+        self._screen_row = max(0, min(self._screen_row, self.visible_rows - 1, self.window.cursor))
+        self.refresh()
+        row = self.window.current
+        new_id = row.id if row else None
+        if force or new_id != self._last_id:
+            self._last_id = new_id
+            self.post_message(self.Highlighted(row))
+
+    @property
+    def top(self) -> int:
+        return self.window.cursor - self._screen_row
+
+    # -- mouse --------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1:
+            index = self.top + event.y - 1
+            if 0 <= index < len(self.window.rows):
+                self._screen_row = event.y - 1
+                self.window.cursor = index
+                self._changed()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.action_move(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.action_move(-3)
+
+    def on_resize(self) -> None:
+        self._changed()
+
+    # -- drawing ------------------------------------------------------------
+    def _columns(self) -> list[tuple[str, int]]:
+        cols = list(COLUMNS)
+        if self.size.width < NARROW:
+            cols = [c for c in cols if c[0] != "type"]
+        used = sum(w for _, w in cols)
+        cols.append(("quote", max(10, self.size.width - used)))
+        return cols
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        cols = self._columns()
+        if y == 0:
+            style = self.get_component_rich_style("claim-table--header")
+            text = "".join(name.ljust(w)[:w] for name, w in cols)
+            return Strip([Segment(text.ljust(width)[:width], style)])
+        index = self.top + y - 1
+        rows = self.window.rows
+        if not rows:
+            if y == 1:
+                style = self.get_component_rich_style("claim-table--empty")
+                return Strip([Segment(f"  {self.empty_text}".ljust(width)[:width], style)])
+            return Strip.blank(width, self.rich_style)
+        if index >= len(rows):
+            return Strip.blank(width, self.rich_style)
+        row = rows[index]
+        line = self._row_text(row, cols)
+        if index == self.window.cursor:
+            line.stylize(self.get_component_rich_style("claim-table--cursor"))
+        line.truncate(width, pad=True)
+        segments = list(line.render(self.app.console))
+        return Strip(segments, width).apply_style(self.rich_style)
+
+    def _row_text(self, row: ClaimRow, cols: list[tuple[str, int]]) -> Text:
+        marked = row.id in self.marked
+        cells: dict[str, tuple[str, Style | str]] = {
+            "": ("●" if marked else " ", self.get_component_rich_style("claim-table--marked")),
+            "id": (str(row.id), ""),
+            "state": (short(row.review_state), STATE_STYLE.get(row.review_state, "")),
+            "evidence": (row.evidence_status, EVIDENCE_STYLE.get(row.evidence_status, "")),
+            "type": (short(row.type), ""),
+            "source": (row.source, "dim"),
+            "quote": (" ".join(row.quote.split()), ""),
+        }
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for name, width in cols:
+            value, style = cells[name]
+            cell = value if len(value) < width else value[: max(0, width - 2)] + "…"
+            text.append(cell.ljust(width)[:width], style)
+        return text

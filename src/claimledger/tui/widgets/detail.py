@@ -1,0 +1,107 @@
+"""The detail pane: the claim inside its paragraph, then metadata, evidence and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from claimledger.tui.styles import EVIDENCE_STYLE, STATE_STYLE, short
+
+
+def paragraph_text(detail: dict[str, Any]) -> Text:
+    """The paragraph with the claim's words highlighted (reverse video reads in any theme)."""
+    para, claim = detail["paragraph"], detail["claim"]
+    text = Text(para["text"])
+    start, end = claim["start"] - para["start"], claim["end"] - para["start"]
+    if 0 <= start < end <= len(para["text"]):
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def metadata_text(detail: dict[str, Any]) -> Text:
+    claim, source = detail["claim"], detail["source"]
+    text = Text()
+    text.append(f"#{claim['id']} ", "bold")
+    text.append(short(claim["state"]), STATE_STYLE.get(claim["state"], ""))
+    text.append(" · evidence ")
+    text.append(claim["evidence_status"], EVIDENCE_STYLE.get(claim["evidence_status"], ""))
+    text.append(f" · {short(claim['type'])} · score {claim['score']:.2f}")
+    if claim["origin"] == "manual":
+        text.append(" · recorded by hand", "italic")
+    text.append("\n")
+    who = [f"speaker {claim['speaker']}" if claim["speaker"] else None]
+    who.append(f"assigned to {claim['assignee']}" if claim["assignee"] else "unassigned")
+    text.append(" · ".join(w for w in who if w) + "\n", "dim")
+    title = source["title"] or source["path"]
+    dated = f" ({source['published']})" if source["published"] else ""
+    text.append(f"{source['label']}: {title}{dated}", "italic")
+    if source["url"]:
+        text.append(f"\n{source['url']}", "dim underline")
+    return text
+
+
+def evidence_text(detail: dict[str, Any]) -> Text:
+    items = detail["evidence"]
+    text = Text(f"Evidence ({len(items)})\n", "bold")
+    if not items:
+        text.append("none yet: press l to add a link\n", "dim")
+    for ev in items:
+        text.append(f"  {ev['stance']:<9}", "bold")
+        text.append(f" {ev['url']}")
+        if ev["link_state"] != "unchecked":
+            text.append(f" [{ev['link_state']}]", "dim")
+        text.append("\n")
+        if ev["note"]:
+            text.append(f"             {ev['note']}\n", "dim")
+    return text
+
+
+def history_text(detail: dict[str, Any]) -> Text:
+    entries = detail["history"]
+    text = Text(f"History ({len(entries)})\n", "bold")
+    for h in reversed(entries):  # newest first: what just happened is on top
+        text.append(f"  {h['at'][:16].replace('T', ' ')} {h['user']}: ", "dim")
+        text.append(h["action"].replace("_", " "))
+        if h["before"] or h["after"]:
+            change = f"{h['before'] or ''} -> {h['after'] or ''}" if h["before"] else h["after"]
+            text.append(f" {change}")
+        if h["note"]:
+            text.append(f"  “{h['note']}”", "italic")
+        text.append("\n")
+    return text
+
+
+class DetailPane(VerticalScroll):
+    """Scrolls on its own, so a long history never pushes the table off screen."""
+
+    DEFAULT_CSS = """
+    DetailPane { padding: 0 1; }
+    DetailPane > Static { margin-bottom: 1; }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="detail-meta")
+        yield Static(id="detail-paragraph")
+        yield Static(id="detail-evidence")
+        yield Static(id="detail-history")
+
+    def show(self, detail: dict[str, Any] | None) -> None:
+        parts: dict[str, RenderableType] = {
+            "detail-meta": Text("No claim selected.", "dim"),
+            "detail-paragraph": "",
+            "detail-evidence": "",
+            "detail-history": "",
+        }
+        if detail is not None:
+            parts = {
+                "detail-meta": metadata_text(detail),
+                "detail-paragraph": paragraph_text(detail),
+                "detail-evidence": evidence_text(detail),
+                "detail-history": history_text(detail),
+            }
+        for widget_id, renderable in parts.items():
+            self.query_one(f"#{widget_id}", Static).update(renderable)

@@ -1,0 +1,27 @@
+"""The status line: what the table shows (filter, search, order) and how much is left to do."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    DEFAULT_CSS = """
+    StatusLine { height: 1; background: $boost; color: $text; padding: 0 1; }
+    """
+
+    def show(
+        self, *, view: str, count: int | None, left: int | None, marked: int, busy: bool
+    ) -> None:
+        text = Text()
+        text.append(view, "bold")
+        if count is not None:
+            text.append(f"  {count:,} shown")
+        if left is not None:
+            text.append(f"  · {left:,} left to review", "bold")
+        if marked:
+            text.append(f"  · {marked} marked", "bold")
+        if busy:
+            text.append("  · loading…", "italic")
+        self.update(text)

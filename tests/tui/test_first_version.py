@@ -1,0 +1,235 @@
+"""The first version: open on the queue, see the claim in its paragraph, act on it from the keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimledger.tui.screens.ledger import LedgerScreen
+from claimledger.tui.widgets.claim_table import ClaimTable
+
+SIZE = (120, 36)
+
+
+def _screen(app: Any) -> LedgerScreen:
+    screen = app.screen
+    assert isinstance(screen, LedgerScreen)
+    return screen
+
+
+async def test_opens_on_the_queue_most_check_worthy_first(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        rows = app.screen.query_one(ClaimTable).window.rows
+        assert [r.score for r in rows] == [0.9, 0.8, 0.6, 0.2]
+        assert app.screen.counts.left == 4
+
+
+async def test_detail_shows_the_quote_in_its_paragraph(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        para = str(app.screen.query_one("#detail-paragraph").content)
+        assert "The city cut 12 bus routes" in para
+        meta = str(app.screen.query_one("#detail-meta").content)
+        assert "City Paper" in meta
+
+
+async def test_moving_down_shows_the_next_claim(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("down")
+        await db.settle(pilot)
+        assert "Ridership fell" in str(app.screen.query_one("#detail-paragraph").content)
+
+
+async def test_evidence_status_is_written_with_history(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("e", "2")
+        await db.settle(pilot)
+    held = db.get(cid)
+    assert held["evidence_status"] == "supported"
+    assert ("evidence_status", "unverified", "supported", None, "tester") in held["history"]
+
+
+async def test_review_state_from_the_picker(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("r", "3")  # reviewed
+        await db.settle(pilot)
+    assert db.get(cid)["state"] == "reviewed"
+
+
+async def test_picker_escape_changes_nothing(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("r", "escape")
+        await db.settle(pilot)
+    assert db.get(cid)["history"] == [("created", None, "new", None, "seed")]
+
+
+async def test_start_review_key(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("i")
+        await db.settle(pilot)
+    assert db.get(cid)["state"] == "in_review"
+
+
+async def test_verify_a_reviewed_claim(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    db.set(cid, review_state="reviewed", evidence_status="contradicted")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("s", "s")  # queue -> in review -> reviewed
+        await db.settle(pilot)
+        await pilot.press("v")
+        await db.settle(pilot)
+    held = db.get(cid)
+    assert held["state"] == "verified"
+    assert held["history"][-1][:3] == ("review_state", "reviewed", "verified")
+
+
+async def test_verify_refused_on_a_new_claim_is_a_notification(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("v")
+        await db.settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert any("cannot go to verified" in m for m in messages)
+    assert db.get(cid)["state"] == "new"
+
+
+async def test_dismiss(db, make_app) -> None:
+    cid = db.id("worse than ever")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("end", "d")
+        await db.settle(pilot)
+    assert db.get(cid)["state"] == "dismissed"
+
+
+async def test_note_goes_into_the_history(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "asked the transit authority"
+        await pilot.press("enter")
+        await db.settle(pilot)
+        history = str(app.screen.query_one("#detail-history").content)
+    assert ("note", None, None, "asked the transit authority", "tester") in db.get(cid)["history"]
+    assert "asked the transit authority" in history
+
+
+async def test_empty_note_is_refused(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("c", "enter")
+        await db.settle(pilot)
+    assert len(db.get(cid)["history"]) == 1
+
+
+async def test_add_evidence_dialog(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#ev-url").value = "https://transit.example/routes"
+        app.screen.query_one("#ev-stance").value = "refutes"
+        app.screen.query_one("#ev-note").value = "only 9 routes were cut"
+        await pilot.press("ctrl+s")
+        await db.settle(pilot)
+    held = db.get(cid)
+    assert held["evidence"] == [
+        ("https://transit.example/routes", "refutes", "only 9 routes were cut")
+    ]
+    assert held["history"][-1][0] == "evidence"
+
+
+async def test_bad_evidence_url_is_refused_and_the_dialog_stays(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#ev-url").value = "javascript:alert(1)"
+        await pilot.press("ctrl+s")
+        await db.settle(pilot)
+        assert app.screen.query_one("#ev-url").value == "javascript:alert(1)"
+    assert db.get(cid)["evidence"] == []
+
+
+async def test_assign(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "ana"
+        await pilot.press("enter")
+        await db.settle(pilot)
+    held = db.get(cid)
+    assert held["assignee"] == "ana"
+    assert held["history"][-1][:3] == ("assignee", None, "ana")
+
+
+async def test_state_filter_cycles(db, make_app) -> None:
+    cid = db.id("worse than ever")
+    db.set(cid, review_state="in_review")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("s")
+        await db.settle(pilot)
+        rows = app.screen.query_one(ClaimTable).window.rows
+        assert [r.id for r in rows] == [cid]
+        await pilot.press("escape")
+        await db.settle(pilot)
+        assert len(app.screen.query_one(ClaimTable).window.rows) == 3
+
+
+async def test_help_lists_the_keys(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from claimledger.tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _, d, _ in app.screen.keys}
+        assert {"Verify", "Note", "Evidence", "Search", "Undo"} <= described
+        await pilot.press("escape")
+        assert isinstance(app.screen, LedgerScreen)
+
+
+async def test_quit(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
