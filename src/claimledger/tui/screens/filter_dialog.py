@@ -37,26 +37,26 @@ class FilterDialog(ModalScreen[ClaimFilter | None]):
             with VerticalScroll():
                 yield Select(
                     [(s.value, s.value) for s in ReviewState],
-                    value=_one(f.states) or Select.BLANK,
+                    value=_one(f.states) or Select.NULL,
                     prompt="any review state",
                     id="f-state",
                 )
                 yield Select(
                     [(s.value, s.value) for s in EvidenceStatus],
-                    value=_one(f.evidence_statuses) or Select.BLANK,
+                    value=_one(f.evidence_statuses) or Select.NULL,
                     prompt="any evidence status",
                     id="f-evidence",
                 )
                 yield Select(
                     [(t.value, t.value) for t in ClaimType],
-                    value=_one(f.types) or Select.BLANK,
+                    value=_one(f.types) or Select.NULL,
                     prompt="any type",
                     id="f-type",
                 )
                 has = None if f.has_evidence is None else ("yes" if f.has_evidence else "no")
                 yield Select(
                     HAS_EVIDENCE,
-                    value=has or Select.BLANK,
+                    value=has or Select.NULL,
                     prompt="with or without evidence",
                     id="f-has",
                 )
@@ -73,7 +73,7 @@ class FilterDialog(ModalScreen[ClaimFilter | None]):
 
     def _select(self, widget_id: str) -> str | None:
         value = self.query_one(f"#{widget_id}", Select).value
-        return None if value is Select.BLANK else str(value)
+        return None if value is Select.NULL else str(value)
 
     def _input(self, widget_id: str) -> str | None:
         return self.query_one(f"#{widget_id}", Input).value.strip() or None

@@ -1,0 +1,287 @@
+"""The fact-checker's desk: next/previous open claim, search, bulk marks, undo, keymap, palette."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.tui.commands import _actions
+from claimledger.tui.screens.ledger import LedgerScreen
+from claimledger.tui.widgets.claim_table import ClaimTable
+
+SIZE = (120, 36)
+
+
+def _rows(app) -> list[int]:
+    return [r.id for r in app.screen.query_one(ClaimTable).window.rows]
+
+
+async def _search(pilot, db, text: str) -> None:
+    await pilot.press("slash")
+    await pilot.pause()
+    pilot.app.screen.query_one("Input").value = text
+    await pilot.press("enter")
+    await db.settle(pilot)
+
+
+async def test_search_finds_words_in_quotes(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _search(pilot, db, "ridership")
+        assert _rows(app) == [db.id("Ridership")]
+        assert "search: 'ridership'" in str(app.screen.query_one("#status").content)
+
+
+async def test_search_finds_words_in_notes(db, make_app) -> None:
+    from claimledger.db import session_scope
+    from claimledger.ledger.review import add_note
+
+    cid = db.id("worse than ever")
+    with session_scope(db.engine) as s:
+        add_note(cid, "vox pop from the depot", session=s, user="ana")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _search(pilot, db, "depot")
+        assert _rows(app) == [cid]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        'bus"',
+        "*",
+        "bus*",
+        "AND",
+        "bus AND",
+        "(",
+        "routes)",
+        ":",
+        "quote:",
+        "NEAR(bus",
+        "^",
+        "-",
+        "' OR 1=1 --",
+        "\\",
+    ],
+)
+async def test_search_with_fts_syntax_never_crashes(db, make_app, text: str) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _search(pilot, db, text)
+        assert isinstance(app.screen, LedgerScreen)
+        assert not any(n.severity == "error" for n in app._notifications)
+
+
+async def test_search_combines_with_the_state_filter(db, make_app) -> None:
+    cid = db.id("Ridership")
+    db.set(cid, review_state="in_review")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _search(pilot, db, "ridership 2019")
+        assert _rows(app) == []  # the queue shows new claims only
+        await pilot.press("s")  # in review
+        await db.settle(pilot)
+        assert _rows(app) == [cid]
+
+
+async def test_escape_clears_the_search(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _search(pilot, db, "ridership")
+        await pilot.press("escape")
+        await db.settle(pilot)
+        assert len(_rows(app)) == 4
+
+
+async def test_filter_dialog_by_type(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#f-type").value = "prediction"
+        await pilot.press("ctrl+s")
+        await db.settle(pilot)
+        assert _rows(app) == [db.id("new budget")]
+
+
+async def test_next_and_previous_open_claim(db, make_app) -> None:
+    app = make_app(db.engine)
+    second = db.id("Ridership")
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("o", "s", "s", "s", "s", "s")  # all claims, oldest first
+        await db.settle(pilot)
+        db.set(second, review_state="verified", evidence_status="supported")
+        await pilot.press("n")
+        await db.settle(pilot)
+        assert app.screen.current.id == db.id("new budget") - 1  # skipped the verified one
+        await pilot.press("p")
+        assert app.screen.current.id == db.id("12 bus routes")
+
+
+async def test_bulk_action_on_marked_claims(db, make_app) -> None:
+    first, second = db.id("12 bus routes"), db.id("Ridership")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("space", "space", "i")
+        await db.settle(pilot)
+        assert "2 marked" in str(app.screen.query_one("#status").content)
+    assert db.get(first)["state"] == db.get(second)["state"] == "in_review"
+    assert db.get(db.id("new budget"))["state"] == "new"
+
+
+async def test_bulk_skips_claims_the_workflow_refuses(db, make_app) -> None:
+    first, second = db.id("12 bus routes"), db.id("Ridership")
+    db.set(first, review_state="reviewed", evidence_status="supported")
+    db.set(second, review_state="reviewed")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("s", "s")  # reviewed
+        await db.settle(pilot)
+        await pilot.press("space", "space", "v")
+        await db.settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert db.get(first)["state"] == "verified"
+    assert db.get(second)["state"] == "reviewed"
+    assert any("1 claim changed, 1 skipped" in m for m in messages)
+
+
+async def test_undo_restores_and_is_recorded(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("e", "4")  # contradicted
+        await db.settle(pilot)
+        await pilot.press("u")
+        await db.settle(pilot)
+    held = db.get(cid)
+    assert held["evidence_status"] == "unverified"
+    assert held["history"][-1] == (
+        "evidence_status",
+        "contradicted",
+        "unverified",
+        "undo",
+        "tester",
+    )
+
+
+async def test_undo_of_evidence_removes_the_link(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#ev-url").value = "https://transit.example/x"
+        await pilot.press("ctrl+s")
+        await db.settle(pilot)
+        await pilot.press("u")
+        await db.settle(pilot)
+    held = db.get(cid)
+    assert held["evidence"] == []
+    assert held["history"][-1][0] == "undo"
+
+
+async def test_undo_of_a_bulk_action_reverts_every_claim(db, make_app) -> None:
+    first, second = db.id("12 bus routes"), db.id("Ridership")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("space", "space", "d", "u")
+        await db.settle(pilot)
+    assert db.get(first)["state"] == db.get(second)["state"] == "new"
+
+
+async def test_undo_with_nothing_to_undo_warns(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("u")
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+
+
+async def test_keymap_file_remaps_a_binding(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine, keymap='"ledger.dismiss_claim" = "x"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("d")  # no longer bound
+        await pilot.press("x")
+        await db.settle(pilot)
+    assert db.get(cid)["state"] == "dismissed"
+
+
+async def test_broken_keymap_file_is_a_warning_not_a_crash(db, make_app) -> None:
+    app = make_app(db.engine, keymap="this is = = not toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        assert any("keymap" in n.message for n in app._notifications)
+
+
+async def test_every_binding_has_an_id_and_a_tooltip(db, make_app) -> None:
+    from claimledger.tui.app import ClaimLedgerApp
+    from claimledger.tui.screens import choice, evidence_dialog, filter_dialog, help, reader
+    from claimledger.tui.widgets.claim_table import ClaimTable
+
+    owners = [
+        ClaimLedgerApp,
+        LedgerScreen,
+        ClaimTable,
+        reader.ReaderScreen,
+        help.HelpScreen,
+        choice.ChoiceDialog,
+        evidence_dialog.EvidenceDialog,
+        filter_dialog.FilterDialog,
+    ]
+    for owner in owners:
+        for binding in owner.BINDINGS:
+            assert binding.id and binding.tooltip, (owner.__name__, binding)
+
+
+async def test_palette_offers_every_screen_action(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        actions = {a for _, _, a in _actions(app.screen)}
+    assert {b.action for b in LedgerScreen.BINDINGS} <= actions
+
+
+async def test_palette_runs_an_action(db, make_app) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"in review")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await db.settle(pilot)
+    assert db.get(cid)["state"] == "in_review"
+
+
+async def test_mouse_click_selects_a_row(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.click(ClaimTable, offset=(10, 2))  # under the header: the second row
+        await db.settle(pilot)
+        assert app.screen.current.id == db.id("Ridership")
+
+
+async def test_narrow_terminal_stacks_table_and_detail(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await db.settle(pilot)
+        table, detail = app.screen.query_one("#table"), app.screen.query_one("#detail")
+        assert detail.region.y > table.region.y
+        assert table.region.width == 80
