@@ -195,3 +195,9 @@ class Ledger:
 @pytest.fixture
 def db(ledger: Engine) -> Ledger:
     return Ledger(ledger)
+
+
+@pytest.fixture
+def article() -> str:
+    """The seeded article's text, for tests that select or record spans in it."""
+    return ARTICLE

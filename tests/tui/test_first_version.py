@@ -220,8 +220,8 @@ async def test_help_lists_the_keys(db, make_app) -> None:
         from claimledger.tui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
-        described = {d for _, d, _ in app.screen.keys}
-        assert {"Verify", "Note", "Evidence", "Search", "Undo"} <= described
+        described = {i for _, _, i in app.screen.keys}
+        assert {"ledger.verify", "ledger.note", "ledger.add_evidence", "ledger.search", "ledger.undo"} <= described
         await pilot.press("escape")
         assert isinstance(app.screen, LedgerScreen)
 

@@ -28,6 +28,7 @@ class ClaimLedgerApp(App[None]):
             "question_mark,f1",
             "help",
             "Help",
+            show=False,
             id="app.help",
             tooltip="Show every key and what it does",
         ),
@@ -54,13 +55,18 @@ class ClaimLedgerApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        keys = [
-            (
-                b.binding.key_display or self.get_key_display(b.binding),
-                b.binding.description,
-                b.binding.tooltip,
-            )
-            for b in self.active_bindings.values()
-            if b.binding.description
-        ]
-        self.push_screen(HelpScreen(keys))
+        self.push_screen(HelpScreen(self.key_table()))
+
+    def key_table(self) -> list[tuple[str, str, str]]:
+        """(keys, what it does, binding id) for the screen in front, keys as the keymap set them."""
+        grouped: dict[str, tuple[list[str], str]] = {}
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if not binding.description:
+                continue
+            name = binding.id or binding.action
+            keys, _ = grouped.setdefault(name, ([], binding.tooltip or binding.description))
+            display = self.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
+        return [(" ".join(keys), what, name) for name, (keys, what) in grouped.items()]

@@ -25,8 +25,8 @@ class View:
 
     def describe(self) -> str:
         if self.flt == ClaimFilter(states=("new",)) and self.order == "queue":
-            return "Queue: new claims, most check-worthy first"
-        order = "most check-worthy first" if self.order == "queue" else "oldest first"
+            return "Queue: new, most check-worthy first"
+        order = "by check-worthiness" if self.order == "queue" else "oldest first"
         return f"{self.flt.describe()} · {order}"
 
     def with_filter(self, flt: ClaimFilter) -> View:

@@ -21,22 +21,19 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, keys: list[tuple[str, str, str]]) -> None:
-        """keys: (key shown, action description, tooltip)."""
+        """keys: (keys shown, what it does, binding id for keys.toml)."""
         super().__init__()
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=True, header_style="bold")
-        table.add_column("key", no_wrap=True)
+        table = Table(box=None, show_header=True, header_style="bold", padding=(0, 1))
+        table.add_column("keys", no_wrap=True)
         table.add_column("does")
-        table.add_column("how", style="dim", ratio=2)
-        for key, description, tooltip in self.keys:
-            table.add_row(Text(key, "bold"), description, tooltip)
+        table.add_column("id (keys.toml)", style="dim", no_wrap=True)
+        for keys, what, binding_id in self.keys:
+            table.add_row(Text(keys, "bold"), what, binding_id)
         with VerticalScroll(classes="dialog wide help"):
-            yield Label(
-                "Keys  (remap them in keys.toml by id; Ctrl+P finds any action)",
-                classes="dialog-title",
-            )
+            yield Label("Keys · Ctrl+P finds any action by name", classes="dialog-title")
             yield Static(table)
             yield Label("Esc to close", classes="dialog-hint")
 

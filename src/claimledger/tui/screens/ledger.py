@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
@@ -21,6 +21,7 @@ from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
 from claimledger.tui.screens.filter_dialog import FilterDialog
+from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.store import Counts, LedgerStore
 from claimledger.tui.view import View
@@ -31,75 +32,9 @@ from claimledger.tui.widgets.status_line import StatusLine
 PAGE = 100
 
 
-def _b(key: str, action: str, label: str, tooltip: str, *, show: bool = True) -> Binding:
-    return Binding(
-        key, action, label, show=show, id=f"ledger.{action.split('(')[0]}", tooltip=tooltip
-    )
-
-
 class LedgerScreen(Screen[None]):
     AUTO_FOCUS = "#table"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _b("n", "next_open", "Next", "Next claim still to review (new or in review)"),
-        _b("p", "previous_open", "Prev", "Previous claim still to review", show=False),
-        _b(
-            "e",
-            "evidence_status",
-            "Status",
-            "Set the evidence status: supported, mixed, contradicted…",
-        ),
-        _b(
-            "r",
-            "review_state",
-            "Review",
-            "Set the review state (new, in review, reviewed, verified, dismissed)",
-        ),
-        _b(
-            "i", "start_review", "In review", "Mark as in review: you are working on it", show=False
-        ),
-        _b(
-            "v",
-            "verify",
-            "Verify",
-            "Verify: an editor's sign-off on a reviewed claim with an evidence status",
-        ),
-        _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
-        _b("c", "note", "Note", "Add a note to the claim's history"),
-        _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
-        _b("a", "assign", "Assign", "Assign the claim to someone (blank to unassign)", show=False),
-        _b(
-            "s",
-            "cycle_state",
-            "State",
-            "Show the next review state: new, in review, reviewed, verified, dismissed, all",
-        ),
-        _b(
-            "f",
-            "filter",
-            "Filter",
-            "Filter by state, evidence, type, source, speaker, assignee, evidence, words",
-            show=False,
-        ),
-        _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
-        _b(
-            "escape",
-            "clear_view",
-            "Clear",
-            "Back to the queue: drop filters and search",
-            show=False,
-        ),
-        _b("o", "toggle_order", "Order", "Order by check-worthiness or by age", show=False),
-        _b("space", "mark", "Mark", "Mark or unmark the claim for a bulk action", show=False),
-        _b("M", "clear_marks", "Unmark all", "Clear every mark", show=False),
-        _b("u", "undo", "Undo", "Undo your last action (recorded in the history too)"),
-        _b(
-            "enter",
-            "reader",
-            "Read",
-            "Read the whole article with its claims; record or reject claims",
-            show=False,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
 
     def __init__(self, store: LedgerStore) -> None:
         super().__init__()
@@ -120,11 +55,15 @@ class LedgerScreen(Screen[None]):
         with Horizontal(id="main"):
             yield ClaimTable(self.window, id="table")
             yield DetailPane(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ClaimTable).focus()
         self.load_view(self.view)
+
+    def on_resize(self) -> None:
+        # at 80 columns the footer's palette hint would cover the last keys; ? and Ctrl+P still work
+        self.query_one(Footer).show_command_palette = self.size.width >= 100
 
     # -- loading ------------------------------------------------------------
     @property
@@ -165,6 +104,7 @@ class LedgerScreen(Screen[None]):
         if message.error:
             self.notify(message.error, severity="error")
         self.window.reset(message.rows)
+        self.table.hide_state = len(self.view.flt.states) == 1
         if message.generation == 1:
             self.table.focus()  # a relayout on start can blur it; the table is where work starts
         self.table.empty_text = (

@@ -64,7 +64,8 @@ class ReaderScreen(Screen[list[Change]]):
         )
         self._reload()
         if self.claim_id in self.spans:
-            self.article.go_to(self.spans[self.claim_id][0])
+            # after the first layout, so the claim lands mid-screen rather than at the bottom
+            self.call_after_refresh(self.article.go_to, self.spans[self.claim_id][0])
         self.article.focus()
 
     def _reload(self) -> None:
@@ -82,10 +83,21 @@ class ReaderScreen(Screen[list[Change]]):
             for cid, (s, e) in self.spans.items()
         ]
         self.article.set_spans(spans)
-        open_count = sum(1 for r in self.claims if r.review_state != "dismissed")
-        self.query_one("#reader-hint", Static).update(
-            f"{open_count} claims in this article ({len(self.claims) - open_count} rejected or dismissed)"
-        )
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Which claim the cursor is on, or how many the article has."""
+        cid = self._claim_at_cursor()
+        row = next((r for r in self.claims if r.id == cid), None)
+        if row is not None:
+            text = f"claim {row.id} · {row.review_state} · evidence {row.evidence_status} · x rejects it as not a claim"
+        else:
+            live = sum(1 for r in self.claims if r.review_state != "dismissed")
+            text = f"{live} claims in this article, {len(self.claims) - live} rejected or dismissed · select words and press r to record one"
+        self.query_one("#reader-hint", Static).update(text)
+
+    def on_text_area_selection_changed(self) -> None:
+        self._show_hint()
 
     def _claim_at_cursor(self) -> int | None:
         here = self.article.cursor_index

@@ -17,7 +17,7 @@ THEME = TextAreaTheme(
     "claimledger-reader",
     syntax_styles={
         "claim": Style(underline=True, bold=True),
-        "claim.current": Style(reverse=True, bold=True),
+        "claim.current": Style(color="black", bgcolor="yellow", bold=True),
         "claim.dismissed": Style(dim=True, strike=True),
     },
 )
@@ -25,7 +25,13 @@ THEME = TextAreaTheme(
 
 class ArticleArea(TextArea):
     def __init__(self, text: str, **kwargs: object) -> None:
-        super().__init__(text.translate(_BREAKS), read_only=True, soft_wrap=True, **kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            text.translate(_BREAKS),
+            read_only=True,
+            soft_wrap=True,
+            highlight_cursor_line=False,
+            **kwargs,
+        )  # type: ignore[arg-type]
         self.spans: list[tuple[int, int, str]] = []  # (start, end, highlight name)
         self.register_theme(THEME)
         self.theme = THEME.name

@@ -21,7 +21,7 @@ from claimledger.ledger.queries import ClaimRow
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.styles import EVIDENCE_STYLE, STATE_STYLE, short
 
-COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 16))
+COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 15))
 NARROW = 100  # below this width the type column goes
 
 
@@ -72,6 +72,7 @@ class ClaimTable(Widget, can_focus=True):
         self.window = window
         self.marked: set[int] = set()
         self.empty_text = "No claims here."
+        self.hide_state = False  # every row has the same state: the column says nothing
         self._screen_row = 0
         self._last_id: int | None = None
 
@@ -142,9 +143,10 @@ class ClaimTable(Widget, can_focus=True):
 
     # -- drawing ------------------------------------------------------------
     def _columns(self) -> list[tuple[str, int]]:
-        cols = list(COLUMNS)
-        if self.size.width < NARROW:
-            cols = [c for c in cols if c[0] != "type"]
+        hidden = {"type"} if self.size.width < NARROW else set()
+        if self.hide_state:
+            hidden.add("state")
+        cols = [c for c in COLUMNS if c[0] not in hidden]
         used = sum(w for _, w in cols)
         cols.append(("quote", max(10, self.size.width - used)))
         return cols

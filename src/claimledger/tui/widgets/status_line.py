@@ -17,11 +17,11 @@ class StatusLine(Static):
         text = Text()
         text.append(view, "bold")
         if count is not None:
-            text.append(f"  {count:,} shown")
+            text.append(f" · {count:,} shown")
         if left is not None:
-            text.append(f"  · {left:,} left to review", "bold")
+            text.append(f" · {left:,} to review", "bold")
         if marked:
-            text.append(f"  · {marked} marked", "bold")
+            text.append(f" · {marked} marked", "bold")
         if busy:
-            text.append("  · loading…", "italic")
+            text.append(" · loading…", "italic")
         self.update(text)

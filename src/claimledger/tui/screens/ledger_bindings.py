@@ -1,0 +1,73 @@
+"""The ledger screen's keys: each with a stable id (for keys.toml) and a tooltip (for help and footer)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+
+def _b(key: str, action: str, label: str, tooltip: str, *, show: bool = True) -> Binding:
+    return Binding(
+        key, action, label, show=show, id=f"ledger.{action.removeprefix('app.')}", tooltip=tooltip
+    )
+
+
+LEDGER_BINDINGS: list[BindingType] = [
+    _b("question_mark", "app.help", "Help", "Show every key and what it does"),
+    _b("n", "next_open", "Next", "Next claim still to review (new or in review)"),
+    _b("p", "previous_open", "Prev", "Previous claim still to review", show=False),
+    _b(
+        "e",
+        "evidence_status",
+        "Status",
+        "Set the evidence status: supported, mixed, contradicted…",
+    ),
+    _b(
+        "r",
+        "review_state",
+        "Review",
+        "Set the review state (new, in review, reviewed, verified, dismissed)",
+    ),
+    _b("i", "start_review", "In review", "Mark as in review: you are working on it", show=False),
+    _b(
+        "v",
+        "verify",
+        "Verify",
+        "Verify: an editor's sign-off on a reviewed claim with an evidence status",
+    ),
+    _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
+    _b("c", "note", "Note", "Add a note to the claim's history"),
+    _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
+    _b("a", "assign", "Assign", "Assign the claim to someone (blank to unassign)", show=False),
+    _b(
+        "s",
+        "cycle_state",
+        "State",
+        "Show the next review state: new, in review, reviewed, verified, dismissed, all",
+    ),
+    _b(
+        "f",
+        "filter",
+        "Filter",
+        "Filter by state, evidence, type, source, speaker, assignee, evidence, words",
+        show=False,
+    ),
+    _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
+    _b(
+        "escape",
+        "clear_view",
+        "Clear",
+        "Back to the queue: drop filters and search",
+        show=False,
+    ),
+    _b("o", "toggle_order", "Order", "Order by check-worthiness or by age", show=False),
+    _b("space", "mark", "Mark", "Mark or unmark the claim for a bulk action", show=False),
+    _b("M", "clear_marks", "Unmark all", "Clear every mark", show=False),
+    _b("u", "undo", "Undo", "Undo your last action (recorded in the history too)"),
+    _b(
+        "enter",
+        "reader",
+        "Read",
+        "Read the whole article with its claims; record or reject claims",
+        show=False,
+    ),
+]

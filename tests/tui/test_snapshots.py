@@ -1,0 +1,49 @@
+"""A few snapshots of the main screens (update with --snapshot-update, then look at them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+async def _steady(pilot: Any) -> None:
+    """Workers done, detail loaded, no blinking cursor."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.15)
+    await pilot.app.workers.wait_for_complete()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def _then(*keys: str) -> Any:
+    async def run_before(pilot: Any) -> None:
+        await _steady(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await _steady(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_ledger_screen(snap_compare, db, make_app, size) -> None:
+    assert snap_compare(make_app(db.engine), terminal_size=size, run_before=_then())
+
+
+def test_help_screen(snap_compare, db, make_app) -> None:
+    assert snap_compare(
+        make_app(db.engine), terminal_size=(120, 36), run_before=_then("question_mark")
+    )
+
+
+def test_reader_screen(snap_compare, db, make_app) -> None:
+    assert snap_compare(
+        make_app(db.engine), terminal_size=(120, 36), run_before=_then("down", "enter")
+    )
+
+
+def test_evidence_dialog(snap_compare, db, make_app) -> None:
+    assert snap_compare(make_app(db.engine), terminal_size=(80, 24), run_before=_then("l"))
