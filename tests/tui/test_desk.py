@@ -285,3 +285,15 @@ async def test_narrow_terminal_stacks_table_and_detail(db, make_app) -> None:
         table, detail = app.screen.query_one("#table"), app.screen.query_one("#detail")
         assert detail.region.y > table.region.y
         assert table.region.width == 80
+
+
+async def test_refresh_drops_claims_that_left_the_view(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("d")
+        await db.settle(pilot)
+        assert len(_rows(app)) == 4  # still shown, as dismissed, until a refresh
+        await pilot.press("ctrl+r")
+        await db.settle(pilot)
+        assert len(_rows(app)) == 3

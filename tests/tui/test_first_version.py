@@ -221,7 +221,13 @@ async def test_help_lists_the_keys(db, make_app) -> None:
 
         assert isinstance(app.screen, HelpScreen)
         described = {i for _, _, i in app.screen.keys}
-        assert {"ledger.verify", "ledger.note", "ledger.add_evidence", "ledger.search", "ledger.undo"} <= described
+        assert {
+            "ledger.verify",
+            "ledger.note",
+            "ledger.add_evidence",
+            "ledger.search",
+            "ledger.undo",
+        } <= described
         await pilot.press("escape")
         assert isinstance(app.screen, LedgerScreen)
 

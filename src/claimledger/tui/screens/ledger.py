@@ -81,8 +81,7 @@ class LedgerScreen(Screen[None]):
         self.loading = True
         self.counts = None
         self._show_status()
-        self._fetch_page(view, self.generation)
-        self._fetch_counts(view, self.generation)
+        self._fetch_page(view, self.generation)  # counts follow the page: rows first, numbers after
 
     @work(thread=True, exclusive=True, group="page")
     def _fetch_page(self, view: View, generation: int) -> None:
@@ -103,6 +102,7 @@ class LedgerScreen(Screen[None]):
         self.loading = False
         if message.error:
             self.notify(message.error, severity="error")
+        self._fetch_counts(self.view, self.generation)
         self.window.reset(message.rows)
         self.table.hide_state = len(self.view.flt.states) == 1
         if message.generation == 1:
@@ -313,6 +313,9 @@ class LedgerScreen(Screen[None]):
         self._show_status()
 
     # -- views ----------------------------------------------------------------
+    def action_refresh(self) -> None:
+        self.load_view(self.view)
+
     def action_cycle_state(self) -> None:
         self.load_view(self.view.next_state())
 

@@ -64,6 +64,13 @@ LEDGER_BINDINGS: list[BindingType] = [
     _b("M", "clear_marks", "Unmark all", "Clear every mark", show=False),
     _b("u", "undo", "Undo", "Undo your last action (recorded in the history too)"),
     _b(
+        "ctrl+r",
+        "refresh",
+        "Refresh",
+        "Reload the view: claims you moved on leave it, others' changes show",
+        show=False,
+    ),
+    _b(
         "enter",
         "reader",
         "Read",
