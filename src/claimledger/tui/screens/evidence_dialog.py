@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
@@ -27,25 +27,35 @@ class EvidenceDialog(ModalScreen[EvidenceForm | None]):
         Binding("ctrl+s", "save", "Save", id="dialog.save", tooltip="Add this evidence"),
     ]
 
-    def __init__(self, claim_id: int, form: EvidenceForm | None = None) -> None:
+    def __init__(self, claim_id: int, quote: str = "", form: EvidenceForm | None = None) -> None:
         super().__init__()
         self.claim_id = claim_id
+        self.quote = " ".join(quote.split())
         self.form = form or EvidenceForm("", Stance.SUPPORTS.value, None)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"Evidence for claim {self.claim_id}", classes="dialog-title")
-            yield Input(self.form.url, placeholder="https://…", id="ev-url")
-            yield Select(
-                [(s.value, s.value) for s in Stance],
-                value=self.form.stance,
-                allow_blank=False,
-                id="ev-stance",
-            )
-            yield Input(self.form.note or "", placeholder="note (optional)", id="ev-note")
+            if self.quote:
+                yield Label(f"“{self.quote}”", classes="dialog-quote")
+            with Grid(classes="form-grid"):
+                yield Label("URL")
+                yield Input(self.form.url, placeholder="https://…", id="ev-url", compact=True)
+                yield Label("stance")
+                yield Select(
+                    [(s.value, s.value) for s in Stance],
+                    value=self.form.stance,
+                    allow_blank=False,
+                    id="ev-stance",
+                    compact=True,
+                )
+                yield Label("note")
+                yield Input(
+                    self.form.note or "", placeholder="optional", id="ev-note", compact=True
+                )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add", variant="primary", id="ev-save")
-                yield Button("Cancel", id="ev-cancel")
+                yield Button("Add", variant="primary", id="ev-save", compact=True)
+                yield Button("Cancel", id="ev-cancel", compact=True)
             yield Label("Enter in the note or Ctrl+S to add · Esc to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

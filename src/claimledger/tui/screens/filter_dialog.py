@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
 from claimledger.ledger.queries import ClaimFilter
 from claimledger.models import ClaimType, EvidenceStatus, ReviewState
 
 HAS_EVIDENCE = [("with evidence", "yes"), ("without evidence", "no")]
+
+
+def _select(kind: type[StrEnum], value: str | None, prompt: str, widget_id: str) -> Select[str]:
+    options = [(v.value.replace("_", " "), v.value) for v in kind]
+    return Select(options, value=value or Select.NULL, prompt=prompt, id=widget_id, compact=True)
 
 
 def _one(values: tuple[str, ...]) -> str | None:
@@ -32,43 +39,42 @@ class FilterDialog(ModalScreen[ClaimFilter | None]):
 
     def compose(self) -> ComposeResult:
         f = self.flt
+        has = None if f.has_evidence is None else ("yes" if f.has_evidence else "no")
+        fields: list[tuple[str, Widget]] = [
+            ("review state", _select(ReviewState, _one(f.states), "any", "f-state")),
+            ("evidence", _select(EvidenceStatus, _one(f.evidence_statuses), "any", "f-evidence")),
+            ("type", _select(ClaimType, _one(f.types), "any", "f-type")),
+            (
+                "links",
+                Select(
+                    HAS_EVIDENCE, value=has or Select.NULL, prompt="any", id="f-has", compact=True
+                ),
+            ),
+            (
+                "source",
+                Input(
+                    f.source or "",
+                    placeholder="id, file name or outlet",
+                    id="f-source",
+                    compact=True,
+                ),
+            ),
+            ("speaker", Input(f.speaker or "", placeholder="any", id="f-speaker", compact=True)),
+            ("assignee", Input(f.assignee or "", placeholder="any", id="f-assignee", compact=True)),
+            (
+                "words",
+                Input(f.text or "", placeholder="in the quote or notes", id="f-text", compact=True),
+            ),
+        ]
         with Vertical(classes="dialog wide"):
-            yield Label("Filter claims (blank = any)", classes="dialog-title")
-            with VerticalScroll():
-                yield Select(
-                    [(s.value, s.value) for s in ReviewState],
-                    value=_one(f.states) or Select.NULL,
-                    prompt="any review state",
-                    id="f-state",
-                )
-                yield Select(
-                    [(s.value, s.value) for s in EvidenceStatus],
-                    value=_one(f.evidence_statuses) or Select.NULL,
-                    prompt="any evidence status",
-                    id="f-evidence",
-                )
-                yield Select(
-                    [(t.value, t.value) for t in ClaimType],
-                    value=_one(f.types) or Select.NULL,
-                    prompt="any type",
-                    id="f-type",
-                )
-                has = None if f.has_evidence is None else ("yes" if f.has_evidence else "no")
-                yield Select(
-                    HAS_EVIDENCE,
-                    value=has or Select.NULL,
-                    prompt="with or without evidence",
-                    id="f-has",
-                )
-                yield Input(
-                    f.source or "", placeholder="source: id, file name or outlet", id="f-source"
-                )
-                yield Input(f.speaker or "", placeholder="speaker", id="f-speaker")
-                yield Input(f.assignee or "", placeholder="assignee", id="f-assignee")
-                yield Input(f.text or "", placeholder="words in the quote or notes", id="f-text")
+            yield Label("Filter claims", classes="dialog-title")
+            with Grid(classes="form-grid"):
+                for label, widget in fields:
+                    yield Label(label)
+                    yield widget
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply", variant="primary", id="f-apply")
-                yield Button("Clear", id="f-clear")
+                yield Button("Apply", variant="primary", id="f-apply", compact=True)
+                yield Button("Clear", id="f-clear", compact=True)
             yield Label("Enter or Ctrl+S to apply · Esc to cancel", classes="dialog-hint")
 
     def _select(self, widget_id: str) -> str | None:

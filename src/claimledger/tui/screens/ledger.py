@@ -174,6 +174,10 @@ class LedgerScreen(Screen[None]):
         if summary:
             self.notify(summary)
 
+    def _what(self) -> str:
+        ids = self.targets()
+        return f"claim {ids[0]}" if len(ids) == 1 else f"{len(ids)} marked claims"
+
     def apply(self, action: str, value: str | None, what: str, note: str | None = None) -> None:
         ids = self.targets()
         if not ids:
@@ -244,7 +248,9 @@ class LedgerScreen(Screen[None]):
 
         if self.targets():
             current = (self.current.assignee if self.current else None) or ""
-            self.app.push_screen(TextPrompt("Assign to (blank: nobody)", value=current), done)
+            self.app.push_screen(
+                TextPrompt(f"Assign {self._what()} to (blank: nobody)", value=current), done
+            )
 
     def action_add_evidence(self, form: EvidenceForm | None = None) -> None:
         row = self.current
@@ -262,7 +268,7 @@ class LedgerScreen(Screen[None]):
                 return
             self._changed([change], f"claim {row.id}: evidence added")
 
-        self.app.push_screen(EvidenceDialog(row.id, form), done)
+        self.app.push_screen(EvidenceDialog(row.id, row.quote, form), done)
 
     def action_undo(self) -> None:
         if not self.undo_stack:

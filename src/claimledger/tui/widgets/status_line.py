@@ -15,13 +15,14 @@ class StatusLine(Static):
         self, *, view: str, count: int | None, left: int | None, marked: int, busy: bool
     ) -> None:
         text = Text()
-        text.append(view, "bold")
         if count is not None:
-            text.append(f" · {count:,} shown")
+            text.append(f"{count:,} shown · ")
         if left is not None:
-            text.append(f" · {left:,} to review", "bold")
+            text.append(f"{left:,} to review", "bold")
+            text.append(" · ")
         if marked:
-            text.append(f" · {marked} marked", "bold")
+            text.append(f"{marked} marked · ", "bold")
         if busy:
-            text.append(" · loading…", "italic")
+            text.append("loading… · ", "italic")
+        text.append(view)
         self.update(text)
