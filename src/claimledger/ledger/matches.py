@@ -18,7 +18,7 @@ from claimledger.ledger.queries import fts_query
 from claimledger.ledger.review import record
 from claimledger.models import Claim, ClaimMatch, MatchStatus, utcnow
 
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 CANDIDATES = 40
 _WORD = re.compile(r"[^\W\d_]{4,}|\d{3,}", re.UNICODE)
 _COMMON = frozenset(

@@ -1,0 +1,135 @@
+"""Finding the article body in text captured from a web page.
+
+A page's text carries furniture around the article: navigation, share and follow lines, donation
+letters, author bio boxes, captions, contact lines and reader comments. These rules recognise the
+shapes such furniture takes on any news site, not the strings of particular pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A paragraph is a run of lines; captured pages put one paragraph per line, often with blank lines.
+_LINE = re.compile(r"[^\n]*\n?")
+
+_NAV = re.compile(
+    r"^(?:fb-pixel\s+)?(?:skip to (?:main )?content|skip to footer|back to [\w &]+|share this (?:page|article|story)"
+    r"|share|tweet|email|print|advertisement|most (?:popular|read|viewed)|related(?: articles| stories)?"
+    r"|more information:?|read more|recommended|trending|sign up|subscribe|log ?in|menu|search|comments?"
+    r"|learn more(?: about [\w &]+)?:?|click to enlarge.*|(?:photo|image|graphic) (?:by|credit|courtesy)[^\n]*)$",
+    re.IGNORECASE,
+)
+_SOCIAL = re.compile(
+    r"\b(?:follow (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram)|like us on facebook"
+    r"|sign up for (?:breaking news|our newsletter|alerts)|share (?:on|via) (?:twitter|facebook)"
+    r"|can be reached at|contributed to this report|\S+@\S+\.\w{2,})",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(?:\((?:photo|graphic|image|illustration)s? (?:by|courtesy|credit)[^)]*\)"
+    r"|\b(?:AP|Getty Images|Reuters) Photo\b|^(?:photo|image|caption|credit):"
+    # AP style caption: "... on January 22, 2018, in Newark, New Jersey."
+    r"|\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in [A-Z][\w .'-]+(?:, [A-Z][\w .'-]+)?\.$)",
+    re.IGNORECASE,
+)
+_EDITOR_NOTE = re.compile(
+    r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
+)
+_COMMENTS_START = re.compile(
+    r"(?:community (?:rules|guidelines)|comment (?:policy|guidelines)|^\d+\s+comments?\b"
+    r"|leave a (?:comment|reply)|join the (?:discussion|conversation)|^comments?(?: \(\d+\))?:?$"
+    r"|^reader comments|^show comments|^view comments)",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(r"^dear [\w ,&'’-]{2,60}[,:!]?$", re.IGNORECASE)
+_APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
+    r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
+    re.IGNORECASE,
+)
+_BIO_HEADER = re.compile(
+    r"^(?:(?i:meet the (?:author|reporter|writer)s?|about the (?:author|reporter|writer)s?)"
+    r"|(?i:about) ((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+))$"
+)
+_NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
+_PRONOUN_START = re.compile(r"^(?:she|he|they)\b", re.IGNORECASE)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as spans (captured text keeps one paragraph per line)."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos = end + 1
+    return spans
+
+
+def _is_heading(line: str) -> bool:
+    return (
+        len(line) < 120
+        and not line.endswith((".", "?", "!", "”", '"', ":", ",", ";"))
+        and len(line.split()) < 16
+    )
+
+
+def find_body(text: str) -> list[tuple[int, int]]:
+    """Spans of the text that are article body: one per paragraph, furniture left out."""
+    paras = _paragraphs(text)
+    lines = [text[s:e] for s, e in paras]
+    keep = [True] * len(paras)
+    n = len(paras)
+    total = len(text)
+    bio_names: list[str] = []
+    in_bio = False
+    i = 0
+    while i < n:
+        line = lines[i]
+        # Reader comments and the like run to the end of the page.
+        if _COMMENTS_START.search(line) and paras[i][0] > total * 0.3:
+            for j in range(i, n):
+                keep[j] = False
+            break
+        # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.
+        if _SALUTATION.match(line) and paras[i][0] > total * 0.3:
+            rest = " ".join(lines[i : i + 12])
+            if _APPEAL.search(rest) or i > n * 0.5:
+                start = i - 1 if i > 0 and _is_heading(lines[i - 1]) else i
+                for j in range(start, n):
+                    keep[j] = False
+                break
+        bio = _BIO_HEADER.match(line)
+        if bio:
+            keep[i] = False
+            in_bio = True
+            if bio.group(1):
+                bio_names.append(bio.group(1))
+            i += 1
+            continue
+        if in_bio:
+            # Bio boxes: the name, a job line, paragraphs about the author.
+            names = bio_names
+            about_author = any(
+                line.startswith(name) or line.startswith(name.split()[0]) for name in names
+            ) or _PRONOUN_START.match(line)
+            if _is_heading(line) and _NAME.match(line):
+                names.append(line)
+            if _is_heading(line) or about_author:
+                keep[i] = False
+                i += 1
+                continue
+            in_bio = False
+        if (
+            _NAV.match(line)
+            or _EDITOR_NOTE.match(line)
+            or (_SOCIAL.search(line) and len(line) < 400)
+            or _CAPTION.search(line)
+            or (_APPEAL.search(line) and len(_APPEAL.findall(line)) >= 2)
+        ):
+            keep[i] = False
+        i += 1
+    return [span for span, k in zip(paras, keep, strict=True) if k]

@@ -1,0 +1,103 @@
+"""Article text in, claims out: body, sentences, worthiness, speaker, numbers, time, repeats."""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.extract.body import find_body
+from claimledger.extract.model import ExtractedClaim
+from claimledger.extract.quantities import find_quantities
+from claimledger.extract.sentences import split_sentences
+from claimledger.extract.speakers import SpeakerTracker
+from claimledger.extract.timeexpr import resolve_period
+from claimledger.extract.worthiness import claim_type, score_sentence
+
+THRESHOLD = 0.5
+_NORM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def _quote_balance(text: str) -> int:
+    return text.count("“") - text.count("”")
+
+
+def _norm(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def extract_claims(
+    text: str, *, published: str | None = None, outlet: str | None = None
+) -> list[ExtractedClaim]:
+    """The check-worthy claims of an article, each anchored by offsets into `text`."""
+    tracker = SpeakerTracker(outlet)
+    found: list[ExtractedClaim] = []
+    carried_open = False
+    for ps, pe in find_body(text):
+        paragraph = text[ps:pe]
+        tracker.learn_names(paragraph)
+        continuing = carried_open and paragraph.startswith(("“", '"'))
+        para_speaker = (
+            tracker.paragraph_speaker(paragraph) if "“" in paragraph or '"' in paragraph else None
+        )
+        if continuing and para_speaker is None:
+            para_speaker = tracker.quote_speaker
+        depth = 0
+        for s, e in split_sentences(text, ps, pe):
+            sentence = text[s:e]
+            quoted = depth > 0 or sentence.startswith(("“", '"'))
+            depth = max(0, depth + _quote_balance(sentence))
+            quantities = find_quantities(text, s, e)
+            period = resolve_period(sentence, published)
+            speaker = tracker.speaker_for(sentence, para_speaker, quoted)
+            score = score_sentence(
+                sentence,
+                n_quantities=len(quantities),
+                has_period=period is not None,
+                attributed=speaker is not None and speaker != outlet,
+            )
+            if score < THRESHOLD:
+                continue
+            found.append(
+                ExtractedClaim(
+                    quote=sentence,
+                    start=s,
+                    end=e,
+                    type=claim_type(sentence, n_quantities=len(quantities)),
+                    score=score,
+                    speaker=speaker,
+                    quantities=quantities,
+                    period=period,
+                )
+            )
+        carried_open = depth > 0 or _quote_balance(paragraph) > 0
+        if para_speaker:
+            tracker.quote_speaker = para_speaker
+            tracker.last_person = para_speaker
+    return _merge_repeats(found)
+
+
+def _merge_repeats(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A sentence printed twice (lede and caption, pull quote) is one claim with two anchors."""
+    first: dict[str, int] = {}
+    merged: list[ExtractedClaim] = []
+    extra: dict[int, list[tuple[int, int]]] = {}
+    for claim in claims:
+        key = _norm(claim.quote)
+        if key in first:
+            extra.setdefault(first[key], []).append((claim.start, claim.end))
+            continue
+        first[key] = len(merged)
+        merged.append(claim)
+    for index, anchors in extra.items():
+        c = merged[index]
+        merged[index] = ExtractedClaim(
+            c.quote,
+            c.start,
+            c.end,
+            c.type,
+            c.score,
+            c.speaker,
+            c.quantities,
+            c.period,
+            tuple(anchors),
+        )
+    return merged

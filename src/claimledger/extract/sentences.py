@@ -1,0 +1,222 @@
+"""Sentence splitting that knows newspaper abbreviations, closing quotes and list items."""
+
+from __future__ import annotations
+
+import re
+
+# Candidate ends: terminal punctuation, any closing quotes/brackets, then space.
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"\s+[\"“‘(]?([\w’'-]+)")
+_LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|[•▪●◦*–—-]|\([a-z0-9]\))\s+")
+
+# Abbreviations after which a full stop does not end a sentence.
+NEVER_END = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "e.g",
+        "i.e",
+        "vs",
+        "cf",
+    ]
+)
+# Abbreviations that can end a sentence too: a boundary only before a typical sentence opener.
+MAY_END = frozenset(
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "etc",
+        "a.m",
+        "p.m",
+        "ph.d",
+        "n.y",
+        "n.j",
+        "l.a",
+    ]
+)
+OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "there",
+        "here",
+        "when",
+        "while",
+        "after",
+        "before",
+        "if",
+        "as",
+        "since",
+        "although",
+        "however",
+        "meanwhile",
+        "still",
+        "according",
+        "many",
+        "most",
+        "some",
+        "all",
+        "no",
+        "one",
+        "two",
+        "three",
+        "what",
+        "who",
+    ]
+)
+
+
+def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
+    punct = text[punct_start:end_pos]
+    if not punct.startswith("."):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
+    word = (m.group(1) if m else "").lower().strip(".")
+    nxt = _NEXT_WORD.match(text, end_pos)
+    next_word = nxt.group(1) if nxt else ""
+    if next_word and next_word[0].islower():
+        return False  # "D.C. have fought", "Jan. 5" style continuations
+    if not word:
+        return True
+    if word in NEVER_END:
+        return False
+    if len(word) == 1 and word.isalpha() and m and m.group(1)[0].isupper():
+        return False  # an initial: "John F. Kennedy"
+    if word in MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return next_word.lower() in OPENERS
+    if next_word[:1].isdigit() and word.isdigit():
+        return True
+    return True
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within text[start:end] (one paragraph), trimmed, list markers left out."""
+    spans: list[tuple[int, int]] = []
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    marker = _LIST_MARKER.match(text, start + lead, end)
+    if marker:  # "1. In 2006, ..." : the number is the list's, not a sentence
+        start = marker.end()
+    seg_start = start
+    for m in _END.finditer(text, start, end):
+        if _is_boundary(text, m.end(), m.start()):
+            spans.append((seg_start, m.end()))
+            seg_start = m.end()
+    if seg_start < end:
+        spans.append((seg_start, end))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        s += lead
+        e = s + len(chunk.strip())
+        marker = _LIST_MARKER.match(text, s, e)
+        if marker:
+            s = marker.end()
+        if e > s:
+            out.append((s, e))
+    return out

@@ -1,0 +1,182 @@
+"""Who makes a claim: the quoted speaker, resolved to a full name where the article gave one."""
+
+from __future__ import annotations
+
+import re
+
+_VERBS = r"(?:said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks)"
+_NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
+_PRONOUN = r"(?P<pron>he|she|they|He|She|They)"
+
+_PATTERNS = [
+    # “...,” Pierce said.  /  “...,” said Sarah Pierce, an attorney
+    re.compile(r"[,.?!—-][\"”’]\s+" + _NAME + r"\s+" + _VERBS + r"\b"),
+    re.compile(r"[,.?!—-][\"”’]\s+" + _VERBS + r"\s+" + _NAME),
+    re.compile(r"[,.?!—-][\"”’]\s+" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
+    re.compile(r"\b(?i:according to)\s+" + _NAME),
+    re.compile(
+        r"(?:^|[,;]\s+|\bbut\s+|\band\s+)"
+        + _NAME
+        + r",\s+(?:a|an|the|who)\b[^.“”\"]{0,160}?,\s+"
+        + _VERBS
+        + r"\b"
+    ),
+    re.compile(r"\b" + _VERBS + r"\s+" + _NAME + r"(?:,|\s+(?:in|on|at|of)\b|\.$)"),
+    re.compile(r"(?:^|[,;:]\s+|\bbut\s+|\band\s+|\bthat\s+)" + _NAME + r"\s+" + _VERBS + r"\b"),
+    re.compile(r"(?:^|[,;]\s+)" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
+]
+_FULL_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b")
+TITLES = frozenset(
+    [
+        "us",
+        "u.s.",
+        "state",
+        "representative",
+        "rep.",
+        "rep",
+        "sen.",
+        "sen",
+        "senator",
+        "congresswoman",
+        "congressman",
+        "governor",
+        "gov.",
+        "mayor",
+        "president",
+        "secretary",
+        "director",
+        "attorney",
+        "general",
+        "judge",
+        "commissioner",
+        "councilor",
+        "city",
+        "county",
+        "district",
+        "chief",
+        "officer",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "deputy",
+        "acting",
+        "field",
+        "office",
+        "executive",
+        "policy",
+        "the",
+        "a",
+        "an",
+        "immigration",
+        "ice",
+        "federal",
+        "suffolk",
+        "middlesex",
+        "boston",
+    ]
+)
+CONJUNCTIONS = frozenset(
+    ["But", "And", "So", "Yet", "Then", "Also", "Still", "Now", "Meanwhile", "However"]
+)
+NOT_NAMES = frozenset(
+    [
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Officials",
+        "Advocates",
+        "Critics",
+        "Police",
+    ]
+)
+
+
+def _clean(name: str) -> str | None:
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in TITLES or words[0] in CONJUNCTIONS):
+        words.pop(0)
+    if not words or words[0] in NOT_NAMES:
+        return None
+    cleaned = " ".join(words).rstrip(".,")
+    return cleaned or None
+
+
+class SpeakerTracker:
+    """Reads an article in order, remembering full names and who spoke last."""
+
+    def __init__(self, outlet: str | None) -> None:
+        self.outlet = outlet
+        self.full_names: dict[str, str] = {}
+        self.last_person: str | None = None
+        self.quote_speaker: str | None = None  # speaker of a quotation still open
+
+    def learn_names(self, paragraph: str) -> None:
+        for m in _FULL_NAME.finditer(paragraph):
+            words = m.group(0).split()
+            while len(words) > 1 and words[0].lower() in TITLES:
+                words.pop(0)
+            if len(words) >= 2 and words[0] not in NOT_NAMES:
+                self.full_names.setdefault(words[-1], " ".join(words))
+
+    def resolve(self, name: str) -> str:
+        if " " not in name and name in self.full_names:
+            return self.full_names[name]
+        return name
+
+    def _named_before(self, text: str, pos: int) -> str | None:
+        """The last person named in text before pos: who a 'she said' points back to."""
+        last = None
+        for m in _FULL_NAME.finditer(text, 0, pos):
+            name = _clean(m.group(0))
+            if name and " " in name:
+                last = name
+        return last
+
+    def attribution(self, sentence: str) -> str | None:
+        for pattern in _PATTERNS:
+            m = pattern.search(sentence)
+            if not m:
+                continue
+            groups = m.groupdict()
+            if groups.get("pron"):
+                who = self._named_before(sentence, m.start()) or self.last_person
+                if who:
+                    return who
+                continue
+            name = _clean(groups.get("name") or "")
+            if name:
+                return self.resolve(name)
+        return None
+
+    def paragraph_speaker(self, paragraph: str) -> str | None:
+        """The speaker named anywhere in a paragraph, for quotations it spreads over sentences."""
+        return self.attribution(paragraph)
+
+    def speaker_for(self, sentence: str, paragraph_speaker: str | None, quoted: bool) -> str | None:
+        own = self.attribution(sentence)
+        if own:
+            self.last_person = own
+            return own
+        if quoted:
+            who = paragraph_speaker or self.quote_speaker
+            if who:
+                return who
+            return None
+        return self.outlet

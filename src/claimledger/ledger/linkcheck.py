@@ -1,0 +1,74 @@
+"""What the HTTP layer found, written onto evidence rows.
+
+The network work happens before or after the write (never inside a transaction); these functions
+only copy results onto rows, so a slow page never holds the ledger locked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, select
+
+from claimledger.ledger.queries import get_claim
+from claimledger.ledger.review import record
+from claimledger.models import Evidence, LinkState
+
+if TYPE_CHECKING:
+    from claimledger.links import ArchiveResult, LinkCheck, PageSnapshot
+
+
+def apply_snapshot(evidence: Evidence, snap: PageSnapshot) -> None:
+    """The page as it was when the evidence was added: the baseline later checks compare with."""
+    evidence.final_url = snap.final_url
+    evidence.http_status = snap.status
+    evidence.title = snap.title
+    evidence.content_hash = snap.content_hash
+    evidence.retrieved_at = snap.retrieved_at
+    evidence.fetch_error = snap.error
+    evidence.checked_at = snap.retrieved_at
+    if snap.error or (snap.status or 0) >= 400:
+        evidence.link_state = LinkState.DEAD.value
+    else:
+        evidence.link_state = LinkState.ALIVE.value
+
+
+def apply_archive(evidence: Evidence, result: ArchiveResult) -> None:
+    if result.ok and result.archive_url:
+        evidence.archive_url = result.archive_url
+        evidence.archived_at = result.archived_at
+
+
+def links_to_check(*, session: Session, claim_id: int | None = None) -> list[Evidence]:
+    stmt = select(Evidence).order_by(col(Evidence.id))
+    if claim_id is not None:
+        stmt = stmt.where(Evidence.claim_id == claim_id)
+    return list(session.exec(stmt))
+
+
+def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: str) -> Evidence:
+    """Record a re-check; a change of state is also written in the claim's history."""
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None:  # deleted while the check ran
+        raise LookupError(evidence_id)
+    before = evidence.link_state
+    evidence.link_state = check.state
+    evidence.checked_at = check.checked_at
+    evidence.http_status = check.status
+    evidence.fetch_error = check.error
+    if check.final_url:
+        evidence.final_url = check.final_url
+    if evidence.content_hash is None and check.content_hash and check.state == "alive":
+        evidence.content_hash = check.content_hash  # first successful fetch becomes the baseline
+    session.add(evidence)
+    if before != check.state:
+        claim = get_claim(evidence.claim_id, session=session)
+        record(
+            claim,
+            "link_state",
+            session=session,
+            user=user,
+            before=before,
+            after=f"{check.state} {evidence.url}",
+        )
+    return evidence

@@ -1,0 +1,70 @@
+"""Page furniture never reaches the claims: only article paragraphs do."""
+
+from __future__ import annotations
+
+from claimledger.extract import extract_claims, find_body
+
+
+def _body(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_body(text)]
+
+
+FACT = "The council cut 12 bus routes in March 2021, the transit authority said."
+
+
+def test_navigation_and_share_lines_are_not_body() -> None:
+    text = f"Skip to main content\nBack to News & Commentary\nShare This Page\n\n{FACT}\n"
+    assert _body(text) == [FACT]
+
+
+def test_reader_comments_end_the_article() -> None:
+    text = (
+        f"{FACT}\n\n" * 3
+        + "Please follow our community rules when engaging in comment discussion.\n"
+        + "  • Joe\n\n    The city cut 40 routes in 2019, I counted them.\n"
+    )
+    assert all("40 routes" not in c.quote for c in extract_claims(text))
+
+
+def test_a_donation_letter_is_not_article_text() -> None:
+    text = (
+        f"{FACT}\n\nThe mayor signed the budget on Tuesday, cutting 3 percent from transit.\n\n"
+        "Our Newsroom Needs You\n\nDear Reader Community,\n\n"
+        "We raised $2 million from 5,000 readers in 2023, and we need more.\n\n"
+        "Please make a donation of any amount today.\n\nWith love,\n\nAnn and Bo\n"
+    )
+    quotes = [c.quote for c in extract_claims(text)]
+    assert not any("$2 million" in q for q in quotes)
+    assert any("3 percent" in q for q in quotes)
+
+
+def test_author_bio_boxes_are_skipped_but_the_article_resumes_after_them() -> None:
+    text = (
+        f"{FACT}\n\nMeet the Author\n\nJane Roe\n\nStaff reporter\n\nAbout Jane Roe\n\n"
+        "Jane Roe won a 2019 Pulitzer Prize for coverage of 14 city budgets.\n\n"
+        "She covered City Hall for 10 years.\n\n"
+        "The governor vetoed the 2022 transit bill, which had passed 31 to 9.\n"
+    )
+    quotes = [c.quote for c in extract_claims(text)]
+    assert not any("Pulitzer" in q or "10 years" in q for q in quotes)
+    assert any("vetoed" in q for q in quotes)
+
+
+def test_contact_and_follow_lines_are_not_claims() -> None:
+    text = (
+        f"{FACT}\n\nJane Roe can be reached at jroe@paper.example. Follow her on Twitter @jroe.\n"
+    )
+    assert [c.quote for c in extract_claims(text)] == [FACT]
+
+
+def test_photo_captions_are_not_claims() -> None:
+    text = (
+        "Voters wait in line at a polling station on November 3, 2020, in Atlanta, Georgia.\n\n"
+        f"{FACT}\n\nCLICK TO ENLARGE (Graphic by Ann Lee for the Paper. Source: City data)\n"
+    )
+    assert [c.quote for c in extract_claims(text)] == [FACT]
+
+
+def test_editors_notes_are_not_claims() -> None:
+    text = f"Editor’s Note: This is the third of five posts in a series.\n\n{FACT}\n"
+    assert [c.quote for c in extract_claims(text)] == [FACT]

@@ -1,0 +1,164 @@
+"""What is a claim, who made it, and the two claims the product must always find."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.documents import read_document
+from claimledger.extract import claim_fingerprint, claim_similarity, extract_claims
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+
+
+def _claims(text: str, **kw: str):  # type: ignore[no-untyped-def]
+    return extract_claims(text, **kw)
+
+
+def _only(text: str, **kw: str):  # type: ignore[no-untyped-def]
+    found = _claims(text, **kw)
+    assert len(found) == 1, [c.quote for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city cut 12 bus routes in March, the transit authority said.",
+        "USCIS, which was established in 2003, processes residency applications.",
+        "A federal judge granted a preliminary injunction barring civil arrests at courthouses.",
+        "Massachusetts is the only state that requires the permit.",
+        "Unemployment fell to 4.1 percent in June, according to the Labor Department.",
+    ],
+)
+def test_checkable_statements_are_claims(sentence: str) -> None:
+    assert [c.quote for c in _claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I think the council should be ashamed of itself.",
+        "Why can’t they just follow the law?",
+        "Please dig deep and support our work today.",
+        "It is time for Congress to take control back from this rogue agency.",
+        "“This is good law enforcement,” Vaughan said.",
+        "Don’t be fooled.",
+        "The program is called Secure Communities",
+    ],
+)
+def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:
+    assert _claims(sentence) == []
+
+
+def test_every_quote_is_the_exact_text_at_its_offsets() -> None:
+    for path in sorted(SOURCES.glob("*.txt")):
+        doc = read_document(path)
+        for c in _claims(
+            doc.text, published=doc.meta.published or "", outlet=doc.meta.outlet or ""
+        ):
+            assert doc.text[c.start : c.end] == c.quote
+            assert 0 <= c.score <= 1
+
+
+def test_speaker_from_said_after_a_quote() -> None:
+    text = (
+        "Sarah Pierce is an analyst at the Migration Policy Institute.\n\n"
+        "“USCIS was established in 2003 and now runs enforcement,” Pierce said.\n"
+    )
+    assert _only(text).speaker == "Sarah Pierce"
+
+
+def test_speaker_from_said_name_title() -> None:
+    text = "Deportations rose by 12 percent in 2017, said Sarah Pierce, an immigration attorney.\n"
+    assert _only(text).speaker == "Sarah Pierce"
+
+
+def test_speaker_from_according_to() -> None:
+    text = "Jim Martin runs the office.\n\nAccording to Martin, Boston shares 2,013 fingerprints a year with ICE.\n"
+    assert _only(text).speaker == "Jim Martin"
+
+
+def test_speaker_from_name_says() -> None:
+    text = (
+        "Jim Martin runs the office.\n\nMartin says ICE deported 102 people from Boston in 2009.\n"
+    )
+    assert _only(text).speaker == "Jim Martin"
+
+
+def test_speaker_carries_over_a_quote_spanning_sentences() -> None:
+    text = "“We deported 400 people in 2019. We arrested 250 more in 2020,” said Todd Lyons, the director.\n"
+    assert {c.speaker for c in _claims(text)} == {"Todd Lyons"}
+
+
+def test_the_outlet_speaks_in_its_own_voice() -> None:
+    c = _only("The council cut 12 bus routes in March 2021.", outlet="City Paper")
+    assert c.speaker == "City Paper"
+
+
+def test_types() -> None:
+    assert _only("The council cut 12 bus routes in 2021.").type == "quantity"
+    assert _only("The judge ruled that the 2019 ordinance violates state law.").type == "rules"
+    assert (
+        _only("Ridership fell in 2021 because the city closed the Main Street station.").type
+        == "correlation_causation"
+    )
+
+
+def test_a_repeated_sentence_is_one_claim_with_two_anchors() -> None:
+    fact = "Between October of 2008 and June of this year, 102 people were deported."
+    text = f"{fact}\n\nOther news came in 2009 when the mayor resigned.\n\n{fact}\n"
+    claims = [c for c in _claims(text, published="2010-08-05") if "102" in c.quote]
+    assert len(claims) == 1
+    assert claims[0].anchors == ((text.rindex(fact), text.rindex(fact) + len(fact)),)
+
+
+def _shipped(name: str):  # type: ignore[no-untyped-def]
+    doc = read_document(SOURCES / name)
+    return _claims(doc.text, published=doc.meta.published or "", outlet=doc.meta.outlet or "")
+
+
+def test_finds_the_aclu_claim_with_its_proportion() -> None:
+    claims = _shipped("2011-11-30-aclu-ices-mess-in-massachusetts.txt")
+    [c] = [
+        c
+        for c in claims
+        if "more than half of those picked up in Boston had no criminal convictions" in c.quote
+    ]
+    [q] = c.quantities
+    assert (q.kind, q.value, q.bound) == ("proportion", 0.5, "more_than")
+
+
+def test_finds_the_wbur_claim_with_its_period() -> None:
+    claims = _shipped("2010-08-05-wbur-secure-communities-boston.txt")
+    [c] = [c for c in claims if "102 people were deported" in c.quote]
+    assert c.period is not None and (c.period.start, c.period.end) == ("2008-10-01", "2010-06-30")
+    assert [q.value for q in c.quantities] == [102]
+    assert len(c.anchors) == 1  # printed again as the graphic's caption
+
+
+def test_no_claims_from_the_shipped_pages_furniture() -> None:
+    furniture = [
+        ("2010-08-05-wbur-secure-communities-boston.txt", "2,013 fingerprints were flagged"),
+        (
+            "2020-02-15-commonwealth-ice-reinforcements-boston.txt",
+            "Investigative Reporters and Editors Award",
+        ),
+        ("2018-08-truthout-uscis-conspiring-with-ice.txt", "four years"),
+        ("2018-08-14-boston-globe-ice-uscis-interviews.txt", "can be reached at"),
+        ("2011-11-30-aclu-ices-mess-in-massachusetts.txt", "Sign up for breaking news"),
+    ]
+    for name, phrase in furniture:
+        assert not any(phrase in c.quote for c in _shipped(name)), name
+
+
+def test_same_claim_in_two_articles_is_similar_and_others_are_not() -> None:
+    a = "“Boston was actually part of a pilot back in 2006 that first tested interoperability,” Martin says."
+    b = "In 2006, ICE convinced the city of Boston to sign up as an S-Comm pilot project."
+    c = "The man was in the building for a scheduled visit with USCIS officials."
+    assert claim_similarity(a, b) >= 0.45
+    assert claim_similarity(a, c) < 0.45
+    assert claim_fingerprint("The city cut 12 routes.") == claim_fingerprint(
+        "the CITY cut 12 routes"
+    )
