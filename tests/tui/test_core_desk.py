@@ -95,3 +95,16 @@ def test_next_open_skips_finished_claims(db) -> None:
             session=s, flt=queries.ClaimFilter(), order="queue", after=first.cursor
         )
     assert found is not None and found.id == db.id("new budget")
+
+
+def test_last_page_from_the_far_end(db) -> None:
+    far = queries.Cursor(id=2**62, score=float("-inf"))
+    with session_scope(db.engine) as s:
+        by_id = queries.list_rows(session=s, order="id", before=far, limit=2)
+        by_queue = queries.list_rows(session=s, order="queue", before=far, limit=2)
+        new_only = queries.list_rows(
+            session=s, flt=queries.ClaimFilter(states=("new",)), order="queue", before=far, limit=2
+        )
+    assert [r.id for r in by_id] == [3, 4]
+    assert [r.score for r in by_queue] == [0.6, 0.2]
+    assert [r.score for r in new_only] == [0.6, 0.2]

@@ -297,3 +297,37 @@ async def test_refresh_drops_claims_that_left_the_view(db, make_app) -> None:
         await pilot.press("ctrl+r")
         await db.settle(pilot)
         assert len(_rows(app)) == 3
+
+
+async def test_mine_shows_my_claims_in_any_state(db, make_app) -> None:
+    cid = db.id("worse than ever")
+    db.set(cid, assignee="tester", review_state="in_review")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("m")
+        await db.settle(pilot)
+        assert _rows(app) == [cid]
+        await pilot.press("m")
+        await db.settle(pilot)
+        assert cid in _rows(app) and len(_rows(app)) == 4
+
+
+def test_keymap_path_follows_the_environment(monkeypatch, tmp_path) -> None:
+    from claimledger.tui.keymap import keymap_path
+
+    monkeypatch.setenv("CLAIMLEDGER_KEYMAP", str(tmp_path / "k.toml"))
+    assert keymap_path() == tmp_path / "k.toml"
+    monkeypatch.delenv("CLAIMLEDGER_KEYMAP")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    assert keymap_path() == tmp_path / "cfg" / "claimledger" / "keys.toml"
+
+
+def test_keymap_keys_table_and_bad_values(tmp_path) -> None:
+    from claimledger.tui.keymap import load_keymap
+
+    path = tmp_path / "keys.toml"
+    path.write_text('[keys]\n"ledger.verify" = "V"\n"ledger.note" = 3\n', encoding="utf-8")
+    keys, problem = load_keymap(path)
+    assert keys == {"ledger.verify": "V"}
+    assert problem is not None and "ledger.note" in problem

@@ -47,3 +47,11 @@ def test_reader_screen(snap_compare, db, make_app) -> None:
 
 def test_evidence_dialog(snap_compare, db, make_app) -> None:
     assert snap_compare(make_app(db.engine), terminal_size=(80, 24), run_before=_then("l"))
+
+
+def test_ledger_screen_light_theme(snap_compare, db, make_app) -> None:
+    async def run_before(pilot: Any) -> None:
+        pilot.app.theme = "textual-light"
+        await _steady(pilot)
+
+    assert snap_compare(make_app(db.engine), terminal_size=(120, 36), run_before=run_before)

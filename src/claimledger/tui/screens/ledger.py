@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual import work
@@ -319,6 +320,14 @@ class LedgerScreen(Screen[None]):
         self._show_status()
 
     # -- views ----------------------------------------------------------------
+    def action_mine(self) -> None:
+        me = self.store.user
+        flt = self.view.flt
+        mine = None if flt.assignee == me else me
+        self.load_view(
+            self.view.with_filter(replace(flt, assignee=mine, states=() if mine else flt.states))
+        )
+
     def action_refresh(self) -> None:
         self.load_view(self.view)
 

@@ -51,6 +51,7 @@ LEDGER_BINDINGS: list[BindingType] = [
         "Filter by state, evidence, type, source, speaker, assignee, evidence, words",
         show=False,
     ),
+    _b("m", "mine", "Mine", "Show the claims assigned to you (again: everyone's)", show=False),
     _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
     _b(
         "escape",

@@ -19,7 +19,7 @@ from textual.widget import Widget
 
 from claimledger.ledger.queries import ClaimRow
 from claimledger.tui.row_window import RowWindow
-from claimledger.tui.styles import EVIDENCE_STYLE, STATE_STYLE, short
+from claimledger.tui.styles import evidence_style, short, state_style
 
 COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 15))
 NARROW = 100  # below this width the type column goes
@@ -177,11 +177,12 @@ class ClaimTable(Widget, can_focus=True):
 
     def _row_text(self, row: ClaimRow, cols: list[tuple[str, int]]) -> Text:
         marked = row.id in self.marked
+        theme = self.app.theme_variables
         cells: dict[str, tuple[str, Style | str]] = {
             "": ("●" if marked else " ", self.get_component_rich_style("claim-table--marked")),
             "id": (str(row.id), ""),
-            "state": (short(row.review_state), STATE_STYLE.get(row.review_state, "")),
-            "evidence": (row.evidence_status, EVIDENCE_STYLE.get(row.evidence_status, "")),
+            "state": (short(row.review_state), state_style(row.review_state, theme)),
+            "evidence": (row.evidence_status, evidence_style(row.evidence_status, theme)),
             "type": (short(row.type), ""),
             "source": (row.source, "dim"),
             "quote": (" ".join(row.quote.split()), ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import RenderableType
@@ -9,7 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from claimledger.tui.styles import EVIDENCE_STYLE, STATE_STYLE, short
+from claimledger.tui.styles import evidence_style, short, state_style
 
 
 def paragraph_text(detail: dict[str, Any]) -> Text:
@@ -22,13 +23,13 @@ def paragraph_text(detail: dict[str, Any]) -> Text:
     return text
 
 
-def metadata_text(detail: dict[str, Any]) -> Text:
+def metadata_text(detail: dict[str, Any], theme: Mapping[str, str]) -> Text:
     claim, source = detail["claim"], detail["source"]
     text = Text()
     text.append(f"#{claim['id']} ", "bold")
-    text.append(short(claim["state"]), STATE_STYLE.get(claim["state"], ""))
+    text.append(short(claim["state"]), state_style(claim["state"], theme))
     text.append(" · evidence ")
-    text.append(claim["evidence_status"], EVIDENCE_STYLE.get(claim["evidence_status"], ""))
+    text.append(claim["evidence_status"], evidence_style(claim["evidence_status"], theme))
     text.append(f" · {short(claim['type'])} · score {claim['score']:.2f}")
     if claim["origin"] == "manual":
         text.append(" · recorded by hand", "italic")
@@ -89,7 +90,13 @@ class DetailPane(VerticalScroll):
         yield Static(id="detail-evidence")
         yield Static(id="detail-history")
 
+    detail: dict[str, Any] | None = None
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.detail))
+
     def show(self, detail: dict[str, Any] | None) -> None:
+        self.detail = detail
         parts: dict[str, RenderableType] = {
             "detail-meta": Text("No claim selected.", "dim"),
             "detail-paragraph": "",
@@ -98,7 +105,7 @@ class DetailPane(VerticalScroll):
         }
         if detail is not None:
             parts = {
-                "detail-meta": metadata_text(detail),
+                "detail-meta": metadata_text(detail, self.app.theme_variables),
                 "detail-paragraph": paragraph_text(detail),
                 "detail-evidence": evidence_text(detail),
                 "detail-history": history_text(detail),
