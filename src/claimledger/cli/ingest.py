@@ -75,7 +75,9 @@ def ingest(
         for r in results:
             verb = "added" if r.added else ("metadata updated" if r.updated_meta else "unchanged")
             detail = f", {r.claims} claims" if r.added else ""
-            out_console.print(f"{verb}: {r.path} (source {r.source_id}{detail})", markup=False)
+            out_console.print(
+                f"{verb}: {r.path} (source {r.source_id}{detail})", markup=False, soft_wrap=True
+            )
         total = sum(r.claims for r in added)
         out_console.print(
             f"{len(added)} new source(s), {total} claim(s); {len(results) - len(added)} already in the ledger",
