@@ -164,7 +164,7 @@ def make_app(tmp_path: Path) -> Callable[..., Any]:
     return factory
 
 
-async def settle(pilot: Any, delay: float = 0.12) -> None:
+async def settle(pilot: Any, delay: float = 0.07) -> None:
     """Let workers finish and the debounced detail load land."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -188,7 +188,7 @@ class Ledger:
     def set(self, claim: int, **values: Any) -> None:
         set_fields(self.engine, claim, **values)
 
-    async def settle(self, pilot: Any, delay: float = 0.12) -> None:
+    async def settle(self, pilot: Any, delay: float = 0.07) -> None:
         await settle(pilot, delay)
 
 
