@@ -104,8 +104,8 @@ def _conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
     if flt.assignee:
         conds.append(col(Claim.assignee) == flt.assignee)
     if flt.has_evidence is not None:
-        exists = sa.exists().where(col(Evidence.claim_id) == col(Claim.id))
-        conds.append(exists if flt.has_evidence else ~exists)
+        with_links = col(Claim.id).in_(select(Evidence.claim_id))  # driven by the evidence index
+        conds.append(with_links if flt.has_evidence else ~with_links)
     if flt.text and flt.text.strip():
         conds.append(_text_condition(flt.text, dialect))
     return conds
@@ -275,47 +275,67 @@ def list_rows(
     before: Cursor | None = None,
     limit: int | None = 50,
 ) -> list[ClaimRow]:
-    """A page like `list_claims`, as light rows with the source's label, for tables that scroll."""
+    """A page like `list_claims`, as light rows with the source's label, for tables that scroll.
+
+    The page is chosen on ids and scores alone (indexes, small sorts), then its rows are read.
+    """
     dialect = session.get_bind().dialect.name
-    stmt = (
-        sa.select(*_ROW_COLUMNS)
-        .join_from(Claim, Source, col(Source.id) == col(Claim.source_id))
-        .where(*_conditions(flt, dialect))
-    )
-    if order == "queue" and limit is not None and _only_scans(flt):
-        paged = _merged_queue(stmt, after, before, limit)
+    stmt = sa.select(*_ROW_COLUMNS).join_from(Claim, Source, col(Source.id) == col(Claim.source_id))
+    if limit is None:
+        paged = _paged(stmt.where(*_conditions(flt, dialect)), order, after, before, None)
     else:
-        paged = _paged(stmt, order, after, before, limit)
+        ids = _page_ids(flt, order, after, before, limit, dialect)
+        paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, None, None)
+        if before is not None:
+            paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, _FAR_END, None)
     rows = [ClaimRow(*r) for r in session.execute(paged)]
     return rows[::-1] if before is not None else rows
 
 
-def _only_scans(flt: ClaimFilter) -> bool:
-    """No state and no indexed condition: reading each state's queue in score order wins.
+_FAR_END = Cursor(id=2**62, score=float("-inf"))  # "before the far end": every row, backwards
 
-    With an indexed condition (evidence, type, assignee, source, words) the planner does better
-    reading the matches and sorting them, so those keep the plain query.
+
+def _page_ids(
+    flt: ClaimFilter,
+    order: Order,
+    after: Cursor | None,
+    before: Cursor | None,
+    limit: int,
+    dialect: str,
+) -> Any:
+    """The ids of one page, by the cheapest plan for the filter (see PERF notes in the docstrings).
+
+    - queue order, filtered on states only (or nothing): one indexed range read per state on
+      (review_state, score, id), merged; no sort of the matching rows.
+    - id order with states, or states with another indexed filter (evidence, type, assignee,
+      source, words): keep the planner off the state index (walk the primary key, or the other
+      filter's index) instead of reading every claim in those states.
+    - anything else: let the planner use the filter's own index, sorting ids and scores only.
     """
-    return flt == ClaimFilter(speaker=flt.speaker)
-
-
-def _merged_queue(stmt: Any, after: Cursor | None, before: Cursor | None, limit: int) -> Any:
-    """The queue across every state, as a merge of one indexed page per state.
-
-    The queue index starts with the review state, so "all states by score" would otherwise sort
-    the whole table (0.7 s at a million claims); five index range reads of `limit` rows do not.
-    """
-    parts = [
-        _paged(stmt.where(col(Claim.review_state) == state.value), "queue", after, before, limit)
-        .subquery()
-        .select()
-        for state in ReviewState
-    ]
-    merged = sa.union_all(*parts).subquery()
-    score, cid = merged.c.score, merged.c.id
-    if before is not None:
-        return sa.select(merged).order_by(score.asc(), cid.desc()).limit(limit)
-    return sa.select(merged).order_by(score.desc(), cid.asc()).limit(limit)
+    ids = sa.select(col(Claim.id), col(Claim.score))
+    rest = replace(flt, states=(), speaker=None)
+    if order == "queue" and rest == ClaimFilter():
+        conds = _conditions(replace(flt, states=()), dialect)
+        states = flt.states or tuple(s.value for s in ReviewState)
+        parts = [
+            _paged(ids.where(*conds, col(Claim.review_state) == st), order, after, before, limit)
+            .subquery()
+            .select()
+            for st in states
+        ]
+        merged = sa.union_all(*parts).subquery()
+        forward = (merged.c.score.desc(), merged.c.id.asc())
+        backward = (merged.c.score.asc(), merged.c.id.desc())
+        chosen = backward if before is not None else forward
+        return sa.select(merged.c.id).order_by(*chosen).limit(limit)
+    indexed = replace(rest, has_evidence=None) != ClaimFilter()
+    if flt.states and (order == "id" or indexed):
+        conds = _conditions(replace(flt, states=()), dialect)
+        unindexed = col(Claim.review_state).concat("").in_(flt.states)
+        stmt = _paged(ids.where(*conds, unindexed), order, after, before, limit)
+    else:
+        stmt = _paged(ids.where(*_conditions(flt, dialect)), order, after, before, limit)
+    return sa.select(stmt.subquery().c.id)
 
 
 OPEN_STATES = ("new", "in_review")
