@@ -101,6 +101,7 @@ async def test_429_with_retry_after_then_ok(client, server, settings) -> None:  
     path = f"/busy-then-ok/{uuid.uuid4().hex}"
     check = await check_link(client, f"{base}{path}", settings=settings)
     assert (check.state, check.status, check.attempts) == ("alive", 200, 2)
+    assert state.hits[path] == 2
 
 
 async def test_a_slow_page_times_out(client, base, settings) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from claimledger import __version__
-from claimledger.cli import claims, evidence, export, ingest, matches
+from claimledger.cli import claims, evidence, export, ingest, links, matches
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
@@ -65,6 +65,7 @@ claims.register(app)
 evidence.register(app)
 export.register(app)
 matches.register(app)
+links.register(app)
 
 
 def main() -> None:

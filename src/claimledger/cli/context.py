@@ -62,7 +62,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 def print_error(message: str, *, level: str = "error") -> None:
     """One line on stderr, never wrapped, whatever the terminal's width."""
-    style = "red" if level == "error" else "yellow"
+    style = {"error": "red", "warning": "yellow"}.get(level, "dim")
     err_console.print(f"{level}: {message}", style=style, markup=False, soft_wrap=True)
 
 

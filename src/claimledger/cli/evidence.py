@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import fail, out_console, print_error, settings, write_out
+from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
 
 evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
 
@@ -26,13 +26,41 @@ def add(
         str, typer.Option("--stance", help="supports, refutes or context.")
     ] = "context",
     note: Annotated[str | None, typer.Option("--note", help="What the page shows.")] = None,
+    fetch: Annotated[
+        bool, typer.Option("--fetch/--no-fetch", help="Fetch (and archive) the page now.")
+    ] = True,
 ) -> None:
-    """Attach an evidence link to a claim."""
-    from claimledger.ledger.evidence import add_evidence
+    """Attach an evidence link to a claim; the page is fetched, fingerprinted and archived."""
+    from claimledger.ledger.evidence import add_evidence, check_url, parse_stance
+    from claimledger.ledger.linkcheck import snapshot_for_evidence
+    from claimledger.ledger.queries import get_claim
 
     cfg = settings(ctx)
+    clean = check_url(url)
+    parse_stance(stance)
     with cfg.session() as session:
-        ev = add_evidence(claim_id, url, stance=stance, note=note, session=session, user=cfg.who)
+        get_claim(claim_id, session=session)  # a mistake is reported before any network work
+    snapshot = archived = None
+    if fetch:
+        with err_console.status(f"fetching {clean}"):
+            snapshot, archived = snapshot_for_evidence(clean)
+        if snapshot.error:
+            print_error(
+                f"{clean}: {snapshot.error} (recorded anyway, marked dead)", level="warning"
+            )
+        if archived is not None and not archived.ok:
+            print_error(archived.message, level="note")
+    with cfg.session() as session:
+        ev = add_evidence(
+            claim_id,
+            clean,
+            stance=stance,
+            note=note,
+            session=session,
+            user=cfg.who,
+            snapshot=snapshot,
+            archived=archived,
+        )
         out_console.print(
             f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}", markup=False
         )

@@ -6,14 +6,18 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, LedgerError
+from claimledger.ledger.linkcheck import apply_archive, apply_snapshot
 from claimledger.ledger.queries import get_claim
 from claimledger.ledger.review import record
 from claimledger.models import Claim, Evidence, Source, Stance
+
+if TYPE_CHECKING:
+    from claimledger.links import ArchiveResult, PageSnapshot
 
 
 def parse_stance(value: str) -> Stance:
@@ -42,7 +46,10 @@ def add_evidence(
     session: Session,
     user: str,
     note: str | None = None,
+    snapshot: PageSnapshot | None = None,
+    archived: ArchiveResult | None = None,
 ) -> Evidence:
+    """A link on a claim; with a snapshot, what the page was when added (the baseline for re-checks)."""
     claim = get_claim(claim_id, session=session)
     clean = check_url(url)
     evidence = Evidence(
@@ -52,6 +59,10 @@ def add_evidence(
         note=note.strip() if note and note.strip() else None,
         added_by=user,
     )
+    if snapshot is not None:
+        apply_snapshot(evidence, snapshot)
+    if archived is not None:
+        apply_archive(evidence, archived)
     session.add(evidence)
     record(claim, "evidence", session=session, user=user, after=f"{evidence.stance} {clean}")
     session.flush()

@@ -72,3 +72,22 @@ def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: s
             after=f"{check.state} {evidence.url}",
         )
     return evidence
+
+
+def snapshot_for_evidence(
+    url: str, *, archive: bool = True
+) -> tuple[PageSnapshot, ArchiveResult | None]:
+    """Fetch (and archive) a page before the evidence row is written; runs its own event loop."""
+    import asyncio
+
+    from claimledger.links import LinkSettings, archive_url, fetch_page, make_client
+
+    settings = LinkSettings.from_env()
+
+    async def run() -> tuple[PageSnapshot, ArchiveResult | None]:
+        async with make_client(settings) as client:
+            snap = await fetch_page(client, url, settings=settings)
+            result = await archive_url(client, url, settings=settings) if archive else None
+            return snap, result
+
+    return asyncio.run(run())
