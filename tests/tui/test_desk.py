@@ -120,9 +120,19 @@ async def test_next_and_previous_open_claim(db, make_app) -> None:
         db.set(second, review_state="verified", evidence_status="supported")
         await pilot.press("n")
         await db.settle(pilot)
-        assert app.screen.current.id == db.id("new budget") - 1  # skipped the verified one
+        assert app.screen.current.id == db.id("worse than ever")  # skipped the verified one
         await pilot.press("p")
+        await db.settle(pilot)
         assert app.screen.current.id == db.id("12 bus routes")
+
+
+async def test_next_open_at_the_end_says_so(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("end", "n")
+        await db.settle(pilot)
+        assert any("No more claims to review below" in n.message for n in app._notifications)
 
 
 async def test_bulk_action_on_marked_claims(db, make_app) -> None:

@@ -32,3 +32,13 @@ class DetailLoaded(Message):
         self.claim_id = claim_id
         self.detail = detail
         super().__init__()
+
+
+class OpenFound(Message):
+    """The next (or previous) claim still to review, or None when there is none that way."""
+
+    def __init__(self, generation: int, row: ClaimRow | None, forward: bool) -> None:
+        self.generation = generation
+        self.row = row
+        self.forward = forward
+        super().__init__()

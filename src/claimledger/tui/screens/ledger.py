@@ -17,7 +17,7 @@ from claimledger.errors import LedgerError
 from claimledger.ledger.queries import ClaimFilter, ClaimRow
 from claimledger.ledger.undo import Change
 from claimledger.models import EvidenceStatus, ReviewState
-from claimledger.tui.messages import CountsLoaded, DetailLoaded, PageLoaded
+from claimledger.tui.messages import CountsLoaded, DetailLoaded, OpenFound, PageLoaded
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
@@ -295,9 +295,18 @@ class LedgerScreen(Screen[None]):
         self._jump_open(forward=False)
 
     def _jump_open(self, *, forward: bool) -> None:
-        found = self.store.next_open(self.view, self.current, forward)
+        self._find_open(self.view, self.current, forward, self.generation)
+
+    @work(thread=True, exclusive=True, group="jump")
+    def _find_open(self, view: View, row: ClaimRow | None, forward: bool, generation: int) -> None:
+        self.post_message(OpenFound(generation, self.store.next_open(view, row, forward), forward))
+
+    def on_open_found(self, message: OpenFound) -> None:
+        if message.generation != self.generation:
+            return
+        found = message.row
         if found is None:
-            self.notify("No more claims to review " + ("below" if forward else "above"))
+            self.notify("No more claims to review " + ("below" if message.forward else "above"))
             return
         index = self.window.index_of(found.id)
         if index is not None:
