@@ -21,7 +21,13 @@ ARTICLE = """<!doctype html><html><head><title>Agents sent to Boston</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",
 "headline":"Border agents sent to Boston","author":[{"@type":"Person","name":"Ann Lee"}],
 "datePublished":"2020-02-14","publisher":{"@type":"Organization","name":"Example News"}}]}</script>
-</head><body><article><p>The agency is sending 100 agents to ten cities, officials said Friday.</p></article></body></html>"""
+</head><body><nav><a href="/">Home</a> | <a href="/news">News</a></nav><article>
+<h1>Border agents sent to Boston</h1>
+<p>The agency is sending 100 agents to ten cities, including Boston, officials said Friday.</p>
+<p>The deployment will run through May, according to a statement from the Department of Homeland Security.</p>
+<p>Boston limited its cooperation with federal immigration agents under the Trust Act, which the city council passed in 2014.</p>
+<p>Mayor Ann Smith said the city would not change its policies.</p>
+</article><footer>Follow us on Twitter. Sign up for our newsletter.</footer></body></html>"""
 
 
 class State:

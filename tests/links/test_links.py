@@ -228,7 +228,7 @@ async def test_article_metadata_from_meta_tags_and_json_ld(client, base, setting
     article = await fetch_article(client, f"{base}/article", settings=settings)
     assert article.error is None
     assert article.metadata == {
-        "title": "Agents sent to Boston",
+        "title": "Border agents sent to Boston",
         "author": "Ann Lee",
         "published": "2020-02-14",
         "url": "https://news.example/2020/02/14/agents",

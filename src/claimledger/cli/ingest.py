@@ -22,17 +22,29 @@ def register(app: typer.Typer) -> None:
 def ingest(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")
+        list[str],
+        typer.Argument(help="Files or folders of articles (.txt, .md, .html), or http(s) URLs."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print what was done as JSON.")] = False,
+    sources_dir: Annotated[
+        Path, typer.Option("--sources-dir", help="Where pages fetched from URLs are saved.")
+    ] = Path("sources"),
 ) -> None:
-    """Add articles and the claims found in them. Ingesting the same text twice changes nothing."""
+    """Add articles and the claims found in them. Ingesting the same text twice changes nothing.
+
+    A URL is fetched, its article text extracted and saved into the sources folder (so the
+    claims' offsets stay reproducible), then ingested like a file.
+    """
     from claimledger.documents import find_documents
     from claimledger.errors import LedgerError
+    from claimledger.ledger.fetch_source import fetch_source, is_url
     from claimledger.ledger.ingest import store
 
     cfg = settings(ctx)
-    files = find_documents(paths)
+    files = find_documents([Path(p) for p in paths if not is_url(p)])
+    for url in (p for p in paths if is_url(p)):
+        with err_console.status(f"fetching {url}"):
+            files.append(fetch_source(url, sources_dir))
     if not files:
         raise fail("no article files found (looked for .txt, .md, .html)")
     engine_user = cfg.who

@@ -38,6 +38,14 @@ class Change:
             return f"{self.action.replace('_', ' ')} {self.before or '-'} -> {self.after or '-'}"
         return self.action
 
+    def undone(self) -> str:
+        """What reverting this change does, in a reviewer's words."""
+        if self.action in FIELDS:
+            return f"{self.action.replace('_', ' ')} back to {self.before or 'nobody'}"
+        return {"created": "recorded claim removed", "evidence": "evidence removed"}.get(
+            self.action, "note withdrawn"
+        )
+
 
 def revert(changes: Sequence[Change], *, session: Session, user: str) -> int:
     """Revert changes newest first; returns how many claims were touched."""

@@ -93,7 +93,7 @@ def parse_page_metadata(html: str) -> dict[str, str | None]:
         pass
     m = parser.meta
     out: dict[str, str | None] = {
-        "title": m.get("og:title") or " ".join("".join(parser.title_parts).split()) or None,
+        "title": m.get("og:title") or None,
         "author": m.get("author") or m.get("article:author") or None,
         "published": m.get("article:published_time") or m.get("datepublished") or None,
         "url": parser.canonical or m.get("og:url") or None,
@@ -112,6 +112,8 @@ def parse_page_metadata(html: str) -> dict[str, str | None]:
             publisher = _names(art.get("publisher"))
             out["site_name"] = out["site_name"] or (publisher[0] if publisher else None)
             out["url"] = out["url"] or art.get("url")
+    # <title> last: it often carries the site's name ("Story | Paper")
+    out["title"] = out["title"] or " ".join("".join(parser.title_parts).split()) or None
     if out["published"]:
         out["published"] = str(out["published"])[:10]
     return out

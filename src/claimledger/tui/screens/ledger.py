@@ -162,9 +162,11 @@ class LedgerScreen(Screen[None]):
             return sorted(self.table.marked)
         return [self.current.id] if self.current else []
 
-    def _changed(self, changes: list[Change], summary: str | None = None) -> None:
+    def _changed(
+        self, changes: list[Change], summary: str | None = None, *, undoable: bool = True
+    ) -> None:
         """After a write: remember it for undo, redraw the rows, the detail and the counts."""
-        if changes:
+        if changes and undoable:
             self.undo_stack.append(changes)
         for claim_id in {c.claim_id for c in changes}:
             row = self.store.row(claim_id)
@@ -285,7 +287,11 @@ class LedgerScreen(Screen[None]):
             self.load_view(self.view)  # a recorded claim is gone: the rows move
             self.notify("Undone")
             return
-        self._changed([], "Undone: " + ", ".join(sorted({c.describe() for c in changes})))
+        claims = len({c.claim_id for c in changes})
+        what = ", ".join(sorted({c.undone() for c in changes}))
+        self._changed(
+            changes, f"Undone on {claims} claim{'s' * (claims != 1)}: {what}", undoable=False
+        )
 
     # -- moving and marking -------------------------------------------------
     def action_next_open(self) -> None:
