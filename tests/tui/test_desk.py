@@ -173,6 +173,8 @@ async def test_undo_restores_and_is_recorded(db, make_app) -> None:
         await db.settle(pilot)
         await pilot.press("u")
         await db.settle(pilot)
+        assert app.screen.current.evidence_status == "unverified"  # the table shows it too
+        assert any("back to unverified" in n.message for n in app._notifications)
     held = db.get(cid)
     assert held["evidence_status"] == "unverified"
     assert held["history"][-1] == (
