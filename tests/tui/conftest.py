@@ -133,6 +133,7 @@ def fetch(engine: Engine, claim: int) -> dict[str, Any]:
             "evidence_status": c.evidence_status,
             "assignee": c.assignee,
             "origin": c.origin,
+            "type": c.type,
             "history": [(h.action, h.before, h.after, h.note, h.user) for h in history],
             "evidence": [(e.url, e.stance, e.note) for e in evidence],
         }

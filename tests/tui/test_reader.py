@@ -39,7 +39,7 @@ async def test_record_a_selection_as_a_manual_claim(db, article, make_app) -> No
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         _select(area, start, start + len(phrase))
-        await pilot.press("r")
+        await pilot.press("r", "1")  # quantity
         await pilot.pause()
         assert len(area.spans) == 5
         await pilot.press("escape")
@@ -48,6 +48,7 @@ async def test_record_a_selection_as_a_manual_claim(db, article, make_app) -> No
     cid = db.id("Fares rose twice")
     held = db.get(cid)
     assert held["origin"] == "manual"
+    assert held["type"] == "quantity"
     assert held["history"] == [("created", None, "new", "recorded by hand", "tester")]
 
 
@@ -66,7 +67,7 @@ async def test_recording_the_same_span_twice_is_refused(db, article, make_app) -
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         _select(area, start, start + len(quote))
-        await pilot.press("r")
+        await pilot.press("r", "6")
         assert any("already claim" in n.message for n in app._notifications)
 
 
@@ -101,7 +102,7 @@ async def test_undo_after_the_reader_removes_the_recorded_claim(db, article, mak
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         _select(area, start, start + len(phrase))
-        await pilot.press("r", "escape")
+        await pilot.press("r", "6", "escape")
         await db.settle(pilot)
         await pilot.press("u")
         await db.settle(pilot)

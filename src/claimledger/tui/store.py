@@ -109,9 +109,9 @@ class LedgerStore:
         with session_scope(self.engine) as s:
             return undo.revert(changes, session=s, user=self.user)
 
-    def record_span(self, source_id: int, start: int, end: int) -> undo.Change:
+    def record_span(self, source_id: int, start: int, end: int, kind: str = "other") -> undo.Change:
         with session_scope(self.engine) as s:
-            claim = manual.record_span(source_id, start, end, session=s, user=self.user)
+            claim = manual.record_span(source_id, start, end, session=s, user=self.user, type=kind)
             assert claim.id is not None
             return undo.Change(claim.id, "created", after="new")
 

@@ -16,6 +16,8 @@ from textual.widgets import Footer, Static
 from claimledger.errors import LedgerError
 from claimledger.ledger.queries import ClaimRow
 from claimledger.ledger.undo import Change
+from claimledger.models import ClaimType
+from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.store import LedgerStore
 from claimledger.tui.widgets.article import ArticleArea
 
@@ -114,15 +116,22 @@ class ReaderScreen(Screen[list[Change]]):
                 severity="warning",
             )
             return
-        try:
-            change = self.store.record_span(self.source_id, start, end)
-        except LedgerError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.changes.append(change)
-        self.claim_id = change.claim_id
-        self._reload()
-        self.notify(f"Recorded as claim {change.claim_id}")
+
+        def record(kind: str | None) -> None:
+            if kind is None:
+                return
+            try:
+                change = self.store.record_span(self.source_id, start, end, kind)
+            except LedgerError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.changes.append(change)
+            self.claim_id = change.claim_id
+            self._reload()
+            self.notify(f"Recorded as claim {change.claim_id} ({kind.replace('_', ' ')})")
+
+        types = [(t.value, t.value.replace("_", " ")) for t in ClaimType]
+        self.app.push_screen(ChoiceDialog("What kind of claim is it?", types), record)
 
     def action_reject(self) -> None:
         cid = self._claim_at_cursor()
