@@ -343,3 +343,14 @@ def test_keymap_keys_table_and_bad_values(tmp_path) -> None:
     keys, problem = load_keymap(path)
     assert keys == {"ledger.verify": "V"}
     assert problem is not None and "ledger.note" in problem
+
+
+async def test_a_broken_ledger_is_a_notification_not_a_crash(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE claim_fts")  # the search index is gone
+        await _search(pilot, db, "bus")
+        assert isinstance(app.screen, LedgerScreen)
+        assert any("did not answer" in n.message for n in app._notifications)

@@ -6,13 +6,17 @@ SQL and no session handling lives in a screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
 from claimledger.db import session_scope
+from claimledger.errors import LedgerError
 from claimledger.ledger import bulk, manual, queries, undo
 from claimledger.ledger.detail import claim_detail
 from claimledger.ledger.evidence import add_evidence
@@ -31,6 +35,16 @@ class LedgerStore:
         self.engine = engine
         self.user = user
 
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction; a locked or unreachable database becomes one line, not a crash."""
+        try:
+            with session_scope(self.engine) as s:
+                yield s
+        except DBAPIError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+            raise LedgerError(f"the ledger did not answer: {reason}") from exc
+
     # -- reading ------------------------------------------------------------
     def rows(
         self,
@@ -39,29 +53,29 @@ class LedgerStore:
         before: Cursor | None = None,
         limit: int = 100,
     ) -> list[ClaimRow]:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             return queries.list_rows(
                 session=s, flt=view.flt, order=view.order, after=after, before=before, limit=limit
             )
 
     def row(self, claim_id: int) -> ClaimRow | None:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             found = queries.list_rows(session=s, flt=ClaimFilter(ids=(claim_id,)), limit=1)
         return found[0] if found else None
 
     def counts(self, view: View) -> Counts:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             shown = queries.count_claims(session=s, flt=view.flt)
             by_state = queries.counts_by_state(session=s)
         return Counts(shown, sum(by_state.get(st, 0) for st in queries.OPEN_STATES))
 
     def detail(self, claim_id: int) -> dict[str, Any]:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             return claim_detail(claim_id, session=s)
 
     def next_open(self, view: View, row: ClaimRow | None, forward: bool) -> ClaimRow | None:
         edge = row.cursor if row else None
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             return queries.next_open(
                 session=s,
                 flt=view.flt,
@@ -72,19 +86,19 @@ class LedgerStore:
 
     def source_claims(self, source_id: int) -> list[ClaimRow]:
         """Every claim of one article, in reading order, for the reader."""
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             rows = queries.list_rows(
                 session=s, flt=ClaimFilter(source=str(source_id)), order="id", limit=None
             )
         return sorted(rows, key=lambda r: r.id)
 
     def source_text(self, source_id: int) -> tuple[str, str]:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             source = queries.get_source(source_id, session=s)
             return source.text, source.title or source.path
 
     def spans(self, claim_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             return {
                 cid: (c.start, c.end)
                 for cid in claim_ids
@@ -95,28 +109,28 @@ class LedgerStore:
     def apply(
         self, ids: list[int], action: str, value: str | None, note: str | None = None
     ) -> bulk.Outcome:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             return bulk.apply(ids, action, value, session=s, user=self.user, note=note)
 
     def add_evidence(self, claim_id: int, url: str, stance: str, note: str | None) -> undo.Change:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             ev = add_evidence(claim_id, url, stance=stance, note=note, session=s, user=self.user)
             return undo.Change(
                 claim_id, "evidence", after=f"{ev.stance} {ev.url}", evidence_id=ev.id
             )
 
     def revert(self, changes: list[undo.Change]) -> int:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             return undo.revert(changes, session=s, user=self.user)
 
     def record_span(self, source_id: int, start: int, end: int, kind: str = "other") -> undo.Change:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             claim = manual.record_span(source_id, start, end, session=s, user=self.user, type=kind)
             assert claim.id is not None
             return undo.Change(claim.id, "created", after="new")
 
     def reject(self, claim_id: int) -> undo.Change | None:
-        with session_scope(self.engine) as s:
+        with self.session() as s:
             before = queries.get_claim(claim_id, session=s).review_state
             claim = manual.reject(claim_id, session=s, user=self.user)
             if claim.review_state == before:

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from contextlib import suppress
 from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
 from claimledger.errors import LedgerError
-from claimledger.ledger.queries import ClaimFilter, ClaimRow
+from claimledger.ledger.queries import ClaimRow, Cursor
 from claimledger.ledger.undo import Change
 from claimledger.models import EvidenceStatus, ReviewState
 from claimledger.tui.messages import CountsLoaded, DetailLoaded, OpenFound, PageLoaded
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
-from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
+from claimledger.tui.screens.ledger_views import ViewActions
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.store import Counts, LedgerStore
 from claimledger.tui.view import View
@@ -33,7 +32,7 @@ from claimledger.tui.widgets.status_line import StatusLine
 PAGE = 100
 
 
-class LedgerScreen(Screen[None]):
+class LedgerScreen(ViewActions):
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
 
@@ -45,9 +44,7 @@ class LedgerScreen(Screen[None]):
         self.counts: Counts | None = None
         self.loading = False
         self.undo_stack: list[list[Change]] = []
-        self.window = RowWindow(
-            lambda after, before, n: self.store.rows(self.view, after, before, n), page=PAGE
-        )
+        self.window = RowWindow(self._rows, page=PAGE)
         self._detail_timer: Timer | None = None
         self._pending_detail: int | None = None
 
@@ -67,6 +64,14 @@ class LedgerScreen(Screen[None]):
         self.query_one(Footer).show_command_palette = self.size.width >= 100
 
     # -- loading ------------------------------------------------------------
+    def _rows(self, after: Cursor | None, before: Cursor | None, limit: int) -> list[ClaimRow]:
+        """Pages for the window as the cursor moves (one indexed query, a few ms)."""
+        try:
+            return self.store.rows(self.view, after, before, limit)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return []
+
     @property
     def table(self) -> ClaimTable:
         return self.query_one(ClaimTable)
@@ -95,7 +100,10 @@ class LedgerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="counts")
     def _fetch_counts(self, view: View, generation: int) -> None:
-        self.post_message(CountsLoaded(generation, self.store.counts(view)))
+        with suppress(
+            LedgerError
+        ):  # counts are a courtesy; the page worker reports a broken ledger
+            self.post_message(CountsLoaded(generation, self.store.counts(view)))
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         if message.generation != self.generation:
@@ -169,7 +177,10 @@ class LedgerScreen(Screen[None]):
         if changes and undoable:
             self.undo_stack.append(changes)
         for claim_id in {c.claim_id for c in changes}:
-            row = self.store.row(claim_id)
+            try:
+                row = self.store.row(claim_id)
+            except LedgerError:
+                row = None
             if row is not None:
                 self.window.replace(row)
         self.table.reload()
@@ -305,7 +316,12 @@ class LedgerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="jump")
     def _find_open(self, view: View, row: ClaimRow | None, forward: bool, generation: int) -> None:
-        self.post_message(OpenFound(generation, self.store.next_open(view, row, forward), forward))
+        try:
+            found = self.store.next_open(view, row, forward)
+        except LedgerError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.post_message(OpenFound(generation, found, forward))
 
     def on_open_found(self, message: OpenFound) -> None:
         if message.generation != self.generation:
@@ -334,51 +350,6 @@ class LedgerScreen(Screen[None]):
         self.table.refresh()
         self._show_status()
 
-    # -- views ----------------------------------------------------------------
-    def action_mine(self) -> None:
-        me = self.store.user
-        flt = self.view.flt
-        mine = None if flt.assignee == me else me
-        self.load_view(
-            self.view.with_filter(replace(flt, assignee=mine, states=() if mine else flt.states))
-        )
-
-    def action_refresh(self) -> None:
-        self.load_view(self.view)
-
-    def action_cycle_state(self) -> None:
-        self.load_view(self.view.next_state())
-
-    def action_toggle_order(self) -> None:
-        order = "id" if self.view.order == "queue" else "queue"
-        self.load_view(View(self.view.flt, order))
-
-    def action_clear_view(self) -> None:
-        if self.view != View():
-            self.load_view(View())
-
-    def action_search(self) -> None:
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.load_view(self.view.with_search(text))
-
-        self.app.push_screen(
-            TextPrompt(
-                "Search quotes and notes",
-                value=self.view.flt.text or "",
-                placeholder="words…",
-                hint="Enter to search · blank clears · Esc to cancel",
-            ),
-            done,
-        )
-
-    def action_filter(self) -> None:
-        def done(flt: ClaimFilter | None) -> None:
-            if flt is not None:
-                self.load_view(self.view.with_filter(flt))
-
-        self.app.push_screen(FilterDialog(self.view.flt), done)
-
     def action_reader(self) -> None:
         row = self.current
         if row is None:
@@ -390,4 +361,9 @@ class LedgerScreen(Screen[None]):
                 self.undo_stack.append(changes)
                 self.load_view(self.view)
 
-        self.app.push_screen(ReaderScreen(self.store, row.source_id, row.id), done)
+        try:
+            reader = ReaderScreen(self.store, row.source_id, row.id)
+        except LedgerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.push_screen(reader, done)
