@@ -19,27 +19,74 @@ _NAV = re.compile(
     r"|learn more(?: about [\w &]+)?:?|click to enlarge.*|(?:photo|image|graphic) (?:by|credit|courtesy)[^\n]*)$",
     re.IGNORECASE,
 )
-_SOCIAL = re.compile(
-    r"\b(?:follow (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram)|like us on facebook"
-    r"|sign up for (?:breaking news|our newsletter|alerts)|share (?:on|via) (?:twitter|facebook)"
-    r"|can be reached at|contributed to this report|\S+@\S+\.\w{2,})",
+_SOCIAL_PHRASES = (
+    "follow us on",
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "follow me on",
+    "like us on facebook",
+    "sign up for breaking news",
+    "sign up for our newsletter",
+    "sign up for alerts",
+    "share on twitter",
+    "share on facebook",
+    "share via",
+    "can be reached at",
+    "contributed to this report",
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]{2,}")
+_CAPTION_PHRASES = (
+    "(photo by",
+    "(photos by",
+    "(graphic by",
+    "(image by",
+    "(illustration by",
+    "(photo courtesy",
+    "(photo credit",
+    "ap photo",
+    "getty images",
+    "reuters photo",
+)
+_CAPTION_START = ("photo:", "image:", "caption:", "credit:")
+# AP style caption: "... on January 22, 2018, in Newark, New Jersey."
+_AP_CAPTION = re.compile(
+    r"\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in [A-Z][\w .'-]+(?:, [A-Z][\w .'-]+)?\.$"
+)
+_COMMENT_PHRASES = (
+    "community rules",
+    "community guidelines",
+    "comment policy",
+    "comment guidelines",
+    "leave a comment",
+    "leave a reply",
+    "join the discussion",
+    "join the conversation",
+)
+_COMMENT_LINE = re.compile(
+    r"(?:\d+\s+comments?\b|comments?(?: \(\d+\))?:?$|reader comments|show comments|view comments)",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(
-    r"(?:\((?:photo|graphic|image|illustration)s? (?:by|courtesy|credit)[^)]*\)"
-    r"|\b(?:AP|Getty Images|Reuters) Photo\b|^(?:photo|image|caption|credit):"
-    # AP style caption: "... on January 22, 2018, in Newark, New Jersey."
-    r"|\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in [A-Z][\w .'-]+(?:, [A-Z][\w .'-]+)?\.$)",
-    re.IGNORECASE,
-)
+
+
+def _is_social(low: str, line: str) -> bool:
+    return any(p in low for p in _SOCIAL_PHRASES) or (
+        "@" in line and _EMAIL.search(line) is not None
+    )
+
+
+def _is_caption(low: str, line: str) -> bool:
+    if low.startswith(_CAPTION_START) or any(p in low for p in _CAPTION_PHRASES):
+        return True
+    return ", in " in line and _AP_CAPTION.search(line, max(0, len(line) - 120)) is not None
+
+
+def _starts_comments(low: str, line: str) -> bool:
+    return any(p in low for p in _COMMENT_PHRASES) or _COMMENT_LINE.match(line) is not None
+
+
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
-)
-_COMMENTS_START = re.compile(
-    r"(?:community (?:rules|guidelines)|comment (?:policy|guidelines)|^\d+\s+comments?\b"
-    r"|leave a (?:comment|reply)|join the (?:discussion|conversation)|^comments?(?: \(\d+\))?:?$"
-    r"|^reader comments|^show comments|^view comments)",
-    re.IGNORECASE,
 )
 _SALUTATION = re.compile(r"^dear [\w ,&'’-]{2,60}[,:!]?$", re.IGNORECASE)
 _APPEAL = re.compile(
@@ -69,6 +116,28 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_KEYS = {
+    "appeal": (
+        "donat",
+        "deductible",
+        "chip in",
+        "gift",
+        "contribution",
+        "journalism",
+        "member",
+        "subscriber",
+        "supporter",
+        "dig deep",
+        "supported",
+    ),
+}
+
+
+def _has(low: str, kind: str) -> bool:
+    """A cheap keyword test before the regex: most lines are plainly article text."""
+    return any(key in low for key in _KEYS[kind])
+
+
 def _is_heading(line: str) -> bool:
     return (
         len(line) < 120
@@ -89,8 +158,9 @@ def find_body(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         line = lines[i]
+        low = line.lower()
         # Reader comments and the like run to the end of the page.
-        if _COMMENTS_START.search(line) and paras[i][0] > total * 0.3:
+        if paras[i][0] > total * 0.3 and _starts_comments(low, line):
             for j in range(i, n):
                 keep[j] = False
             break
@@ -126,9 +196,9 @@ def find_body(text: str) -> list[tuple[int, int]]:
         if (
             _NAV.match(line)
             or _EDITOR_NOTE.match(line)
-            or (_SOCIAL.search(line) and len(line) < 400)
-            or _CAPTION.search(line)
-            or (_APPEAL.search(line) and len(_APPEAL.findall(line)) >= 2)
+            or (len(line) < 400 and _is_social(low, line))
+            or _is_caption(low, line)
+            or (_has(low, "appeal") and len(_APPEAL.findall(line)) >= 2)
         ):
             keep[i] = False
         i += 1

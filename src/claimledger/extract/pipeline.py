@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimledger.extract.body import find_body
+from claimledger.extract.cues import words
 from claimledger.extract.model import ExtractedClaim
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
@@ -35,24 +36,30 @@ def extract_claims(
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
         continuing = carried_open and paragraph.startswith(("“", '"'))
-        para_speaker = (
-            tracker.paragraph_speaker(paragraph) if "“" in paragraph or '"' in paragraph else None
-        )
-        if continuing and para_speaker is None:
-            para_speaker = tracker.quote_speaker
+        has_quotes = "“" in paragraph or '"' in paragraph
+        para_speaker: str | None = None
+        para_resolved = False
         depth = 0
         for s, e in split_sentences(text, ps, pe):
             sentence = text[s:e]
             quoted = depth > 0 or sentence.startswith(("“", '"'))
             depth = max(0, depth + _quote_balance(sentence))
+            tokens = words(sentence)
             quantities = find_quantities(text, s, e)
-            period = resolve_period(sentence, published)
-            speaker = tracker.speaker_for(sentence, para_speaker, quoted)
+            period = resolve_period(sentence, published, tokens=tokens)
+            if quoted and has_quotes and not para_resolved:
+                # who speaks a quotation spread over sentences: worked out once, when needed
+                para_speaker = tracker.paragraph_speaker(paragraph)
+                if continuing and para_speaker is None:
+                    para_speaker = tracker.quote_speaker
+                para_resolved = True
+            speaker = tracker.speaker_for(sentence, para_speaker, quoted, tokens)
             score = score_sentence(
                 sentence,
                 n_quantities=len(quantities),
                 has_period=period is not None,
                 attributed=speaker is not None and speaker != outlet,
+                tokens=tokens,
             )
             if score < THRESHOLD:
                 continue

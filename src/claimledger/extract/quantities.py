@@ -28,10 +28,11 @@ _HEDGES = {
     "up to": "at_most",
     "no more than": "at_most",
 }
-_HEDGE = (
-    r"(?P<hedge>"
+_HEDGE_BEFORE = re.compile(
+    r"\b(?P<hedge>"
     + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
-    + r")\s+"
+    + r")\s+$",
+    re.I,
 )
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -54,44 +55,39 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?P<word>" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _FRAC = r"(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")"
 
+_COUNT_TAIL = (
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:\s+(?!of\b|the\b)(?-i:(?P<unit>(?:[a-z-]+\s+){0,2}?(?:people|persons|immigrants|agents|"
+    r"officers|cases|deportations|arrests|cities|towns|states|counties|years|months|days|weeks|hours|"
+    r"votes|jobs|children|families|members|students|workers|residents|fingerprints|offenders|units|"
+    r"homes|[a-z]+s)\b)))?"
+)
 _PATTERNS = [
     (
         "money",
-        re.compile(
-            rf"(?:{_HEDGE})?\$\s?{_NUM}(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?", re.I
-        ),
+        re.compile(rf"\$\s?{_NUM}(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?", re.I),
     ),
     (
         "money",
         re.compile(
-            rf"(?:{_HEDGE})?\b(?P<vague>millions|billions|thousands|hundreds) of (?:taxpayer |our taxpayer )?dollars\b",
+            r"\b(?P<vague>millions|billions|thousands|hundreds) of (?:taxpayer |our taxpayer )?dollars\b",
             re.I,
         ),
     ),
     (
         "percent",
         re.compile(
-            rf"(?:{_HEDGE})?(?:{_NUM}|{_WORDNUM})\s*(?:%|percent\b|per cent\b|percentage points\b)",
+            rf"(?:{_NUM}|{_WORDNUM})\s*(?:%|percent\b|per cent\b|percentage points\b)",
             re.I,
         ),
     ),
-    ("proportion", re.compile(rf"(?:{_HEDGE})?\b{_FRAC}\s+(?:of|the)\b", re.I)),
+    ("proportion", re.compile(rf"\b{_FRAC}\s+(?:of|the)\b", re.I)),
     (
         "multiplier",
-        re.compile(
-            rf"(?:{_HEDGE})?\b(?:(?:{_NUM}|{_WORDNUM})\s+times|(?P<times>twice|thrice))\b", re.I
-        ),
+        re.compile(rf"\b(?:(?:{_NUM}|{_WORDNUM})\s+times|(?P<times>twice|thrice))\b", re.I),
     ),
-    (
-        "count",
-        re.compile(
-            rf"(?:{_HEDGE})?(?:\b{_NUM}|\b{_WORDNUM})(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
-            r"(?:\s+(?!of\b|the\b)(?-i:(?P<unit>(?:[a-z-]+\s+){0,2}?(?:people|persons|immigrants|agents|officers|cases|deportations|"
-            r"arrests|cities|towns|states|counties|years|months|days|weeks|hours|votes|jobs|children|"
-            r"families|members|students|workers|residents|fingerprints|offenders|units|homes|[a-z]+s)\b)))?",
-            re.I,
-        ),
-    ),
+    ("count", re.compile(rf"\b{_NUM}{_COUNT_TAIL}", re.I)),
+    ("count_word", re.compile(rf"\b{_WORDNUM}{_COUNT_TAIL}", re.I)),
 ]
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|of|by|from|until|through|during|before|after|and|to|early|late|mid|fiscal|year|"
@@ -143,27 +139,67 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     return bool(_YEAR_CONTEXT.search(before)) or not counted
 
 
+_NUMBER_WORDS = frozenset(w.split()[-1] for w in (*_WORDS, *_FRACTIONS, *_TIMES)) | {
+    "millions",
+    "billions",
+    "thousands",
+    "hundreds",
+}
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]+")
+
+
+_FRACTION_WORDS = frozenset(w.split()[-1] for w in _FRACTIONS)
+_COUNT_WORDS = frozenset(w.split()[-1] for w in _WORDS)
+
+
+def _worth_trying(kind: str, low: str, found_words: set[str]) -> bool:
+    """Skip a pattern when its tell-tale characters are absent (most sentences have no money)."""
+    if kind == "money":
+        return "$" in low or "dollar" in low
+    if kind == "percent":
+        return "%" in low or "percent" in low or "per cent" in low
+    if kind == "proportion":
+        return not _FRACTION_WORDS.isdisjoint(found_words)
+    if kind == "count_word":
+        return not _COUNT_WORDS.isdisjoint(found_words)
+    if kind == "multiplier":
+        return "times" in low or "twice" in low or "thrice" in low
+    return True
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
     """Every quantity in text[start:end], left to right, no overlaps (money before bare numbers)."""
     end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    found_words = set(_WORD.findall(lowered))
+    if not _DIGIT.search(text, start, end) and _NUMBER_WORDS.isdisjoint(found_words):
+        return ()
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
     for kind, pattern in _PATTERNS:
+        if not _worth_trying(kind, lowered, found_words):
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if kind == "count_word":
+                kind = "count"
             if kind == "count":
                 if _is_year(text, m) or _ORDINAL_AFTER.match(text, e):
                     continue
-                if _LABEL_BEFORE.search(text, max(0, s - 15), s) and not m.groupdict().get("hedge"):
+                if _LABEL_BEFORE.search(text, max(0, s - 15), s):
                     continue
                 if text[e : e + 1] in {":", "/"}:  # times of day, fractions written with digits
                     continue
                 if m.groupdict().get("word") and not m.groupdict().get("unit"):
                     continue  # a lone "one" is rarely a quantity
             groups = m.groupdict()
-            hedge = (groups.get("hedge") or "").lower()
+            before = _HEDGE_BEFORE.search(text, max(start, s - 25), s)
+            hedge = before.group("hedge").lower() if before else ""
+            if before:
+                s = before.start()
             bound = _HEDGES.get(hedge, "exact")
             value = _value(m)
             unit = groups.get("unit")

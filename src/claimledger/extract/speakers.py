@@ -25,6 +25,8 @@ _PATTERNS = [
     re.compile(r"(?:^|[,;:]\s+|\bbut\s+|\band\s+|\bthat\s+)" + _NAME + r"\s+" + _VERBS + r"\b"),
     re.compile(r"(?:^|[,;]\s+)" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
 ]
+_CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according"}
+_WORD = re.compile(r"[a-z]+")
 _FULL_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b")
 TITLES = frozenset(
     [
@@ -149,7 +151,10 @@ class SpeakerTracker:
                 last = name
         return last
 
-    def attribution(self, sentence: str) -> str | None:
+    def attribution(self, sentence: str, tokens: list[str] | None = None) -> str | None:
+        found = tokens if tokens is not None else _WORD.findall(sentence.lower())
+        if _CUE_WORDS.isdisjoint(found):
+            return None
         for pattern in _PATTERNS:
             m = pattern.search(sentence)
             if not m:
@@ -169,8 +174,14 @@ class SpeakerTracker:
         """The speaker named anywhere in a paragraph, for quotations it spreads over sentences."""
         return self.attribution(paragraph)
 
-    def speaker_for(self, sentence: str, paragraph_speaker: str | None, quoted: bool) -> str | None:
-        own = self.attribution(sentence)
+    def speaker_for(
+        self,
+        sentence: str,
+        paragraph_speaker: str | None,
+        quoted: bool,
+        tokens: list[str] | None = None,
+    ) -> str | None:
+        own = self.attribution(sentence, tokens)
         if own:
             self.last_person = own
             return own

@@ -87,12 +87,27 @@ def _year_of(ref: str, pub: date | None) -> int | None:
     return pub.year + {"this year": 0, "last year": -1, "next year": 1}[ref]
 
 
-def resolve_period(sentence: str, published: str | None) -> Period | None:
+_TIME_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | {"year", "yesterday", "today", "tomorrow", "day"}
+)
+_MONTH_WORDS = frozenset(MONTHS)
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def resolve_period(
+    sentence: str, published: str | None, *, tokens: list[str] | None = None
+) -> Period | None:
     """The first time expression of the sentence as a period, or None."""
+    words = set(tokens if tokens is not None else _WORD.findall(sentence.lower()))
+    has_digit = _DIGIT.search(sentence) is not None
+    if not has_digit and _TIME_WORDS.isdisjoint(words):
+        return None
+    has_month = not _MONTH_WORDS.isdisjoint(words)
     parsed = parse_published(published)
     pub, precision = parsed if parsed else (None, None)
 
-    m = _BETWEEN.search(sentence)
+    m = _BETWEEN.search(sentence) if has_digit and ("between" in words or "from" in words) else None
     if m:
         y1, y2 = _year_of(m.group("y1"), pub), _year_of(m.group("y2"), pub)
         if y1 and y2:
@@ -103,7 +118,7 @@ def resolve_period(sentence: str, published: str | None) -> Period | None:
             if start <= end:
                 return Period(start.isoformat(), end.isoformat())
 
-    m = _FULL_DATE.search(sentence)
+    m = _FULL_DATE.search(sentence) if has_digit and has_month else None
     if m:
         try:
             d = date(int(m.group("y")), _month_num(m.group("m")), int(m.group("d")))
@@ -111,18 +126,18 @@ def resolve_period(sentence: str, published: str | None) -> Period | None:
         except ValueError:
             pass
 
-    m = _SINCE.search(sentence)
+    m = _SINCE.search(sentence) if has_digit and "since" in words else None
     if m and pub is not None:
         month = _month_num(m.group("m")) if m.group("m") else 1
         return Period(date(int(m.group("y")), month, 1).isoformat(), pub.isoformat())
 
-    m = _MONTH_YEAR.search(sentence)
+    m = _MONTH_YEAR.search(sentence) if has_month else None
     if m:
         year = _year_of(m.group("y"), pub)
         if year:
             return _month_period(year, _month_num(m.group("m")))
 
-    m = _REL_MONTH.search(sentence)
+    m = _REL_MONTH.search(sentence) if has_month else None
     if m and pub is not None:
         month, rel = _month_num(m.group("m")), m.group("rel").lower()
         if rel == "this":
@@ -137,12 +152,12 @@ def resolve_period(sentence: str, published: str | None) -> Period | None:
             )
         return _month_period(year, month)
 
-    m = _YEAR.search(sentence)
+    m = _YEAR.search(sentence) if has_digit else None
     if m:
         y = int(m.group("y"))
         return Period(date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat())
 
-    m = _REL_YEAR.search(sentence)
+    m = _REL_YEAR.search(sentence) if "year" in words else None
     if m and pub is not None:
         y = _year_of(m.group(0), pub)
         if y:

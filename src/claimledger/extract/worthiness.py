@@ -9,112 +9,455 @@ from __future__ import annotations
 
 import re
 
-_EVENT = re.compile(
-    r"\b(?:deport(?:ed|s|ing)?|arrest(?:ed|s)?|detain(?:ed|s)?|charg(?:ed|es)|convict(?:ed|ions?)|sentenc(?:ed|e)|"
-    r"sign(?:ed|s)?|fil(?:ed|es)|report(?:ed|s)|announc(?:ed|es)|order(?:ed|s)|releas(?:ed|es)|establish(?:ed)?|"
-    r"creat(?:ed|es)|chang(?:ed|es)|sen(?:t|ding)|deploy(?:ed|ing|s)?|issu(?:ed|es)|grant(?:ed|s)|enter(?:ed|s|ing)|"
-    r"reject(?:ed|s)|rul(?:ed|ing)|vot(?:ed|es)|pass(?:ed|es)|fund(?:ed|s)?|cut|rose|fell|increas(?:ed|es)|"
-    r"decreas(?:ed|es)|doubl(?:ed|es)|sued|lawsuit|found|showed|shows|started|began|launched|ended|"
-    r"participat(?:ed|es|ing)|collaborat(?:ed|ing)|coordinat(?:ed|es|ing)|work(?:ed|s|ing) together|"
-    r"resulted|led to|checks?|shares?|enter|identif(?:y|ied)|targets?|removed|picked up|admit(?:s|ted)|"
-    r"denied|refused|cited|wrote|disclosed|detailed|hired|fired|elected|appointed|killed|died|offer(?:ed|ing)|"
-    r"claimed|alleged(?:ly)?|represent(?:s|ing|ed)|oversees|processes|handles|accused|gave|told|convinced|"
-    r"negotiated|implement(?:ed|s)?|tested|expanded|blocked|fought|approv(?:ed|es)|agreed|withdr[ae]w|"
-    r"arrived|handles|generat(?:e|ed|es)|scheduled|colluding|showed up|prevented|allowed|paid|spent|"
-    r"won|lost|built|closed|opened|moved|changed|raised|lowered|earned|collected|received)\b",
-    re.IGNORECASE,
+from claimledger.extract.cues import Cues, forms, words
+
+EVENT = Cues(
+    forms(
+        "deport",
+        "arrest",
+        "detain",
+        "charge",
+        "convict",
+        "sentence",
+        "sign",
+        "file",
+        "report",
+        "announce",
+        "order",
+        "release",
+        "establish",
+        "create",
+        "change",
+        "deploy",
+        "issue",
+        "grant",
+        "enter",
+        "reject",
+        "rule",
+        "vote",
+        "pass",
+        "fund",
+        "increase",
+        "decrease",
+        "double",
+        "start",
+        "launch",
+        "end",
+        "participate",
+        "collaborate",
+        "coordinate",
+        "result",
+        "share",
+        "identify",
+        "target",
+        "remove",
+        "admit",
+        "deny",
+        "refuse",
+        "cite",
+        "disclose",
+        "detail",
+        "hire",
+        "fire",
+        "elect",
+        "appoint",
+        "kill",
+        "die",
+        "offer",
+        "claim",
+        "allege",
+        "represent",
+        "oversee",
+        "process",
+        "handle",
+        "accuse",
+        "convince",
+        "negotiate",
+        "implement",
+        "test",
+        "expand",
+        "block",
+        "approve",
+        "agree",
+        "arrive",
+        "generate",
+        "schedule",
+        "collude",
+        "prevent",
+        "allow",
+        "pay",
+        "spend",
+        "move",
+        "raise",
+        "lower",
+        "earn",
+        "collect",
+        "receive",
+        "check",
+        "work",
+        "open",
+        "close",
+        "build",
+        "veto",
+        "sue",
+        "cut",
+        "rise",
+        "fall",
+        "show",
+        "find",
+        "begin",
+    )
+    | frozenset(
+        [
+            "rose",
+            "fell",
+            "sued",
+            "lawsuit",
+            "found",
+            "showed",
+            "began",
+            "ended",
+            "sent",
+            "sending",
+            "wrote",
+            "told",
+            "gave",
+            "won",
+            "lost",
+            "built",
+            "spent",
+            "paid",
+            "withdrew",
+            "withdrawn",
+            "killed",
+            "died",
+            "convictions",
+            "conviction",
+            "alleged",
+            "allegedly",
+        ]
+    ),
+    ("led to", "picked up", "showed up", "worked together"),
 )
-_RULES = re.compile(
-    r"\b(?:law|laws|legal(?:ly)?|illegal(?:ly)?|unlawful|policy|policies|rule|rules|regulation|statute|"
-    r"act|legislation|bill|ordinance|court|judge|injunction|warrant|warrants|memorandum|mou|requires?|"
-    r"required|prohibit(?:s|ed)?|ban(?:s|ned)?|mandat(?:e|ory)|constitutional|due process|jurisdiction|"
-    r"program|detainer|directive|directives)\b",
-    re.IGNORECASE,
+RULES = Cues(
+    frozenset(
+        [
+            "law",
+            "laws",
+            "legal",
+            "legally",
+            "illegal",
+            "illegally",
+            "unlawful",
+            "policy",
+            "policies",
+            "rule",
+            "rules",
+            "regulation",
+            "regulations",
+            "statute",
+            "act",
+            "legislation",
+            "bill",
+            "ordinance",
+            "court",
+            "judge",
+            "injunction",
+            "warrant",
+            "warrants",
+            "memorandum",
+            "mou",
+            "require",
+            "requires",
+            "required",
+            "prohibit",
+            "prohibits",
+            "prohibited",
+            "ban",
+            "bans",
+            "banned",
+            "mandate",
+            "mandatory",
+            "constitutional",
+            "jurisdiction",
+            "program",
+            "detainer",
+            "directive",
+            "directives",
+        ]
+    ),
+    ("due process",),
 )
-_COMPARE = re.compile(
-    r"\b(?:only|first|last|most|least|largest|biggest|smallest|highest|lowest|more than|fewer than|less than|"
-    r"majority|record|never|ever|all|every|none|\w+est)\b",
-    re.IGNORECASE,
+SUPERLATIVE = Cues(
+    frozenset(),
+    (
+        "the only",
+        "the first",
+        "the last",
+        "the largest",
+        "the biggest",
+        "the smallest",
+        "the highest",
+        "the lowest",
+        "the most",
+        "the least",
+        "a record",
+        "record high",
+        "record low",
+        "never before",
+        "for the first time",
+    ),
 )
-_SUPERLATIVE = re.compile(
-    r"\b(?:the only|the first|the last|the largest|the biggest|the smallest|the highest|the lowest|"
-    r"the most|the least|a record|record high|record low|never before|for the first time)\b",
-    re.IGNORECASE,
+COMPARE = Cues(
+    frozenset(
+        [
+            "only",
+            "first",
+            "last",
+            "most",
+            "least",
+            "largest",
+            "biggest",
+            "highest",
+            "lowest",
+            "majority",
+            "record",
+            "never",
+            "all",
+            "every",
+            "none",
+        ]
+    ),
+    ("more than", "fewer than", "less than"),
 )
-_PREDICT = re.compile(
-    r"\b(?:will|would|is going to|are going to|expects?|expected|plans? to|planned|forecast|predict(?:s|ed)?|"
-    r"projected|could|might|by (?:19|20)\d\d)\b",
-    re.IGNORECASE,
+PREDICT = Cues(
+    frozenset(
+        [
+            "will",
+            "would",
+            "expects",
+            "expect",
+            "expected",
+            "plans",
+            "planned",
+            "forecast",
+            "predicts",
+            "predicted",
+            "projected",
+            "could",
+            "might",
+        ]
+    ),
+    ("is going to", "are going to", "plan to", "plans to"),
 )
-_CAUSE = re.compile(
-    r"\b(?:because|as a result(?: of)?|result(?:ed|s)? in|led to|lead to|caus(?:ed|es|e)|due to|leads to|"
-    r"linked to|so that|therefore|thanks to|drove|driven by)\b",
-    re.IGNORECASE,
+CAUSE = Cues(
+    frozenset(["because", "caused", "causes", "cause", "therefore", "drove"]),
+    (
+        "as a result",
+        "resulted in",
+        "results in",
+        "result in",
+        "led to",
+        "lead to",
+        "leads to",
+        "due to",
+        "linked to",
+        "so that",
+        "thanks to",
+        "driven by",
+    ),
 )
-_FIRST_PERSON_PAST = re.compile(
-    r"\b(?:I|we) (?:was|were|had|saw|went|got|lost|worked|lived|came)\b"
+OPINION = Cues(
+    frozenset(
+        [
+            "should",
+            "must",
+            "outrageous",
+            "reprehensible",
+            "horrendous",
+            "shocked",
+            "shameful",
+            "disgrace",
+            "terrifying",
+            "wonderful",
+            "awful",
+            "heartsick",
+            "fascist",
+            "fascism",
+            "cruel",
+            "deserve",
+            "deserves",
+            "deserved",
+            "unfortunately",
+            "hopefully",
+            "clearly",
+            "obviously",
+            "please",
+            "dear",
+            "truly",
+            "rage",
+            "you",
+            "let's",
+        ]
+    ),
+    (
+        "i think",
+        "i believe",
+        "i feel",
+        "i hope",
+        "i'd like",
+        "i'd also like",
+        "we believe",
+        "we feel",
+        "in my view",
+        "in my opinion",
+        "ought to",
+        "need to",
+        "needs to",
+        "have to",
+        "it's time",
+        "it is time",
+        "we promise",
+        "we will",
+        "we're with you",
+        "don't be fooled",
+        "fear and terror",
+        "the truth is",
+        "it hurts",
+        "real problem",
+        "nothing short of",
+        "the lie",
+        "nothing more than",
+        "nothing less than",
+    ),
 )
-_OPINION = re.compile(
-    r"\b(?:I think|I believe|I feel|I hope|I'd (?:also )?like|we believe|we feel|in my (?:view|opinion)|should|"
-    r"ought to|must|need to|needs to|have to|it'?s time|it is time|outrageous|reprehensible|horrendous|"
-    r"shocked|shameful|disgrace|terrif(?:ying|ic)|wonderful|awful|heartsick|fascis[mt]|cruel|"
-    r"deserve|deserves|deserved|unfortunately|hopefully|clearly|obviously|we promise|we will|we're with you|"
-    r"let'?s|don'?t be fooled|please|dear|truly|rage|fear and terror|the truth is|it hurts|real problem|"
-    r"nothing short of|the lie|nothing (?:more|less) than|you)\b",
-    re.IGNORECASE,
+VALUE = Cues(
+    frozenset(
+        [
+            "good",
+            "bad",
+            "better",
+            "worse",
+            "best",
+            "worst",
+            "great",
+            "terrible",
+            "wrong",
+            "fair",
+            "unfair",
+            "dangerous",
+            "divisive",
+            "damaging",
+            "rogue",
+            "toxic",
+            "broken",
+            "untrustworthy",
+            "disaster",
+            "catastrophic",
+            "betrayal",
+            "legitimate",
+            "appropriate",
+            "inappropriate",
+            "extreme",
+            "muscular",
+            "friendly",
+            "critical",
+            "necessary",
+        ]
+    ),
+    ("perfectly normal",),
 )
-_VALUE = re.compile(
-    r"\b(?:good|bad|better|worse|best|worst|great|terrible|wrong|right|fair|unfair|dangerous|divisive|damaging|"
-    r"rogue|toxic|broken|untrustworthy|disaster|catastrophic|betrayal|legitimate|appropriate|inappropriate|"
-    r"extreme|muscular|friendly|critical|necessary|perfectly normal)\b",
-    re.IGNORECASE,
+FIRST_PERSON_PAST = Cues(
+    frozenset(),
+    tuple(
+        f"{p} {v}"
+        for p in ("i", "we")
+        for v in ("was", "were", "had", "saw", "went", "got", "lost", "worked", "lived", "came")
+    ),
 )
-_IMPERATIVE = re.compile(
-    r"^[\"“]?(?:please|let'?s|don'?t|do not|join|sign up|call|tell|imagine|remember|stop|support)\b",
-    re.I,
+DATE_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
-_ENTITY = re.compile(r"(?<![.!?“\"]\s)(?<!^)\b[A-Z][a-zA-Z]+\b")
-_YEARISH = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+IMPERATIVE_START = frozenset(
+    [
+        "please",
+        "let's",
+        "don't",
+        "join",
+        "sign",
+        "call",
+        "tell",
+        "imagine",
+        "remember",
+        "stop",
+        "support",
+    ]
 )
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_ENTITY = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+")
 
 
 def score_sentence(
-    sentence: str, *, n_quantities: int, has_period: bool, attributed: bool
+    sentence: str,
+    *,
+    n_quantities: int,
+    has_period: bool,
+    attributed: bool,
+    tokens: list[str] | None = None,
 ) -> float:
     """Check-worthiness in [0, 1]; 0.5 and above is a claim."""
-    words = sentence.split()
-    if len(words) < 5:
+    tokens = words(sentence) if tokens is None else tokens
+    if len(tokens) < 5:
         return 0.05
+    joined = f" {' '.join(tokens)} "
     s = 0.25
     if n_quantities:
         s += 0.3
-    if has_period or _YEARISH.search(sentence):
+    if has_period or _YEAR.search(sentence) or any(t in DATE_WORDS for t in tokens):
         s += 0.15
-    if _EVENT.search(sentence):
+    if EVENT.any(tokens, joined):
         s += 0.2
-    if _RULES.search(sentence):
+    if RULES.any(tokens, joined):
         s += 0.1
-    if _SUPERLATIVE.search(sentence):
+    if SUPERLATIVE.any(tokens, joined):
         s += 0.15
-    elif _COMPARE.search(sentence):
+    elif COMPARE.any(tokens, joined):
         s += 0.05
-    if len(_ENTITY.findall(sentence)) >= 1:
+    if _ENTITY.search(sentence):
         s += 0.1
     if attributed:
         s += 0.05
-    opinions = len(_OPINION.findall(sentence))
-    values = len(_VALUE.findall(sentence))
-    s -= 0.25 * min(opinions, 2) + 0.1 * min(values, 2)
-    if sentence.rstrip("”\"’' ").endswith("?"):
+    s -= 0.25 * min(OPINION.count(tokens, joined), 2) + 0.1 * min(VALUE.count(tokens, joined), 2)
+    tail = sentence.rstrip("”\"’' ")
+    if tail.endswith("?"):
         s -= 0.5
-    if sentence.rstrip("”\"’' ").endswith("!"):
+    if tail.endswith("!"):
         s -= 0.2
-    if _IMPERATIVE.search(sentence):
+    if tokens[0] in IMPERATIVE_START or (tokens[0] == "do" and tokens[1:2] == ["not"]):
         s -= 0.4
     if not sentence.rstrip("”\"’')] ").endswith((".", "!", "?")):
         s -= 0.25  # headings, labels, fragments
-    if len(words) > 70:
+    if len(tokens) > 70:
         s -= 0.1
     return round(max(0.0, min(1.0, s)), 3)
 
@@ -123,12 +466,14 @@ def claim_type(sentence: str, *, n_quantities: int) -> str:
     """Full Fact's types; numbers win, then causation, prediction, rules, first-hand experience."""
     if n_quantities:
         return "quantity"
-    if _CAUSE.search(sentence):
+    tokens = words(sentence)
+    joined = f" {' '.join(tokens)} "
+    if CAUSE.any(tokens, joined):
         return "correlation_causation"
-    if _PREDICT.search(sentence):
+    if PREDICT.any(tokens, joined):
         return "prediction"
-    if _RULES.search(sentence):
+    if RULES.any(tokens, joined):
         return "rules"
-    if _FIRST_PERSON_PAST.search(sentence):
+    if FIRST_PERSON_PAST.any(tokens, joined):
         return "personal_experience"
     return "other"

@@ -1,0 +1,41 @@
+"""Word cues, looked up in sets: one pass over a sentence's words instead of a regex per cue."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def words(sentence: str) -> list[str]:
+    return _TOKEN.findall(sentence.lower())
+
+
+def forms(*stems: str) -> frozenset[str]:
+    """A verb's usual forms: 'deport' gives deport, deports, deported, deporting."""
+    out: set[str] = set()
+    for stem in stems:
+        out.add(stem)
+        if stem.endswith("e"):
+            out.update({stem + "s", stem + "d", stem[:-1] + "ing"})
+        else:
+            out.update({stem + "s", stem + "ed", stem + "ing", stem + "es"})
+    return frozenset(out)
+
+
+class Cues:
+    """Single words (a set) and phrases (matched within the sentence's joined words)."""
+
+    def __init__(self, single: frozenset[str], phrases: tuple[str, ...] = ()) -> None:
+        self.single = single
+        pattern = "|".join(re.escape(f" {p} ") for p in sorted(phrases, key=len, reverse=True))
+        self.phrases = re.compile(pattern) if phrases else None
+
+    def count(self, tokens: list[str], joined: str) -> int:
+        n = len([t for t in tokens if t in self.single])
+        return n + (len(self.phrases.findall(joined)) if self.phrases else 0)
+
+    def any(self, tokens: list[str], joined: str) -> bool:
+        if not self.single.isdisjoint(tokens):
+            return True
+        return bool(self.phrases and self.phrases.search(joined))
