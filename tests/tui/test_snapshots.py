@@ -28,7 +28,9 @@ def _then(*keys: str) -> Any:
     return run_before
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize(
+    "size", [(80, 24), (120, 36), (160, 45)], ids=["80x24", "120x36", "160x45"]
+)
 def test_ledger_screen(snap_compare, db, make_app, size) -> None:
     assert snap_compare(make_app(db.engine), terminal_size=size, run_before=_then())
 

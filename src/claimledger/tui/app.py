@@ -21,7 +21,7 @@ class ClaimLedgerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "claimledger"
     COMMANDS = App.COMMANDS | {LedgerCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every change is already saved)"),
         Binding(

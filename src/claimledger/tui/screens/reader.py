@@ -61,9 +61,7 @@ class ReaderScreen(Screen[list[Change]]):
         return self.query_one(ArticleArea)
 
     def on_mount(self) -> None:
-        self.query_one("#reader-title", Static).update(
-            f"{self.title_text}  (reader: select words with shift+arrows or the mouse)"
-        )
+        self.query_one("#reader-title", Static).update(f"Reading: {self.title_text}")
         self._reload()
         if self.claim_id in self.spans:
             # after the first layout, so the claim lands mid-screen rather than at the bottom
@@ -95,7 +93,10 @@ class ReaderScreen(Screen[list[Change]]):
             text = f"claim {row.id} · {row.review_state} · evidence {row.evidence_status} · x rejects it as not a claim"
         else:
             live = sum(1 for r in self.claims if r.review_state != "dismissed")
-            text = f"{live} claims in this article, {len(self.claims) - live} rejected or dismissed · select words and press r to record one"
+            text = (
+                f"{live} claims here ({len(self.claims) - live} rejected) · "
+                "select words (shift+arrows, mouse) and press r to record one"
+            )
         self.query_one("#reader-hint", Static).update(text)
 
     def on_text_area_selection_changed(self) -> None:

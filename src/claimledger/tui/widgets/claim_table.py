@@ -21,7 +21,7 @@ from claimledger.ledger.queries import ClaimRow
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.styles import evidence_style, short, state_style
 
-COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 15))
+COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 18))
 NARROW = 100  # below this width the type column goes
 
 
@@ -144,9 +144,10 @@ class ClaimTable(Widget, can_focus=True):
     # -- drawing ------------------------------------------------------------
     def _columns(self) -> list[tuple[str, int]]:
         hidden = {"type"} if self.size.width < NARROW else set()
+        source_width = 18 if self.size.width >= NARROW else 15
         if self.hide_state:
             hidden.add("state")
-        cols = [c for c in COLUMNS if c[0] not in hidden]
+        cols = [(n, source_width if n == "source" else w) for n, w in COLUMNS if n not in hidden]
         used = sum(w for _, w in cols)
         cols.append(("quote", max(10, self.size.width - used)))
         return cols

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -45,20 +46,23 @@ def metadata_text(detail: dict[str, Any], theme: Mapping[str, str]) -> Text:
     return text
 
 
-def evidence_text(detail: dict[str, Any]) -> Text:
+def evidence_text(detail: dict[str, Any]) -> RenderableType:
+    """Stance, link and note in columns, so long notes wrap under the link, not under the stance."""
     items = detail["evidence"]
-    text = Text(f"Evidence ({len(items)})\n", "bold")
+    title = Text(f"Evidence ({len(items)})", "bold")
     if not items:
-        text.append("none yet: press l to add a link\n", "dim")
+        return Group(title, Text("none yet: press l to add a link", "dim"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
     for ev in items:
-        text.append(f"  {ev['stance']:<9}", "bold")
-        text.append(f" {ev['url']}")
+        link = Text(ev["url"], "underline")
         if ev["link_state"] != "unchecked":
-            text.append(f" [{ev['link_state']}]", "dim")
-        text.append("\n")
+            link.append(f" [{ev['link_state']}]", "dim")
         if ev["note"]:
-            text.append(f"             {ev['note']}\n", "dim")
-    return text
+            link.append(f"\n{ev['note']}", "dim")
+        grid.add_row(f" {ev['stance']}", link)
+    return Group(title, grid)
 
 
 def history_text(detail: dict[str, Any]) -> Text:
