@@ -239,3 +239,24 @@ async def test_quit(db, make_app) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
+    from claimledger.db import session_scope
+    from claimledger.models import Claim, ClaimMatch, Source
+
+    text = "Bus routes: the city cut 12 bus routes in March.\n"
+    with session_scope(db.engine) as s:
+        other_source = Source(path="other.txt", content_hash="h-other", outlet="Daily", text=text)
+        s.add(other_source)
+        s.flush()
+        other = Claim(source_id=other_source.id or 0, quote=text[12:48], start=12, end=48)
+        s.add(other)
+        s.flush()
+        s.add(ClaimMatch(claim_id=db.id("12 bus routes"), other_id=other.id or 0, similarity=0.8))
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        shown = str(app.screen.query_one("#detail-matches").content)
+    assert "Same claim elsewhere (1)" in shown
+    assert "Daily" in shown and "suggested" in shown

@@ -20,6 +20,7 @@ from claimledger.errors import LedgerError
 from claimledger.ledger import bulk, manual, queries, undo
 from claimledger.ledger.detail import claim_detail
 from claimledger.ledger.evidence import add_evidence
+from claimledger.ledger.matches_view import matches_for
 from claimledger.ledger.queries import ClaimFilter, ClaimRow, Cursor
 from claimledger.tui.view import View
 
@@ -71,7 +72,10 @@ class LedgerStore:
 
     def detail(self, claim_id: int) -> dict[str, Any]:
         with self.session() as s:
-            return claim_detail(claim_id, session=s)
+            return {
+                **claim_detail(claim_id, session=s),
+                "matches": matches_for(claim_id, session=s),
+            }
 
     def next_open(self, view: View, row: ClaimRow | None, forward: bool) -> ClaimRow | None:
         edge = row.cursor if row else None

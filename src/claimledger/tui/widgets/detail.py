@@ -65,6 +65,20 @@ def evidence_text(detail: dict[str, Any]) -> RenderableType:
     return Group(title, grid)
 
 
+def matches_text(detail: dict[str, Any]) -> Text:
+    """The same claim in other articles: what their checkers found may settle this one."""
+    items = detail.get("matches") or []
+    text = Text(f"Same claim elsewhere ({len(items)})\n", "bold")
+    for m in items:
+        text.append(f"  #{m['claim_id']} {m['source']} ", "bold")
+        text.append(
+            f"{m['status']} {m['similarity']:.2f} · {short(m['state'])}, {m['evidence_status']}\n",
+            "dim",
+        )
+        text.append(f"    “{' '.join(m['quote'].split())}”\n", "italic")
+    return text
+
+
 def history_text(detail: dict[str, Any]) -> Text:
     entries = detail["history"]
     text = Text(f"History ({len(entries)})\n", "bold")
@@ -92,6 +106,7 @@ class DetailPane(VerticalScroll):
         yield Static(id="detail-meta")
         yield Static(id="detail-paragraph")
         yield Static(id="detail-evidence")
+        yield Static(id="detail-matches")
         yield Static(id="detail-history")
 
     detail: dict[str, Any] | None = None
@@ -105,6 +120,7 @@ class DetailPane(VerticalScroll):
             "detail-meta": Text("No claim selected.", "dim"),
             "detail-paragraph": "",
             "detail-evidence": "",
+            "detail-matches": "",
             "detail-history": "",
         }
         if detail is not None:
@@ -112,7 +128,10 @@ class DetailPane(VerticalScroll):
                 "detail-meta": metadata_text(detail, self.app.theme_variables),
                 "detail-paragraph": paragraph_text(detail),
                 "detail-evidence": evidence_text(detail),
+                "detail-matches": matches_text(detail) if detail.get("matches") else "",
                 "detail-history": history_text(detail),
             }
         for widget_id, renderable in parts.items():
-            self.query_one(f"#{widget_id}", Static).update(renderable)
+            widget = self.query_one(f"#{widget_id}", Static)
+            widget.update(renderable)
+            widget.display = bool(renderable)
