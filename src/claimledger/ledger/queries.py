@@ -220,7 +220,9 @@ def history_for(claim_id: int, *, session: Session) -> list[HistoryEntry]:
 
 
 def anchors_for(claim_id: int, *, session: Session) -> list[ClaimAnchor]:
-    stmt = select(ClaimAnchor).where(ClaimAnchor.claim_id == claim_id).order_by(ClaimAnchor.start)
+    stmt = (
+        select(ClaimAnchor).where(ClaimAnchor.claim_id == claim_id).order_by(col(ClaimAnchor.start))
+    )
     return list(session.exec(stmt))
 
 
@@ -229,7 +231,7 @@ def source_names(ids: set[int], *, session: Session) -> dict[int, str]:
     if not ids:
         return {}
     stmt = select(Source.id, Source.outlet, Source.path).where(col(Source.id).in_(ids))
-    return {sid: outlet or path for sid, outlet, path in session.exec(stmt)}
+    return {sid: outlet or path for sid, outlet, path in session.exec(stmt) if sid is not None}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ class ClaimLedgerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "claimledger"
     COMMANDS = App.COMMANDS | {LedgerCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012 (Textual's own type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every change is already saved)"),
         Binding(

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from textual.screen import Screen
 
-from claimledger.ledger.queries import ClaimFilter
+from claimledger.ledger.queries import ClaimFilter, Order
 from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.store import LedgerStore
@@ -39,7 +39,7 @@ class ViewActions(Screen[None]):
         self.load_view(self.view.next_state())
 
     def action_toggle_order(self) -> None:
-        order = "id" if self.view.order == "queue" else "queue"
+        order: Order = "id" if self.view.order == "queue" else "queue"
         self.load_view(View(self.view.flt, order))
 
     def action_clear_view(self) -> None:

@@ -6,7 +6,10 @@ TextArea draws highlights from `_highlights` (line -> byte ranges) through its t
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from rich.style import Style
+from textual.document._document import Document
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
@@ -24,17 +27,22 @@ THEME = TextAreaTheme(
 
 
 class ArticleArea(TextArea):
-    def __init__(self, text: str, **kwargs: object) -> None:
+    def __init__(self, text: str, **kwargs: Any) -> None:
         super().__init__(
             text.translate(_BREAKS),
             read_only=True,
             soft_wrap=True,
             highlight_cursor_line=False,
             **kwargs,
-        )  # type: ignore[arg-type]
+        )
         self.spans: list[tuple[int, int, str]] = []  # (start, end, highlight name)
         self.register_theme(THEME)
         self.theme = THEME.name
+
+    @property
+    def doc(self) -> Document:
+        """A read-only article is always a plain Document (offsets map 1:1 to locations)."""
+        return cast(Document, self.document)
 
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
         self.spans = spans
@@ -43,7 +51,7 @@ class ArticleArea(TextArea):
 
     def _build_highlight_map(self) -> None:
         super()._build_highlight_map()
-        doc = self.document
+        doc = self.doc
         for start, end, name in getattr(self, "spans", []):
             try:
                 (r0, c0), (r1, c1) = (
@@ -61,14 +69,14 @@ class ArticleArea(TextArea):
     @property
     def selected_span(self) -> tuple[int, int]:
         sel = self.selection
-        a = self.document.get_index_from_location(sel.start)
-        b = self.document.get_index_from_location(sel.end)
+        a = self.doc.get_index_from_location(sel.start)
+        b = self.doc.get_index_from_location(sel.end)
         return min(a, b), max(a, b)
 
     @property
     def cursor_index(self) -> int:
-        return self.document.get_index_from_location(self.cursor_location)
+        return self.doc.get_index_from_location(self.cursor_location)
 
     def go_to(self, index: int) -> None:
-        location = self.document.get_location_from_index(index)
+        location = self.doc.get_location_from_index(index)
         self.move_cursor(location, center=True)
