@@ -241,7 +241,8 @@ async def test_quit(db, make_app) -> None:
     assert app.return_code == 0
 
 
-async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
+def _add_match(db) -> int:
+    """A second article whose claim matches the first claim; returns the other claim's id."""
     from claimledger.db import session_scope
     from claimledger.models import Claim, ClaimMatch, Source
 
@@ -253,10 +254,40 @@ async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
         other = Claim(source_id=other_source.id or 0, quote=text[12:48], start=12, end=48)
         s.add(other)
         s.flush()
-        s.add(ClaimMatch(claim_id=db.id("12 bus routes"), other_id=other.id or 0, similarity=0.8))
+        first = db.id("The city cut 12")
+        s.add(ClaimMatch(claim_id=first, other_id=other.id or 0, similarity=0.8))
+    return other.id or 0
+
+
+async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
+    _add_match(db)
     app = make_app(db.engine)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         shown = str(app.screen.query_one("#detail-matches").content)
     assert "Same claim elsewhere (1)" in shown
     assert "Daily" in shown and "suggested" in shown
+
+
+async def test_confirm_a_match_writes_both_histories(db, make_app) -> None:
+    cid = db.id("The city cut 12")
+    other = _add_match(db)
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("equals_sign", "1")  # confirmed
+        await db.settle(pilot)
+        shown = str(app.screen.query_one("#detail-matches").content)
+    assert "confirmed" in shown
+    assert db.get(cid)["history"][-1][:3] == ("match", "suggested", f"confirmed with claim {other}")
+    assert db.get(other)["history"][-1][0] == "match"
+
+
+async def test_open_link_opens_the_article(db, make_app, monkeypatch) -> None:
+    app = make_app(db.engine)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("w")
+    assert opened == ["https://news.example/bus"]

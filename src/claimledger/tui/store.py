@@ -123,6 +123,17 @@ class LedgerStore:
                 claim_id, "evidence", after=f"{ev.stance} {ev.url}", evidence_id=ev.id
             )
 
+    def matches(self, claim_id: int) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return matches_for(claim_id, session=s)
+
+    def decide_match(self, match_id: int, status: str) -> None:
+        """Confirm or reject a suggested match; both claims' histories record it."""
+        from claimledger.ledger.matches import decide  # needs the extractor: load it when used
+
+        with self.session() as s:
+            decide(match_id, status, session=s, user=self.user)
+
     def revert(self, changes: list[undo.Change]) -> int:
         with self.session() as s:
             return undo.revert(changes, session=s, user=self.user)

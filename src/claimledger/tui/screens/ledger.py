@@ -21,6 +21,7 @@ from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
+from claimledger.tui.screens.ledger_elsewhere import ElsewhereActions
 from claimledger.tui.screens.ledger_views import ViewActions
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.store import Counts, LedgerStore
@@ -32,7 +33,7 @@ from claimledger.tui.widgets.status_line import StatusLine
 PAGE = 100
 
 
-class LedgerScreen(ViewActions):
+class LedgerScreen(ViewActions, ElsewhereActions):
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
 

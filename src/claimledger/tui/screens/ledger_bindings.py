@@ -51,6 +51,20 @@ LEDGER_BINDINGS: list[BindingType] = [
         "Filter by state, evidence, type, source, speaker, assignee, evidence, words",
         show=False,
     ),
+    _b(
+        "equals_sign",
+        "matches",
+        "Matches",
+        "Confirm or reject the same claim found in other articles",
+        show=False,
+    ),
+    _b(
+        "w",
+        "open_link",
+        "Open",
+        "Open the article (or the first evidence link) in a browser",
+        show=False,
+    ),
     _b("m", "mine", "Mine", "Show the claims assigned to you (again: everyone's)", show=False),
     _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
     _b(
