@@ -114,7 +114,6 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             self.notify(message.error, severity="error")
         self._fetch_counts(self.view, self.generation)
         self.window.reset(message.rows)
-        self.table.hide_state = len(self.view.flt.states) == 1
         if message.generation == 1:
             self.table.focus()  # a relayout on start can blur it; the table is where work starts
         self.table.empty_text = (
@@ -187,7 +186,7 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         self.table.reload()
         self._fetch_counts(self.view, self.generation)
         if summary:
-            self.notify(summary)
+            self.notify(summary, timeout=2.5)
 
     def _what(self) -> str:
         ids = self.targets()

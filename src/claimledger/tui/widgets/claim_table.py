@@ -72,7 +72,6 @@ class ClaimTable(Widget, can_focus=True):
         self.window = window
         self.marked: set[int] = set()
         self.empty_text = "No claims here."
-        self.hide_state = False  # every row has the same state: the column says nothing
         self._screen_row = 0
         self._last_id: int | None = None
 
@@ -144,9 +143,7 @@ class ClaimTable(Widget, can_focus=True):
     # -- drawing ------------------------------------------------------------
     def _columns(self) -> list[tuple[str, int]]:
         hidden = {"type"} if self.size.width < NARROW else set()
-        source_width = 18 if self.size.width >= NARROW else 15
-        if self.hide_state:
-            hidden.add("state")
+        source_width = 18 if self.size.width >= NARROW else 12
         cols = [(n, source_width if n == "source" else w) for n, w in COLUMNS if n not in hidden]
         used = sum(w for _, w in cols)
         cols.append(("quote", max(10, self.size.width - used)))
