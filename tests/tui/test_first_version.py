@@ -291,3 +291,19 @@ async def test_open_link_opens_the_article(db, make_app, monkeypatch) -> None:
         await db.settle(pilot)
         await pilot.press("w")
     assert opened == ["https://news.example/bus"]
+
+
+async def test_an_empty_ledger_takes_every_key_without_crashing(tmp_path, make_app) -> None:
+    from claimledger.db import open_ledger
+
+    engine = open_ledger(tmp_path / "empty.db").engine
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press(
+            "e", "v", "d", "c", "l", "a", "space", "enter", "n", "p", "u", "equals_sign", "w"
+        )
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, LedgerScreen)
+        assert "Nothing left" in app.screen.query_one(ClaimTable).empty_text
+    engine.dispose()
