@@ -69,4 +69,7 @@ class ClaimLedgerApp(App[None]):
             display = self.get_key_display(binding)
             if display not in keys:
                 keys.append(display)
-        return [(" ".join(keys), what, name) for name, (keys, what) in grouped.items()]
+        rows = [(" ".join(keys), what, name) for name, (keys, what) in grouped.items()]
+        # The desk's own actions first, then moving around, then Textual's generic keys.
+        rank = {"ledger": 0, "reader": 0, "table": 1, "app": 2}
+        return sorted(rows, key=lambda row: rank.get(row[2].split(".")[0], 3))
