@@ -59,10 +59,13 @@ class LedgerStore:
                 session=s, flt=view.flt, order=view.order, after=after, before=before, limit=limit
             )
 
-    def row(self, claim_id: int) -> ClaimRow | None:
+    def rows_by_id(self, claim_ids: Iterable[int]) -> list[ClaimRow]:
+        """Fresh rows for claims just changed (one query, however many were marked)."""
+        ids = tuple(claim_ids)
+        if not ids:
+            return []
         with self.session() as s:
-            found = queries.list_rows(session=s, flt=ClaimFilter(ids=(claim_id,)), limit=1)
-        return found[0] if found else None
+            return queries.list_rows(session=s, flt=ClaimFilter(ids=ids), limit=None)
 
     def counts(self, view: View) -> Counts:
         with self.session() as s:

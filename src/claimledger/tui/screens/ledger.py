@@ -67,6 +67,8 @@ class LedgerScreen(ViewActions, ElsewhereActions):
     # -- loading ------------------------------------------------------------
     def _rows(self, after: Cursor | None, before: Cursor | None, limit: int) -> list[ClaimRow]:
         """Pages for the window as the cursor moves (one indexed query, a few ms)."""
+        if self.loading:
+            return []  # the rows on screen belong to the previous view: wait for the new page
         try:
             return self.store.rows(self.view, after, before, limit)
         except LedgerError as exc:
@@ -101,9 +103,8 @@ class LedgerScreen(ViewActions, ElsewhereActions):
 
     @work(thread=True, exclusive=True, group="counts")
     def _fetch_counts(self, view: View, generation: int) -> None:
-        with suppress(
-            LedgerError
-        ):  # counts are a courtesy; the page worker reports a broken ledger
+        # The counts are a courtesy: the page worker is the one to report a broken ledger.
+        with suppress(LedgerError):
             self.post_message(CountsLoaded(generation, self.store.counts(view)))
 
     def on_page_loaded(self, message: PageLoaded) -> None:
@@ -176,13 +177,13 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         """After a write: remember it for undo, redraw the rows, the detail and the counts."""
         if changes and undoable:
             self.undo_stack.append(changes)
-        for claim_id in {c.claim_id for c in changes}:
-            try:
-                row = self.store.row(claim_id)
-            except LedgerError:
-                row = None
-            if row is not None:
-                self.window.replace(row)
+        on_screen = {c.claim_id for c in changes} & {r.id for r in self.window.rows}
+        try:
+            fresh = self.store.rows_by_id(on_screen)
+        except LedgerError:
+            fresh = []
+        for row in fresh:
+            self.window.replace(row)
         self.table.reload()
         self._fetch_counts(self.view, self.generation)
         if summary:
