@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
-
-PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +35,7 @@ def ingest(
     from claimledger.documents import find_documents
     from claimledger.errors import LedgerError
     from claimledger.ledger.fetch_source import fetch_source, is_url
-    from claimledger.ledger.ingest import store
+    from claimledger.ledger.ingest import prepare_many, store
 
     cfg = settings(ctx)
     files = find_documents([Path(p) for p in paths if not is_url(p)])
@@ -63,7 +60,7 @@ def ingest(
     )
     with progress:
         task = progress.add_task("ingest", total=len(files), name="")
-        for path, prepared in _prepare_all(files):
+        for path, prepared in prepare_many(files):
             progress.update(task, advance=1, name=path.name)
             if isinstance(prepared, LedgerError):
                 problems.append(str(prepared))
@@ -99,28 +96,6 @@ def ingest(
         print_error(problem)
     if problems:
         raise typer.Exit(1)
-
-
-def _prepare_one(path: Path):  # type: ignore[no-untyped-def]
-    from claimledger.errors import LedgerError
-    from claimledger.ledger.ingest import prepare
-
-    try:
-        return path, prepare(path)
-    except LedgerError as exc:
-        return path, exc
-
-
-def _prepare_all(files: list[Path]):  # type: ignore[no-untyped-def]
-    """Reading and extraction in worker processes when there are many files (both cores)."""
-    workers = os.cpu_count() or 1
-    if len(files) < PARALLEL_FROM or workers < 2:
-        yield from map(_prepare_one, files)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_prepare_one, files, chunksize=8)
 
 
 def extract(

@@ -3,7 +3,7 @@
 from claimledger.extract.body import find_body
 from claimledger.extract.model import ExtractedClaim, Period, Quantity
 from claimledger.extract.pipeline import extract_claims
-from claimledger.extract.similarity import claim_fingerprint, claim_similarity
+from claimledger.extract.similarity import claim_fingerprint, claim_similarity, match_terms
 
 __all__ = [
     "ExtractedClaim",
@@ -13,4 +13,5 @@ __all__ = [
     "claim_similarity",
     "extract_claims",
     "find_body",
+    "match_terms",
 ]

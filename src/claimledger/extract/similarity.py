@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
@@ -116,6 +117,7 @@ def claim_fingerprint(quote: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=8192)
 def _weights(text: str) -> dict[str, float]:
     """Numbers weigh most, then names (capitalised in the text), then other content words."""
     capitalised = {_stem(w.lower()) for w in _CAP.findall(text)}
@@ -127,7 +129,23 @@ def _weights(text: str) -> dict[str, float]:
             out[word] = 1.5
         else:
             out[word] = 1.0
-    return out
+    return out  # cached: callers only read it
+
+
+def match_terms(quote: str) -> tuple[list[str], list[str]]:
+    """The words another claim must share to be similar: (numbers and names, other words).
+
+    Stems, longest first; a similar claim shares one of the first list (`claim_similarity` is 0
+    otherwise) and, nearly always, one of the second.
+    """
+    weights = _weights(quote)
+    simple = [w for w in weights if w.isalnum()]  # "1,000" or "3.5" are not one index token
+    strong = [w for w in simple if weights[w] > 1.0 and (len(w) >= 2)]
+    weak = [w for w in simple if weights[w] == 1.0 and len(w) >= 4]
+    return (
+        sorted(strong, key=lambda w: (-len(w), w))[:6],
+        sorted(weak, key=lambda w: (-len(w), w))[:8],
+    )
 
 
 def claim_similarity(a: str, b: str) -> float:

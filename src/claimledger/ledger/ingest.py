@@ -6,7 +6,8 @@ writing (`store`) is one transaction per article, so a failure never leaves half
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,33 @@ def prepare(path: Path | str) -> Prepared:
         document.text, published=document.meta.published, outlet=document.meta.outlet
     )
     return Prepared(str(path), document, claims)
+
+
+PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
+
+
+def _prepare_or_error(path: Path) -> tuple[Path, Prepared | LedgerError]:
+    try:
+        return path, prepare(path)
+    except LedgerError as exc:
+        return path, exc
+
+
+def prepare_many(
+    files: list[Path], *, workers: int | None = None
+) -> Iterator[tuple[Path, Prepared | LedgerError]]:
+    """Read and extract many files, in worker processes when there are many (all cores).
+
+    Results come back in the order given; a bad file yields its error instead of stopping the rest.
+    """
+    workers = workers or os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or workers < 2:
+        yield from map(_prepare_or_error, files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_prepare_or_error, files, chunksize=8)
 
 
 def prepare_document(document: Document, path: str) -> Prepared:

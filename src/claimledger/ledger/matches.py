@@ -6,100 +6,95 @@ matches for a new article costs a few indexed look-ups per claim, not a scan of 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotFound
-from claimledger.extract import claim_similarity
+from claimledger.extract import claim_similarity, match_terms
 from claimledger.ledger.queries import fts_query
 from claimledger.ledger.review import record
 from claimledger.models import Claim, ClaimMatch, MatchStatus, utcnow
 
 THRESHOLD = 0.45
 CANDIDATES = 40
-_WORD = re.compile(r"[^\W\d_]{4,}|\d{3,}", re.UNICODE)
-_COMMON = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "were",
-        "they",
-        "their",
-        "there",
-        "which",
-        "about",
-        "would",
-        "could",
-        "said",
-        "says",
-        "also",
-        "been",
-        "than",
-        "them",
-        "when",
-        "what",
-        "while",
-        "more",
-        "most",
-        "some",
-        "into",
-        "only",
-        "other",
-        "over",
-        "such",
-        "these",
-        "those",
-    ]
-)
+PER_CLAIM = 10  # a claim repeated in a hundred articles does not need a hundred suggestions
 
 
-def _key_words(quote: str, n: int = 6) -> list[str]:
-    words = {w.lower() for w in _WORD.findall(quote)} - _COMMON
-    return sorted(words, key=lambda w: (-len(w), w))[:n]
+def _candidate_query(quote: str) -> str | None:
+    """Claims sharing a number or a name with this one and one of its other longer words.
+
+    `claim_similarity` is 0 without a shared number or name, so nothing similar is missed by
+    requiring one; the AND keeps the hit list (and the cost of ranking it) small.
+    """
+    strong, weak = match_terms(quote)
+    if not strong:
+        return None
+    names = " OR ".join(fts_query(w) or "" for w in strong)
+    if not weak:
+        return names
+    return f"({names}) AND ({' OR '.join(fts_query(w) or '' for w in weak)})"
 
 
-def _candidates(claim: Claim, *, session: Session) -> list[Claim]:
-    words = _key_words(claim.quote)
-    if not words:
+def _candidates(claim: Claim, *, session: Session) -> list[tuple[int, str]]:
+    query = _candidate_query(claim.quote)
+    if query is None:
         return []
-    stmt = select(Claim).where(col(Claim.source_id) != claim.source_id)
+    stmt = select(Claim.id, Claim.quote).where(col(Claim.source_id) != claim.source_id)
     if session.get_bind().dialect.name == "sqlite":
-        query = " OR ".join(fts_query(w) or "" for w in words)
         hits = sa.text(
             "SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n"
         ).bindparams(q=query, n=CANDIDATES)
         stmt = stmt.where(col(Claim.id).in_(hits.columns(sa.column("rowid", sa.Integer))))
     else:
-        stmt = stmt.where(sa.or_(*(col(Claim.quote).ilike(f"%{w}%") for w in words[:3])))
+        strong, _ = match_terms(claim.quote)
+        stmt = stmt.where(sa.or_(*(col(Claim.quote).ilike(f"%{w}%") for w in strong[:3])))
         stmt = stmt.limit(CANDIDATES)
-    return list(session.exec(stmt))
+    return [(int(i), q) for i, q in session.exec(stmt)]
 
 
 def suggest_for(claims: Iterable[Claim], *, session: Session, threshold: float = THRESHOLD) -> int:
-    """Record suggested matches between these claims and claims of other sources; returns how many."""
-    added = 0
+    """Record suggested matches between these claims and claims of other sources; returns how many.
+
+    Each claim keeps its PER_CLAIM most similar matches; pairs already recorded (in any status)
+    are left alone, so a rejected suggestion never comes back.
+    """
+    claims = list(claims)
+    ids = [c.id for c in claims if c.id is not None]
+    known: set[tuple[int, int]] = set()
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        rows = session.execute(
+            sa.select(ClaimMatch.claim_id, ClaimMatch.other_id).where(
+                sa.or_(col(ClaimMatch.claim_id).in_(chunk), col(ClaimMatch.other_id).in_(chunk))
+            )
+        )
+        known.update((int(a), int(b)) for a, b in rows)
+    new_rows: list[dict[str, object]] = []
     for claim in claims:
         assert claim.id is not None
-        for other in _candidates(claim, session=session):
-            assert other.id is not None
-            score = claim_similarity(claim.quote, other.quote)
-            if score < threshold:
+        scored = []
+        for other_id, other_quote in _candidates(claim, session=session):
+            score = claim_similarity(claim.quote, other_quote)
+            if score >= threshold:
+                scored.append((score, other_id))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        for score, other_id in scored[:PER_CLAIM]:
+            pair = (min(claim.id, other_id), max(claim.id, other_id))
+            if pair in known:
                 continue
-            low, high = sorted((claim.id, other.id))
-            exists = session.exec(
-                select(ClaimMatch.id).where(ClaimMatch.claim_id == low, ClaimMatch.other_id == high)
-            ).first()
-            if exists is None:
-                session.add(ClaimMatch(claim_id=low, other_id=high, similarity=round(score, 3)))
-                added += 1
-    session.flush()
-    return added
+            known.add(pair)
+            new_rows.append(
+                {
+                    "claim_id": pair[0],
+                    "other_id": pair[1],
+                    "similarity": round(score, 3),
+                    "status": MatchStatus.SUGGESTED.value,
+                }
+            )
+    if new_rows:
+        session.execute(sa.insert(ClaimMatch), new_rows)
+    return len(new_rows)
 
 
 def suggest_for_source(source_id: int, *, session: Session) -> int:
