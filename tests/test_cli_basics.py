@@ -138,3 +138,20 @@ def test_export_default_is_verified_only(cli, db_path: Path, seeded) -> None:  #
     result = cli("--db", str(db_path), "export")
     assert json.loads(result.out) == []
     assert "only verified" in result.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["matches", "list"], "No such command 'list'"),
+        (["claims", "--limit", "abc"], "Invalid value for '--limit'"),
+        (["no-such-command"], "No such command"),
+    ],
+)
+def test_usage_mistakes_get_usage_not_a_traceback(
+    cli, db_path: Path, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), *args)
+    assert result.code == 2
+    assert message in result.err
+    assert "Traceback" not in result.err
