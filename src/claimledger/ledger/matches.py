@@ -31,7 +31,7 @@ def _candidate_query(quote: str) -> str | None:
     strong, weak = match_terms(quote)
     if not strong:
         return None
-    names = " OR ".join(fts_query(w) or "" for w in strong)
+    names = " OR ".join(f'"{w}"' if w.isdigit() else fts_query(w) or "" for w in strong)
     if not weak:
         return names
     return f"({names}) AND ({' OR '.join(fts_query(w) or '' for w in weak)})"
@@ -43,8 +43,11 @@ def _candidates(claim: Claim, *, session: Session) -> list[tuple[int, str]]:
         return []
     stmt = select(Claim.id, Claim.quote).where(col(Claim.source_id) != claim.source_id)
     if session.get_bind().dialect.name == "sqlite":
+        # The newest claims that share the words: coverage of the same story is usually recent,
+        # and walking the index newest-first stops after CANDIDATES hits, so the cost does not
+        # grow with the ledger (ranking every hit by bm25 did: 3x slower at 1,000 articles).
         hits = sa.text(
-            "SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n"
+            "SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rowid DESC LIMIT :n"
         ).bindparams(q=query, n=CANDIDATES)
         stmt = stmt.where(col(Claim.id).in_(hits.columns(sa.column("rowid", sa.Integer))))
     else:
