@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,33 +27,6 @@ QUOTES = [
     ("Residents say the buses are worse than ever.", "other", 0.2),
     ("The council will vote on a new budget of $4 million in June.", "prediction", 0.6),
 ]
-
-
-def _links_stub() -> None:
-    """Evidence URLs are checked by claimledger.links; until that module lands, a minimal stand-in."""
-    try:
-        import claimledger.links  # noqa: F401
-    except ImportError:
-        from urllib.parse import urlparse
-
-        stub = types.ModuleType("claimledger.links")
-
-        class InvalidURL(ValueError):
-            pass
-
-        def validate_url(url: str) -> str:
-            clean = url.strip()
-            parsed = urlparse(clean)
-            if parsed.scheme not in ("http", "https") or not parsed.netloc:
-                raise InvalidURL(f"not an http(s) URL: {url!r}")
-            return clean
-
-        stub.InvalidURL = InvalidURL  # type: ignore[attr-defined]
-        stub.validate_url = validate_url  # type: ignore[attr-defined]
-        sys.modules["claimledger.links"] = stub
-
-
-_links_stub()
 
 
 @pytest.fixture
@@ -202,3 +173,9 @@ def db(ledger: Engine) -> Ledger:
 def article() -> str:
     """The seeded article's text, for tests that select or record spans in it."""
     return ARTICLE
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence added in these tests points at made-up hosts: never try to fetch them."""
+    monkeypatch.setenv("CLAIMLEDGER_OFFLINE", "1")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.binding import Binding
 
 from claimledger.tui.commands import _actions
 from claimledger.tui.screens.ledger import LedgerScreen
@@ -257,6 +258,21 @@ async def test_every_binding_has_an_id_and_a_tooltip(db, make_app) -> None:
     for owner in owners:
         for binding in owner.BINDINGS:
             assert binding.id and binding.tooltip, (owner.__name__, binding)
+
+
+def test_no_key_does_two_things_on_the_ledger_screen() -> None:
+    """The table has focus there, so a key it binds would silently shadow the screen's."""
+    from claimledger.tui.app import ClaimLedgerApp
+    from claimledger.tui.widgets.claim_table import ClaimTable
+
+    seen: dict[str, str] = {}
+    for owner in (ClaimTable, LedgerScreen, ClaimLedgerApp):
+        for binding in owner.BINDINGS:
+            assert isinstance(binding, Binding)
+            action = binding.action.removeprefix("app.")
+            for key in binding.key.split(","):
+                assert seen.get(key, action) == action, f"{key!r}: {seen[key]} and {action}"
+                seen[key] = action
 
 
 async def test_palette_offers_every_screen_action(db, make_app) -> None:

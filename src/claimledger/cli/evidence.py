@@ -34,6 +34,7 @@ def add(
     from claimledger.ledger.evidence import add_evidence, check_url, parse_stance
     from claimledger.ledger.linkcheck import snapshot_for_evidence
     from claimledger.ledger.queries import get_claim
+    from claimledger.links import LinkSettings
 
     cfg = settings(ctx)
     clean = check_url(url)
@@ -41,7 +42,9 @@ def add(
     with cfg.session() as session:
         get_claim(claim_id, session=session)  # a mistake is reported before any network work
     snapshot = archived = None
-    if fetch:
+    if fetch and LinkSettings.from_env().offline:
+        print_error("offline (CLAIMLEDGER_OFFLINE): the link is recorded unchecked", level="note")
+    elif fetch:
         with err_console.status(f"fetching {clean}"):
             snapshot, archived = snapshot_for_evidence(clean)
         if snapshot.error:

@@ -31,19 +31,9 @@ def check(
     """Re-fetch every evidence link: alive, dead, redirected elsewhere, or changed since added."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from claimledger.ledger.linkcheck import apply_check, links_to_check
-    from claimledger.links import LinkSettings, check_links_sync
+    from claimledger.ledger.linkcheck import check_and_record
 
     cfg = settings(ctx)
-    with cfg.session() as session:
-        rows = [
-            (e.id, e.claim_id, e.url, e.content_hash)
-            for e in links_to_check(session=session, claim_id=claim_id)
-        ]
-    if not rows:
-        err_console.print("no evidence links to check", markup=False)
-        return
-    claims = {eid: cid for eid, cid, _, _ in rows}
     progress = Progress(
         TextColumn("checking links"),
         BarColumn(),
@@ -51,32 +41,31 @@ def check(
         console=err_console,
         transient=True,
     )
+    task = progress.add_task("links", total=None)
     with progress:
-        task = progress.add_task("links", total=len(rows))
-        results = check_links_sync(
-            [(eid, url, digest) for eid, _, url, digest in rows],
-            settings=LinkSettings.from_env(),
+        results = check_and_record(
+            cfg.session,
+            user=cfg.who,
+            claim_id=claim_id,
             concurrency=concurrency,
             per_host=per_host,
+            on_start=lambda total: progress.update(task, total=total),
             on_progress=lambda _key, _result: progress.advance(task),
         )
-    user = cfg.who
-    with cfg.session() as session:
-        for eid, result in results:
-            try:
-                apply_check(int(eid), result, session=session, user=user)  # type: ignore[call-overload]
-            except LookupError:
-                continue
+    if not results:
+        err_console.print("no evidence links to check", markup=False)
+        return
     summary: dict[str, int] = {}
-    for _, result in results:
-        summary[result.state] = summary.get(result.state, 0) + 1
+    for link in results:
+        summary[link.check.state] = summary.get(link.check.state, 0) + 1
     if as_json:
-        for eid, r in results:
+        for link in results:
+            r = link.check
             write_out(
                 json.dumps(
                     {
-                        "evidence_id": eid,
-                        "claim_id": claims[eid],  # type: ignore[index]
+                        "evidence_id": link.evidence_id,
+                        "claim_id": link.claim_id,
                         "url": r.url,
                         "state": r.state,
                         "status": r.status,
@@ -88,16 +77,17 @@ def check(
                 + "\n"
             )
     else:
-        for eid, r in results:
+        for link in results:
+            r = link.check
             if r.state != "alive":
                 detail = r.error or (
                     f"now at {r.final_url}" if r.state == "redirected" else f"HTTP {r.status}"
                 )
                 out_console.print(
-                    f"{r.state:<10} claim {claims[eid]}: {r.url} ({detail})",
+                    f"{r.state:<10} claim {link.claim_id}: {r.url} ({detail})",
                     markup=False,
                     soft_wrap=True,
-                )  # type: ignore[index]
+                )
     err_console.print(
         f"{len(results)} link(s): "
         + ", ".join(f"{n} {state}" for state, n in sorted(summary.items())),

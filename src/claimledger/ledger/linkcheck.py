@@ -6,10 +6,14 @@ only copy results onto rows, so a slow page never holds the ledger locked.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from claimledger.errors import LedgerError
 from claimledger.ledger.queries import get_claim
 from claimledger.ledger.review import record
 from claimledger.models import Evidence, LinkState
@@ -91,3 +95,89 @@ def snapshot_for_evidence(
             return snap, result
 
     return asyncio.run(run())
+
+
+def record_snapshot(
+    evidence_id: int,
+    snap: PageSnapshot,
+    archived: ArchiveResult | None,
+    *,
+    session: Session,
+    user: str,
+) -> Evidence:
+    """Write a fetch made after the evidence row was (a slow page must not delay the write)."""
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None:
+        raise LookupError(evidence_id)
+    before = evidence.link_state
+    apply_snapshot(evidence, snap)
+    if archived is not None:
+        apply_archive(evidence, archived)
+    session.add(evidence)
+    if before != evidence.link_state:
+        claim = get_claim(evidence.claim_id, session=session)
+        record(
+            claim,
+            "link_state",
+            session=session,
+            user=user,
+            before=before,
+            after=f"{evidence.link_state} {evidence.url}",
+        )
+    return evidence
+
+
+@dataclass(frozen=True)
+class CheckedLink:
+    evidence_id: int
+    claim_id: int
+    check: LinkCheck
+
+
+def check_and_record(
+    open_session: Callable[[], AbstractContextManager[Session]],
+    *,
+    user: str,
+    claim_id: int | None = None,
+    concurrency: int = 20,
+    per_host: int = 2,
+    on_progress: Callable[[Hashable, LinkCheck], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> list[CheckedLink]:
+    """Re-check evidence links (all, or one claim's) and record what changed.
+
+    Three steps so no transaction is open while pages load: read the links, fetch them all
+    concurrently, write the results in one transaction.
+    """
+    from claimledger.links import LinkSettings, check_links_sync
+
+    settings = LinkSettings.from_env()
+    if settings.offline:
+        raise LedgerError("offline (CLAIMLEDGER_OFFLINE is set): links cannot be checked")
+    with open_session() as session:
+        rows = [
+            (e.id or 0, e.claim_id, e.url, e.content_hash)
+            for e in links_to_check(session=session, claim_id=claim_id)
+        ]
+    if on_start is not None:
+        on_start(len(rows))
+    if not rows:
+        return []
+    claims = {eid: cid for eid, cid, _, _ in rows}
+    results = check_links_sync(
+        [(eid, url, digest) for eid, _, url, digest in rows],
+        settings=settings,
+        concurrency=concurrency,
+        per_host=per_host,
+        on_progress=on_progress,
+    )
+    checked = []
+    with open_session() as session:
+        for key, result in results:
+            eid = int(key)  # type: ignore[call-overload]
+            try:
+                apply_check(eid, result, session=session, user=user)
+            except LookupError:  # deleted while the check ran
+                continue
+            checked.append(CheckedLink(eid, claims[eid], result))
+    return checked

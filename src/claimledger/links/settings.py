@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 ENV = {
+    "offline": "CLAIMLEDGER_OFFLINE",
     "timeout": "CLAIMLEDGER_HTTP_TIMEOUT",
     "max_bytes": "CLAIMLEDGER_MAX_BYTES",
     "archive_endpoint": "CLAIMLEDGER_ARCHIVE_ENDPOINT",
@@ -27,6 +28,8 @@ SECRETS = {"archive_access_key", "archive_secret_key", "factcheck_key"}
 
 @dataclass
 class LinkSettings:
+    offline: bool = False
+    """No HTTP at all: evidence is recorded unchecked (a desk without a network, or tests)."""
     timeout: float = 10.0
     """Seconds for connecting and for each read."""
     max_bytes: int = 5_000_000
@@ -81,6 +84,8 @@ class LinkSettings:
             if env.get(var):
                 values[name] = env[var]
         for f in fields(cls):
-            if f.name in values and f.type in {"float", "int"}:
+            if f.name in values and f.type == "bool" and isinstance(values[f.name], str):
+                values[f.name] = values[f.name].strip().lower() in {"1", "true", "yes", "on"}
+            elif f.name in values and f.type in {"float", "int"}:
                 values[f.name] = float(values[f.name]) if f.type == "float" else int(values[f.name])
         return cls(**values)

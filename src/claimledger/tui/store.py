@@ -31,6 +31,22 @@ class Counts:
     left: int
 
 
+@dataclass(frozen=True)
+class LinkReport:
+    """What fetching a new evidence link found, for a one-line notification."""
+
+    state: str
+    status: int | None
+    title: str | None
+    error: str | None
+    archive_problem: str | None
+
+    def summary(self) -> str:
+        if self.state == "dead":
+            return f"Link dead ({self.error or f'HTTP {self.status}'}): kept, marked dead"
+        return f"Link {self.state} (HTTP {self.status}): {self.title or 'no title'}"
+
+
 class LedgerStore:
     def __init__(self, engine: Engine, user: str) -> None:
         self.engine = engine
@@ -125,6 +141,35 @@ class LedgerStore:
             return undo.Change(
                 claim_id, "evidence", after=f"{ev.stance} {ev.url}", evidence_id=ev.id
             )
+
+    def fetch_evidence(self, evidence_id: int, url: str) -> LinkReport | None:
+        """Fetch (and archive) a link just added and record what came back: run it in a worker.
+
+        None when the desk is offline (the link stays unchecked until `links check`)."""
+        from claimledger.ledger.linkcheck import record_snapshot, snapshot_for_evidence
+        from claimledger.links import LinkSettings
+
+        if LinkSettings.from_env().offline:
+            return None
+        snap, archived = snapshot_for_evidence(url)
+        with self.session() as s:
+            ev = record_snapshot(evidence_id, snap, archived, session=s, user=self.user)
+            return LinkReport(
+                state=ev.link_state,
+                status=ev.http_status,
+                title=ev.title,
+                error=ev.fetch_error,
+                archive_problem=archived.message if archived and not archived.ok else None,
+            )
+
+    def check_links(self, claim_id: int) -> dict[str, int]:
+        """Re-check a claim's evidence links; how many came back in each state."""
+        from claimledger.ledger.linkcheck import check_and_record
+
+        counts: dict[str, int] = {}
+        for link in check_and_record(self.session, user=self.user, claim_id=claim_id):
+            counts[link.check.state] = counts.get(link.check.state, 0) + 1
+        return counts
 
     def matches(self, claim_id: int) -> list[dict[str, Any]]:
         with self.session() as s:

@@ -282,6 +282,8 @@ class LedgerScreen(ViewActions, ElsewhereActions):
                 self.action_add_evidence(result)  # keep what was typed, let them fix it
                 return
             self._changed([change], f"claim {row.id}: evidence added")
+            if change.evidence_id is not None:
+                self.fetch_link(row.id, change.evidence_id, result.url)
 
         self.app.push_screen(EvidenceDialog(row.id, row.quote, form), done)
 

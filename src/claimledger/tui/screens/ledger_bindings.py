@@ -37,6 +37,13 @@ LEDGER_BINDINGS: list[BindingType] = [
     _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
     _b("c", "note", "Note", "Add a note to the claim's history"),
     _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
+    _b(
+        "L",
+        "check_links",
+        "Links",
+        "Re-check this claim's evidence links: alive, dead, moved or changed",
+        show=False,
+    ),
     _b("a", "assign", "Assign", "Assign the claim to someone (blank to unassign)", show=False),
     _b(
         "s",

@@ -5,13 +5,14 @@ A mixin like `ViewActions`, to keep the screen one readable file.
 
 from __future__ import annotations
 
+from textual import work
 from textual.screen import Screen
 
 from claimledger.errors import LedgerError
 from claimledger.ledger.queries import ClaimRow
 from claimledger.ledger.undo import Change
 from claimledger.tui.screens.choice import ChoiceDialog
-from claimledger.tui.store import LedgerStore
+from claimledger.tui.store import LedgerStore, LinkReport
 from claimledger.tui.widgets.detail import DetailPane
 
 
@@ -60,6 +61,67 @@ class ElsewhereActions(Screen[None]):
             self._changed([], f"match {status}")  # redraws the detail, which lists matches
 
         self.app.push_screen(ChoiceDialog(f"Matches of claim {row.id}", options), done)
+
+    def fetch_link(self, claim_id: int, evidence_id: int, url: str) -> None:
+        """A link just added is fetched (and archived) in a worker; the row is already saved."""
+        self._fetch_link(claim_id, evidence_id, url)
+
+    @work(thread=True, group="links")
+    def _fetch_link(self, claim_id: int, evidence_id: int, url: str) -> None:
+        try:
+            report = self.store.fetch_evidence(evidence_id, url)
+        except LookupError:  # undone while the page loaded
+            return
+        except LedgerError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        if report is not None:
+            self.app.call_from_thread(self._link_done, claim_id, report)
+
+    def _link_done(self, claim_id: int, report: LinkReport) -> None:
+        self.notify(
+            report.summary(), severity="warning" if report.state == "dead" else "information"
+        )
+        if report.archive_problem and not getattr(self, "_archive_told", False):
+            self._archive_told = True  # once per session: it will not change until restarted
+            self.notify(f"Not archived: {report.archive_problem}", severity="warning")
+        self._refresh_detail(claim_id)
+
+    def action_check_links(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        self.notify(f"Checking the links of claim {row.id}", timeout=2)
+        self._check_links(row.id)
+
+    @work(thread=True, exclusive=True, group="check-links")
+    def _check_links(self, claim_id: int) -> None:
+        try:
+            counts = self.store.check_links(claim_id)
+        except LedgerError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._links_checked, claim_id, counts)
+
+    def _links_checked(self, claim_id: int, counts: dict[str, int]) -> None:
+        if not counts:
+            self.notify(f"Claim {claim_id} has no evidence links", severity="warning")
+            return
+        total = sum(counts.values())
+        states = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+        bad = any(state != "alive" for state in counts)
+        self.notify(
+            f"Claim {claim_id}: {total} link(s): {states}",
+            severity="warning" if bad else "information",
+        )
+        self._refresh_detail(claim_id)
+
+    def _refresh_detail(self, claim_id: int) -> None:
+        if self.current is not None and self.current.id == claim_id:
+            self._fetch_detail(claim_id)
+
+    def _fetch_detail(self, claim_id: int) -> None:
+        raise NotImplementedError
 
     def action_open_link(self) -> None:
         """The article's own URL first: the claim is judged against what was published."""

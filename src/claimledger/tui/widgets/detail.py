@@ -46,6 +46,9 @@ def metadata_text(detail: dict[str, Any], theme: Mapping[str, str]) -> Text:
     return text
 
 
+LINK_STYLES = {"alive": "green", "dead": "bold red", "redirected": "yellow", "changed": "yellow"}
+
+
 def evidence_text(detail: dict[str, Any]) -> RenderableType:
     """Stance, link and note in columns, so long notes wrap under the link, not under the stance."""
     items = detail["evidence"]
@@ -57,8 +60,16 @@ def evidence_text(detail: dict[str, Any]) -> RenderableType:
     grid.add_column(ratio=1)
     for ev in items:
         link = Text(ev["url"], "underline")
-        if ev["link_state"] != "unchecked":
-            link.append(f" [{ev['link_state']}]", "dim")
+        state = ev["link_state"]
+        if state != "unchecked":
+            status = f" {ev['http_status']}" if ev.get("http_status") else ""
+            link.append(f" [{state}{status}]", LINK_STYLES.get(state, "dim"))
+        if ev.get("archive_url"):
+            link.append(" [archived]", "dim green")
+        if ev.get("title"):
+            link.append(f"\n{ev['title']}", "italic")
+        elif ev.get("fetch_error"):
+            link.append(f"\n{ev['fetch_error']}", "red")
         if ev["note"]:
             link.append(f"\n{ev['note']}", "dim")
         grid.add_row(f" {ev['stance']}", link)

@@ -1,0 +1,116 @@
+"""Evidence links from the desk: fetched when added, re-checked with `L`, against a real local server."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from rich.console import Console
+from sqlmodel import Session, select
+
+from claimledger.models import Evidence
+from claimledger.tui.widgets.detail import DetailPane, evidence_text
+
+SIZE = (120, 36)
+
+
+class _Pages:
+    version = 1
+
+
+class _Handler(BaseHTTPRequestHandler):
+    pages: type[_Pages]
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == "/report":
+            body = (
+                "<html><head><title>Transit report 2021</title></head><body>"
+                f"<p>Routes cut: 12. Revision {self.pages.version}.</p></body></html>"
+            ).encode()
+            self.send_response(200)
+        else:
+            body = b"not here"
+            self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, type[_Pages]]]:
+    pages = type("Pages", (_Pages,), {"version": 1})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Handler,), {"pages": pages}))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    monkeypatch.delenv("CLAIMLEDGER_OFFLINE")  # this test's links are on loopback
+    monkeypatch.setenv("CLAIMLEDGER_HTTP_TIMEOUT", "5")
+    yield f"http://127.0.0.1:{httpd.server_port}", pages
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _shown(app) -> str:
+    """The evidence part of the detail pane, as text."""
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(evidence_text(app.screen.query_one(DetailPane).detail))
+    return console.export_text()
+
+
+def _evidence(db) -> list[Evidence]:
+    with Session(db.engine) as s:
+        return list(s.exec(select(Evidence)))
+
+
+async def _add(pilot, db, url: str) -> None:
+    await pilot.press("l")
+    await pilot.pause()
+    pilot.app.screen.query_one("#ev-url").value = url
+    await pilot.press("ctrl+s")
+    await db.settle(pilot, 0.2)
+
+
+async def test_a_new_link_is_fetched_and_its_state_shown(db, make_app, site) -> None:
+    base, _ = site
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _add(pilot, db, f"{base}/report")
+        [ev] = _evidence(db)
+        assert (ev.link_state, ev.http_status, ev.title) == ("alive", 200, "Transit report 2021")
+        assert ev.content_hash and ev.retrieved_at is not None
+        shown = _shown(app)
+        assert "[alive 200]" in shown and "Transit report 2021" in shown
+
+
+async def test_a_dead_link_is_kept_and_marked_dead(db, make_app, site) -> None:
+    base, _ = site
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _add(pilot, db, f"{base}/gone")
+        [ev] = _evidence(db)
+        assert (ev.url, ev.link_state, ev.http_status) == (f"{base}/gone", "dead", 404)
+        assert "[dead 404]" in _shown(app)
+
+
+async def test_shift_l_rechecks_and_records_a_changed_page(db, make_app, site) -> None:
+    base, pages = site
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _add(pilot, db, f"{base}/report")
+        pages.version = 2  # the page now says something else
+        await pilot.press("L")
+        await db.settle(pilot, 0.2)
+        [ev] = _evidence(db)
+        assert ev.link_state == "changed"
+        history = db.get(ev.claim_id)["history"]
+        assert ("link_state", "alive", f"changed {base}/report") in [h[:3] for h in history]
+        assert "[changed 200]" in _shown(app)
