@@ -45,7 +45,7 @@ def extract_claims(
             quoted = depth > 0 or sentence.startswith(("“", '"'))
             depth = max(0, depth + _quote_balance(sentence))
             tokens = words(sentence)
-            quantities = find_quantities(text, s, e)
+            quantities = find_quantities(text, s, e, tokens=tokens)
             period = resolve_period(sentence, published, tokens=tokens)
             if quoted and has_quotes and not para_resolved:
                 # who speaks a quotation spread over sentences: worked out once, when needed
@@ -68,7 +68,7 @@ def extract_claims(
                     quote=sentence,
                     start=s,
                     end=e,
-                    type=claim_type(sentence, n_quantities=len(quantities)),
+                    type=claim_type(sentence, n_quantities=len(quantities), tokens=tokens),
                     score=score,
                     speaker=speaker,
                     quantities=quantities,

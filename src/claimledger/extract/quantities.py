@@ -168,12 +168,16 @@ def _worth_trying(kind: str, low: str, found_words: set[str]) -> bool:
     return True
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
-    """Every quantity in text[start:end], left to right, no overlaps (money before bare numbers)."""
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, tokens: list[str] | None = None
+) -> tuple[Quantity, ...]:
+    """Every quantity in text[start:end], left to right, no overlaps (money before bare numbers).
+
+    `tokens`, the span's lower-case words if the caller has them, saves splitting it again."""
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
-    found_words = set(_WORD.findall(lowered))
-    if not _DIGIT.search(text, start, end) and _NUMBER_WORDS.isdisjoint(found_words):
+    found_words = set(_WORD.findall(lowered) if tokens is None else tokens)
+    if _NUMBER_WORDS.isdisjoint(found_words) and not _DIGIT.search(text, start, end):
         return ()
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []

@@ -433,7 +433,7 @@ def score_sentence(
     s = 0.25
     if n_quantities:
         s += 0.3
-    if has_period or _YEAR.search(sentence) or any(t in DATE_WORDS for t in tokens):
+    if has_period or not DATE_WORDS.isdisjoint(tokens) or _YEAR.search(sentence):
         s += 0.15
     if EVENT.any(tokens, joined):
         s += 0.2
@@ -462,11 +462,11 @@ def score_sentence(
     return round(max(0.0, min(1.0, s)), 3)
 
 
-def claim_type(sentence: str, *, n_quantities: int) -> str:
+def claim_type(sentence: str, *, n_quantities: int, tokens: list[str] | None = None) -> str:
     """Full Fact's types; numbers win, then causation, prediction, rules, first-hand experience."""
     if n_quantities:
         return "quantity"
-    tokens = words(sentence)
+    tokens = words(sentence) if tokens is None else tokens
     joined = f" {' '.join(tokens)} "
     if CAUSE.any(tokens, joined):
         return "correlation_causation"
