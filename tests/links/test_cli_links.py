@@ -86,3 +86,35 @@ def test_links_check_reports_every_state(cli, db_path: Path, seeded, base: str) 
     assert "4 link(s)" in result.err
     history = json.loads(cli("--db", str(db_path), "history", cid, "--json").out)
     assert any(h["action"] == "link_state" and h["after"].startswith("changed") for h in history)
+
+
+def test_factchecks_lists_published_checks_of_a_claim(  # type: ignore[no-untyped-def]
+    cli, db_path: Path, seeded, base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
+    monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_KEY", "k")
+    result = cli("--db", str(db_path), "factchecks", str(seeded["c0"]), "--json", "--max", "30")
+    assert result.code == 0, result.err
+    found = json.loads(result.out)
+    assert len(found) == 25  # both pages of the service's answer
+    assert found[0]["rating"] == "False" and found[0]["url"] == "https://checker.example/0"
+    assert "checker.example/0" in cli("--db", str(db_path), "factchecks", str(seeded["c0"])).out
+
+
+def test_factchecks_without_a_key_says_so_in_one_line(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "factchecks", str(seeded["c0"]))
+    assert result.code == 1
+    assert (
+        result.err.strip() == "error: fact-check search not configured (CLAIMLEDGER_FACTCHECK_KEY)"
+    )
+
+
+def test_fact_check_query_keeps_whole_words_and_drops_quote_marks() -> None:
+    from claimledger.links import fact_check_query
+
+    assert (
+        fact_check_query("“102 people were deported,” he said.")
+        == "102 people were deported, he said."
+    )
+    long = "word " * 100
+    assert fact_check_query(long, limit=22) == "word word word word"

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from claimledger import __version__
-from claimledger.cli import claims, evidence, export, ingest, links, matches
+from claimledger.cli import claims, evidence, export, factchecks, ingest, links, matches
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
@@ -66,6 +66,7 @@ evidence.register(app)
 export.register(app)
 matches.register(app)
 links.register(app)
+factchecks.register(app)
 
 
 def main() -> None:

@@ -29,8 +29,7 @@ def ingest(
 ) -> None:
     """Add articles and the claims found in them. Ingesting the same text twice changes nothing.
 
-    A URL is fetched, its article text extracted and saved into the sources folder (so the
-    claims' offsets stay reproducible), then ingested like a file.
+    A URL is fetched and its page saved into the sources folder, then ingested like a file.
     """
     from claimledger.documents import find_documents
     from claimledger.errors import LedgerError

@@ -7,7 +7,13 @@ trouble comes back as a value (an error phrase, a 'dead' state), never as an exc
 from claimledger.links.archive import ArchiveResult, archive_url
 from claimledger.links.check import LinkCheck, check_link, check_links, check_links_sync
 from claimledger.links.client import make_client
-from claimledger.links.factcheck import FactCheck, FactCheckSearch, search_fact_checks
+from claimledger.links.factcheck import (
+    FactCheck,
+    FactCheckSearch,
+    fact_check_query,
+    search_fact_checks,
+    search_fact_checks_sync,
+)
 from claimledger.links.fetch import FetchedArticle, PageSnapshot, fetch_article, fetch_page
 from claimledger.links.metadata import parse_page_metadata
 from claimledger.links.settings import LinkSettings
@@ -26,10 +32,12 @@ __all__ = [
     "check_link",
     "check_links",
     "check_links_sync",
+    "fact_check_query",
     "fetch_article",
     "fetch_page",
     "make_client",
     "parse_page_metadata",
     "search_fact_checks",
+    "search_fact_checks_sync",
     "validate_url",
 ]

@@ -34,6 +34,8 @@ class FactCheckSearch:
 async def search_fact_checks(
     client: httpx.AsyncClient, query: str, *, settings: LinkSettings, max_results: int = 50
 ) -> FactCheckSearch:
+    if settings.offline:
+        return FactCheckSearch(False, "offline (CLAIMLEDGER_OFFLINE): fact-checks not searched")
     if not settings.factcheck_key or not settings.factcheck_endpoint:
         return FactCheckSearch(
             False, "fact-check search not configured (CLAIMLEDGER_FACTCHECK_KEY)"
@@ -79,3 +81,27 @@ async def search_fact_checks(
     return FactCheckSearch(
         True, f"{len(results[:max_results])} fact-check(s)", results[:max_results]
     )
+
+
+def fact_check_query(quote: str, limit: int = 200) -> str:
+    """A claim's words as a search: the API matches text, and a whole long sentence finds nothing."""
+    query = " ".join(quote.replace("“", " ").replace("”", " ").replace('"', " ").split())
+    if len(query) <= limit:
+        return query
+    return query[:limit].rsplit(" ", 1)[0]
+
+
+def search_fact_checks_sync(
+    query: str, *, settings: LinkSettings, max_results: int = 50
+) -> FactCheckSearch:
+    import asyncio
+
+    from claimledger.links.client import make_client
+
+    async def run() -> FactCheckSearch:
+        async with make_client(settings) as client:
+            return await search_fact_checks(
+                client, query, settings=settings, max_results=max_results
+            )
+
+    return asyncio.run(run())

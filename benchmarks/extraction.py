@@ -1,0 +1,224 @@
+"""The claim finder against hand labels: precision, recall, F1, furniture leakage, and speed.
+
+Run: python benchmarks/extraction.py [--rounds 5]
+
+The labels are in benchmarks/gold/ (see GUIDELINES.md there): every sentence of the body of each
+article in sources/ marked claim or not, and every block of page furniture. A found claim matches
+a labelled sentence when their spans overlap by at least half of the longer of the two, so a
+sentence split in the wrong place counts against the finder. Speed is the whole pipeline
+(body, sentences, worthiness, speaker, numbers, time, repeats) on one core: the best of a few
+rounds, since other work on a shared machine only ever makes a round slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimledger.documents import Document, read_document
+from claimledger.extract import ExtractedClaim, extract_claims
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "gold"
+SOURCES = ROOT / "sources"
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Gold:
+    span: Span
+    claim: bool
+    type: str | None
+
+
+def locate(text: str, needle: str, occurrence: int, where: str) -> Span:
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(needle, pos + 1)
+        if pos < 0:
+            raise SystemExit(f"gold label not found in {where}: {needle[:60]!r}")
+    return pos, pos + len(needle)
+
+
+def load_gold(docs: dict[str, Document]) -> tuple[dict[str, list[Gold]], dict[str, list[Span]]]:
+    sentences: dict[str, list[Gold]] = {name: [] for name in docs}
+    furniture: dict[str, list[Span]] = {name: [] for name in docs}
+    for line in (GOLD / "claims.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            text = docs[row["source"]].text
+            span = locate(text, row["quote"], row.get("occurrence", 1), row["source"])
+            sentences[row["source"]].append(Gold(span, bool(row["claim"]), row.get("type")))
+    for line in (GOLD / "furniture.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            text = docs[row["source"]].text
+            furniture[row["source"]].append(
+                locate(text, row["text"], row.get("occurrence", 1), row["source"])
+            )
+    return sentences, furniture
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def same_sentence(a: Span, b: Span) -> bool:
+    return overlap(a, b) * 2 >= max(a[1] - a[0], b[1] - b[0])
+
+
+def anchors(claim: ExtractedClaim) -> list[Span]:
+    return [(claim.start, claim.end), *claim.anchors]
+
+
+@dataclass
+class Score:
+    found: int = 0
+    true_pos: int = 0
+    gold: int = 0
+    recalled: int = 0
+    leaked: int = 0
+    typed_right: int = 0
+    not_claims_found: int = 0
+    unlabelled: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(claims: list[ExtractedClaim], gold: list[Gold], furniture: list[Span]) -> Score:
+    result = Score(found=len(claims), gold=sum(g.claim for g in gold))
+    for claim in claims:
+        spans = anchors(claim)
+        if any(overlap(s, f) for s in spans for f in furniture):
+            result.leaked += 1
+            continue
+        hit = next((g for g in gold if any(same_sentence(s, g.span) for s in spans)), None)
+        if hit is None:
+            result.unlabelled += 1  # the finder cut the text where no labeller would
+        elif hit.claim:
+            result.true_pos += 1
+            result.typed_right += hit.type == claim.type
+        else:
+            result.not_claims_found += 1
+    for g in gold:
+        if g.claim and any(same_sentence(s, g.span) for c in claims for s in anchors(c)):
+            result.recalled += 1
+    return result
+
+
+def extract(doc: Document) -> list[ExtractedClaim]:
+    return extract_claims(doc.text, published=doc.meta.published, outlet=doc.meta.outlet)
+
+
+def quality(docs: dict[str, Document]) -> None:
+    sentences, furniture = load_gold(docs)
+    total = Score()
+    print(f"{'article':<52} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} {'leak':>4}")
+    for name, doc in docs.items():
+        s = score(extract(doc), sentences[name], furniture[name])
+        total.add(s)
+        print(
+            f"{name[:52]:<52} {s.gold:>4} {s.found:>5} {s.precision:5.2f} {s.recall:5.2f} "
+            f"{s.f1:5.2f} {s.leaked:>4}"
+        )
+    labelled = sum(len(g) for g in sentences.values())
+    print(
+        f"{'all five':<52} {total.gold:>4} {total.found:>5} {total.precision:5.2f} "
+        f"{total.recall:5.2f} {total.f1:5.2f} {total.leaked:>4}"
+    )
+    print(
+        f"\n{labelled} labelled sentences, {total.gold} of them claims "
+        f"(marking every sentence a claim would score precision {total.gold / labelled:.2f})"
+    )
+    print(
+        f"precision {total.precision:.3f}  recall {total.recall:.3f}  F1 {total.f1:.3f}  "
+        f"claims from page furniture: {total.leaked}"
+    )
+    print(
+        f"wrong finds: {total.not_claims_found} labelled not-a-claim, "
+        f"{total.unlabelled} cut across sentences; "
+        f"type agrees with the label on {total.typed_right} of {total.true_pos}"
+    )
+
+
+def examples(docs: dict[str, Document]) -> None:
+    wanted = [
+        ("aclu", "more than half of those picked up in Boston had no criminal convictions"),
+        ("wbur", "102 people were deported"),
+    ]
+    print()
+    for outlet, phrase in wanted:
+        doc = next(d for n, d in docs.items() if outlet in n)
+        claim = next((c for c in extract(doc) if phrase in c.quote), None)
+        if claim is None:
+            print(f"MISSING: {phrase!r}")
+            continue
+        numbers = ", ".join(
+            f"{q.text!r}={q.bound} {q.value:g}" for q in claim.quantities if q.value is not None
+        )
+        period = f"{claim.period.start}..{claim.period.end}" if claim.period else "none"
+        print(f"found {phrase!r}: {numbers}; period {period}; type {claim.type}")
+
+
+def speed(docs: dict[str, Document], rounds: int) -> None:
+    texts = list(docs.values())
+    size = sum(len(d.text.encode("utf-8")) for d in texts)
+    repeat = max(1, int(2_000_000 / size))  # about 2 MB of text a round
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            for doc in texts:
+                extract(doc)
+        best = min(best, time.perf_counter() - start)
+    mbps = size * repeat / best / 1e6
+    # One long article: the shipped bodies end to end, cut at 5,000 words.
+    words = " ".join(d.text for d in texts).split(" ")
+    while len(words) < 5000:
+        words += words
+    long_text = " ".join(words[:5000])
+    doc = Document("long.txt", long_text, texts[0].meta, "text")
+    times = []
+    for _ in range(rounds * 10):
+        start = time.perf_counter()
+        extract(doc)
+        times.append(time.perf_counter() - start)
+    print(
+        f"\nspeed, one core: {mbps:.2f} MB/s of article text (best of {rounds} rounds of "
+        f"{size * repeat / 1e6:.1f} MB); a 5,000-word article ({len(long_text.encode()) / 1e3:.0f} KB): "
+        f"{min(times) * 1e3:.1f} ms best, {statistics.median(times) * 1e3:.1f} ms median"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    docs = {p.name: read_document(p) for p in sorted(SOURCES.glob("*.txt"))}
+    quality(docs)
+    examples(docs)
+    speed(docs, args.rounds)
+
+
+if __name__ == "__main__":
+    main()

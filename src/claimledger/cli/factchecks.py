@@ -1,0 +1,60 @@
+"""`factchecks ID`: fact-checks already published about a claim, from a ClaimReview search API."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+
+from claimledger.cli.context import err_console, out_console, print_error, settings, write_out
+from claimledger.errors import LedgerError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("factchecks")(factchecks)
+
+
+def factchecks(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id.")],
+    query: Annotated[
+        str | None, typer.Option("--query", help="Search these words instead of the quote.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--max", min=1, help="At most this many results.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Fact-checks other outlets already published about a claim (Google Fact Check Tools format).
+
+    Needs CLAIMLEDGER_FACTCHECK_KEY; CLAIMLEDGER_FACTCHECK_ENDPOINT names another service.
+    """
+    from rich.table import Table
+
+    from claimledger.ledger.queries import get_claim
+    from claimledger.links import LinkSettings, fact_check_query, search_fact_checks_sync
+
+    cfg = settings(ctx)
+    with cfg.session() as session:
+        quote = get_claim(claim_id, session=session).quote
+    words = query or fact_check_query(quote)
+    link_settings = LinkSettings.from_env()
+    with err_console.status(f"searching fact-checks for: {words[:60]}"):
+        found = search_fact_checks_sync(words, settings=link_settings, max_results=limit)
+    if not found.ok and not found.results:
+        raise LedgerError(found.message)
+    if not found.ok:
+        print_error(f"{found.message}; showing what came before", level="warning")
+    if as_json:
+        write_out(
+            json.dumps([asdict(r) for r in found.results], indent=2, ensure_ascii=False) + "\n"
+        )
+        return
+    if not found.results:
+        err_console.print(f"no published fact-checks found for: {words}", markup=False)
+        return
+    table = Table("rating", "publisher", "claim", "fact-check", show_lines=False)
+    for r in found.results:
+        table.add_row(r.rating or "", r.publisher or "", r.claim, r.url or "")
+    out_console.print(table)
+    err_console.print(f"{len(found.results)} fact-check(s) for: {words}", markup=False)
