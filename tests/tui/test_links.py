@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,7 +29,17 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        if self.path == "/report":
+        if self.path.startswith("/factchecks?"):
+            review = {"publisher": {"name": "Checker"}, "textualRating": "Mostly false"}
+            found = [
+                {
+                    "text": "Routes were cut",
+                    "claimReview": [{**review, "url": "https://checker.example/1"}],
+                }
+            ]
+            body = json.dumps({"claims": found}).encode()
+            self.send_response(200)
+        elif self.path == "/report":
             body = (
                 "<html><head><title>Transit report 2021</title></head><body>"
                 f"<p>Routes cut: 12. Revision {self.pages.version}.</p></body></html>"
@@ -114,3 +125,36 @@ async def test_shift_l_rechecks_and_records_a_changed_page(db, make_app, site) -
         history = db.get(ev.claim_id)["history"]
         assert ("link_state", "alive", f"changed {base}/report") in [h[:3] for h in history]
         assert "[changed 200]" in _shown(app)
+
+
+async def test_shift_f_lists_published_fact_checks_and_opens_one(
+    db, make_app, site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, _ = site
+    monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
+    monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_KEY", "key")
+    app = make_app(db.engine)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("F")
+        await db.settle(pilot, 0.2)
+        assert "Mostly false · Checker · Routes were cut" in str(
+            app.screen.query_one("OptionList").get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+    assert opened == ["https://checker.example/1"]
+
+
+async def test_fact_checks_without_a_key_is_a_warning(db, make_app, monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMLEDGER_CONFIG", "no-such-config.toml")
+    monkeypatch.delenv("CLAIMLEDGER_FACTCHECK_KEY", raising=False)
+    monkeypatch.delenv("CLAIMLEDGER_OFFLINE")
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("F")
+        await db.settle(pilot, 0.2)
+        assert any("not configured" in n.message for n in app._notifications)

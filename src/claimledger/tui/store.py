@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -23,6 +23,9 @@ from claimledger.ledger.evidence import add_evidence
 from claimledger.ledger.matches_view import matches_for
 from claimledger.ledger.queries import ClaimFilter, ClaimRow, Cursor
 from claimledger.tui.view import View
+
+if TYPE_CHECKING:
+    from claimledger.links import FactCheckSearch
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,14 @@ class LedgerStore:
         for link in check_and_record(self.session, user=self.user, claim_id=claim_id):
             counts[link.check.state] = counts.get(link.check.state, 0) + 1
         return counts
+
+    def fact_checks(self, claim_id: int) -> FactCheckSearch:
+        """Fact-checks other outlets published about this claim: run it in a worker."""
+        from claimledger.links import LinkSettings, fact_check_query, search_fact_checks_sync
+
+        with self.session() as s:
+            quote = queries.get_claim(claim_id, session=s).quote
+        return search_fact_checks_sync(fact_check_query(quote), settings=LinkSettings.from_env())
 
     def matches(self, claim_id: int) -> list[dict[str, Any]]:
         with self.session() as s:

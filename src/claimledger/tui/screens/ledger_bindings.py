@@ -44,6 +44,13 @@ LEDGER_BINDINGS: list[BindingType] = [
         "Re-check this claim's evidence links: alive, dead, moved or changed",
         show=False,
     ),
+    _b(
+        "F",
+        "fact_checks",
+        "Fact-checks",
+        "Fact-checks other outlets already published about this claim",
+        show=False,
+    ),
     _b("a", "assign", "Assign", "Assign the claim to someone (blank to unassign)", show=False),
     _b(
         "s",

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from claimledger.errors import LedgerError
 from claimledger.ledger.queries import ClaimRow
 from claimledger.ledger.undo import Change
+from claimledger.links.factcheck import FactCheckSearch
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.store import LedgerStore, LinkReport
 from claimledger.tui.widgets.detail import DetailPane
@@ -135,3 +136,41 @@ class ElsewhereActions(Screen[None]):
             return
         self.app.open_url(url)
         self.notify(f"Opening {url}")
+
+    def action_fact_checks(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        self.notify(f"Searching published fact-checks for claim {row.id}", timeout=2)
+        self._fact_checks(row.id)
+
+    @work(thread=True, exclusive=True, group="fact-checks")
+    def _fact_checks(self, claim_id: int) -> None:
+        try:
+            found = self.store.fact_checks(claim_id)
+        except LedgerError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._show_fact_checks, claim_id, found)
+
+    def _show_fact_checks(self, claim_id: int, found: FactCheckSearch) -> None:
+        if not found.results:
+            severity = "information" if found.ok else "warning"
+            text = "none published" if found.ok else found.message
+            self.notify(f"Fact-checks of claim {claim_id}: {text}", severity=severity)
+            return
+        if not found.ok:
+            self.notify(found.message, severity="warning")
+        options = [
+            (r.url or "", f"{r.rating or '?'} · {r.publisher or '?'} · {r.claim[:80]}")
+            for r in found.results
+            if r.url
+        ]
+
+        def done(url: str | None) -> None:
+            if url:
+                self.app.open_url(url)
+                self.notify(f"Opening {url}")
+
+        title = f"Published fact-checks like claim {claim_id} (Enter opens one)"
+        self.app.push_screen(ChoiceDialog(title, options), done)
