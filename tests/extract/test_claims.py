@@ -162,3 +162,31 @@ def test_same_claim_in_two_articles_is_similar_and_others_are_not() -> None:
     assert claim_fingerprint("The city cut 12 routes.") == claim_fingerprint(
         "the CITY cut 12 routes"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Harbor Authority spokeswoman Dana Reyes said the port handled 3 million tons in 2022.",
+            "Dana Reyes",
+        ),
+        (
+            "Omar Haddad, director of research at the Tax Policy Center, which studies budgets, "
+            "said the deficit doubled in 2020.",
+            "Omar Haddad",
+        ),
+        (
+            "Kent County Sheriff Paul Moreno said deputies made 40 arrests in March.",
+            "Paul Moreno",
+        ),
+        (
+            "Lena Ortiz, the acting field office director, issued a statement saying the agency "
+            "deported 300 people in 2019.",
+            "Lena Ortiz",
+        ),
+        ("The FAA chief Mark Dahl told reporters that 12 airports closed in 2021.", "Mark Dahl"),
+    ],
+)
+def test_speaker_after_a_job_title_or_an_appositive(sentence: str, speaker: str) -> None:
+    assert _only(sentence, outlet="City Paper").speaker == speaker

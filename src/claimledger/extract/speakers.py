@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
-_VERBS = r"(?:said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks)"
+_VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites)"
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
 _PRONOUN = r"(?P<pron>he|she|they|He|She|They)"
+_ROLE = (
+    r"(?:spokes(?:man|woman|person)|director|official|attorney|lawyer|professor|chief|"
+    r"commissioner|president|secretary|senator|representative|mayor|governor|judge|sheriff|"
+    r"officer|leader|chair(?:man|woman)?|executive|analyst|researcher|economist|expert|"
+    r"advocate|manager|minister|administrator|superintendent|founder|head|member|organizer)"
+)
 
 _PATTERNS = [
     # “...,” Pierce said.  /  “...,” said Sarah Pierce, an attorney
@@ -17,7 +23,19 @@ _PATTERNS = [
     re.compile(
         r"(?:^|[,;]\s+|\bbut\s+|\band\s+)"
         + _NAME
-        + r",\s+(?:a|an|the|who)\b[^.“”\"]{0,160}?,\s+"
+        + r",\s+(?:a|an|the|who|"
+        + _ROLE
+        + r")\b[^.“”\"]{0,160}?,\s+"
+        + _VERBS
+        + r"\b"
+    ),
+    # USCIS spokesman Michael Bars said / a Justice Department official, Ann Lee, said
+    re.compile(
+        r"(?:^|[,;:]\s+|\bthat\s+)(?:[A-Za-z][\w.'’&-]*\s){0,4}?"
+        + _ROLE
+        + r"s?,?\s+"
+        + _NAME
+        + r",?\s+"
         + _VERBS
         + r"\b"
     ),
@@ -25,7 +43,7 @@ _PATTERNS = [
     re.compile(r"(?:^|[,;:]\s+|\bbut\s+|\band\s+|\bthat\s+)" + _NAME + r"\s+" + _VERBS + r"\b"),
     re.compile(r"(?:^|[,;]\s+)" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
 ]
-_CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according"}
+_CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according", "issued"}
 _WORD = re.compile(r"[a-z]+")
 _FULL_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b")
 TITLES = frozenset(
@@ -68,15 +86,27 @@ TITLES = frozenset(
         "office",
         "executive",
         "policy",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "minister",
+        "sheriff",
+        "superintendent",
+        "justice",
+        "professor",
+        "prof.",
+        "dr.",
+        "dr",
+        "lawyer",
+        "analyst",
+        "leader",
+        "founder",
+        "manager",
         "the",
         "a",
         "an",
         "immigration",
-        "ice",
         "federal",
-        "suffolk",
-        "middlesex",
-        "boston",
     ]
 )
 CONJUNCTIONS = frozenset(
@@ -110,10 +140,19 @@ NOT_NAMES = frozenset(
 )
 
 
+def _strip_titles(words: list[str]) -> list[str]:
+    """The name after its titles: 'Suffolk County District Attorney Rachael Rollins' -> the last two."""
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(",") in TITLES), default=-1)
+    words = words[last + 1 :]
+    while len(words) > 1 and (
+        words[0] in CONJUNCTIONS or (words[0].isalpha() and words[0].isupper())
+    ):
+        words = words[1:]  # a leading conjunction, or an agency's initials before the name
+    return words
+
+
 def _clean(name: str) -> str | None:
-    words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0] in CONJUNCTIONS):
-        words.pop(0)
+    words = _strip_titles(name.split())
     if not words or words[0] in NOT_NAMES:
         return None
     cleaned = " ".join(words).rstrip(".,")
@@ -131,9 +170,7 @@ class SpeakerTracker:
 
     def learn_names(self, paragraph: str) -> None:
         for m in _FULL_NAME.finditer(paragraph):
-            words = m.group(0).split()
-            while len(words) > 1 and words[0].lower() in TITLES:
-                words.pop(0)
+            words = _strip_titles(m.group(0).split())
             if len(words) >= 2 and words[0] not in NOT_NAMES:
                 self.full_names.setdefault(words[-1], " ".join(words))
 
