@@ -30,6 +30,8 @@ def _only(text: str, **kw: str):  # type: ignore[no-untyped-def]
         "A federal judge granted a preliminary injunction barring civil arrests at courthouses.",
         "Massachusetts is the only state that requires the permit.",
         "Unemployment fell to 4.1 percent in June, according to the Labor Department.",
+        "Cities named in the report were Denver, Tucson, Omaha and Boise.",
+        "The mayor wouldn’t confirm whether the department is taking part, the paper reported.",
     ],
 )
 def test_checkable_statements_are_claims(sentence: str) -> None:
@@ -46,6 +48,10 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "“This is good law enforcement,” Vaughan said.",
         "Don’t be fooled.",
         "The program is called Secure Communities",
+        "The new agency is known as the Bureau of Transit Safety.",
+        "Dana Reyes is an economist at the Harbor Policy Institute.",
+        "She’s a lawyer for the Tenants Union of Ohio.",
+        "“Cutting these routes will hurt the people who need buses most,” Reyes said.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:

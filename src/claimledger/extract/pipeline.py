@@ -13,7 +13,7 @@ from claimledger.extract.speakers import SpeakerTracker
 from claimledger.extract.timeexpr import resolve_period
 from claimledger.extract.worthiness import claim_type, score_sentence
 
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 _NORM = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -60,6 +60,7 @@ def extract_claims(
                 has_period=period is not None,
                 attributed=speaker is not None and speaker != outlet,
                 tokens=tokens,
+                quoted=quoted,
             )
             if score < THRESHOLD:
                 continue

@@ -413,6 +413,13 @@ IMPERATIVE_START = frozenset(
         "support",
     ]
 )
+# "Sarah Pierce is an analyst at the Migration Policy Institute": who someone is, not a claim
+_IDENTIFIES = re.compile(
+    r"^(?:(?:[A-Z][\w'’.-]+\s){1,4}|(?:He|She)(?:\s|’s\s|'s\s))"
+    r"(?:(?:is|was|heads|leads|runs|directs|chairs)\s)?(?:also\s)?(?:a|an|the)\b[^.;]{0,80}?"
+    r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
+    r"|^[^,;]{0,60}\b(?:is|are|was|were) (?:called|named|known as)\b"  # what a thing is called
+)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ENTITY = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+")
 
@@ -424,8 +431,9 @@ def score_sentence(
     has_period: bool,
     attributed: bool,
     tokens: list[str] | None = None,
+    quoted: bool = False,
 ) -> float:
-    """Check-worthiness in [0, 1]; 0.5 and above is a claim."""
+    """Check-worthiness in [0, 1]; the pipeline keeps 0.45 and above as claims."""
     tokens = words(sentence) if tokens is None else tokens
     if len(tokens) < 5:
         return 0.05
@@ -443,10 +451,15 @@ def score_sentence(
         s += 0.15
     elif COMPARE.any(tokens, joined):
         s += 0.05
-    if _ENTITY.search(sentence):
-        s += 0.1
+    entities = len(set(_ENTITY.findall(sentence)))
+    if entities:
+        s += 0.1 if entities < 3 else 0.15  # names and places make a statement specific
+    if not n_quantities and not has_period and _IDENTIFIES.match(sentence):
+        s -= 0.2
+    if quoted and not n_quantities and not has_period:
+        s -= 0.1  # direct speech without a number or a date is more often opinion than fact
     if attributed:
-        s += 0.05
+        s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
     s -= 0.25 * min(OPINION.count(tokens, joined), 2) + 0.1 * min(VALUE.count(tokens, joined), 2)
     tail = sentence.rstrip("”\"’' ")
     if tail.endswith("?"):
