@@ -31,6 +31,7 @@ def _only(text: str, **kw: str):  # type: ignore[no-untyped-def]
         "Massachusetts is the only state that requires the permit.",
         "Unemployment fell to 4.1 percent in June, according to the Labor Department.",
         "Cities named in the report were Denver, Tucson, Omaha and Boise.",
+        "According to the Transit Workers Union, the layoffs were no accident.",
         "The mayor wouldn’t confirm whether the department is taking part, the paper reported.",
     ],
 )
@@ -49,6 +50,8 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "Don’t be fooled.",
         "The program is called Secure Communities",
         "The new agency is known as the Bureau of Transit Safety.",
+        "City Council Votes To Cut Bus Routes Across Three Districts",
+        "If the council won’t act, it’s time for the state to take over this failing agency.",
         "Dana Reyes is an economist at the Harbor Policy Institute.",
         "She’s a lawyer for the Tenants Union of Ohio.",
         "“Cutting these routes will hurt the people who need buses most,” Reyes said.",

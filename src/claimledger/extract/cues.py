@@ -8,7 +8,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
 def words(sentence: str) -> list[str]:
-    return _TOKEN.findall(sentence.lower())
+    """Lower-case words, with typographic apostrophes made plain so "it’s" matches "it's"."""
+    return _TOKEN.findall(sentence.lower().replace("’", "'"))
 
 
 def forms(*stems: str) -> frozenset[str]:

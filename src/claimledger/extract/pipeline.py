@@ -11,7 +11,7 @@ from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
 from claimledger.extract.speakers import SpeakerTracker
 from claimledger.extract.timeexpr import resolve_period
-from claimledger.extract.worthiness import claim_type, score_sentence
+from claimledger.extract.worthiness import MIN_WORDS, claim_type, score_sentence
 
 THRESHOLD = 0.45
 _NORM = re.compile(r"[\W_]+", re.UNICODE)
@@ -45,6 +45,9 @@ def extract_claims(
             quoted = depth > 0 or sentence.startswith(("“", '"'))
             depth = max(0, depth + _quote_balance(sentence))
             tokens = words(sentence)
+            if len(tokens) < MIN_WORDS:  # a label or a fragment: never a claim, no numbers to read
+                tracker.speaker_for(sentence, para_speaker, quoted, tokens)
+                continue
             quantities = find_quantities(text, s, e, tokens=tokens)
             period = resolve_period(sentence, published, tokens=tokens)
             if quoted and has_quotes and not para_resolved:

@@ -7,11 +7,57 @@ import re
 _VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites)"
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
 _PRONOUN = r"(?P<pron>he|she|they|He|She|They)"
-_ROLE = (
-    r"(?:spokes(?:man|woman|person)|director|official|attorney|lawyer|professor|chief|"
-    r"commissioner|president|secretary|senator|representative|mayor|governor|judge|sheriff|"
-    r"officer|leader|chair(?:man|woman)?|executive|analyst|researcher|economist|expert|"
-    r"advocate|manager|minister|administrator|superintendent|founder|head|member|organizer)"
+_ROLES = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "official",
+    "attorney",
+    "lawyer",
+    "professor",
+    "chief",
+    "commissioner",
+    "president",
+    "secretary",
+    "senator",
+    "representative",
+    "mayor",
+    "governor",
+    "judge",
+    "sheriff",
+    "officer",
+    "leader",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "analyst",
+    "researcher",
+    "economist",
+    "expert",
+    "advocate",
+    "manager",
+    "minister",
+    "administrator",
+    "superintendent",
+    "founder",
+    "head",
+    "member",
+    "organizer",
+]
+_ROLE = "(?:" + "|".join(_ROLES) + ")"
+_ROLE_WORDS = frozenset(_ROLES) | frozenset(r + "s" for r in _ROLES)
+
+# USCIS spokesman Michael Bars said / a Justice Department official, Ann Lee, said
+_ROLE_FIRST = re.compile(
+    r"(?:^|[,;:]\s+|\bthat\s+)(?:[A-Za-z][\w.'’&-]*\s){0,4}?"
+    + _ROLE
+    + r"s?,?\s+"
+    + _NAME
+    + r",?\s+"
+    + _VERBS
+    + r"\b"
 )
 
 _PATTERNS = [
@@ -19,7 +65,7 @@ _PATTERNS = [
     re.compile(r"[,.?!—-][\"”’]\s+" + _NAME + r"\s+" + _VERBS + r"\b"),
     re.compile(r"[,.?!—-][\"”’]\s+" + _VERBS + r"\s+" + _NAME),
     re.compile(r"[,.?!—-][\"”’]\s+" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
-    re.compile(r"\b(?i:according to)\s+" + _NAME),
+    re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME),
     re.compile(
         r"(?:^|[,;]\s+|\bbut\s+|\band\s+)"
         + _NAME
@@ -29,16 +75,7 @@ _PATTERNS = [
         + _VERBS
         + r"\b"
     ),
-    # USCIS spokesman Michael Bars said / a Justice Department official, Ann Lee, said
-    re.compile(
-        r"(?:^|[,;:]\s+|\bthat\s+)(?:[A-Za-z][\w.'’&-]*\s){0,4}?"
-        + _ROLE
-        + r"s?,?\s+"
-        + _NAME
-        + r",?\s+"
-        + _VERBS
-        + r"\b"
-    ),
+    _ROLE_FIRST,
     re.compile(r"\b" + _VERBS + r"\s+" + _NAME + r"(?:,|\s+(?:in|on|at|of)\b|\.$)"),
     re.compile(r"(?:^|[,;:]\s+|\bbut\s+|\band\s+|\bthat\s+)" + _NAME + r"\s+" + _VERBS + r"\b"),
     re.compile(r"(?:^|[,;]\s+)" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
@@ -193,6 +230,8 @@ class SpeakerTracker:
         if _CUE_WORDS.isdisjoint(found):
             return None
         for pattern in _PATTERNS:
+            if pattern is _ROLE_FIRST and _ROLE_WORDS.isdisjoint(found):
+                continue  # the costliest pattern: only when a job title is there to anchor it
             m = pattern.search(sentence)
             if not m:
                 continue

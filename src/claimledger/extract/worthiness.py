@@ -188,6 +188,22 @@ RULES = Cues(
     ),
     ("due process",),
 )
+# The writer points at where a fact comes from: what follows is offered as checkable.
+EVIDENTIAL = Cues(
+    frozenset(),
+    (
+        "according to",
+        "data show",
+        "records show",
+        "figures show",
+        "statistics show",
+        "documents show",
+        "study found",
+        "report found",
+        "survey found",
+        "analysis found",
+    ),
+)
 SUPERLATIVE = Cues(
     frozenset(),
     (
@@ -420,8 +436,14 @@ _IDENTIFIES = re.compile(
     r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
     r"|^[^,;]{0,60}\b(?:is|are|was|were) (?:called|named|known as)\b"  # what a thing is called
 )
+MIN_WORDS = 5  # fewer words than this is a label or a fragment, never a claim
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ENTITY = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+")
+
+
+def _title_case(line: str) -> bool:
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def score_sentence(
@@ -435,7 +457,7 @@ def score_sentence(
 ) -> float:
     """Check-worthiness in [0, 1]; the pipeline keeps 0.45 and above as claims."""
     tokens = words(sentence) if tokens is None else tokens
-    if len(tokens) < 5:
+    if len(tokens) < MIN_WORDS:
         return 0.05
     joined = f" {' '.join(tokens)} "
     s = 0.25
@@ -453,11 +475,13 @@ def score_sentence(
         s += 0.05
     entities = len(set(_ENTITY.findall(sentence)))
     if entities:
-        s += 0.1 if entities < 3 else 0.15  # names and places make a statement specific
+        s += 0.1 if entities < 3 else 0.2  # names and places make a statement specific
     if not n_quantities and not has_period and _IDENTIFIES.match(sentence):
         s -= 0.2
     if quoted and not n_quantities and not has_period:
         s -= 0.1  # direct speech without a number or a date is more often opinion than fact
+    if EVIDENTIAL.any(tokens, joined):
+        s += 0.1
     if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
     s -= 0.25 * min(OPINION.count(tokens, joined), 2) + 0.1 * min(VALUE.count(tokens, joined), 2)
@@ -470,6 +494,9 @@ def score_sentence(
         s -= 0.4
     if not sentence.rstrip("”\"’')] ").endswith((".", "!", "?")):
         s -= 0.25  # headings, labels, fragments
+        if _title_case(sentence):
+            s -= 0.25  # a headline: Every Word Capitalised
+
     if len(tokens) > 70:
         s -= 0.1
     return round(max(0.0, min(1.0, s)), 3)
