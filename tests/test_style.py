@@ -33,3 +33,11 @@ def test_ruff_check_is_clean() -> None:
 def test_layers_hold() -> None:
     result = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_type_hints_check() -> None:
+    """mypy over the package: the hints are kept true, not decorative."""
+    result = subprocess.run(
+        [_tool("mypy"), "src"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

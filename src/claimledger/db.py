@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
@@ -21,6 +22,9 @@ from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlmodel import Session
 
 from claimledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DEFAULT_DB = "claims.db"
 # The newest migration; tests check it against the migrations folder.
@@ -131,7 +135,7 @@ def _current_revision(engine: Engine) -> str | None:
         return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _alembic_config():  # type: ignore[no-untyped-def]
+def _alembic_config() -> Config:
     from alembic.config import Config
 
     cfg = Config()

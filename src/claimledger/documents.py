@@ -113,7 +113,13 @@ def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
     text, found = html_to_text(html, url=url)
     if not text.strip():
         raise LedgerError(f"{name}: no article text found in the HTML")
-    meta = SourceMeta(**{k: found.get(k) for k in META_KEYS})
+    meta = SourceMeta(
+        outlet=found.get("outlet"),
+        title=found.get("title"),
+        author=found.get("author"),
+        published=found.get("published"),
+        url=found.get("url"),
+    )
     return Document(name=Path(name).name, text=text, meta=meta, format="html")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,7 +36,7 @@ def list_(
     from claimledger.ledger.queries import get_claim
 
     with settings(ctx).session() as session:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for m in list_matches(session=session, status=status, claim_id=claim_id):
             a, b = get_claim(m.claim_id, session=session), get_claim(m.other_id, session=session)
             rows.append(

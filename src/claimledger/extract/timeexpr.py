@@ -154,8 +154,8 @@ def resolve_period(
 
     m = _YEAR.search(sentence) if has_digit else None
     if m:
-        y = int(m.group("y"))
-        return Period(date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat())
+        year = int(m.group("y"))
+        return Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
 
     m = _REL_YEAR.search(sentence) if "year" in words else None
     if m and pub is not None:

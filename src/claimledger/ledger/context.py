@@ -17,8 +17,8 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     para_start = 0
     for m in _BREAK.finditer(text, 0, start):
         para_start = m.end()
-    m = _BREAK.search(text, end)
-    para_end = m.start() if m else len(text)
+    after = _BREAK.search(text, end)
+    para_end = after.start() if after else len(text)
     block = text[para_start:para_end]
     if "\n" in block.strip() and max(len(line) for line in block.split("\n")) > WRAP_WIDTH:
         para_start = text.rfind("\n", 0, start) + 1

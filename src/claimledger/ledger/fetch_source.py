@@ -10,10 +10,14 @@ import asyncio
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from claimledger.documents import SourceMeta, read_document, render_document, split_front_matter
 from claimledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from claimledger.links import FetchedArticle
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -38,7 +42,7 @@ def fetch_source(url: str, sources_dir: Path) -> Path:
         raise LedgerError(str(exc)) from None
     settings = LinkSettings.from_env()
 
-    async def run():  # type: ignore[no-untyped-def]
+    async def run() -> FetchedArticle:
         async with make_client(settings) as client:
             return await fetch_article(client, url, settings=settings)
 

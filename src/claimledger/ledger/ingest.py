@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
@@ -155,7 +155,7 @@ def add_extracted(
         )
     if not rows:
         return 0
-    ids = list(session.execute(sa.insert(Claim).returning(Claim.id), rows).scalars())
+    ids = list(session.execute(sa.insert(Claim).returning(col(Claim.id)), rows).scalars())
     if len(ids) != len(found):  # returning order is guaranteed per row batch; check anyway
         raise LedgerError("internal error: claim ids did not come back for every claim")
     anchors = [

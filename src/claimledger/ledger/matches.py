@@ -54,7 +54,7 @@ def _candidates(claim: Claim, *, session: Session) -> list[tuple[int, str]]:
         strong, _ = match_terms(claim.quote)
         stmt = stmt.where(sa.or_(*(col(Claim.quote).ilike(f"%{w}%") for w in strong[:3])))
         stmt = stmt.limit(CANDIDATES)
-    return [(int(i), q) for i, q in session.exec(stmt)]
+    return [(int(i or 0), q) for i, q in session.exec(stmt)]
 
 
 def suggest_for(claims: Iterable[Claim], *, session: Session, threshold: float = THRESHOLD) -> int:
@@ -68,7 +68,7 @@ def suggest_for(claims: Iterable[Claim], *, session: Session, threshold: float =
     known: set[tuple[int, int]] = set()
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         rows = session.execute(
-            sa.select(ClaimMatch.claim_id, ClaimMatch.other_id).where(
+            sa.select(col(ClaimMatch.claim_id), col(ClaimMatch.other_id)).where(
                 sa.or_(col(ClaimMatch.claim_id).in_(chunk), col(ClaimMatch.other_id).in_(chunk))
             )
         )

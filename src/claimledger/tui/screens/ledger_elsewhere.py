@@ -5,6 +5,8 @@ A mixin like `ViewActions`, to keep the screen one readable file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 from textual.screen import Screen
 
@@ -121,8 +123,7 @@ class ElsewhereActions(Screen[None]):
         if self.current is not None and self.current.id == claim_id:
             self._fetch_detail(claim_id)
 
-    def _fetch_detail(self, claim_id: int) -> None:
-        raise NotImplementedError
+    _fetch_detail: Callable[..., object]  # the screen's detail worker
 
     def action_open_link(self) -> None:
         """The article's own URL first: the claim is judged against what was published."""
@@ -155,9 +156,11 @@ class ElsewhereActions(Screen[None]):
 
     def _show_fact_checks(self, claim_id: int, found: FactCheckSearch) -> None:
         if not found.results:
-            severity = "information" if found.ok else "warning"
             text = "none published" if found.ok else found.message
-            self.notify(f"Fact-checks of claim {claim_id}: {text}", severity=severity)
+            self.notify(
+                f"Fact-checks of claim {claim_id}: {text}",
+                severity="information" if found.ok else "warning",
+            )
             return
         if not found.ok:
             self.notify(found.message, severity="warning")

@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -113,7 +114,7 @@ class DetailPane(VerticalScroll):
     DetailPane > Static { margin-bottom: 1; }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="detail-meta")
         yield Static(id="detail-paragraph")
         yield Static(id="detail-evidence")
