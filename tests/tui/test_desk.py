@@ -33,6 +33,21 @@ async def test_search_finds_words_in_quotes(db, make_app) -> None:
         assert "search: 'ridership'" in str(app.screen.query_one("#status").content)
 
 
+async def test_after_a_search_the_keys_move_in_the_results(db, make_app) -> None:
+    from claimledger.tui.widgets.claim_table import ClaimTable
+
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _search(pilot, db, "the")
+        rows = _rows(app)
+        assert len(rows) > 1
+        assert isinstance(app.focused, ClaimTable)
+        await pilot.press("j")
+        await db.settle(pilot)
+        assert app.screen.current.id == rows[1]
+
+
 async def test_search_finds_words_in_notes(db, make_app) -> None:
     from claimledger.db import session_scope
     from claimledger.ledger.review import add_note

@@ -115,8 +115,10 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             self.notify(message.error, severity="error")
         self._fetch_counts(self.view, self.generation)
         self.window.reset(message.rows)
-        if message.generation == 1:
-            self.table.focus()  # a relayout on start can blur it; the table is where work starts
+        if self.focused is None or self.focused is self.query_one(DetailPane):
+            # Loading hides the table, and focus falls to the detail pane: give it back, as
+            # after a search or a filter the next key is meant for the results.
+            self.table.focus()
         self.table.empty_text = (
             "No claims match. Esc goes back to the queue."
             if self.view != View()
