@@ -60,3 +60,13 @@ def test_hedge_becomes_a_bound() -> None:
     assert (q.low, q.high) == (40, None)
     q = _one("up to 40 officers")
     assert (q.low, q.high) == (None, 40)
+
+
+def test_most_and_a_majority_are_more_than_half() -> None:
+    from claimledger.extract.quantities import find_quantities
+
+    for text in ("Most of the riders were students.", "A majority of the council voted no."):
+        [q] = find_quantities(text)
+        assert (q.kind, q.bound, q.low, q.high) == ("proportion", "more_than", 0.5, None), text
+    [q] = find_quantities("More than half of those picked up had no convictions.")
+    assert q.text == "More than half"

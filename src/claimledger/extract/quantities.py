@@ -49,6 +49,7 @@ _FRACTIONS = {
     "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1,
     "a majority": 0.5, "the majority": 0.5, "most": 0.5,
 }  # fmt: skip
+_MAJORITY = frozenset(["a majority", "the majority", "most"])
 _TIMES = {"twice": 2, "once": 1, "thrice": 3}
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -81,7 +82,7 @@ _PATTERNS = [
             re.I,
         ),
     ),
-    ("proportion", re.compile(rf"\b{_FRAC}\s+(?:of|the)\b", re.I)),
+    ("proportion", re.compile(rf"\b{_FRAC}(?=\s+(?:of|the)\b)", re.I)),
     (
         "multiplier",
         re.compile(rf"\b(?:(?:{_NUM}|{_WORDNUM})\s+times|(?P<times>twice|thrice))\b", re.I),
@@ -205,6 +206,8 @@ def find_quantities(
             if before:
                 s = before.start()
             bound = _HEDGES.get(hedge, "exact")
+            if kind == "proportion" and groups["frac"].lower() in _MAJORITY and not hedge:
+                bound = "more_than"  # "most", "a majority": more than half, not exactly half
             value = _value(m)
             unit = groups.get("unit")
             if kind == "money" and groups.get("vague"):
