@@ -385,3 +385,35 @@ async def test_a_broken_ledger_is_a_notification_not_a_crash(db, make_app) -> No
         await _search(pilot, db, "bus")
         assert isinstance(app.screen, LedgerScreen)
         assert any("did not answer" in n.message for n in app._notifications)
+
+
+async def test_a_colleagues_change_shows_up_without_a_reload(db, make_app) -> None:
+    """A desk shares one ledger: what alice does in her session appears in this one."""
+    from claimledger.db import session_scope
+    from claimledger.ledger.review import add_note, set_review_state
+
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        first = _rows(app)[0]
+        with session_scope(db.engine) as s:  # another fact-checker, another connection
+            set_review_state(first, "in_review", session=s, user="alice")
+            add_note(first, "calling the council", session=s, user="alice")
+        app.screen.watch_others()  # what the screen's timer does every few seconds
+        await db.settle(pilot, 0.2)
+        row = app.screen.query_one(ClaimTable).window.rows[0]
+        assert (row.id, row.review_state) == (first, "in_review")
+        assert any("changed by alice" in n.message for n in app._notifications)
+        notes = [h for h in app.screen.query_one("DetailPane").detail["history"]]
+        assert any("calling the council" in str(h) for h in notes)
+
+
+async def test_my_own_changes_are_not_announced_as_someone_elses(db, make_app) -> None:
+    app = make_app(db.engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("i")
+        await db.settle(pilot)
+        app.screen.watch_others()
+        await db.settle(pilot, 0.2)
+        assert not any("changed by" in n.message for n in app._notifications)

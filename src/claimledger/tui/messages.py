@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.message import Message
 
+from claimledger.ledger.activity import Activity
 from claimledger.ledger.queries import ClaimRow
 from claimledger.tui.store import Counts
 
@@ -41,4 +42,12 @@ class OpenFound(Message):
         self.generation = generation
         self.row = row
         self.forward = forward
+        super().__init__()
+
+
+class OthersChanged(Message):
+    """Claims someone else changed since the last look (a desk sharing one ledger)."""
+
+    def __init__(self, activity: Activity) -> None:
+        self.activity = activity
         super().__init__()

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from claimledger.db import session_scope
 from claimledger.errors import LedgerError
-from claimledger.ledger import bulk, manual, queries, undo
+from claimledger.ledger import activity, bulk, manual, queries, undo
 from claimledger.ledger.detail import claim_detail
 from claimledger.ledger.evidence import add_evidence
 from claimledger.ledger.matches_view import matches_for
@@ -181,6 +181,15 @@ class LedgerStore:
         with self.session() as s:
             quote = queries.get_claim(claim_id, session=s).quote
         return search_fact_checks_sync(fact_check_query(quote), settings=LinkSettings.from_env())
+
+    def latest_change(self) -> int:
+        with self.session() as s:
+            return activity.latest_change(session=s)
+
+    def others_changes(self, after_id: int) -> activity.Activity:
+        """What other people changed since then (a desk sharing one ledger)."""
+        with self.session() as s:
+            return activity.changes_since(after_id, session=s, not_by=self.user)
 
     def matches(self, claim_id: int) -> list[dict[str, Any]]:
         with self.session() as s:

@@ -13,10 +13,17 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from claimledger.errors import LedgerError
+from claimledger.ledger.activity import Activity
 from claimledger.ledger.queries import ClaimRow, Cursor
 from claimledger.ledger.undo import Change
 from claimledger.models import EvidenceStatus, ReviewState
-from claimledger.tui.messages import CountsLoaded, DetailLoaded, OpenFound, PageLoaded
+from claimledger.tui.messages import (
+    CountsLoaded,
+    DetailLoaded,
+    OpenFound,
+    OthersChanged,
+    PageLoaded,
+)
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
@@ -36,6 +43,8 @@ PAGE = 100
 class LedgerScreen(ViewActions, ElsewhereActions):
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
+    WATCH_SECONDS: ClassVar[float] = 3.0
+    """How often to look for other people's changes to the ledger."""
 
     def __init__(self, store: LedgerStore) -> None:
         super().__init__()
@@ -48,6 +57,7 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         self.window = RowWindow(self._rows, page=PAGE)
         self._detail_timer: Timer | None = None
         self._pending_detail: int | None = None
+        self._seen_change: int | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -59,6 +69,41 @@ class LedgerScreen(ViewActions, ElsewhereActions):
     def on_mount(self) -> None:
         self.query_one(ClaimTable).focus()
         self.load_view(self.view)
+        self.watch_others()
+        self.set_interval(self.WATCH_SECONDS, self.watch_others)
+
+    # -- other people's work ------------------------------------------------
+    def watch_others(self) -> None:
+        """Look for claims others changed; the rows on screen and the detail follow."""
+        self._fetch_others(self._seen_change)
+
+    @work(thread=True, exclusive=True, group="others")
+    def _fetch_others(self, after: int | None) -> None:
+        with suppress(LedgerError):  # a passing lock or a lost connection: try again next time
+            if after is None:
+                latest = self.store.latest_change()
+                self.post_message(OthersChanged(Activity(latest, frozenset(), frozenset())))
+            else:
+                self.post_message(OthersChanged(self.store.others_changes(after)))
+
+    def on_others_changed(self, message: OthersChanged) -> None:
+        found = message.activity
+        self._seen_change = max(self._seen_change or 0, found.last_id)
+        on_screen = found.claim_ids & {r.id for r in self.window.rows}
+        if not on_screen:
+            return
+        try:
+            fresh = self.store.rows_by_id(on_screen)
+        except LedgerError:
+            return
+        for row in fresh:
+            self.window.replace(row)
+        self.table.reload()
+        self._fetch_counts(self.view, self.generation)
+        if self.current is not None and self.current.id in on_screen:
+            self._fetch_detail(self.current.id)
+        who = ", ".join(sorted(found.users))
+        self.notify(f"{len(on_screen)} claim(s) on screen changed by {who}", timeout=3)
 
     def on_resize(self) -> None:
         # at 80 columns the footer's palette hint would cover the last keys; ? and Ctrl+P still work
