@@ -128,3 +128,9 @@ def test_review_search_and_export_on_postgresql(pg_engine: sa.Engine) -> None:
         records = list(iter_records(session=s, flt=ClaimFilter(states=("verified",))))
     assert [r["id"] for r in records] == [cid]
     assert records[0]["verified_at"]
+    from claimledger.ledger.activity import changes_since
+
+    with session_scope(pg_engine) as s:  # what ed's desk sees of ann's work
+        seen = changes_since(0, session=s, not_by="ed")
+        assert (seen.claim_ids, seen.users) == ({cid}, {"ann"})
+        assert changes_since(seen.last_id, session=s).claim_ids == frozenset()
