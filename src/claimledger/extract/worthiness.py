@@ -478,8 +478,6 @@ def score_sentence(
         s += 0.1 if entities < 3 else 0.2  # names and places make a statement specific
     if not n_quantities and not has_period and _IDENTIFIES.match(sentence):
         s -= 0.2
-    if quoted and not n_quantities and not has_period:
-        s -= 0.1  # direct speech without a number or a date is more often opinion than fact
     if EVIDENTIAL.any(tokens, joined):
         s += 0.1
     if attributed:
