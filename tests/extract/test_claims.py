@@ -115,6 +115,19 @@ def test_types() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The council will vote on the transit budget in March 2025.", "prediction"),
+        ("The mayor said in 2019 that the city would review every contract.", "other"),
+        ("The program started in Boston in 2008 and spread to Chicago.", "other"),
+        ("State law requires a permit for every rally held in Boston since 2015.", "rules"),
+    ],
+)
+def test_the_type_follows_what_the_claim_is_about(sentence: str, kind: str) -> None:
+    assert _only(sentence).type == kind
+
+
 def test_a_repeated_sentence_is_one_claim_with_two_anchors() -> None:
     fact = "Between October of 2008 and June of this year, 102 people were deported."
     text = f"{fact}\n\nOther news came in 2009 when the mayor resigned.\n\n{fact}\n"

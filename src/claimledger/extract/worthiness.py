@@ -204,6 +204,49 @@ EVIDENTIAL = Cues(
         "analysis found",
     ),
 )
+# For the type, a claim about a rule itself; RULES above also counts the words around rules
+# (program, court, illegal) as signs of something checkable.
+RULE_TYPE = Cues(
+    frozenset(
+        [
+            "law",
+            "laws",
+            "policy",
+            "policies",
+            "rule",
+            "rules",
+            "regulation",
+            "regulations",
+            "statute",
+            "legislation",
+            "bill",
+            "ordinance",
+            "injunction",
+            "warrant",
+            "warrants",
+            "require",
+            "requires",
+            "required",
+            "prohibit",
+            "prohibits",
+            "prohibited",
+            "ban",
+            "bans",
+            "banned",
+            "mandate",
+            "mandatory",
+            "constitutional",
+            "unconstitutional",
+            "lawful",
+            "unlawful",
+            "detainer",
+            "directive",
+            "directives",
+            "memorandum",
+        ]
+    ),
+    ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
+)
 SUPERLATIVE = Cues(
     frozenset(),
     (
@@ -246,25 +289,18 @@ COMPARE = Cues(
     ),
     ("more than", "fewer than", "less than"),
 )
+# For the type, a claim about the future: "would" and "could" mostly report the past or a maybe.
 PREDICT = Cues(
-    frozenset(
-        [
-            "will",
-            "would",
-            "expects",
-            "expect",
-            "expected",
-            "plans",
-            "planned",
-            "forecast",
-            "predicts",
-            "predicted",
-            "projected",
-            "could",
-            "might",
-        ]
+    frozenset(["will", "expects", "forecast", "forecasts", "predicts", "predicted", "projected"]),
+    (
+        "is going to",
+        "are going to",
+        "plan to",
+        "plans to",
+        "expected to",
+        "is set to",
+        "are set to",
     ),
-    ("is going to", "are going to", "plan to", "plans to"),
 )
 CAUSE = Cues(
     frozenset(["because", "caused", "causes", "cause", "therefore", "drove"]),
@@ -510,7 +546,7 @@ def claim_type(sentence: str, *, n_quantities: int, tokens: list[str] | None = N
         return "correlation_causation"
     if PREDICT.any(tokens, joined):
         return "prediction"
-    if RULES.any(tokens, joined):
+    if RULE_TYPE.any(tokens, joined):
         return "rules"
     if FIRST_PERSON_PAST.any(tokens, joined):
         return "personal_experience"
