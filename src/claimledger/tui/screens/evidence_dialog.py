@@ -31,7 +31,9 @@ class EvidenceDialog(ModalScreen[EvidenceForm | None]):
         super().__init__()
         self.claim_id = claim_id
         self.quote = " ".join(quote.split())
-        self.form = form or EvidenceForm("", Stance.SUPPORTS.value, None)
+        self.form = form or EvidenceForm(
+            "", Stance.CONTEXT.value, None
+        )  # as the CLI: a choice to make
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
