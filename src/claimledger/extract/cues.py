@@ -31,12 +31,21 @@ class Cues:
         self.single = single
         pattern = "|".join(re.escape(f" {p} ") for p in sorted(phrases, key=len, reverse=True))
         self.phrases = re.compile(pattern) if phrases else None
+        # A phrase can only be there if its first word is: a set lookup before the regex.
+        self.first_words = frozenset(p.split()[0] for p in phrases)
+
+    def _phrases_possible(self, tokens: list[str]) -> bool:
+        return self.phrases is not None and not self.first_words.isdisjoint(tokens)
 
     def count(self, tokens: list[str], joined: str) -> int:
         n = len([t for t in tokens if t in self.single])
-        return n + (len(self.phrases.findall(joined)) if self.phrases else 0)
+        if self.phrases is not None and self._phrases_possible(tokens):
+            n += len(self.phrases.findall(joined))
+        return n
 
     def any(self, tokens: list[str], joined: str) -> bool:
         if not self.single.isdisjoint(tokens):
             return True
-        return bool(self.phrases and self.phrases.search(joined))
+        return self.phrases is not None and (
+            self._phrases_possible(tokens) and self.phrases.search(joined) is not None
+        )
