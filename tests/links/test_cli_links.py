@@ -118,3 +118,9 @@ def test_fact_check_query_keeps_whole_words_and_drops_quote_marks() -> None:
     )
     long = "word " * 100
     assert fact_check_query(long, limit=22) == "word word word word"
+
+
+def test_links_check_of_an_unknown_claim_is_a_mistake(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(db_path), "links", "check", "--claim", "99999")
+    assert result.code == 1
+    assert result.err.strip() == "error: no claim with id 99999"

@@ -155,6 +155,8 @@ def check_and_record(
     if settings.offline:
         raise LedgerError("offline (CLAIMLEDGER_OFFLINE is set): links cannot be checked")
     with open_session() as session:
+        if claim_id is not None:
+            get_claim(claim_id, session=session)  # an unknown id is a mistake, not "no links"
         rows = [
             (e.id or 0, e.claim_id, e.url, e.content_hash)
             for e in links_to_check(session=session, claim_id=claim_id)
