@@ -204,47 +204,13 @@ EVIDENTIAL = Cues(
         "analysis found",
     ),
 )
-# For the type, a claim about a rule itself; RULES above also counts the words around rules
-# (program, court, illegal) as signs of something checkable.
+# For the type, a claim about a rule itself: RULES less the words that only stand near rules
+# (program, court, illegal), which say a sentence is checkable but not that it is about a rule.
+_NEAR_RULES = frozenset(
+    ["legal", "legally", "illegal", "illegally", "court", "judge", "jurisdiction", "program"]
+)
 RULE_TYPE = Cues(
-    frozenset(
-        [
-            "law",
-            "laws",
-            "policy",
-            "policies",
-            "rule",
-            "rules",
-            "regulation",
-            "regulations",
-            "statute",
-            "legislation",
-            "bill",
-            "ordinance",
-            "injunction",
-            "warrant",
-            "warrants",
-            "require",
-            "requires",
-            "required",
-            "prohibit",
-            "prohibits",
-            "prohibited",
-            "ban",
-            "bans",
-            "banned",
-            "mandate",
-            "mandatory",
-            "constitutional",
-            "unconstitutional",
-            "lawful",
-            "unlawful",
-            "detainer",
-            "directive",
-            "directives",
-            "memorandum",
-        ]
-    ),
+    (RULES.single - _NEAR_RULES - {"act", "mou"}) | {"unconstitutional", "lawful"},
     ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
 )
 SUPERLATIVE = Cues(

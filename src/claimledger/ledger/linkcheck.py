@@ -64,8 +64,14 @@ def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: s
         evidence.final_url = check.final_url
     if evidence.content_hash is None and check.content_hash and check.state == "alive":
         evidence.content_hash = check.content_hash  # first successful fetch becomes the baseline
+    _save(evidence, before, session=session, user=user)
+    return evidence
+
+
+def _save(evidence: Evidence, before: str, *, session: Session, user: str) -> None:
+    """Write the row; a link whose state changed says so in its claim's history."""
     session.add(evidence)
-    if before != check.state:
+    if before != evidence.link_state:
         claim = get_claim(evidence.claim_id, session=session)
         record(
             claim,
@@ -73,9 +79,8 @@ def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: s
             session=session,
             user=user,
             before=before,
-            after=f"{check.state} {evidence.url}",
+            after=f"{evidence.link_state} {evidence.url}",
         )
-    return evidence
 
 
 def snapshot_for_evidence(
@@ -113,17 +118,7 @@ def record_snapshot(
     apply_snapshot(evidence, snap)
     if archived is not None:
         apply_archive(evidence, archived)
-    session.add(evidence)
-    if before != evidence.link_state:
-        claim = get_claim(evidence.claim_id, session=session)
-        record(
-            claim,
-            "link_state",
-            session=session,
-            user=user,
-            before=before,
-            after=f"{evidence.link_state} {evidence.url}",
-        )
+    _save(evidence, before, session=session, user=user)
     return evidence
 
 
