@@ -6,6 +6,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,19 @@ def seeded(engine: Engine) -> dict[str, int]:
             ids[f"c{n}"] = claim.id  # type: ignore[assignment]
         ids["source"] = source.id  # type: ignore[assignment]
     return ids
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A client that gave up (a timeout test) is expected: no traceback on another test's stderr."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def quiet_server() -> type[ThreadingHTTPServer]:
+    """The loopback HTTP server class the link tests serve their pages with."""
+    return QuietServer

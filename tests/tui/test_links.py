@@ -55,10 +55,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, type[_Pages]]]:
+def site(
+    monkeypatch: pytest.MonkeyPatch, quiet_server: type[ThreadingHTTPServer]
+) -> Iterator[tuple[str, type[_Pages]]]:
     pages = type("Pages", (_Pages,), {"version": 1})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Handler,), {"pages": pages}))
-    httpd.daemon_threads = True
+    httpd = quiet_server(("127.0.0.1", 0), type("H", (_Handler,), {"pages": pages}))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     monkeypatch.delenv("CLAIMLEDGER_OFFLINE")  # this test's links are on loopback
     monkeypatch.setenv("CLAIMLEDGER_HTTP_TIMEOUT", "5")
