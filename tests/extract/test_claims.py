@@ -212,3 +212,14 @@ def test_same_claim_in_two_articles_is_similar_and_others_are_not() -> None:
 )
 def test_speaker_after_a_job_title_or_an_appositive(sentence: str, speaker: str) -> None:
     assert _only(sentence, outlet="City Paper").speaker == speaker
+
+
+def test_the_headline_and_byline_above_the_first_sentence_are_not_claims() -> None:
+    text = (
+        "City cuts 12 bus routes as ridership falls 30 percent\n\n"
+        "By Dana Reyes | March 14, 2023\n\n"
+        "The Springfield transit authority cut 12 bus routes on Monday.\n"
+    )
+    assert [c.quote for c in _claims(text, published="2023-03-14")] == [
+        "The Springfield transit authority cut 12 bus routes on Monday."
+    ]

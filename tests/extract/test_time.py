@@ -26,6 +26,9 @@ from claimledger.extract.timeexpr import parse_published, resolve_period
         ("A December 2015 incident.", "2018-08-14", "2015-12-01", "2015-12-31"),
         ("It happened on January 22, 2018, downtown.", None, "2018-01-22", "2018-01-22"),
         ("He arrived the day before.", "2018-08-14", "2018-08-13", "2018-08-13"),
+        ("The council will vote on the plan in April.", "2023-03-14", "2023-04-01", "2023-04-30"),
+        ("The council voted on the plan in April.", "2023-03-14", "2022-04-01", "2022-04-30"),
+        ("The board will meet Thursday.", "2023-03-14", "2023-03-16", "2023-03-16"),
     ],
 )
 def test_periods(sentence: str, published: str | None, start: str, end: str) -> None:

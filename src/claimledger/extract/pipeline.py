@@ -14,11 +14,16 @@ from claimledger.extract.timeexpr import resolve_period
 from claimledger.extract.worthiness import MIN_WORDS, claim_type, score_sentence
 
 THRESHOLD = 0.45
+HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
 _NORM = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def _quote_balance(text: str) -> int:
     return text.count("“") - text.count("”")
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    return paragraph.rstrip("”’\"') ").endswith((".", "!", "?"))
 
 
 def _norm(text: str) -> str:
@@ -32,9 +37,16 @@ def extract_claims(
     tracker = SpeakerTracker(outlet)
     found: list[ExtractedClaim] = []
     carried_open = False
+    in_head = True
     for ps, pe in find_body(text):
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
+        if in_head:
+            # Short lines above the first full sentence are the page's head: headline,
+            # standfirst, byline, dateline. They name the story; its claims are in the body.
+            if len(paragraph) < HEAD_LINE and not _ends_sentence(paragraph):
+                continue
+            in_head = False
         continuing = carried_open and paragraph.startswith(("“", '"'))
         has_quotes = "“" in paragraph or '"' in paragraph
         para_speaker: str | None = None

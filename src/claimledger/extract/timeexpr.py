@@ -93,6 +93,7 @@ _TIME_WORDS = (
 _MONTH_WORDS = frozenset(MONTHS)
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_FUTURE = frozenset(["will", "scheduled", "upcoming", "plans", "planned", "expected"])
 
 
 def resolve_period(
@@ -104,6 +105,7 @@ def resolve_period(
     if not has_digit and _TIME_WORDS.isdisjoint(words):
         return None
     has_month = not _MONTH_WORDS.isdisjoint(words)
+    future = not _FUTURE.isdisjoint(words)  # "will vote in April": the April to come
     parsed = parse_published(published)
     pub, precision = parsed if parsed else (None, None)
 
@@ -142,7 +144,7 @@ def resolve_period(
         month, rel = _month_num(m.group("m")), m.group("rel").lower()
         if rel == "this":
             year = pub.year
-        elif rel == "next":
+        elif rel == "next" or (future and rel != "last"):
             year = pub.year if month > pub.month else pub.year + 1
         else:  # last / in / early / late: the most recent such month
             year = (
@@ -166,8 +168,11 @@ def resolve_period(
     if pub is not None and precision == "day":
         m = _WEEKDAY.search(sentence)
         if m:
-            back = (pub.weekday() - WEEKDAYS[m.group("w").lower()]) % 7
-            d = pub - timedelta(days=back)
+            day = WEEKDAYS[m.group("w").lower()]
+            if future:  # "the council will meet Tuesday": the coming one
+                d = pub + timedelta(days=(day - pub.weekday()) % 7)
+            else:
+                d = pub - timedelta(days=(pub.weekday() - day) % 7)
             return Period(d.isoformat(), d.isoformat())
         m = _DAY_REL.search(sentence)
         if m:
