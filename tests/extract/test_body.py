@@ -17,6 +17,14 @@ def test_navigation_and_share_lines_are_not_body() -> None:
     assert _body(text) == [FACT]
 
 
+def test_copyright_lines_are_not_body() -> None:
+    for line in (
+        "Copyright 2024 The Associated Press. All rights reserved.",
+        "© 2023 Springfield Courier",
+    ):
+        assert _body(f"{FACT}\n\n{line}\n") == [FACT], line
+
+
 def test_reader_comments_end_the_article() -> None:
     text = (
         f"{FACT}\n\n" * 3

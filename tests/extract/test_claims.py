@@ -50,6 +50,7 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "Don’t be fooled.",
         "The program is called Secure Communities",
         "The new agency is known as the Bureau of Transit Safety.",
+        "It is a sad day for everyone who lost heat in the middle of winter.",
         "City Council Votes To Cut Bus Routes Across Three Districts",
         "If the council won’t act, it’s time for the state to take over this failing agency.",
         "Dana Reyes is an economist at the Harbor Policy Institute.",
@@ -208,6 +209,7 @@ def test_same_claim_in_two_articles_is_similar_and_others_are_not() -> None:
             "Lena Ortiz",
         ),
         ("The FAA chief Mark Dahl told reporters that 12 airports closed in 2021.", "Mark Dahl"),
+        ("“Fares rose 12 percent in 2023,” commission chair Laura Bentley said.", "Laura Bentley"),
     ],
 )
 def test_speaker_after_a_job_title_or_an_appositive(sentence: str, speaker: str) -> None:

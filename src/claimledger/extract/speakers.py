@@ -51,7 +51,7 @@ _ROLE_WORDS = frozenset(_ROLES) | frozenset(r + "s" for r in _ROLES)
 
 # USCIS spokesman Michael Bars said / a Justice Department official, Ann Lee, said
 _ROLE_FIRST = re.compile(
-    r"(?:^|[,;:]\s+|\bthat\s+)(?:[A-Za-z][\w.'’&-]*\s){0,4}?"
+    r"(?:^|[,;:][\"”’]?\s+|\bthat\s+)(?:[A-Za-z][\w.'’&-]*\s){0,4}?"
     + _ROLE
     + r"s?,?\s+"
     + _NAME
