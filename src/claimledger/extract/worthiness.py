@@ -210,7 +210,8 @@ _NEAR_RULES = frozenset(
     ["legal", "legally", "illegal", "illegally", "court", "judge", "jurisdiction", "program"]
 )
 RULE_TYPE = Cues(
-    (RULES.single - _NEAR_RULES - {"act", "mou"}) | {"unconstitutional", "lawful"},
+    (RULES.single - _NEAR_RULES - {"act", "mou"})
+    | {"unconstitutional", "lawful", "exempt", "exempted", "exemption", "eligible", "ineligible"},
     ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
 )
 SUPERLATIVE = Cues(
