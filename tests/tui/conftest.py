@@ -29,6 +29,22 @@ QUOTES = [
 ]
 
 
+# What the finder would have read in the first claim: its numbers and its month.
+FACTS: dict[str, Any] = {
+    "quantities": [
+        {
+            "text": "12 bus routes",
+            "kind": "count",
+            "value": 12.0,
+            "bound": "exact",
+            "unit": "bus routes",
+        }
+    ],
+    "period_start": "2021-03-01",
+    "period_end": "2021-03-31",
+}
+
+
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Engine]:
     """A ledger with one article and four claims, timestamps fixed so snapshots hold still."""
@@ -63,6 +79,7 @@ def ledger(tmp_path: Path) -> Iterator[Engine]:
                 type=kind,
                 score=score,
                 speaker="Mayor Jane Doe" if "Ridership" in quote else None,
+                **(FACTS if quote.startswith("The city cut") else {}),
                 created_at=FIXED,
                 updated_at=FIXED,
             )

@@ -307,3 +307,15 @@ async def test_an_empty_ledger_takes_every_key_without_crashing(tmp_path, make_a
         assert isinstance(app.screen, LedgerScreen)
         assert "Nothing left" in app.screen.query_one(ClaimTable).empty_text
     engine.dispose()
+
+
+async def test_the_detail_shows_the_numbers_and_period_the_finder_read(db, make_app) -> None:
+    from claimledger.tui.widgets.detail import DetailPane, metadata_text
+
+    app = make_app(db.engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await db.settle(pilot)
+        detail = app.screen.query_one(DetailPane).detail
+        assert detail["claim"]["quote"].startswith("The city cut 12 bus routes")
+        shown = metadata_text(detail, {}).plain
+        assert "“12 bus routes” = 12 · period 2021-03-01 to 2021-03-31" in shown

@@ -25,6 +25,30 @@ def paragraph_text(detail: dict[str, Any]) -> Text:
     return text
 
 
+_BOUNDS = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "≈"}
+
+
+def facts_line(claim: dict[str, Any]) -> str:
+    """The numbers and the time the finder read in the claim, to check them at a glance."""
+    parts = []
+    for q in claim.get("quantities") or []:
+        value = q.get("value")
+        if value is None:
+            parts.append(f"“{q['text']}”")
+            continue
+        shown = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
+        parts.append(f"“{q['text']}” {_BOUNDS.get(q.get('bound', ''), '=')} {shown}")
+    period = claim.get("period")
+    if period:
+        span = (
+            period["start"]
+            if period["start"] == period["end"]
+            else (f"{period['start']} to {period['end']}")
+        )
+        parts.append(f"period {span}")
+    return " · ".join(parts)
+
+
 def metadata_text(detail: dict[str, Any], theme: Mapping[str, str]) -> Text:
     claim, source = detail["claim"], detail["source"]
     text = Text()
@@ -39,6 +63,9 @@ def metadata_text(detail: dict[str, Any], theme: Mapping[str, str]) -> Text:
     who = [f"speaker {claim['speaker']}" if claim["speaker"] else None]
     who.append(f"assigned to {claim['assignee']}" if claim["assignee"] else "unassigned")
     text.append(" · ".join(w for w in who if w) + "\n", "dim")
+    facts = facts_line(claim)
+    if facts:
+        text.append(facts + "\n", "dim")
     title = source["title"] or source["path"]
     dated = f" ({source['published']})" if source["published"] else ""
     text.append(f"{source['label']}: {title}{dated}", "italic")
