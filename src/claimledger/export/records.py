@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from claimledger.ledger.detail import claim_period
 from claimledger.ledger.queries import ClaimFilter, Cursor, list_claims
 from claimledger.models import Claim, Evidence, HistoryEntry, Source
 
@@ -67,11 +68,7 @@ def _record(
     claim: Claim, source: Source, evidence: list[Evidence], verified: dict[int, datetime]
 ) -> dict[str, Any]:
     assert claim.id is not None
-    period = (
-        {"start": claim.period_start, "end": claim.period_end}
-        if claim.period_start or claim.period_end
-        else None
-    )
+    period = claim_period(claim)
     return {
         "id": claim.id,
         "quote": claim.quote,

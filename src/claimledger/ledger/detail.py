@@ -17,12 +17,14 @@ from claimledger.ledger.queries import (
 from claimledger.models import Claim, Evidence, HistoryEntry
 
 
+def claim_period(claim: Claim) -> dict[str, str | None] | None:
+    if not (claim.period_start or claim.period_end):
+        return None
+    return {"start": claim.period_start, "end": claim.period_end}
+
+
 def claim_row(claim: Claim, source_label: str | None) -> dict[str, Any]:
-    period = (
-        {"start": claim.period_start, "end": claim.period_end}
-        if claim.period_start or claim.period_end
-        else None
-    )
+    period = claim_period(claim)
     return {
         "id": claim.id,
         "quote": claim.quote,
