@@ -155,3 +155,17 @@ def test_usage_mistakes_get_usage_not_a_traceback(
     assert result.code == 2
     assert message in result.err
     assert "Traceback" not in result.err
+
+
+def test_show_says_how_the_numbers_were_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "fares.txt"
+    article.write_text(
+        "---\noutlet: City Paper\npublished: '2021-05-02'\n---\n"
+        "More than half of the riders paid the full fare in 2020, the transit authority said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "l.db")
+    assert cli("--db", db, "ingest", str(article)).code == 0
+    shown = cli("--db", db, "show", "1").out
+    assert "“More than half” > 0.5" in shown
+    assert "2020-01-01 to 2020-12-31" in shown

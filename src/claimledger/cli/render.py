@@ -10,6 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimledger.ledger.detail import describe_quantity
+
 STATE_STYLES = {
     "new": "bold cyan",
     "in_review": "yellow",
@@ -100,7 +102,7 @@ def claim_panel(detail: dict[str, Any]) -> Group:
     if claim["period"]:
         meta.add_row("period", f"{claim['period']['start']} to {claim['period']['end']}")
     if claim["quantities"]:
-        meta.add_row("quantities", "; ".join(q.get("text", "?") for q in claim["quantities"]))
+        meta.add_row("quantities", "; ".join(describe_quantity(q) for q in claim["quantities"]))
     meta.add_row("offsets", f"{claim['start']}–{claim['end']}")
     if claim["assignee"]:
         meta.add_row("assignee", claim["assignee"])

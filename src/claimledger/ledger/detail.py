@@ -16,6 +16,17 @@ from claimledger.ledger.queries import (
 )
 from claimledger.models import Claim, Evidence, HistoryEntry
 
+_BOUNDS = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "≈"}
+
+
+def describe_quantity(q: dict[str, Any]) -> str:
+    """A number as written and as read: “more than half” > 0.5, “102 people” = 102."""
+    value = q.get("value")
+    if value is None:
+        return f"“{q.get('text', '?')}”"
+    shown = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return f"“{q.get('text', '?')}” {_BOUNDS.get(q.get('bound', ''), '=')} {shown}"
+
 
 def claim_period(claim: Claim) -> dict[str, str | None] | None:
     if not (claim.period_start or claim.period_end):

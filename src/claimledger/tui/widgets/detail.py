@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from claimledger.ledger.detail import describe_quantity
 from claimledger.tui.styles import evidence_style, short, state_style
 
 
@@ -25,27 +26,14 @@ def paragraph_text(detail: dict[str, Any]) -> Text:
     return text
 
 
-_BOUNDS = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "≈"}
-
-
 def facts_line(claim: dict[str, Any]) -> str:
     """The numbers and the time the finder read in the claim, to check them at a glance."""
-    parts = []
-    for q in claim.get("quantities") or []:
-        value = q.get("value")
-        if value is None:
-            parts.append(f"“{q['text']}”")
-            continue
-        shown = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
-        parts.append(f"“{q['text']}” {_BOUNDS.get(q.get('bound', ''), '=')} {shown}")
+    parts = [describe_quantity(q) for q in claim.get("quantities") or []]
     period = claim.get("period")
-    if period:
-        span = (
-            period["start"]
-            if period["start"] == period["end"]
-            else (f"{period['start']} to {period['end']}")
-        )
-        parts.append(f"period {span}")
+    if period and period["start"] == period["end"]:
+        parts.append(f"period {period['start']}")
+    elif period:
+        parts.append(f"period {period['start']} to {period['end']}")
     return " · ".join(parts)
 
 
