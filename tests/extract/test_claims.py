@@ -225,3 +225,23 @@ def test_the_headline_and_byline_above_the_first_sentence_are_not_claims() -> No
     assert [c.quote for c in _claims(text, published="2023-03-14")] == [
         "The Springfield transit authority cut 12 bus routes on Monday."
     ]
+
+
+def test_he_or_she_is_the_person_the_last_sentence_was_about() -> None:
+    text = (
+        "“Buses are late every day,” said Omar Haddad, a driver.\n\n"
+        "State Senator Dana Reyes, who chairs the transport committee, defended the cuts.\n\n"
+        "She said the city saved $4 million in 2021 by closing 12 routes.\n"
+    )
+    claims = {c.quote[:3]: c.speaker for c in _claims(text, outlet="City Paper")}
+    assert claims["She"] == "Dana Reyes"
+
+
+def test_an_organisation_at_the_start_is_not_he_or_she() -> None:
+    text = (
+        "“Routes were cut in 2021,” said Omar Haddad, a driver.\n\n"
+        "Springfield Transit Authority ended 12 routes in 2021.\n\n"
+        "He said the city saved $4 million in 2021 by closing them.\n"
+    )
+    claims = {c.quote[:2]: c.speaker for c in _claims(text, outlet="City Paper")}
+    assert claims["He"] == "Omar Haddad"

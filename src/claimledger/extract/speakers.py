@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites)"
+_VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites|blamed|blames|accused|accuses|denied|denies|acknowledged|acknowledges|admitted|conceded|concedes|estimated|estimates)"
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
 _PRONOUN = r"(?P<pron>he|she|they|He|She|They)"
 _ROLES = [
@@ -83,6 +83,56 @@ _PATTERNS = [
 _CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according", "issued"}
 _WORD = re.compile(r"[a-z]+")
 _FULL_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b")
+_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][a-z'’-]+\b")
+# Words that make a capitalised run an organisation or a place, not a person.
+_ORG_WORDS = frozenset(
+    [
+        "Department",
+        "Police",
+        "City",
+        "County",
+        "Council",
+        "Court",
+        "Commission",
+        "Agency",
+        "Office",
+        "University",
+        "Institute",
+        "Association",
+        "Committee",
+        "Board",
+        "Service",
+        "Services",
+        "Administration",
+        "Union",
+        "Party",
+        "Company",
+        "Inc",
+        "Corp",
+        "News",
+        "Times",
+        "Post",
+        "Globe",
+        "Magazine",
+        "Center",
+        "Centre",
+        "School",
+        "College",
+        "Church",
+        "Bank",
+        "Group",
+        "Foundation",
+        "Coalition",
+        "Network",
+        "Authority",
+        "Bureau",
+        "Congress",
+        "Senate",
+        "House",
+        "Republicans",
+        "Democrats",
+    ]
+)
 TITLES = frozenset(
     [
         "us",
@@ -250,6 +300,16 @@ class SpeakerTracker:
         """The speaker named anywhere in a paragraph, for quotations it spreads over sentences."""
         return self.attribution(paragraph)
 
+    def _subject(self, sentence: str) -> str | None:
+        """A person named at the start of a sentence: who a following 'he' or 'she' means."""
+        m = _SUBJECT.match(sentence)
+        if m is None:
+            return None
+        name = _clean(m.group(0))
+        if not name or " " not in name or not _ORG_WORDS.isdisjoint(name.split()):
+            return None
+        return name
+
     def speaker_for(
         self,
         sentence: str,
@@ -261,6 +321,9 @@ class SpeakerTracker:
         if own:
             self.last_person = own
             return own
+        subject = self._subject(sentence)
+        if subject:
+            self.last_person = subject  # "Geoff Diehl, ..., defended it. He blamed ..."
         if quoted:
             who = paragraph_speaker or self.quote_speaker
             if who:
