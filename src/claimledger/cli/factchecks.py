@@ -31,16 +31,11 @@ def factchecks(
     """
     from rich.table import Table
 
-    from claimledger.ledger.queries import get_claim
-    from claimledger.links import LinkSettings, fact_check_query, search_fact_checks_sync
+    from claimledger.ledger.factchecks import published_fact_checks
 
     cfg = settings(ctx)
-    with cfg.session() as session:
-        quote = get_claim(claim_id, session=session).quote
-    words = query or fact_check_query(quote)
-    link_settings = LinkSettings.from_env()
-    with err_console.status(f"searching fact-checks for: {words[:60]}"):
-        found = search_fact_checks_sync(words, settings=link_settings, max_results=limit)
+    with err_console.status(f"searching fact-checks for claim {claim_id}"):
+        words, found = published_fact_checks(cfg.session, claim_id, query=query, max_results=limit)
     if not found.ok and not found.results:
         raise LedgerError(found.message)
     if not found.ok:

@@ -176,11 +176,9 @@ class LedgerStore:
 
     def fact_checks(self, claim_id: int) -> FactCheckSearch:
         """Fact-checks other outlets published about this claim: run it in a worker."""
-        from claimledger.links import LinkSettings, fact_check_query, search_fact_checks_sync
+        from claimledger.ledger.factchecks import published_fact_checks
 
-        with self.session() as s:
-            quote = queries.get_claim(claim_id, session=s).quote
-        return search_fact_checks_sync(fact_check_query(quote), settings=LinkSettings.from_env())
+        return published_fact_checks(self.session, claim_id)[1]
 
     def latest_change(self) -> int:
         with self.session() as s:

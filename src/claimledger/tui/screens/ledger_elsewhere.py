@@ -21,6 +21,7 @@ from claimledger.tui.widgets.detail import DetailPane
 
 class ElsewhereActions(Screen[None]):
     store: LedgerStore
+    _archive_told = False  # an archive problem is said once a session: it lasts until restart
 
     @property
     def current(self) -> ClaimRow | None:
@@ -85,8 +86,8 @@ class ElsewhereActions(Screen[None]):
         self.notify(
             report.summary(), severity="warning" if report.state == "dead" else "information"
         )
-        if report.archive_problem and not getattr(self, "_archive_told", False):
-            self._archive_told = True  # once per session: it will not change until restarted
+        if report.archive_problem and not self._archive_told:
+            self._archive_told = True
             self.notify(f"Not archived: {report.archive_problem}", severity="warning")
         self._refresh_detail(claim_id)
 
