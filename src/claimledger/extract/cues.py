@@ -25,27 +25,45 @@ def forms(*stems: str) -> frozenset[str]:
 
 
 class Cues:
-    """Single words (a set) and phrases (matched within the sentence's joined words)."""
+    """One list of cues: single words and phrases of several words, in the form `words` gives."""
 
     def __init__(self, single: frozenset[str], phrases: tuple[str, ...] = ()) -> None:
         self.single = single
-        pattern = "|".join(re.escape(f" {p} ") for p in sorted(phrases, key=len, reverse=True))
-        self.phrases = re.compile(pattern) if phrases else None
-        # A phrase can only be there if its first word is: a set lookup before the regex.
-        self.first_words = frozenset(p.split()[0] for p in phrases)
+        self.phrases = phrases
+        for cue in (*single, *phrases):
+            if words(cue) != cue.split():
+                raise ValueError(f"cue {cue!r} is not written as lower-case words")
 
-    def _phrases_possible(self, tokens: list[str]) -> bool:
-        return self.phrases is not None and not self.first_words.isdisjoint(tokens)
 
-    def count(self, tokens: list[str], joined: str) -> int:
-        n = len([t for t in tokens if t in self.single])
-        if self.phrases is not None and self._phrases_possible(tokens):
-            n += len(self.phrases.findall(joined))
-        return n
+class Lexicon:
+    """Every cue list at once, so a sentence's words are looked at once, not once per list.
 
-    def any(self, tokens: list[str], joined: str) -> bool:
-        if not self.single.isdisjoint(tokens):
-            return True
-        return self.phrases is not None and (
-            self._phrases_possible(tokens) and self.phrases.search(joined) is not None
-        )
+    `scan` counts, for each list, its single words and its phrases found in the sentence
+    (a phrase is looked for only where its first word stands).
+    """
+
+    def __init__(self, lists: dict[str, Cues]) -> None:
+        self._single: dict[str, tuple[str, ...]] = {}
+        self._phrases: dict[str, list[tuple[list[str], str]]] = {}
+        for name, cues in lists.items():
+            for word in cues.single:
+                self._single[word] = (*self._single.get(word, ()), name)
+            for phrase in cues.phrases:
+                first, *rest = phrase.split()
+                self._phrases.setdefault(first, []).append((rest, name))
+
+    def scan(self, tokens: list[str]) -> dict[str, int]:
+        hits: dict[str, int] = {}
+        single = self._single
+        phrases = self._phrases
+        for i, token in enumerate(tokens):
+            names = single.get(token)
+            if names is not None:
+                for name in names:
+                    hits[name] = hits.get(name, 0) + 1
+            starts = phrases.get(token)
+            if starts is not None:
+                for rest, name in starts:
+                    if tokens[i + 1 : i + 1 + len(rest)] == rest:
+                        hits[name] = hits.get(name, 0) + 1
+        return hits

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from claimledger.extract.body import find_body
 from claimledger.extract.cues import words
 from claimledger.extract.model import ExtractedClaim
@@ -11,11 +9,10 @@ from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
 from claimledger.extract.speakers import SpeakerTracker
 from claimledger.extract.timeexpr import resolve_period
-from claimledger.extract.worthiness import MIN_WORDS, claim_type, score_sentence
+from claimledger.extract.worthiness import MIN_WORDS, claim_type, cue_hits, score_sentence
 
 THRESHOLD = 0.45
 HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
-_NORM = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def _quote_balance(text: str) -> int:
@@ -26,16 +23,13 @@ def _ends_sentence(paragraph: str) -> bool:
     return paragraph.rstrip("”’\"') ").endswith((".", "!", "?"))
 
 
-def _norm(text: str) -> str:
-    return _NORM.sub(" ", text.lower()).strip()
-
-
 def extract_claims(
     text: str, *, published: str | None = None, outlet: str | None = None
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article, each anchored by offsets into `text`."""
     tracker = SpeakerTracker(outlet)
     found: list[ExtractedClaim] = []
+    keys: list[str] = []  # each claim's words, to know a sentence printed twice
     carried_open = False
     in_head = True
     for ps, pe in find_body(text):
@@ -69,6 +63,7 @@ def extract_claims(
                     para_speaker = tracker.quote_speaker
                 para_resolved = True
             speaker = tracker.speaker_for(sentence, para_speaker, quoted, tokens)
+            hits = cue_hits(tokens)
             score = score_sentence(
                 sentence,
                 n_quantities=len(quantities),
@@ -76,15 +71,17 @@ def extract_claims(
                 attributed=speaker is not None and speaker != outlet,
                 tokens=tokens,
                 quoted=quoted,
+                hits=hits,
             )
             if score < THRESHOLD:
                 continue
+            keys.append(" ".join(tokens))
             found.append(
                 ExtractedClaim(
                     quote=sentence,
                     start=s,
                     end=e,
-                    type=claim_type(sentence, n_quantities=len(quantities), tokens=tokens),
+                    type=claim_type(sentence, n_quantities=len(quantities), hits=hits),
                     score=score,
                     speaker=speaker,
                     quantities=quantities,
@@ -95,16 +92,15 @@ def extract_claims(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    return _merge_repeats(found)
+    return _merge_repeats(found, keys)
 
 
-def _merge_repeats(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+def _merge_repeats(claims: list[ExtractedClaim], keys: list[str]) -> list[ExtractedClaim]:
     """A sentence printed twice (lede and caption, pull quote) is one claim with two anchors."""
     first: dict[str, int] = {}
     merged: list[ExtractedClaim] = []
     extra: dict[int, list[tuple[int, int]]] = {}
-    for claim in claims:
-        key = _norm(claim.quote)
+    for claim, key in zip(claims, keys, strict=True):
         if key in first:
             extra.setdefault(first[key], []).append((claim.start, claim.end))
             continue

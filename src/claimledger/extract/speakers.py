@@ -60,12 +60,13 @@ _ROLE_FIRST = re.compile(
     + r"\b"
 )
 
+_ACCORDING = re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME)
 _PATTERNS = [
     # “...,” Pierce said.  /  “...,” said Sarah Pierce, an attorney
     re.compile(r"[,.?!—-][\"”’]\s+" + _NAME + r"\s+" + _VERBS + r"\b"),
     re.compile(r"[,.?!—-][\"”’]\s+" + _VERBS + r"\s+" + _NAME),
     re.compile(r"[,.?!—-][\"”’]\s+" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
-    re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME),
+    _ACCORDING,
     re.compile(
         r"(?:^|[,;]\s+|\bbut\s+|\band\s+)"
         + _NAME
@@ -279,7 +280,12 @@ class SpeakerTracker:
         found = tokens if tokens is not None else _WORD.findall(sentence.lower())
         if _CUE_WORDS.isdisjoint(found):
             return None
-        for pattern in _PATTERNS:
+        quotes = '"' in sentence or "”" in sentence or "’" in sentence
+        for index, pattern in enumerate(_PATTERNS):
+            if index < 3 and not quotes:
+                continue  # the first three start at a closing quotation mark
+            if pattern is _ACCORDING and "according" not in found:
+                continue
             if pattern is _ROLE_FIRST and _ROLE_WORDS.isdisjoint(found):
                 continue  # the costliest pattern: only when a job title is there to anchor it
             m = pattern.search(sentence)

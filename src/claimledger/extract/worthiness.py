@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract.cues import Cues, forms, words
+from claimledger.extract.cues import Cues, Lexicon, forms, words
 
 EVENT = Cues(
     forms(
@@ -448,12 +448,36 @@ _IDENTIFIES = re.compile(
 )
 MIN_WORDS = 5  # fewer words than this is a label or a fragment, never a claim
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_ENTITY = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+")
+# a capitalised word inside a sentence (after a lower-case word or a comma): a name or a place;
+# the leading space lets the engine jump from space to space
+_ENTITY = re.compile(r" (?<=[a-z,;:] )([A-Z][a-zA-Z]+)")
 
 
 def _title_case(line: str) -> bool:
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+LEXICON = Lexicon(
+    {
+        "event": EVENT,
+        "rules": RULES,
+        "evidential": EVIDENTIAL,
+        "rule_type": RULE_TYPE,
+        "superlative": SUPERLATIVE,
+        "compare": COMPARE,
+        "predict": PREDICT,
+        "cause": CAUSE,
+        "opinion": OPINION,
+        "value": VALUE,
+        "first_person_past": FIRST_PERSON_PAST,
+    }
+)
+
+
+def cue_hits(tokens: list[str]) -> dict[str, int]:
+    """How often each cue list is hit in a sentence: what the score and the type are read from."""
+    return LEXICON.scan(tokens)
 
 
 def score_sentence(
@@ -464,35 +488,36 @@ def score_sentence(
     attributed: bool,
     tokens: list[str] | None = None,
     quoted: bool = False,
+    hits: dict[str, int] | None = None,
 ) -> float:
     """Check-worthiness in [0, 1]; the pipeline keeps 0.45 and above as claims."""
     tokens = words(sentence) if tokens is None else tokens
     if len(tokens) < MIN_WORDS:
         return 0.05
-    joined = f" {' '.join(tokens)} "
+    hits = cue_hits(tokens) if hits is None else hits
     s = 0.25
     if n_quantities:
         s += 0.3
     if has_period or not DATE_WORDS.isdisjoint(tokens) or _YEAR.search(sentence):
         s += 0.15
-    if EVENT.any(tokens, joined):
+    if "event" in hits:
         s += 0.2
-    if RULES.any(tokens, joined):
+    if "rules" in hits:
         s += 0.1
-    if SUPERLATIVE.any(tokens, joined):
+    if "superlative" in hits:
         s += 0.15
-    elif COMPARE.any(tokens, joined):
+    elif "compare" in hits:
         s += 0.05
     entities = len(set(_ENTITY.findall(sentence)))
     if entities:
         s += 0.1 if entities < 3 else 0.2  # names and places make a statement specific
     if not n_quantities and not has_period and _IDENTIFIES.match(sentence):
         s -= 0.2
-    if EVIDENTIAL.any(tokens, joined):
+    if "evidential" in hits:
         s += 0.1
     if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
-    s -= 0.25 * min(OPINION.count(tokens, joined), 2) + 0.1 * min(VALUE.count(tokens, joined), 2)
+    s -= 0.25 * min(hits.get("opinion", 0), 2) + 0.1 * min(hits.get("value", 0), 2)
     tail = sentence.rstrip("”\"’' ")
     if tail.endswith("?"):
         s -= 0.5
@@ -510,18 +535,24 @@ def score_sentence(
     return round(max(0.0, min(1.0, s)), 3)
 
 
-def claim_type(sentence: str, *, n_quantities: int, tokens: list[str] | None = None) -> str:
+def claim_type(
+    sentence: str,
+    *,
+    n_quantities: int,
+    tokens: list[str] | None = None,
+    hits: dict[str, int] | None = None,
+) -> str:
     """Full Fact's types; numbers win, then causation, prediction, rules, first-hand experience."""
     if n_quantities:
         return "quantity"
-    tokens = words(sentence) if tokens is None else tokens
-    joined = f" {' '.join(tokens)} "
-    if CAUSE.any(tokens, joined):
+    if hits is None:
+        hits = cue_hits(words(sentence) if tokens is None else tokens)
+    if "cause" in hits:
         return "correlation_causation"
-    if PREDICT.any(tokens, joined):
+    if "predict" in hits:
         return "prediction"
-    if RULE_TYPE.any(tokens, joined):
+    if "rule_type" in hits:
         return "rules"
-    if FIRST_PERSON_PAST.any(tokens, joined):
+    if "first_person_past" in hits:
         return "personal_experience"
     return "other"
