@@ -43,27 +43,30 @@ class Lexicon:
     """
 
     def __init__(self, lists: dict[str, Cues]) -> None:
-        self._single: dict[str, tuple[str, ...]] = {}
-        self._phrases: dict[str, list[tuple[list[str], str]]] = {}
+        single: dict[str, list[str]] = {}
+        phrases: dict[str, list[tuple[list[str], str]]] = {}
         for name, cues in lists.items():
             for word in cues.single:
-                self._single[word] = (*self._single.get(word, ()), name)
+                single.setdefault(word, []).append(name)
             for phrase in cues.phrases:
                 first, *rest = phrase.split()
-                self._phrases.setdefault(first, []).append((rest, name))
+                phrases.setdefault(first, []).append((rest, name))
+        # one look-up per word: the lists it stands in, and the phrases it may begin
+        self._entries: dict[str, tuple[tuple[str, ...], tuple[tuple[list[str], str], ...]]] = {
+            word: (tuple(single.get(word, ())), tuple(phrases.get(word, ())))
+            for word in single.keys() | phrases.keys()
+        }
 
     def scan(self, tokens: list[str]) -> dict[str, int]:
         hits: dict[str, int] = {}
-        single = self._single
-        phrases = self._phrases
+        entries = self._entries
         for i, token in enumerate(tokens):
-            names = single.get(token)
-            if names is not None:
-                for name in names:
+            entry = entries.get(token)
+            if entry is None:
+                continue
+            for name in entry[0]:
+                hits[name] = hits.get(name, 0) + 1
+            for rest, name in entry[1]:
+                if tokens[i + 1 : i + 1 + len(rest)] == rest:
                     hits[name] = hits.get(name, 0) + 1
-            starts = phrases.get(token)
-            if starts is not None:
-                for rest, name in starts:
-                    if tokens[i + 1 : i + 1 + len(rest)] == rest:
-                        hits[name] = hits.get(name, 0) + 1
         return hits

@@ -129,10 +129,13 @@ def _value(m: re.Match[str]) -> float | None:
     return value
 
 
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _is_year(text: str, m: re.Match[str]) -> bool:
     """1800-2099 without a thousands separator is a year unless it counts people or things."""
     num = m.groupdict().get("num")
-    if not num or not re.fullmatch(r"(?:1[89]|20)\d\d", num):
+    if not num or not _YEAR_DIGITS.fullmatch(num):
         return False
     before = text[max(0, m.start() - 20) : m.start()]
     unit = (m.groupdict().get("unit") or "").split()

@@ -171,6 +171,9 @@ OPENERS = frozenset(
 )
 
 
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c": initials written with stops
+
+
 def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
     punct = text[punct_start:end_pos]
     if not punct.startswith("."):
@@ -187,7 +190,7 @@ def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha() and m and m.group(1)[0].isupper():
         return False  # an initial: "John F. Kennedy"
-    if word in MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+    if word in MAY_END or _DOTTED.fullmatch(word):
         return next_word.lower() in OPENERS
     if next_word[:1].isdigit() and word.isdigit():
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -51,11 +52,15 @@ _DAY_REL = re.compile(
 )
 
 
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+@functools.lru_cache(maxsize=256)  # asked once per sentence, for the same few article dates
 def parse_published(value: str | None) -> tuple[date, str] | None:
     """The article's date and its precision ('day', 'month' or 'year'), from a possibly partial ISO date."""
     if not value:
         return None
-    m = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+    m = _ISO_PREFIX.match(value.strip())
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
