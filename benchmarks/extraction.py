@@ -243,7 +243,10 @@ def main() -> None:
     docs = {p.name: read_document(p) for p in sorted(SOURCES.glob("*.txt"))}
     print("labels of gold/ (the rules' mistakes on these were looked at while writing them)")
     quality(docs)
-    print("\nlabels of gold/second/ (a second labeller; never used while writing the rules)")
+    print(
+        "\nlabels of gold/second/ (a second labeller who never saw the finder's output; the later "
+        "rules were written only against mistakes both labellers agree on)"
+    )
     quality(docs, GOLD / "second")
     agreement(docs)
     examples(docs)

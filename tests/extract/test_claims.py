@@ -33,6 +33,13 @@ def _only(text: str, **kw: str):  # type: ignore[no-untyped-def]
         "Cities named in the report were Denver, Tucson, Omaha and Boise.",
         "According to the Transit Workers Union, the layoffs were no accident.",
         "The mayor wouldn’t confirm whether the department is taking part, the paper reported.",
+        # saying a statement is false, or that something never happened, is a claim to check
+        "As it turned out, that was false.",
+        "But once again, the audit is not happening.",
+        # a procedure told as a condition and its certain consequence
+        "If a driver fails the test twice, they’ll lose the permit for a year.",
+        # reported speech, when the speaker is a group and not a named person
+        "Union lawyers told the court the layoffs broke the contract.",
     ],
 )
 def test_checkable_statements_are_claims(sentence: str) -> None:
@@ -56,6 +63,13 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "Dana Reyes is an economist at the Harbor Policy Institute.",
         "She’s a lawyer for the Tenants Union of Ohio.",
         "“Cutting these routes will hurt the people who need buses most,” Reyes said.",
+        # guesses, however specific
+        "If fares rise again, riders might abandon the Route 9 bus for good.",
+        "It’s very possible that some of the Springfield routes could come back in the fall.",
+        # who someone is
+        "Dana Reyes heads the Springfield Transit Riders Union.",
+        # a false hope is a feeling, not a statement said to be false
+        "They sold false hope to the riders of Springfield.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:
@@ -185,6 +199,34 @@ def test_same_claim_in_two_articles_is_similar_and_others_are_not() -> None:
     assert claim_fingerprint("The city cut 12 routes.") == claim_fingerprint(
         "the CITY cut 12 routes"
     )
+
+
+def test_a_guess_in_a_clause_about_who_qualifies_is_still_a_claim() -> None:
+    sentence = "The agency sent the police a list of drivers who might lose their permits in 2024."
+    assert [c.quote for c in _claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Mayor Dana Reyes did not address the audit but said the city cut 12 routes in 2021.",
+            "Dana Reyes",
+        ),
+        (
+            "Transit Chief Omar Haddad declined to comment and said the figures for 2022 were "
+            "not final.",
+            "Omar Haddad",
+        ),
+        # a one-word subject may be a place ("Boston police ... and said"): the paper speaks
+        (
+            "Springfield police arrested 12 people in 2023 and said more arrests would follow.",
+            "City Paper",
+        ),
+    ],
+)
+def test_speaker_of_a_said_after_another_verb(sentence: str, speaker: str) -> None:
+    assert _only(sentence, outlet="City Paper").speaker == speaker
 
 
 @pytest.mark.parametrize(

@@ -391,7 +391,47 @@ VALUE = Cues(
             "necessary",
         ]
     ),
-    ("perfectly normal",),
+    (
+        "perfectly normal",
+        "false hope",
+        "false hopes",
+        "false sense",
+        "false promise",
+        "false promises",
+    ),
+)
+# Reported speech whoever the speaker ("ACLU lawyers described", "officials said", "the agency
+# confirmed"): what someone asserted can be checked, even when no person is named.
+REPORTED = Cues(
+    forms("describe", "confirm", "insist", "acknowledge", "claim", "state", "testify")
+    | frozenset(["said", "says", "told", "tells", "testified", "admits", "admitted", "described"]),
+    ("according to",),
+)
+# Saying a statement is false, or that something did not happen, is itself a claim to check.
+TRUTH = Cues(
+    frozenset(["falsely", "untrue", "inaccurate", "incorrect", "misstated"]),
+    (
+        *(
+            f"{verb} false"
+            for verb in ("is", "was", "are", "were", "be", "been", "proved", "proven")
+        ),
+        *(f"false {what}" for what in ("claim", "claims", "statement", "statements", "pretenses")),
+        "false information",
+        "not true",
+        "not happening",
+        "never happened",
+        "did not happen",
+        "didn't happen",
+    ),
+)
+# A guess is not a claim, however specific ("riders might leave", "it's very possible that");
+# but "people who might be eligible" (or "who are ... and might be") says who a rule covers.
+GUESS = Cues(
+    frozenset(["might", "perhaps", "maybe", "possibly"]),
+    ("it's possible", "it is possible", "very possible", "it's conceivable", "it is conceivable"),
+)
+MIGHT_IN_CLAUSE = Cues(
+    frozenset(), ("who might", "that might", "which might", "and might", "or might")
 )
 FIRST_PERSON_PAST = Cues(
     frozenset(),
@@ -445,6 +485,13 @@ _IDENTIFIES = re.compile(
     r"(?:(?:is|was|heads|leads|runs|directs|chairs)\s)?(?:also\s)?(?:a|an|the)\b[^.;]{0,80}?"
     r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
     r"|^[^,;]{0,60}\b(?:is|are|was|were) (?:called|named|known as)\b"  # what a thing is called
+    # "Eva Millona heads the Massachusetts Immigrant and Refugee Advocacy Coalition."
+    r"|^(?:[A-Z][\w'’.-]+\s){1,4}(?:also\s)?(?:heads|leads|runs|directs|chairs)\s(?:the\s)?"
+    r"(?:[A-Z][\w'’.-]*\s?|and\s|of\s|for\s)+[.]?$"
+)
+REPORTED_BONUS = 0.1
+_CERTAIN_CONSEQUENCE = frozenset(
+    ["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "cannot", "can't"]
 )
 MIN_WORDS = 5  # fewer words than this is a label or a fragment, never a claim
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -471,6 +518,10 @@ LEXICON = Lexicon(
         "opinion": OPINION,
         "value": VALUE,
         "first_person_past": FIRST_PERSON_PAST,
+        "guess": GUESS,
+        "might_in_clause": MIGHT_IN_CLAUSE,
+        "reported": REPORTED,
+        "truth": TRUTH,
     }
 )
 
@@ -500,7 +551,7 @@ def score_sentence(
         s += 0.3
     if has_period or not DATE_WORDS.isdisjoint(tokens) or _YEAR.search(sentence):
         s += 0.15
-    if "event" in hits:
+    if "event" in hits or "truth" in hits:
         s += 0.2
     if "rules" in hits:
         s += 0.1
@@ -516,8 +567,16 @@ def score_sentence(
     if "evidential" in hits:
         s += 0.1
     if attributed:
+        pass
+    elif "reported" in hits:
+        s += REPORTED_BONUS
+    if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
     s -= 0.25 * min(hits.get("opinion", 0), 2) + 0.1 * min(hits.get("value", 0), 2)
+    if hits.get("guess", 0) > hits.get("might_in_clause", 0):
+        s -= 0.2
+    elif tokens[0] == "if" and not _CERTAIN_CONSEQUENCE.isdisjoint(tokens):
+        s += 0.15  # "If ICE wants that person, they'll call the police": how a procedure works
     tail = sentence.rstrip("”\"’' ")
     if tail.endswith("?"):
         s -= 0.5
