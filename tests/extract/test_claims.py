@@ -206,6 +206,15 @@ def test_a_guess_in_a_clause_about_who_qualifies_is_still_a_claim() -> None:
     assert [c.quote for c in _claims(sentence)] == [sentence]
 
 
+def test_speaker_before_an_auxiliary_verb() -> None:
+    text = (
+        "Mayor Alicia Gomez asked for the increase.\n\n"
+        "Gomez had argued that the transit system faces a $12 million shortfall in 2025.\n"
+    )
+    claims = _claims(text, outlet="City Paper")
+    assert [c.speaker for c in claims if c.quote.startswith("Gomez")] == ["Alicia Gomez"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
@@ -217,6 +226,11 @@ def test_a_guess_in_a_clause_about_who_qualifies_is_still_a_claim() -> None:
             "Transit Chief Omar Haddad declined to comment and said the figures for 2022 were "
             "not final.",
             "Omar Haddad",
+        ),
+        (
+            "Transit director Owen Marsh did not attend the hearing but said 12 routes would "
+            "close in 2024.",
+            "Owen Marsh",
         ),
         # a one-word subject may be a place ("Boston police ... and said"): the paper speaks
         (

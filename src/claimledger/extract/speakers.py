@@ -7,6 +7,7 @@ import re
 _VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites|blamed|blames|accused|accuses|denied|denies|acknowledged|acknowledges|admitted|conceded|concedes|estimated|estimates)"
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
 _FULL_RUN = r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][\w'’-]+)"  # two capitalised words or more
+_AUX = r"(?:(?:has|had|have|also|later|then)\s+){0,2}"  # Gomez had argued / he also said
 _PRONOUN = r"(?P<pron>he|she|they|He|She|They)"
 _ROLES = [
     "spokesman",
@@ -79,11 +80,19 @@ _PATTERNS = [
     ),
     _ROLE_FIRST,
     re.compile(r"\b" + _VERBS + r"\s+" + _NAME + r"(?:,|\s+(?:in|on|at|of)\b|\.$)"),
-    re.compile(r"(?:^|[,;:]\s+|\bbut\s+|\band\s+|\bthat\s+)" + _NAME + r"\s+" + _VERBS + r"\b"),
-    re.compile(r"(?:^|[,;]\s+)" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
+    re.compile(
+        r"(?:^|[,;:]\s+|\bbut\s+|\band\s+|\bthat\s+)" + _NAME + r"\s+" + _AUX + _VERBS + r"\b"
+    ),
+    re.compile(r"(?:^|[,;]\s+)" + _PRONOUN + r"\s+" + _AUX + _VERBS + r"\b"),
     # Baker did not address the report but said ... / The mayor declined to comment and said ...
     re.compile(
-        r"^" + _FULL_RUN + r"\s+[a-z][^.;“”\"]{0,160}?\s(?:but|and)\s+(?:also\s+)?" + _VERBS + r"\b"
+        r"^(?:(?:[A-Z][\w.'’&-]*\s){0,3}"
+        + _ROLE
+        + r"\s+)?"
+        + _FULL_RUN
+        + r"\s+[a-z][^.;“”\"]{0,160}?\s(?:but|and)\s+(?:also\s+)?"
+        + _VERBS
+        + r"\b"
     ),
 ]
 _CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according", "issued"}
