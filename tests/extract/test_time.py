@@ -29,6 +29,26 @@ from claimledger.extract.timeexpr import parse_published, resolve_period
         ("The council will vote on the plan in April.", "2023-03-14", "2023-04-01", "2023-04-30"),
         ("The council voted on the plan in April.", "2023-03-14", "2022-04-01", "2022-04-30"),
         ("The board will meet Thursday.", "2023-03-14", "2023-03-16", "2023-03-16"),
+        # dates written other ways (2024-03-14 is a Thursday)
+        ("The plant closed on 3 March 2021.", "2024-03-14", "2021-03-03", "2021-03-03"),
+        ("The plant closed on 2021-03-03.", "2024-03-14", "2021-03-03", "2021-03-03"),
+        ("The plant closed on March 3.", "2024-03-14", "2024-03-03", "2024-03-03"),
+        ("The plant closed Dec. 5.", "2024-03-14", "2023-12-05", "2023-12-05"),
+        ("The plant will close on March 30.", "2024-03-14", "2024-03-30", "2024-03-30"),
+        # weeks, months, quarters, seasons, decades counted from the article's date
+        ("Sales fell last week.", "2024-03-14", "2024-03-04", "2024-03-10"),
+        ("Sales fell earlier this month.", "2024-03-14", "2024-03-01", "2024-03-14"),
+        ("Sales fell last month.", "2024-03-14", "2024-02-01", "2024-02-29"),
+        ("Sales rose two years ago.", "2024-03-14", "2022-01-01", "2022-12-31"),
+        ("Sales rose over the past five years.", "2024-03-14", "2019-03-14", "2024-03-14"),
+        ("Sales rose last year.", "2024-03-14", "2023-01-01", "2023-12-31"),
+        ("Sales rose 5% in Q2 2023.", "2024-03-14", "2023-04-01", "2023-06-30"),
+        ("Sales rose in the fourth quarter.", "2024-03-14", "2023-10-01", "2023-12-31"),
+        ("The plant closed last spring.", "2024-03-14", "2023-03-01", "2023-05-31"),
+        ("The plant closed in the fall of 2019.", "2024-03-14", "2019-09-01", "2019-11-30"),
+        ("Crime fell in the 1990s.", "2024-03-14", "1990-01-01", "1999-12-31"),
+        ("The plant closed in mid-2022.", "2024-03-14", "2022-01-01", "2022-12-31"),
+        ("It has been closed since last April.", "2024-03-14", "2023-04-01", "2024-03-14"),
     ],
 )
 def test_periods(sentence: str, published: str | None, start: str, end: str) -> None:
@@ -48,3 +68,14 @@ def test_weekdays_need_a_known_day() -> None:
 def test_partial_published_dates() -> None:
     assert parse_published("2018-08")[1] == "month"  # type: ignore[index]
     assert parse_published("not a date") is None
+
+
+def test_a_week_or_a_day_needs_the_articles_day() -> None:
+    # an article dated only by its year cannot say which week "last week" was
+    assert resolve_period("Sales fell last week.", "2024") is None
+    assert resolve_period("Sales rose two years ago.", "2024") is not None
+
+
+def test_words_that_only_look_like_time() -> None:
+    for sentence in ("Prices may rise 4 percent.", "Leaves fall when the weather turns."):
+        assert resolve_period(sentence, "2024-03-14") is None

@@ -42,7 +42,7 @@ _REL_MONTH = re.compile(
     + r"\b(?!\s+\d)"
 )
 _YEAR = re.compile(
-    r"\b(?:in|during|by|of|for|fiscal(?: year)?|early|late|mid-?)\s+(?P<y>(?:1[89]|20)\d\d)\b",
+    r"\b(?:in|during|by|of|for|fiscal(?: year)?|early|late|mid-|mid)\s*(?P<y>(?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -50,6 +50,61 @@ _REL_YEAR = re.compile(r"\b(?P<rel>this|last|next) year\b", re.IGNORECASE)
 _DAY_REL = re.compile(
     r"\b(?P<rel>yesterday|today|tomorrow|the day before|the previous day)\b", re.IGNORECASE
 )
+_ISO_DATE = re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_DAY_FIRST = re.compile(  # 3 March 2021, the 3rd of March 2021
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.format(n="m")
+    + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"
+)
+_MONTH_DAY = re.compile(  # March 3 / Dec. 5, with no year: the article's year decides
+    r"\b" + _MONTH.format(n="m") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d)(?!\s*%)"
+)
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:(?:last|early|late)\s+)?" + _MONTH.format(n="m") + r"\b")
+_QUARTER = re.compile(
+    r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter)"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>(?:1[89]|20)\d\d))?",
+    re.IGNORECASE,
+)
+_DECADE = re.compile(r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d0)[’']?s\b")
+_NUMBER = (
+    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)"
+)
+_AGO = re.compile(r"\b" + _NUMBER + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.I)
+_PAST_SPAN = re.compile(  # over the past five years, in the last decade, the past 12 months
+    r"(?:\bthe\s+(?:past|last|previous)|\bpast)\s+(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a few)\s+)?(?P<unit>day|week|month|year|decade)s?\b",
+    re.IGNORECASE,
+)
+_REL_UNIT = re.compile(
+    r"\b(?P<rel>this|last|next|earlier this|later this)\s+"
+    r"(?P<unit>week|month)\b",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"\b(?:(?P<rel>this|last|next)\s+|in\s+the\s+|(?:early|late)\s+)"
+    r"(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d))?",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a few": 3,
+}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER_TOKENS = frozenset(["quarter", "q1", "q2", "q3", "q4"])
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -93,12 +148,137 @@ def _year_of(ref: str, pub: date | None) -> int | None:
 
 
 _TIME_WORDS = (
-    frozenset(MONTHS) | frozenset(WEEKDAYS) | {"year", "yesterday", "today", "tomorrow", "day"}
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | {"year", "yesterday", "today", "tomorrow", "day"}
+    | {"years", "days", "week", "weeks", "month", "months", "decade", "decades", "ago"}
+    | {"quarter", "spring", "summer", "fall", "autumn", "winter"}
 )
 _MONTH_WORDS = frozenset(MONTHS)
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z0-9]+")  # as `cues.words` splits them
 _DIGIT = re.compile(r"\d")
 _FUTURE = frozenset(["will", "scheduled", "upcoming", "plans", "planned", "expected"])
+
+
+def _day_near(pub: date, month: int, day: int, future: bool) -> date | None:
+    """March 3 with no year: the latest one up to the article's day, or the next one if to come."""
+    try:
+        d = date(pub.year, month, day)
+        if future and d < pub:
+            d = date(pub.year + 1, month, day)
+        elif not future and d > pub:
+            d = date(pub.year - 1, month, day)
+    except ValueError:
+        return None
+    return d
+
+
+def _shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _unit_period(pub: date, unit: str, back: int) -> Period:
+    """The calendar day, week, month or year `back` units before the article's (0: its own)."""
+    if unit == "day":
+        d = pub - timedelta(days=back)
+        return Period(d.isoformat(), d.isoformat())
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday() + 7 * back)
+        return Period(monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+    if unit == "month":
+        first = _shift_months(pub, -back)
+        return _month_period(first.year, first.month)
+    years = back * (10 if unit == "decade" else 1)
+    return Period(
+        date(pub.year - years, 1, 1).isoformat(), date(pub.year - years, 12, 31).isoformat()
+    )
+
+
+def _relative_span(
+    sentence: str, words: set[str], pub: date, precision: str, future: bool
+) -> Period | None:
+    """Weeks, months, seasons and spans counted from the article's date."""
+    fine_enough = {
+        "day": ("day", "week", "month", "year", "decade"),
+        "month": ("month", "year", "decade"),
+    }
+    units = fine_enough.get(precision, ("year", "decade"))
+    m = _AGO.search(sentence) if "ago" in words else None
+    if m and m.group("unit").lower() in units:  # two years ago: that year
+        return _unit_period(
+            pub, m.group("unit").lower(), _COUNTS.get(m.group("n").lower(), 0) or int(m.group("n"))
+        )
+    m = _PAST_SPAN.search(sentence) if not words.isdisjoint(("past", "last", "previous")) else None
+    if m and m.group("unit").lower() in units:  # over the past five years: up to the article's day
+        n = _COUNTS.get((m.group("n") or "one").lower()) or int(m.group("n"))
+        unit = m.group("unit").lower()
+        if unit in ("day", "week"):
+            start = pub - timedelta(days=n * (7 if unit == "week" else 1))
+        else:
+            months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+            start = date(pub.year, pub.month, min(pub.day, 28))
+            start = _shift_months(start, -months).replace(day=min(pub.day, 28))
+        return Period(start.isoformat(), pub.isoformat())
+    m = _REL_UNIT.search(sentence) if not words.isdisjoint(("week", "month")) else None
+    if m and m.group("unit").lower() in units:
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        period = _unit_period(pub, unit, {"last": 1, "next": -1}.get(rel, 0))
+        if rel == "earlier this":
+            return Period(period.start, pub.isoformat())
+        if rel == "later this":
+            return Period(pub.isoformat(), period.end)
+        return period
+    return None
+
+
+def _quarter(m: re.Match[str], pub: date | None, future: bool) -> Period | None:
+    """Q2 2023, the first quarter: three months; with no year, the latest begun (or the next)."""
+    q = int(m.group("q")) if m.group("q") else _QUARTER_WORDS[m.group("qw").lower()]
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif pub is not None:
+        year = pub.year if date(pub.year, 3 * q - 2, 1) <= pub or future else pub.year - 1
+    else:
+        return None
+    last = calendar.monthrange(year, 3 * q)[1]
+    return Period(date(year, 3 * q - 2, 1).isoformat(), date(year, 3 * q, last).isoformat())
+
+
+def _season(sentence: str, words: set[str], pub: date | None, future: bool) -> Period | None:
+    """Spring, summer, fall, winter: three months from March, June, September, December."""
+    m = _SEASON.search(sentence) if not words.isdisjoint(_SEASON_START) else None
+    if m is None:
+        return None
+    start_month = _SEASON_START[m.group("s").lower()]
+    rel = (m.group("rel") or "").lower()
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif pub is None:
+        return None
+    else:
+        year = _season_year(pub, start_month, rel, future)
+    first = date(year, start_month, 1)
+    last = _shift_months(first, 2)
+    return Period(
+        first.isoformat(),
+        date(last.year, last.month, calendar.monthrange(last.year, last.month)[1]).isoformat(),
+    )
+
+
+def _season_year(pub: date, start_month: int, rel: str, future: bool) -> int:
+    this_year = date(pub.year, start_month, 1)
+    begun = this_year <= pub
+    ended = _shift_months(this_year, 3) <= pub
+    if rel == "this":
+        year = pub.year
+    elif rel == "next" or (future and rel != "last"):
+        year = pub.year + 1 if begun else pub.year
+    elif rel == "last":
+        year = pub.year if ended else pub.year - 1
+    else:  # "in the spring": the latest one that has begun
+        year = pub.year if begun else pub.year - 1
+    return year
 
 
 def resolve_period(
@@ -125,18 +305,36 @@ def resolve_period(
             if start <= end:
                 return Period(start.isoformat(), end.isoformat())
 
-    m = _FULL_DATE.search(sentence) if has_digit and has_month else None
-    if m:
-        try:
-            d = date(int(m.group("y")), _month_num(m.group("m")), int(m.group("d")))
-            return Period(d.isoformat(), d.isoformat())
-        except ValueError:
-            pass
+    for pattern in (_ISO_DATE, _FULL_DATE, _DAY_FIRST) if has_digit else ():
+        if (pattern is _ISO_DATE and "-" not in sentence) or (
+            pattern is not _ISO_DATE and not has_month
+        ):
+            continue
+        m = pattern.search(sentence)
+        if m:
+            try:
+                month = int(m.group("m")) if pattern is _ISO_DATE else _month_num(m.group("m"))
+                d = date(int(m.group("y")), month, int(m.group("d")))
+                return Period(d.isoformat(), d.isoformat())
+            except ValueError:
+                pass
 
     m = _SINCE.search(sentence) if has_digit and "since" in words else None
     if m and pub is not None:
         month = _month_num(m.group("m")) if m.group("m") else 1
         return Period(date(int(m.group("y")), month, 1).isoformat(), pub.isoformat())
+
+    m = _SINCE_MONTH.search(sentence) if has_month and "since" in words else None
+    if m and pub is not None:  # since last April: from the latest April to the article's day
+        month = _month_num(m.group("m"))
+        since = pub.year if month <= pub.month else pub.year - 1
+        return Period(date(since, month, 1).isoformat(), pub.isoformat())
+
+    m = _MONTH_DAY.search(sentence) if has_digit and has_month else None
+    if m and pub is not None and precision != "year":
+        on = _day_near(pub, _month_num(m.group("m")), int(m.group("d")), future)
+        if on:
+            return Period(on.isoformat(), on.isoformat())
 
     m = _MONTH_YEAR.search(sentence) if has_month else None
     if m:
@@ -159,10 +357,30 @@ def resolve_period(
             )
         return _month_period(year, month)
 
+    m = _QUARTER.search(sentence) if not _QUARTER_TOKENS.isdisjoint(words) else None
+    period = _quarter(m, pub, future) if m else None
+    if period:
+        return period
+
+    decade = has_digit and any(w[-2:] == "0s" and w[:1] in "12" for w in words)
+    m = _DECADE.search(sentence) if decade else None
+    if m:
+        first = int(m.group("y"))
+        return Period(date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat())
+
+    period = _season(sentence, words, pub, future)
+    if period:
+        return period
+
     m = _YEAR.search(sentence) if has_digit else None
     if m:
         year = int(m.group("y"))
         return Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
+
+    if pub is not None:
+        period = _relative_span(sentence, words, pub, precision or "year", future)
+        if period:
+            return period
 
     m = _REL_YEAR.search(sentence) if "year" in words else None
     if m and pub is not None:
