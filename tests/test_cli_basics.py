@@ -161,7 +161,8 @@ def test_show_says_how_the_numbers_were_read(cli, tmp_path: Path) -> None:  # ty
     article = tmp_path / "fares.txt"
     article.write_text(
         "---\noutlet: City Paper\npublished: '2021-05-02'\n---\n"
-        "More than half of the riders paid the full fare in 2020, the transit authority said.\n",
+        "More than half of the riders paid the full fare in 2020, the transit authority said.\n\n"
+        "Fares will rise 10 to 15 percent in the fourth quarter, the authority said.\n",
         encoding="utf-8",
     )
     db = str(tmp_path / "l.db")
@@ -169,3 +170,6 @@ def test_show_says_how_the_numbers_were_read(cli, tmp_path: Path) -> None:  # ty
     shown = cli("--db", db, "show", "1").out
     assert "“More than half” > 0.5" in shown
     assert "2020-01-01 to 2020-12-31" in shown
+    shown = cli("--db", db, "show", "2").out
+    assert "“10 to 15 percent” 10 to 15" in shown
+    assert "2021-10-01 to 2021-12-31" in shown

@@ -70,3 +70,55 @@ def test_most_and_a_majority_are_more_than_half() -> None:
         assert (q.kind, q.bound, q.low, q.high) == ("proportion", "more_than", 0.5, None), text
     [q] = find_quantities("More than half of those picked up had no convictions.")
     assert q.text == "More than half"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high", "unit"),
+    [
+        ("Between 200 and 300 people came.", "count", 200, 300, "people"),
+        ("200–300 people came.", "count", 200, 300, "people"),
+        ("He served 5 to 10 years in prison.", "count", 5, 10, "years"),
+        ("Costs rose 10 to 15 percent.", "percent", 10, 15, None),
+        ("between 10% and 15% of the budget", "percent", 10, 15, None),
+        ("It will cost $2 to $3 million.", "money", 2e6, 3e6, "USD"),
+        ("Tickets cost €20-€35.", "money", 20, 35, "EUR"),
+    ],
+)
+def test_ranges_keep_both_ends(text: str, kind: str, low: float, high: float, unit: str) -> None:
+    q = _one(text)
+    assert (q.kind, q.bound, q.low, q.high, q.unit) == (kind, "range", low, high, unit)
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team won 3-1 on Sunday.",  # a score
+        "Class sizes grew from 22 to 31 students.",  # a change: two figures
+        "Between 2008 and 2010 the program grew.",  # a period, not a count
+    ],
+)
+def test_what_is_not_a_range(text: str) -> None:
+    assert all(q.bound != "range" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "bound", "unit"),
+    [
+        ("It cost £3bn to build.", "money", 3e9, "exact", "GBP"),
+        ("a €20 million grant", "money", 2e7, "exact", "EUR"),
+        ("The deal is worth $1.2bn.", "money", 1.2e9, "exact", "USD"),
+        ("About one in five residents lack access.", "proportion", 0.2, "approx", None),
+        ("Only 3 in 10 adults had a doctor.", "proportion", 0.3, "exact", None),
+        ("Half a million people signed.", "count", 5e5, "exact", None),
+        ("Dozens of people were hurt.", "count", 12, "at_least", None),
+        ("Hundreds of thousands marched.", "count", 1e5, "at_least", None),
+        ("The number of arrests doubled.", "multiplier", 2, "exact", None),
+        ("Rents have nearly tripled.", "multiplier", 3, "less_than", None),
+    ],
+)
+def test_more_ways_of_writing_numbers(
+    text: str, kind: str, value: float, bound: str, unit: str | None
+) -> None:
+    q = _one(text)
+    assert (q.kind, q.value, q.bound, q.unit) == (kind, value, bound, unit)

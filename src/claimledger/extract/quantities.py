@@ -42,7 +42,23 @@ _WORDS = {
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
     "a thousand": 1000,
 }  # fmt: skip
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_MULTIPLIED = {
+    "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
+    "quadrupled": 4.0, "quadrupling": 4.0, "halved": 0.5, "halving": 0.5,
+}  # fmt: skip
+_VAGUE = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _FRACTIONS = {
     "half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
     "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
@@ -63,10 +79,40 @@ _COUNT_TAIL = (
     r"votes|jobs|children|families|members|students|workers|residents|fingerprints|offenders|units|"
     r"homes|[a-z]+s)\b)))?"
 )
+_N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORD = r"thousand|million|billion|trillion"
+_SCALE_ABBR = r"bn|tn|mn|m|k"
+_CUR = r"[$€£¥]"
+_PER = r"(?:%|\s*percent\b|\s*per cent\b|\s*percentage points\b)"
+_SEP = r"(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)"
 _PATTERNS = [
+    (  # $2 million to $3 million, $200-$300, €5bn-€6bn
+        "money_range",
+        re.compile(
+            rf"(?P<between>\bbetween\s+)?(?P<cur>{_CUR})\s?(?P<lo>{_N})"
+            rf"(?:\s*(?P<lo_scale>{_SCALE_WORD})\b|(?P<lo_abbr>{_SCALE_ABBR})\b)?"
+            rf"{_SEP}{_CUR}?\s?(?P<hi>{_N})"
+            rf"(?:\s*(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_SCALE_ABBR})\b)?",
+            re.I,
+        ),
+    ),
+    (  # 10 to 15 percent, 10%-15%, between 10 and 15 percent
+        "percent_range",
+        re.compile(rf"(?P<between>\bbetween\s+)?(?P<lo>{_N}){_PER}?{_SEP}(?P<hi>{_N}){_PER}", re.I),
+    ),
+    (  # between 200 and 300 people, 200-300 people, 5 to 10 years
+        "count_range",
+        re.compile(
+            rf"(?P<between>\bbetween\s+)?\b(?P<lo>{_N}){_SEP}(?P<hi>{_N}){_COUNT_TAIL}", re.I
+        ),
+    ),
     (
         "money",
-        re.compile(rf"\$\s?{_NUM}(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?", re.I),
+        re.compile(
+            rf"(?P<cur>{_CUR})\s?{_NUM}"
+            rf"(?:\s*(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_SCALE_ABBR})\b)?",
+            re.I,
+        ),
     ),
     (
         "money",
@@ -82,10 +128,36 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    (  # one in five, 3 out of 10
+        "ratio",
+        re.compile(
+            r"\b(?P<a>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
+            r"(?P<b>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b(?!\s*%)",
+            re.I,
+        ),
+    ),
+    (  # half a million, a quarter million
+        "count_scaled",
+        re.compile(
+            rf"\b(?P<frac>half|a half|a quarter)\s+(?:a\s+)?(?P<scale>{_SCALE_WORD})\b", re.I
+        ),
+    ),
     ("proportion", re.compile(rf"\b{_FRAC}(?=\s+(?:of|the)\b)", re.I)),
     (
         "multiplier",
         re.compile(rf"\b(?:(?:{_NUM}|{_WORDNUM})\s+times|(?P<times>twice|thrice))\b", re.I),
+    ),
+    (  # dozens of people, hundreds of thousands of homes
+        "count_vague",
+        re.compile(
+            r"\b(?P<vague>dozens|hundreds|thousands|millions|billions)"
+            r"(?:\s+of\s+(?P<vague2>thousands|millions))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "multiplier_verb",
+        re.compile(r"\b(?P<mult>" + "|".join(_MULTIPLIED) + r")\b", re.I),
     ),
     ("count", re.compile(rf"\b{_NUM}{_COUNT_TAIL}", re.I)),
     ("count_word", re.compile(rf"\b{_WORDNUM}{_COUNT_TAIL}", re.I)),
@@ -123,7 +195,7 @@ def _value(m: re.Match[str]) -> float | None:
         value = float(_TIMES[groups["times"].lower()])
     else:
         return None
-    scale = groups.get("scale")
+    scale = groups.get("scale") or groups.get("abbr")
     if scale:
         value *= _SCALE[scale.lower()]
     return value
@@ -143,12 +215,11 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     return bool(_YEAR_CONTEXT.search(before)) or not counted
 
 
-_NUMBER_WORDS = frozenset(w.split()[-1] for w in (*_WORDS, *_FRACTIONS, *_TIMES)) | {
-    "millions",
-    "billions",
-    "thousands",
-    "hundreds",
-}
+_NUMBER_WORDS = (
+    frozenset(w.split()[-1] for w in (*_WORDS, *_FRACTIONS, *_TIMES))
+    | frozenset(_VAGUE)
+    | frozenset(_MULTIPLIED)
+)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z]+")
 
@@ -157,10 +228,75 @@ _FRACTION_WORDS = frozenset(w.split()[-1] for w in _FRACTIONS)
 _COUNT_WORDS = frozenset(w.split()[-1] for w in _WORDS)
 
 
+def _range_tell(low: str) -> bool:
+    return "-" in low or "–" in low or "—" in low or " to " in low or "between" in low
+
+
+def _special(
+    kind: str, m: re.Match[str], text: str
+) -> tuple[str, float, str, float | None, float | None] | None:
+    """Ranges, ratios, vague counts and multiplying verbs: (kind, value, bound, low, high), or None
+    when the match is not a quantity after all ("3-1", "from 2008 to 2010", "10 and 20")."""
+    g = m.groupdict()
+    if kind.endswith("_range"):
+        sep = (g.get("sep") or "").strip()
+        if sep == "and" and not g.get("between"):
+            return None  # "10 and 20" is two numbers; "between 10 and 20" is a range
+        if text[max(0, m.start() - 5) : m.start()].lower().endswith("from "):
+            return None  # "grew from 22 to 31": a change, two figures, not a range
+        lo, hi = float(g["lo"].replace(",", "")), float(g["hi"].replace(",", ""))
+        scale = g.get("scale") or g.get("abbr")
+        lo_scale = g.get("lo_scale") or g.get("lo_abbr")
+        if kind == "count_range":
+            if not (g.get("unit") or scale) and not g.get("between"):
+                return None  # "won 3-1", "pages 10-12": no unit, no range of anything
+            unit = (g.get("unit") or "").split()
+            counted = bool(unit) and _COUNT_NOUN.fullmatch(unit[-1].lower()) is not None
+            if _YEAR_DIGITS.fullmatch(g["lo"]) and _YEAR_DIGITS.fullmatch(g["hi"]) and not counted:
+                return None  # 2008-2010: a period, read by the time resolver
+        if scale:
+            factor = _SCALE[scale.lower()]
+            hi *= factor
+            if lo_scale:
+                lo *= _SCALE[lo_scale.lower()]
+            elif lo * factor <= hi:
+                lo *= factor  # "$2 to $3 million": both in millions
+        elif lo_scale:
+            lo *= _SCALE[lo_scale.lower()]
+        if lo >= hi:
+            return None
+        return kind.removesuffix("_range"), lo, "range", lo, hi
+    if kind == "ratio":
+        a, b = (_WORDS.get(x.lower()) or float(x) for x in (g["a"], g["b"]))
+        if not 0 < a < b:
+            return None
+        return "proportion", a / b, "exact", a / b, a / b
+    if kind == "count_scaled":
+        value = _FRACTIONS[g["frac"].lower()] * _SCALE[g["scale"].lower()]
+        return "count", value, "exact", value, value
+    if kind == "count_vague":
+        value = _VAGUE[g["vague"].lower()] * (_VAGUE[g["vague2"].lower()] if g.get("vague2") else 1)
+        return "count", value, "at_least", value, None
+    value = _MULTIPLIED[g["mult"].lower()]
+    return "multiplier", value, "exact", value, value
+
+
 def _worth_trying(kind: str, low: str, found_words: set[str]) -> bool:
     """Skip a pattern when its tell-tale characters are absent (most sentences have no money)."""
-    if kind == "money":
-        return "$" in low or "dollar" in low
+    if kind in ("money", "money_range"):
+        return any(c in low for c in _CURRENCIES) or "dollar" in low
+    if kind == "percent_range":
+        return ("%" in low or "percent" in low or "per cent" in low) and _range_tell(low)
+    if kind == "count_range":
+        return _range_tell(low)
+    if kind == "ratio":
+        return " in " in low or " out of " in low
+    if kind == "count_scaled":
+        return "half" in found_words or "quarter" in found_words
+    if kind == "count_vague":
+        return not found_words.isdisjoint(_VAGUE)
+    if kind == "multiplier_verb":
+        return not found_words.isdisjoint(_MULTIPLIED)
     if kind == "percent":
         return "%" in low or "percent" in low or "per cent" in low
     if kind == "proportion":
@@ -170,6 +306,31 @@ def _worth_trying(kind: str, low: str, found_words: set[str]) -> bool:
     if kind == "multiplier":
         return "times" in low or "twice" in low or "thrice" in low
     return True
+
+
+_SPECIAL = frozenset(
+    [
+        "money_range",
+        "percent_range",
+        "count_range",
+        "ratio",
+        "count_scaled",
+        "count_vague",
+        "multiplier_verb",
+    ]
+)
+
+
+def _bounds(value: float | None, bound: str) -> tuple[float | None, float | None]:
+    if value is None:
+        return None, None
+    if bound in {"more_than", "at_least"}:
+        return value, None
+    if bound in {"less_than", "at_most"}:
+        return None, value
+    if bound == "exact":
+        return value, value
+    return None, None
 
 
 def find_quantities(
@@ -192,6 +353,36 @@ def find_quantities(
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            groups = m.groupdict()
+            before = _HEDGE_BEFORE.search(text, max(start, s - 25), s)
+            hedge = before.group("hedge").lower() if before else ""
+            unit = groups.get("unit")
+            cur = _CURRENCIES.get(groups.get("cur") or "")
+            if kind in _SPECIAL:
+                read = _special(kind, m, text)
+                if read is None:
+                    continue
+                q_kind, q_value, bound, low, high = read
+                if bound != "range" and hedge:
+                    bound = _HEDGES[hedge]
+                    low, high = _bounds(q_value, bound)
+                if before:
+                    s = before.start()
+                taken.append((s, e))
+                found.append(
+                    Quantity(
+                        text=text[s:e],
+                        kind=q_kind,
+                        value=q_value,
+                        bound=bound,
+                        low=low,
+                        high=high,
+                        unit=cur or (unit.lower() if unit else None),
+                        start=s,
+                        end=e,
+                    )
+                )
+                continue
             if kind == "count_word":
                 kind = "count"
             if kind == "count":
@@ -201,29 +392,17 @@ def find_quantities(
                     continue
                 if text[e : e + 1] in {":", "/"}:  # times of day, fractions written with digits
                     continue
-                if m.groupdict().get("word") and not m.groupdict().get("unit"):
+                if groups.get("word") and not unit:
                     continue  # a lone "one" is rarely a quantity
-            groups = m.groupdict()
-            before = _HEDGE_BEFORE.search(text, max(start, s - 25), s)
-            hedge = before.group("hedge").lower() if before else ""
             if before:
                 s = before.start()
             bound = _HEDGES.get(hedge, "exact")
             if kind == "proportion" and groups["frac"].lower() in _MAJORITY and not hedge:
                 bound = "more_than"  # "most", "a majority": more than half, not exactly half
             value = _value(m)
-            unit = groups.get("unit")
             if kind == "money" and groups.get("vague"):
-                scale = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "hundreds": 1e2}
-                value, bound = scale[groups["vague"].lower()], "at_least"
-            low = high = None
-            if value is not None:
-                if bound in {"more_than", "at_least"}:
-                    low = value
-                elif bound in {"less_than", "at_most"}:
-                    high = value
-                elif bound == "exact":
-                    low = high = value
+                value, bound = _VAGUE[groups["vague"].lower()], "at_least"
+            low, high = _bounds(value, bound)
             taken.append((s, e))
             found.append(
                 Quantity(
@@ -233,7 +412,7 @@ def find_quantities(
                     bound=bound,
                     low=low,
                     high=high,
-                    unit=unit.lower() if unit else ("USD" if kind == "money" else None),
+                    unit=unit.lower() if unit else (cur or "USD" if kind == "money" else None),
                     start=s,
                     end=e,
                 )

@@ -24,8 +24,13 @@ def describe_quantity(q: dict[str, Any]) -> str:
     value = q.get("value")
     if value is None:
         return f"“{q.get('text', '?')}”"
-    shown = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    return f"“{q.get('text', '?')}” {_BOUNDS.get(q.get('bound', ''), '=')} {shown}"
+    if q.get("bound") == "range" and q.get("low") is not None and q.get("high") is not None:
+        return f"“{q.get('text', '?')}” {_shown(q['low'])} to {_shown(q['high'])}"
+    return f"“{q.get('text', '?')}” {_BOUNDS.get(q.get('bound', ''), '=')} {_shown(value)}"
+
+
+def _shown(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
 def claim_period(claim: Claim) -> dict[str, str | None] | None:
