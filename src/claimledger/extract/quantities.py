@@ -321,6 +321,33 @@ _SPECIAL = frozenset(
 )
 
 
+def _plain(
+    kind: str, m: re.Match[str], text: str, hedge: str
+) -> tuple[str, float | None, str, float | None, float | None] | None:
+    """A single figure: (kind, value, bound, low, high), or None for a year, a label or a lone word."""
+    s, e = m.start(), m.end()
+    groups = m.groupdict()
+    if kind == "count_word":
+        kind = "count"
+    if kind == "count":
+        if _is_year(text, m) or _ORDINAL_AFTER.match(text, e):
+            return None
+        if _LABEL_BEFORE.search(text, max(0, s - 15), s):
+            return None
+        if text[e : e + 1] in {":", "/"}:  # times of day, fractions written with digits
+            return None
+        if groups.get("word") and not groups.get("unit"):
+            return None  # a lone "one" is rarely a quantity
+    bound = _HEDGES.get(hedge, "exact")
+    if kind == "proportion" and groups["frac"].lower() in _MAJORITY and not hedge:
+        bound = "more_than"  # "most", "a majority": more than half, not exactly half
+    value = _value(m)
+    if kind == "money" and groups.get("vague"):
+        value, bound = _VAGUE[groups["vague"].lower()], "at_least"
+    low, high = _bounds(value, bound)
+    return kind, value, bound, low, high
+
+
 def _bounds(value: float | None, bound: str) -> tuple[float | None, float | None]:
     if value is None:
         return None, None
@@ -356,63 +383,27 @@ def find_quantities(
             groups = m.groupdict()
             before = _HEDGE_BEFORE.search(text, max(start, s - 25), s)
             hedge = before.group("hedge").lower() if before else ""
-            unit = groups.get("unit")
-            cur = _CURRENCIES.get(groups.get("cur") or "")
-            if kind in _SPECIAL:
-                read = _special(kind, m, text)
-                if read is None:
-                    continue
-                q_kind, q_value, bound, low, high = read
-                if bound != "range" and hedge:
-                    bound = _HEDGES[hedge]
-                    low, high = _bounds(q_value, bound)
-                if before:
-                    s = before.start()
-                taken.append((s, e))
-                found.append(
-                    Quantity(
-                        text=text[s:e],
-                        kind=q_kind,
-                        value=q_value,
-                        bound=bound,
-                        low=low,
-                        high=high,
-                        unit=cur or (unit.lower() if unit else None),
-                        start=s,
-                        end=e,
-                    )
-                )
+            read = _special(kind, m, text) if kind in _SPECIAL else _plain(kind, m, text, hedge)
+            if read is None:
                 continue
-            if kind == "count_word":
-                kind = "count"
-            if kind == "count":
-                if _is_year(text, m) or _ORDINAL_AFTER.match(text, e):
-                    continue
-                if _LABEL_BEFORE.search(text, max(0, s - 15), s):
-                    continue
-                if text[e : e + 1] in {":", "/"}:  # times of day, fractions written with digits
-                    continue
-                if groups.get("word") and not unit:
-                    continue  # a lone "one" is rarely a quantity
+            q_kind, value, bound, low, high = read
+            if hedge and kind in _SPECIAL and bound == "exact":  # "nearly tripled"
+                bound = _HEDGES[hedge]
+                low, high = _bounds(value, bound)
             if before:
                 s = before.start()
-            bound = _HEDGES.get(hedge, "exact")
-            if kind == "proportion" and groups["frac"].lower() in _MAJORITY and not hedge:
-                bound = "more_than"  # "most", "a majority": more than half, not exactly half
-            value = _value(m)
-            if kind == "money" and groups.get("vague"):
-                value, bound = _VAGUE[groups["vague"].lower()], "at_least"
-            low, high = _bounds(value, bound)
+            unit = groups.get("unit")
+            cur = _CURRENCIES.get(groups.get("cur") or "")
             taken.append((s, e))
             found.append(
                 Quantity(
                     text=text[s:e],
-                    kind=kind,
+                    kind=q_kind,
                     value=value,
                     bound=bound,
                     low=low,
                     high=high,
-                    unit=unit.lower() if unit else (cur or "USD" if kind == "money" else None),
+                    unit=unit.lower() if unit else (cur or ("USD" if q_kind == "money" else None)),
                     start=s,
                     end=e,
                 )
