@@ -89,7 +89,7 @@ _PATTERNS = [
     (  # $2 million to $3 million, $200-$300, €5bn-€6bn
         "money_range",
         re.compile(
-            rf"(?P<between>\bbetween\s+)?(?P<cur>{_CUR})\s?(?P<lo>{_N})"
+            rf"(?P<cur>{_CUR})\s?(?P<lo>{_N})"
             rf"(?:\s*(?P<lo_scale>{_SCALE_WORD})\b|(?P<lo_abbr>{_SCALE_ABBR})\b)?"
             rf"{_SEP}{_CUR}?\s?(?P<hi>{_N})"
             rf"(?:\s*(?P<scale>{_SCALE_WORD})\b|(?P<abbr>{_SCALE_ABBR})\b)?",
@@ -98,13 +98,11 @@ _PATTERNS = [
     ),
     (  # 10 to 15 percent, 10%-15%, between 10 and 15 percent
         "percent_range",
-        re.compile(rf"(?P<between>\bbetween\s+)?(?P<lo>{_N}){_PER}?{_SEP}(?P<hi>{_N}){_PER}", re.I),
+        re.compile(rf"\b(?P<lo>{_N}){_PER}?{_SEP}(?P<hi>{_N}){_PER}", re.I),
     ),
     (  # between 200 and 300 people, 200-300 people, 5 to 10 years
         "count_range",
-        re.compile(
-            rf"(?P<between>\bbetween\s+)?\b(?P<lo>{_N}){_SEP}(?P<hi>{_N}){_COUNT_TAIL}", re.I
-        ),
+        re.compile(rf"\b(?P<lo>{_N}){_SEP}(?P<hi>{_N}){_COUNT_TAIL}", re.I),
     ),
     (
         "money",
@@ -228,8 +226,16 @@ _FRACTION_WORDS = frozenset(w.split()[-1] for w in _FRACTIONS)
 _COUNT_WORDS = frozenset(w.split()[-1] for w in _WORDS)
 
 
-def _range_tell(low: str) -> bool:
-    return "-" in low or "–" in low or "—" in low or " to " in low or "between" in low
+_RATIO_TELL = re.compile(
+    r" (?:in|out of) (?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
+)
+_RANGE_TELL = re.compile(  # two figures joined by a dash, "to" or "and": where a range can be
+    r"\d%?(?:\s+(?:percent|per cent|thousand|million|billion))?\s*(?:[-–—]|to\b|and\b)\s*\D{0,2}\d"
+)
+
+
+def _between(text: str, pos: int) -> bool:
+    return text[max(0, pos - 8) : pos].lower() == "between "
 
 
 def _special(
@@ -240,7 +246,8 @@ def _special(
     g = m.groupdict()
     if kind.endswith("_range"):
         sep = (g.get("sep") or "").strip()
-        if sep == "and" and not g.get("between"):
+        between = _between(text, m.start())
+        if sep == "and" and not between:
             return None  # "10 and 20" is two numbers; "between 10 and 20" is a range
         if text[max(0, m.start() - 5) : m.start()].lower().endswith("from "):
             return None  # "grew from 22 to 31": a change, two figures, not a range
@@ -248,7 +255,7 @@ def _special(
         scale = g.get("scale") or g.get("abbr")
         lo_scale = g.get("lo_scale") or g.get("lo_abbr")
         if kind == "count_range":
-            if not (g.get("unit") or scale) and not g.get("between"):
+            if not (g.get("unit") or scale) and not between:
                 return None  # "won 3-1", "pages 10-12": no unit, no range of anything
             unit = (g.get("unit") or "").split()
             counted = bool(unit) and _COUNT_NOUN.fullmatch(unit[-1].lower()) is not None
@@ -281,31 +288,32 @@ def _special(
     return "multiplier", value, "exact", value, value
 
 
-def _worth_trying(kind: str, low: str, found_words: set[str]) -> bool:
-    """Skip a pattern when its tell-tale characters are absent (most sentences have no money)."""
-    if kind in ("money", "money_range"):
-        return any(c in low for c in _CURRENCIES) or "dollar" in low
-    if kind == "percent_range":
-        return ("%" in low or "percent" in low or "per cent" in low) and _range_tell(low)
-    if kind == "count_range":
-        return _range_tell(low)
-    if kind == "ratio":
-        return " in " in low or " out of " in low
-    if kind == "count_scaled":
-        return "half" in found_words or "quarter" in found_words
-    if kind == "count_vague":
-        return not found_words.isdisjoint(_VAGUE)
-    if kind == "multiplier_verb":
-        return not found_words.isdisjoint(_MULTIPLIED)
-    if kind == "percent":
-        return "%" in low or "percent" in low or "per cent" in low
-    if kind == "proportion":
-        return not _FRACTION_WORDS.isdisjoint(found_words)
-    if kind == "count_word":
-        return not _COUNT_WORDS.isdisjoint(found_words)
-    if kind == "multiplier":
-        return "times" in low or "twice" in low or "thrice" in low
-    return True
+def _tells(low: str, found_words: set[str], has_digit: bool) -> frozenset[str]:
+    """The patterns worth trying on a sentence: those whose tell-tale signs are there (most
+    sentences have no money, no percent sign, no range), worked out once per sentence."""
+    kinds = {"count"} if has_digit else set()
+    if "$" in low or "€" in low or "£" in low or "¥" in low or "dollar" in low:
+        kinds.update(("money", "money_range"))
+    percent = "%" in low or "percent" in low or "per cent" in low
+    if percent:
+        kinds.add("percent")
+    if has_digit and _RANGE_TELL.search(low):
+        kinds.update(("count_range", "percent_range") if percent else ("count_range",))
+    if _RATIO_TELL.search(low):
+        kinds.add("ratio")
+    if "half" in found_words or "quarter" in found_words:
+        kinds.add("count_scaled")
+    if not found_words.isdisjoint(_VAGUE):
+        kinds.add("count_vague")
+    if not found_words.isdisjoint(_MULTIPLIED):
+        kinds.add("multiplier_verb")
+    if not _FRACTION_WORDS.isdisjoint(found_words):
+        kinds.add("proportion")
+    if not _COUNT_WORDS.isdisjoint(found_words):
+        kinds.add("count_word")
+    if "times" in low or "twice" in low or "thrice" in low:
+        kinds.add("multiplier")
+    return frozenset(kinds)
 
 
 _SPECIAL = frozenset(
@@ -369,12 +377,14 @@ def find_quantities(
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
     found_words = set(_WORD.findall(lowered) if tokens is None else tokens)
-    if _NUMBER_WORDS.isdisjoint(found_words) and not _DIGIT.search(text, start, end):
+    has_digit = _DIGIT.search(text, start, end) is not None
+    if not has_digit and _NUMBER_WORDS.isdisjoint(found_words):
         return ()
+    tried = _tells(lowered, found_words, has_digit)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
     for kind, pattern in _PATTERNS:
-        if not _worth_trying(kind, lowered, found_words):
+        if kind not in tried:
             continue
         for m in pattern.finditer(text, start, end):
             s, e = m.start(), m.end()
@@ -392,6 +402,8 @@ def find_quantities(
                 low, high = _bounds(value, bound)
             if before:
                 s = before.start()
+            elif bound == "range" and _between(text, s):
+                s -= len("between ")
             unit = groups.get("unit")
             cur = _CURRENCIES.get(groups.get("cur") or "")
             taken.append((s, e))

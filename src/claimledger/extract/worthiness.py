@@ -489,7 +489,6 @@ _IDENTIFIES = re.compile(
     r"|^(?:[A-Z][\w'’.-]+\s){1,4}(?:also\s)?(?:heads|leads|runs|directs|chairs)\s(?:the\s)?"
     r"(?:[A-Z][\w'’.-]*\s?|and\s|of\s|for\s)+[.]?$"
 )
-REPORTED_BONUS = 0.1
 _CERTAIN_CONSEQUENCE = frozenset(
     ["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "cannot", "can't"]
 )
@@ -567,11 +566,9 @@ def score_sentence(
     if "evidential" in hits:
         s += 0.1
     if attributed:
-        pass
-    elif "reported" in hits:
-        s += REPORTED_BONUS
-    if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
+    elif "reported" in hits:
+        s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
     s -= 0.25 * min(hits.get("opinion", 0), 2) + 0.1 * min(hits.get("value", 0), 2)
     if hits.get("guess", 0) > hits.get("might_in_clause", 0):
         s -= 0.2
