@@ -284,7 +284,20 @@ def _season_year(pub: date, start_month: int, rel: str, future: bool) -> int:
 def resolve_period(
     sentence: str, published: str | None, *, tokens: list[str] | None = None
 ) -> Period | None:
-    """The first time expression of the sentence as a period, or None."""
+    """The first time expression of the sentence as a period, or None.
+
+    A date no calendar has ("999 decades ago", "February 30") or a period that ends before it
+    starts ("since 2099" in a 2024 article) is no period: the claim keeps its words, not a date."""
+    try:
+        period = _resolve(sentence, published, tokens)
+    except (ValueError, OverflowError):
+        return None
+    if period is None or period.start > period.end:
+        return None
+    return period
+
+
+def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> Period | None:
     words = set(tokens if tokens is not None else _WORD.findall(sentence.lower()))
     has_digit = _DIGIT.search(sentence) is not None
     if not has_digit and _TIME_WORDS.isdisjoint(words):
