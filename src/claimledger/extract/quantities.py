@@ -178,6 +178,7 @@ _LABEL_BEFORE = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$",
     re.I,
 )
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
@@ -346,6 +347,8 @@ def _plain(
             return None
         if groups.get("word") and not groups.get("unit"):
             return None  # a lone "one" is rarely a quantity
+        if groups.get("word") and _DEFINITE_BEFORE.search(text, max(0, s - 8), s):
+            return None  # "the two agencies": the ones already named, not a count to check
     bound = _HEDGES.get(hedge, "exact")
     if kind == "proportion" and groups["frac"].lower() in _MAJORITY and not hedge:
         bound = "more_than"  # "most", "a majority": more than half, not exactly half

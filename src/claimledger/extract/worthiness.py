@@ -258,7 +258,9 @@ COMPARE = Cues(
 )
 # For the type, a claim about the future: "would" and "could" mostly report the past or a maybe.
 PREDICT = Cues(
-    frozenset(["will", "expects", "forecast", "forecasts", "predicts", "predicted", "projected"]),
+    frozenset(
+        ["will", "expect", "expects", "forecast", "forecasts", "predicts", "predicted", "projected"]
+    ),
     (
         "is going to",
         "are going to",
