@@ -40,6 +40,8 @@ def _only(text: str, **kw: str):  # type: ignore[no-untyped-def]
         "If a driver fails the test twice, they’ll lose the permit for a year.",
         # reported speech, when the speaker is a group and not a named person
         "Union lawyers told the court the layoffs broke the contract.",
+        # "you" in an explainer states a rule, it does not address the reader's feelings
+        "If you earn under $40,000, you qualify for the credit.",
     ],
 )
 def test_checkable_statements_are_claims(sentence: str) -> None:
@@ -70,6 +72,8 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "Dana Reyes heads the Springfield Transit Riders Union.",
         # a false hope is a feeling, not a statement said to be false
         "They sold false hope to the riders of Springfield.",
+        "You need to call your senator today.",
+        "You deserve better than this.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:

@@ -324,7 +324,6 @@ OPINION = Cues(
             "dear",
             "truly",
             "rage",
-            "you",
             "let's",
         ]
     ),
