@@ -314,8 +314,12 @@ class SpeakerTracker:
         self.quote_speaker: str | None = None  # speaker of a quotation still open
 
     def learn_names(self, paragraph: str) -> None:
+        known = self.full_names
         for m in _FULL_NAME.finditer(paragraph):
-            words = _strip_titles(m.group(0).split())
+            run = m.group(0).split()
+            if run[-1] in known:
+                continue  # the first full name for a surname is the one kept
+            words = _strip_titles(run)
             if len(words) >= 2 and words[0] not in NOT_NAMES:
                 self.full_names.setdefault(words[-1], " ".join(words))
 
