@@ -74,6 +74,7 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "They sold false hope to the riders of Springfield.",
         "You need to call your senator today.",
         "You deserve better than this.",
+        "Subscribe to the Harbor Business Journal for $1 a week.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:

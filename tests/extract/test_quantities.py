@@ -123,3 +123,7 @@ def test_more_ways_of_writing_numbers(
 ) -> None:
     q = _one(text)
     assert (q.kind, q.value, q.bound, q.unit) == (kind, value, bound, unit)
+
+
+def test_a_count_then_a_year_is_no_ratio() -> None:
+    assert [(q.text, q.kind) for q in find_quantities("up from 350 in 2019")] == [("350", "count")]

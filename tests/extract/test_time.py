@@ -49,6 +49,20 @@ from claimledger.extract.timeexpr import parse_published, resolve_period
         ("Crime fell in the 1990s.", "2024-03-14", "1990-01-01", "1999-12-31"),
         ("The plant closed in mid-2022.", "2024-03-14", "2022-01-01", "2022-12-31"),
         ("It has been closed since last April.", "2024-03-14", "2023-04-01", "2024-03-14"),
+        # two expressions: the first in the sentence, unless the other is a full date
+        (
+            "The council voted last Tuesday to back the team, which has played here since 1968.",
+            "2025-02-06",
+            "2025-02-04",
+            "2025-02-04",
+        ),
+        (
+            "The jail held 412 inmates last year, up from 350 in 2019.",
+            "2023-09-21",
+            "2022-01-01",
+            "2022-12-31",
+        ),
+        ("On Tuesday, Jan. 5, 2021, the board met.", "2021-01-07", "2021-01-05", "2021-01-05"),
     ],
 )
 def test_periods(sentence: str, published: str | None, start: str, end: str) -> None:

@@ -129,8 +129,10 @@ _PATTERNS = [
     (  # one in five, 3 out of 10
         "ratio",
         re.compile(
-            r"\b(?P<a>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
-            r"(?P<b>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b(?!\s*%)",
+            # "350 in 2019" is a count and a year: the whole is at most three digits or 1,000s
+            r"\b(?P<a>\d{1,3}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
+            r"(?P<b>\d{1,3}(?:,\d{3})?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
+            r"\b(?![,.]?\d)(?!\s*%)",
             re.I,
         ),
     ),
@@ -275,7 +277,7 @@ def _special(
             return None
         return kind.removesuffix("_range"), lo, "range", lo, hi
     if kind == "ratio":
-        a, b = (_WORDS.get(x.lower()) or float(x) for x in (g["a"], g["b"]))
+        a, b = (_WORDS.get(x.lower()) or float(x.replace(",", "")) for x in (g["a"], g["b"]))
         if not 0 < a < b:
             return None
         return "proportion", a / b, "exact", a / b, a / b

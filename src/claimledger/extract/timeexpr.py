@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from claimledger.extract.model import Period
@@ -197,8 +198,8 @@ def _unit_period(pub: date, unit: str, back: int) -> Period:
 
 def _relative_span(
     sentence: str, words: set[str], pub: date, precision: str, future: bool
-) -> Period | None:
-    """Weeks, months, seasons and spans counted from the article's date."""
+) -> Iterator[tuple[bool, int, Period]]:
+    """Weeks, months and spans counted from the article's date."""
     fine_enough = {
         "day": ("day", "week", "month", "year", "decade"),
         "month": ("month", "year", "decade"),
@@ -206,9 +207,8 @@ def _relative_span(
     units = fine_enough.get(precision, ("year", "decade"))
     m = _AGO.search(sentence) if "ago" in words else None
     if m and m.group("unit").lower() in units:  # two years ago: that year
-        return _unit_period(
-            pub, m.group("unit").lower(), _COUNTS.get(m.group("n").lower(), 0) or int(m.group("n"))
-        )
+        back = _COUNTS.get(m.group("n").lower(), 0) or int(m.group("n"))
+        yield False, m.start(), _unit_period(pub, m.group("unit").lower(), back)
     m = _PAST_SPAN.search(sentence) if not words.isdisjoint(("past", "last", "previous")) else None
     if m and m.group("unit").lower() in units:  # over the past five years: up to the article's day
         n = _COUNTS.get((m.group("n") or "one").lower()) or int(m.group("n"))
@@ -219,17 +219,16 @@ def _relative_span(
             months = n * {"month": 1, "year": 12, "decade": 120}[unit]
             start = date(pub.year, pub.month, min(pub.day, 28))
             start = _shift_months(start, -months).replace(day=min(pub.day, 28))
-        return Period(start.isoformat(), pub.isoformat())
+        yield False, m.start(), Period(start.isoformat(), pub.isoformat())
     m = _REL_UNIT.search(sentence) if not words.isdisjoint(("week", "month")) else None
     if m and m.group("unit").lower() in units:
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
         period = _unit_period(pub, unit, {"last": 1, "next": -1}.get(rel, 0))
         if rel == "earlier this":
-            return Period(period.start, pub.isoformat())
-        if rel == "later this":
-            return Period(pub.isoformat(), period.end)
-        return period
-    return None
+            period = Period(period.start, pub.isoformat())
+        elif rel == "later this":
+            period = Period(pub.isoformat(), period.end)
+        yield False, m.start(), period
 
 
 def _quarter(m: re.Match[str], pub: date | None, future: bool) -> Period | None:
@@ -245,24 +244,30 @@ def _quarter(m: re.Match[str], pub: date | None, future: bool) -> Period | None:
     return Period(date(year, 3 * q - 2, 1).isoformat(), date(year, 3 * q, last).isoformat())
 
 
-def _season(sentence: str, words: set[str], pub: date | None, future: bool) -> Period | None:
+def _season(
+    sentence: str, words: set[str], pub: date | None, future: bool
+) -> Iterator[tuple[bool, int, Period]]:
     """Spring, summer, fall, winter: three months from March, June, September, December."""
     m = _SEASON.search(sentence) if not words.isdisjoint(_SEASON_START) else None
     if m is None:
-        return None
+        return
     start_month = _SEASON_START[m.group("s").lower()]
     rel = (m.group("rel") or "").lower()
     if m.group("y"):
         year = int(m.group("y"))
     elif pub is None:
-        return None
+        return
     else:
         year = _season_year(pub, start_month, rel, future)
     first = date(year, start_month, 1)
     last = _shift_months(first, 2)
-    return Period(
-        first.isoformat(),
-        date(last.year, last.month, calendar.monthrange(last.year, last.month)[1]).isoformat(),
+    yield (
+        False,
+        m.start(),
+        Period(
+            first.isoformat(),
+            date(last.year, last.month, calendar.monthrange(last.year, last.month)[1]).isoformat(),
+        ),
     )
 
 
@@ -298,10 +303,22 @@ def resolve_period(
 
 
 def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> Period | None:
+    """A full date wins; otherwise the time expression that comes first in the sentence ("voted
+    last Tuesday to back a stadium ... played there since 1968": last Tuesday)."""
+    candidates = list(_candidates(sentence, published, tokens))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (not c[0], c[1]))[2]
+
+
+def _candidates(
+    sentence: str, published: str | None, tokens: list[str] | None
+) -> Iterator[tuple[bool, int, Period]]:
+    """(is a full date, where it starts, its period) for each kind of time expression found."""
     words = set(tokens if tokens is not None else _WORD.findall(sentence.lower()))
     has_digit = _DIGIT.search(sentence) is not None
     if not has_digit and _TIME_WORDS.isdisjoint(words):
-        return None
+        return
     has_month = not _MONTH_WORDS.isdisjoint(words)
     future = not _FUTURE.isdisjoint(words)  # "will vote in April": the April to come
     parsed = parse_published(published)
@@ -316,7 +333,7 @@ def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> 
             start = date(y1, m1, 1)
             end = date(y2, m2, calendar.monthrange(y2, m2)[1])
             if start <= end:
-                return Period(start.isoformat(), end.isoformat())
+                yield False, m.start(), Period(start.isoformat(), end.isoformat())
 
     for pattern in (_ISO_DATE, _FULL_DATE, _DAY_FIRST) if has_digit else ():
         if (pattern is _ISO_DATE and "-" not in sentence) or (
@@ -328,32 +345,36 @@ def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> 
             try:
                 month = int(m.group("m")) if pattern is _ISO_DATE else _month_num(m.group("m"))
                 d = date(int(m.group("y")), month, int(m.group("d")))
-                return Period(d.isoformat(), d.isoformat())
             except ValueError:
-                pass
+                continue
+            yield True, m.start(), Period(d.isoformat(), d.isoformat())
 
     m = _SINCE.search(sentence) if has_digit and "since" in words else None
     if m and pub is not None:
         month = _month_num(m.group("m")) if m.group("m") else 1
-        return Period(date(int(m.group("y")), month, 1).isoformat(), pub.isoformat())
+        yield (
+            False,
+            m.start(),
+            Period(date(int(m.group("y")), month, 1).isoformat(), pub.isoformat()),
+        )
 
     m = _SINCE_MONTH.search(sentence) if has_month and "since" in words else None
     if m and pub is not None:  # since last April: from the latest April to the article's day
         month = _month_num(m.group("m"))
         since = pub.year if month <= pub.month else pub.year - 1
-        return Period(date(since, month, 1).isoformat(), pub.isoformat())
+        yield False, m.start(), Period(date(since, month, 1).isoformat(), pub.isoformat())
 
     m = _MONTH_DAY.search(sentence) if has_digit and has_month else None
     if m and pub is not None and precision != "year":
         on = _day_near(pub, _month_num(m.group("m")), int(m.group("d")), future)
         if on:
-            return Period(on.isoformat(), on.isoformat())
+            yield False, m.start(), Period(on.isoformat(), on.isoformat())
 
     m = _MONTH_YEAR.search(sentence) if has_month else None
     if m:
         year = _year_of(m.group("y"), pub)
         if year:
-            return _month_period(year, _month_num(m.group("m")))
+            yield False, m.start(), _month_period(year, _month_num(m.group("m")))
 
     m = _REL_MONTH.search(sentence) if has_month else None
     if m and pub is not None:
@@ -368,38 +389,38 @@ def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> 
                 if month < pub.month or (month == pub.month and rel == "in")
                 else pub.year - 1
             )
-        return _month_period(year, month)
+        yield False, m.start(), _month_period(year, month)
 
     m = _QUARTER.search(sentence) if not _QUARTER_TOKENS.isdisjoint(words) else None
     period = _quarter(m, pub, future) if m else None
-    if period:
-        return period
+    if m and period:
+        yield False, m.start(), period
 
     decade = has_digit and any(w[-2:] == "0s" and w[:1] in "12" for w in words)
     m = _DECADE.search(sentence) if decade else None
     if m:
         first = int(m.group("y"))
-        return Period(date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat())
+        yield (
+            False,
+            m.start(),
+            Period(date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat()),
+        )
 
-    period = _season(sentence, words, pub, future)
-    if period:
-        return period
+    yield from _season(sentence, words, pub, future)
 
     m = _YEAR.search(sentence) if has_digit else None
     if m:
         year = int(m.group("y"))
-        return Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
+        yield False, m.start(), Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
 
     if pub is not None:
-        period = _relative_span(sentence, words, pub, precision or "year", future)
-        if period:
-            return period
+        yield from _relative_span(sentence, words, pub, precision or "year", future)
 
     m = _REL_YEAR.search(sentence) if "year" in words else None
     if m and pub is not None:
         y = _year_of(m.group(0), pub)
         if y:
-            return Period(date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat())
+            yield False, m.start(), Period(date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat())
 
     if pub is not None and precision == "day":
         m = _WEEKDAY.search(sentence)
@@ -409,10 +430,9 @@ def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> 
                 d = pub + timedelta(days=(day - pub.weekday()) % 7)
             else:
                 d = pub - timedelta(days=(pub.weekday() - day) % 7)
-            return Period(d.isoformat(), d.isoformat())
+            yield False, m.start(), Period(d.isoformat(), d.isoformat())
         m = _DAY_REL.search(sentence)
         if m:
             shift = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(m.group("rel").lower(), -1)
             d = pub + timedelta(days=shift)
-            return Period(d.isoformat(), d.isoformat())
-    return None
+            yield False, m.start(), Period(d.isoformat(), d.isoformat())

@@ -478,6 +478,16 @@ IMPERATIVE_START = frozenset(
         "remember",
         "stop",
         "support",
+        "subscribe",
+        "donate",
+        "register",
+        "download",
+        "click",
+        "follow",
+        "visit",
+        "watch",
+        "listen",
+        "share",
     ]
 )
 # "Sarah Pierce is an analyst at the Migration Policy Institute": who someone is, not a claim
