@@ -76,3 +76,15 @@ def test_photo_captions_are_not_claims() -> None:
 def test_editors_notes_are_not_claims() -> None:
     text = f"Editor’s Note: This is the third of five posts in a series.\n\n{FACT}\n"
     assert [c.quote for c in extract_claims(text)] == [FACT]
+
+
+def test_update_and_publication_stamps_are_not_body() -> None:
+    for line in (
+        "Last updated 4:15 p.m.",
+        "Published Sept. 21, 2023",
+        "Updated: 10/9/2024 4:15 PM ET",
+    ):
+        assert _body(f"{line}\n\n{FACT}\n") == [FACT], line
+    # a sentence that only starts like a stamp is article text
+    sentence = "Published reports show that 40 percent of riders paid the full fare in 2020."
+    assert _body(f"{FACT}\n\n{sentence}\n") == [FACT, sentence]

@@ -127,3 +127,9 @@ def test_more_ways_of_writing_numbers(
 
 def test_a_count_then_a_year_is_no_ratio() -> None:
     assert [(q.text, q.kind) for q in find_quantities("up from 350 in 2019")] == [("350", "count")]
+
+
+def test_times_of_day_are_not_counts_and_speeds_keep_their_unit() -> None:
+    assert find_quantities("Last updated at 4:15 p.m. on 10/9") == ()
+    [q] = find_quantities("Wind speeds reached 120 mph at landfall.")
+    assert (q.text, q.unit) == ("120 mph", "mph")

@@ -20,6 +20,11 @@ _NAV = re.compile(
     r"|(?:copyright|©|\(c\))\s*(?:\d{4})?[^\n]{0,120}?(?:all rights reserved\.?)?)$",
     re.IGNORECASE,
 )
+# "Last updated 4:15 p.m.", "Published Sept. 21, 2023": a date and a time, nothing else
+_STAMP = re.compile(
+    r"^(?i:(?:last\s+)?(?:updated|published|posted)):?"
+    r"(?:\s*(?:\d{1,4}(?:[:/-]\d{1,2})*|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|on|at|,|\||[-–])){1,12}$"
+)
 _SOCIAL_PHRASES = (
     "follow us on",
     "follow him on",
@@ -196,6 +201,7 @@ def find_body(text: str) -> list[tuple[int, int]]:
             in_bio = False
         if (
             _NAV.match(line)
+            or _STAMP.match(line)
             or _EDITOR_NOTE.match(line)
             or (len(line) < 400 and _is_social(low, line))
             or _is_caption(low, line)

@@ -77,7 +77,7 @@ _COUNT_TAIL = (
     r"(?:\s+(?!of\b|the\b)(?-i:(?P<unit>(?:[a-z-]+\s+){0,2}?(?:people|persons|immigrants|agents|"
     r"officers|cases|deportations|arrests|cities|towns|states|counties|years|months|days|weeks|hours|"
     r"votes|jobs|children|families|members|students|workers|residents|fingerprints|offenders|units|"
-    r"homes|[a-z]+s)\b)))?"
+    r"homes|mph|kph|km|kg|lbs?|ft|mi|mm|cm|[a-z]+s)\b)))?"
 )
 _N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORD = r"thousand|million|billion|trillion"
@@ -345,7 +345,8 @@ def _plain(
             return None
         if _LABEL_BEFORE.search(text, max(0, s - 15), s):
             return None
-        if text[e : e + 1] in {":", "/"}:  # times of day, fractions written with digits
+        if text[e : e + 1] in {":", "/"} or text[s - 1 : s] in {":", "/"}:
+            # times of day (4:15), fractions and dates written with digits (3/4, 10/9)
             return None
         if groups.get("word") and not groups.get("unit"):
             return None  # a lone "one" is rarely a quantity
