@@ -34,21 +34,8 @@ def _pronoun_after(*after: str) -> str:
     return r"(?P<pron>[hHsStT]" + _behind(after) + r"(?:(?<=[hH])e|(?<=[sS])he|(?<=[tT])hey))"
 
 
-def _tails(words: list[str]) -> str:
-    """Words matched after their first character has been read: (?<=s)(?:aid|ays)|..."""
-    firsts = sorted({w[0] for w in words})
-    return (
-        "(?:"
-        + "|".join(
-            f"(?<={f})(?:" + "|".join(w[1:] for w in words if w[0] == f) + ")" for f in firsts
-        )
-        + ")"
-    )
-
-
 _VERB_LIST = _VERBS[3:-1].split("|")
-# A speech verb as a whole word, its first letter first (as above)
-_VERB_WORD = "[" + "".join(sorted({v[0] for v in _VERB_LIST})) + r"](?<!\w.)" + _tails(_VERB_LIST)
+_VERB_STARTS = frozenset(v.split()[0] for v in _VERB_LIST)  # "issued" of "issued a statement..."
 _ROLES = [
     "spokesman",
     "spokeswoman",
@@ -92,6 +79,7 @@ _ROLE = "(?:" + "|".join(_ROLES) + ")"
 _ROLE_WORDS = frozenset(_ROLES) | frozenset(r + "s" for r in _ROLES)
 
 # USCIS spokesman Michael Bars said / a Justice Department official, Ann Lee, said
+_ROLE_REACH = 120  # the few words before a job title: "The FAA chief", "Boston Police Commissioner"
 _ROLE_FIRST = re.compile(
     r"(?:^|[,;:][\"”’]?\s+|\bthat\s+)(?:[A-Za-z][\w.'’&-]*\s){0,4}?"
     + _ROLE
@@ -102,6 +90,8 @@ _ROLE_FIRST = re.compile(
     + r"\b"
 )
 
+# said Sarah Pierce, ... : tried only where a speech verb stands (found with str.find)
+_VERB_FIRST = re.compile(_VERBS + r"\s+" + _NAME + r"(?:,|\s+(?:in|on|at|of)\b|\.$)")
 _ACCORDING = re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME)
 _PATTERNS = [
     # “...,” Pierce said.  /  “...,” said Sarah Pierce, an attorney
@@ -118,7 +108,7 @@ _PATTERNS = [
         + r"\b"
     ),
     _ROLE_FIRST,
-    re.compile(_VERB_WORD + r"\s+" + _NAME + r"(?:,|\s+(?:in|on|at|of)\b|\.$)"),
+    _VERB_FIRST,
     re.compile(
         _name_after(r"[,;:]\s", r"\bbut\s", r"\band\s", r"\bthat\s")
         + r"\s+"
@@ -304,6 +294,37 @@ def _clean(name: str) -> str | None:
     return cleaned or None
 
 
+def _at_verbs(pattern: re.Pattern[str], text: str, found: list[str]) -> re.Match[str] | None:
+    """The leftmost match of a pattern that starts with a speech verb, tried only at the verbs."""
+    starts = []
+    for verb in _VERB_STARTS.intersection(found):
+        pos = text.find(verb)
+        while pos >= 0:
+            if pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_'’-"):
+                starts.append(pos)
+            pos = text.find(verb, pos + 1)
+    for pos in sorted(starts):
+        m = pattern.match(text, pos)
+        if m:
+            return m
+    return None
+
+
+def _before_roles(pattern: re.Pattern[str], text: str, found: list[str]) -> re.Match[str] | None:
+    """The first match of _ROLE_FIRST, searched only in a window around each job title."""
+    starts = []
+    for role in _ROLE_WORDS.intersection(found):
+        pos = text.find(role)
+        while pos >= 0:
+            starts.append(pos)
+            pos = text.find(role, pos + 1)
+    for pos in sorted(starts):
+        m = pattern.search(text, max(0, pos - _ROLE_REACH))
+        if m and m.start() <= pos:
+            return m
+    return None
+
+
 class SpeakerTracker:
     """Reads an article in order, remembering full names and who spoke last."""
 
@@ -349,7 +370,12 @@ class SpeakerTracker:
                 continue
             if pattern is _ROLE_FIRST and _ROLE_WORDS.isdisjoint(found):
                 continue  # the costliest pattern: only when a job title is there to anchor it
-            m = pattern.search(sentence)
+            if pattern is _VERB_FIRST:
+                m = _at_verbs(pattern, sentence, found)
+            elif pattern is _ROLE_FIRST:
+                m = _before_roles(pattern, sentence, found)
+            else:
+                m = pattern.search(sentence)
             if not m:
                 continue
             groups = m.groupdict()
