@@ -221,7 +221,7 @@ _NUMBER_WORDS = (
     | frozenset(_VAGUE)
     | frozenset(_MULTIPLIED)
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")  # ASCII: faster than \d on text with curly quotes
 _WORD = re.compile(r"[a-z]+")
 
 

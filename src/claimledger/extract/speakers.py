@@ -130,7 +130,10 @@ _PATTERNS = [
 ]
 _CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according", "issued"}
 _WORD = re.compile(r"[a-z]+")
-_FULL_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b")
+# Two or three capitalised words; the first letter comes first so the engine can skip to capitals
+_FULL_NAME = re.compile(
+    r"[A-Z](?<![\w].)[a-z'’-]+\s(?:[A-Z][a-z'’-]+\s)?[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b"
+)
 _SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][a-z'’-]+\b")
 # Words that make a capitalised run an organisation or a place, not a person.
 _ORG_WORDS = frozenset(
