@@ -69,6 +69,8 @@ _MAJORITY = frozenset(["a majority", "the majority", "most"])
 _TIMES = {"twice": 2, "once": 1, "thrice": 3}
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# _NUM as a whole word, its first digit first (the engine then jumps from digit to digit)
+_NUM_FIRST = r"(?P<num>[0-9](?<![\w].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
 _WORDNUM = r"(?P<word>" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _FRAC = r"(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")"
 
@@ -159,7 +161,7 @@ _PATTERNS = [
         "multiplier_verb",
         re.compile(r"\b(?P<mult>" + "|".join(_MULTIPLIED) + r")\b", re.I),
     ),
-    ("count", re.compile(rf"\b{_NUM}{_COUNT_TAIL}", re.I)),
+    ("count", re.compile(rf"{_NUM_FIRST}{_COUNT_TAIL}", re.I)),
     ("count_word", re.compile(rf"\b{_WORDNUM}{_COUNT_TAIL}", re.I)),
 ]
 _YEAR_CONTEXT = re.compile(

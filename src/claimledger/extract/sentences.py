@@ -6,7 +6,7 @@ import re
 
 # Candidate ends: terminal punctuation, any closing quotes/brackets, then space.
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = re.compile(r"[\w.]+")  # matched on the reversed text before a full stop
 _NEXT_WORD = re.compile(r"\s+[\"“‘(]?([\w’'-]+)")
 _LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|[•▪●◦*–—-]|\([a-z0-9]\))\s+")
 
@@ -178,8 +178,9 @@ def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
     punct = text[punct_start:end_pos]
     if not punct.startswith("."):
         return True
-    m = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
-    word = (m.group(1) if m else "").lower().strip(".")
+    m = _WORD_BEFORE.match(text[max(0, punct_start - 20) : punct_start][::-1])
+    before = m.group()[::-1] if m else ""  # the run of letters, digits and dots up to the stop
+    word = before.lower().strip(".")
     nxt = _NEXT_WORD.match(text, end_pos)
     next_word = nxt.group(1) if nxt else ""
     if next_word and next_word[0].islower():
@@ -188,7 +189,7 @@ def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
         return True
     if word in NEVER_END:
         return False
-    if len(word) == 1 and word.isalpha() and m and m.group(1)[0].isupper():
+    if len(word) == 1 and word.isalpha() and before[0].isupper():
         return False  # an initial: "John F. Kennedy"
     if word in MAY_END or _DOTTED.fullmatch(word):
         return next_word.lower() in OPENERS
