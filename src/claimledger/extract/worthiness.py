@@ -491,15 +491,38 @@ IMPERATIVE_START = frozenset(
     ]
 )
 # "Sarah Pierce is an analyst at the Migration Policy Institute": who someone is, not a claim
-_IDENTIFIES = re.compile(
-    r"^(?:(?:[A-Z][\w'’.-]+\s){1,4}|(?:He|She)(?:\s|’s\s|'s\s))"
-    r"(?:(?:is|was|heads|leads|runs|directs|chairs)\s)?(?:also\s)?(?:a|an|the)\b[^.;]{0,80}?"
-    r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
-    r"|^[^,;]{0,60}\b(?:is|are|was|were) (?:called|named|known as)\b"  # what a thing is called
-    # "Eva Millona heads the Massachusetts Immigrant and Refugee Advocacy Coalition."
-    r"|^(?:[A-Z][\w'’.-]+\s){1,4}(?:also\s)?(?:heads|leads|runs|directs|chairs)\s(?:the\s)?"
-    r"(?:[A-Z][\w'’.-]*\s?|and\s|of\s|for\s)+[.]?$"
+# Who someone is or what a thing is called, not a claim; each shape tried only when its words are
+# there: "Sarah Pierce is an analyst at the Migration Policy Institute", "The program is called
+# Secure Communities", "Eva Millona heads the Massachusetts Immigrant and Refugee Advocacy Coalition".
+_IDENTIFIES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (
+        frozenset(["at", "of", "for", "with"]),
+        re.compile(
+            r"(?:(?:[A-Z][\w'’.-]+\s){1,4}|(?:He|She)(?:\s|’s\s|'s\s))"
+            r"(?:(?:is|was|heads|leads|runs|directs|chairs)\s)?(?:also\s)?(?:a|an|the)\b[^.;]{0,80}?"
+            r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
+        ),
+    ),
+    (
+        frozenset(["called", "named", "known"]),
+        re.compile(r"[^,;]{0,60}\b(?:is|are|was|were) (?:called|named|known as)\b"),
+    ),
+    (
+        frozenset(["heads", "leads", "runs", "directs", "chairs"]),
+        re.compile(
+            r"(?:[A-Z][\w'’.-]+\s){1,4}(?:also\s)?(?:heads|leads|runs|directs|chairs)\s(?:the\s)?"
+            r"(?:[A-Z][\w'’.-]*\s?|and\s|of\s|for\s)+[.]?$"
+        ),
+    ),
 )
+
+
+def _identifies(sentence: str, tokens: list[str]) -> bool:
+    return any(
+        not cue.isdisjoint(tokens) and pattern.match(sentence) for cue, pattern in _IDENTIFIES
+    )
+
+
 _CERTAIN_CONSEQUENCE = frozenset(
     ["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "cannot", "can't"]
 )
@@ -572,7 +595,7 @@ def score_sentence(
     entities = len(set(_ENTITY.findall(sentence)))
     if entities:
         s += 0.1 if entities < 3 else 0.2  # names and places make a statement specific
-    if not n_quantities and not has_period and _IDENTIFIES.match(sentence):
+    if not n_quantities and not has_period and _identifies(sentence, tokens):
         s -= 0.2
     if "evidential" in hits:
         s += 0.1
