@@ -33,40 +33,52 @@ class Cues:
         for cue in (*single, *phrases):
             if words(cue) != cue.split():
                 raise ValueError(f"cue {cue!r} is not written as lower-case words")
+        for phrase in phrases:
+            if len(phrase.split()) < 2:
+                raise ValueError(f"phrase {phrase!r} is one word: put it with the single words")
+
+
+Phrases = dict[str, tuple[tuple[list[str], str], ...]]  # second word -> (the words after it, list)
 
 
 class Lexicon:
     """Every cue list at once, so a sentence's words are looked at once, not once per list.
 
     `scan` counts, for each list, its single words and its phrases found in the sentence
-    (a phrase is looked for only where its first word stands).
+    (a phrase is looked for only where its first two words stand).
     """
 
     def __init__(self, lists: dict[str, Cues]) -> None:
         single: dict[str, list[str]] = {}
-        phrases: dict[str, list[tuple[list[str], str]]] = {}
+        phrases: dict[str, dict[str, list[tuple[list[str], str]]]] = {}
         for name, cues in lists.items():
             for word in cues.single:
                 single.setdefault(word, []).append(name)
             for phrase in cues.phrases:
-                first, *rest = phrase.split()
-                phrases.setdefault(first, []).append((rest, name))
+                first, second, *rest = phrase.split()
+                phrases.setdefault(first, {}).setdefault(second, []).append((rest, name))
         # one look-up per word: the lists it stands in, and the phrases it may begin
-        self._entries: dict[str, tuple[tuple[str, ...], tuple[tuple[list[str], str], ...]]] = {
-            word: (tuple(single.get(word, ())), tuple(phrases.get(word, ())))
+        self._entries: dict[str, tuple[tuple[str, ...], Phrases]] = {
+            word: (
+                tuple(single.get(word, ())),
+                {second: tuple(ends) for second, ends in phrases.get(word, {}).items()},
+            )
             for word in single.keys() | phrases.keys()
         }
 
     def scan(self, tokens: list[str]) -> dict[str, int]:
         hits: dict[str, int] = {}
         entries = self._entries
+        last = len(tokens) - 1
         for i, token in enumerate(tokens):
             entry = entries.get(token)
             if entry is None:
                 continue
-            for name in entry[0]:
+            names, phrases = entry
+            for name in names:
                 hits[name] = hits.get(name, 0) + 1
-            for rest, name in entry[1]:
-                if tokens[i + 1 : i + 1 + len(rest)] == rest:
-                    hits[name] = hits.get(name, 0) + 1
+            if phrases and i < last:
+                for rest, name in phrases.get(tokens[i + 1], ()):
+                    if not rest or tokens[i + 2 : i + 2 + len(rest)] == rest:
+                        hits[name] = hits.get(name, 0) + 1
         return hits
