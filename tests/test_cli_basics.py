@@ -173,3 +173,21 @@ def test_show_says_how_the_numbers_were_read(cli, tmp_path: Path) -> None:  # ty
     shown = cli("--db", db, "show", "2").out
     assert "“10 to 15 percent” 10 to 15" in shown
     assert "2021-10-01 to 2021-12-31" in shown
+
+
+def test_extract_prints_each_claim_with_what_was_read_of_it(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "storm.txt"
+    article.write_text(
+        "---\noutlet: Coastal Daily\npublished: '2024-10-09'\n---\n"
+        "Gov. Alan Reyes said the National Guard had deployed 1,200 troops to the coast.\n\n"
+        "Schools will be closed Thursday and Friday.\n\n"
+        "Stay safe, everyone!\n",
+        encoding="utf-8",
+    )
+    result = cli("extract", str(article))
+    assert result.code == 0
+    flat = " ".join(result.out.replace("│", " ").split())
+    assert "Gov. Alan Reyes said the National Guard" in flat
+    assert "speaker Alan Reyes" in flat and "“1,200 troops” = 1200" in flat
+    assert "period 2024-10-10" in flat
+    assert "Stay safe" not in flat

@@ -56,18 +56,21 @@ def claims_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Ta
 
 
 def extracted_table(claims: Sequence[Any]) -> Table:
-    table = Table(expand=True)
+    """Each claim as its quote, then what the finder read of it on a dim line: readable at any width."""
+    table = Table(expand=True, show_lines=True)
     table.add_column("at", justify="right", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("speaker", max_width=20)
-    table.add_column("period", no_wrap=True)
-    table.add_column("quote", ratio=1)
+    table.add_column("claim", ratio=1)
     for c in claims:
-        period = f"{c.period.start}..{c.period.end}" if c.period else ""
-        table.add_row(
-            str(c.start), c.type, f"{c.score:.2f}", c.speaker or "", period, short(c.quote, 300)
-        )
+        facts = [c.type, f"score {c.score:.2f}"]
+        if c.speaker:
+            facts.append(f"speaker {c.speaker}")
+        if c.period:
+            same = c.period.start == c.period.end
+            facts.append(f"period {c.period.start}" + ("" if same else f" to {c.period.end}"))
+        facts.extend(describe_quantity(q.to_dict()) for q in c.quantities)
+        cell = Text(short(c.quote, 300))
+        cell.append("\n" + " · ".join(facts), style="dim")
+        table.add_row(str(c.start), cell)
     return table
 
 
