@@ -30,7 +30,7 @@ def test_claims_json_has_the_documented_fields(cli, db_path: Path, seeded) -> No
     assert result.code == 0
     rows = json.loads(result.out)
     assert len(rows) == 3
-    assert {"id", "quote", "state", "evidence_status", "type", "source"} <= rows[0].keys()
+    assert {"id", "quote", "review_state", "evidence_status", "type", "source", "version"} <= rows[0].keys()
     assert rows[0]["source"] == "City Paper"
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "claims.db"
 # The newest migration; tests check it against the migrations folder.
-HEAD_REVISION = "0002_fts"
+HEAD_REVISION = "0003_versions"
 
 
 def database_url(target: str | os.PathLike[str] | None = None) -> str:
@@ -43,21 +43,45 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{Path(raw).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+WRITE = "claimledger_write"
+"""Execution option marking a connection that will write: on SQLite it begins with the write lock."""
+
+SQLITE_WAIT_MS = 200
+"""How long SQLite itself waits for a lock before the core's own bounded retry takes over."""
+
+
+def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # The driver's own transaction handling begins late and commits before DDL; the core
+    # begins every transaction itself (see _sqlite_begin), so a migration is one transaction.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
 
 
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """A write takes the write lock first (BEGIN IMMEDIATE): the rules it checks cannot go stale."""
+    write = conn.get_execution_options().get(WRITE)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
-    """An engine with the settings a shared ledger needs (WAL, foreign keys, busy timeout)."""
+    """An engine with the settings a shared ledger needs (foreign keys, short lock waits)."""
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"check_same_thread": False})
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(
+        url, pool_pre_ping=True, connect_args={"application_name": "claimledger"}
+    )
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine (and pool), for transactions that write."""
+    return engine.execution_options(**{WRITE: True})
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -92,17 +116,16 @@ def open_ledger(
             raise LedgerError(f"folder {path.parent} does not exist")
     engine = make_engine(url)
     try:
-        if path is not None:
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         current = _current_revision(engine)
+        if current is not None and current != HEAD_REVISION:
+            _check_known(current)  # a newer ledger is refused before anything is changed
+        if path is not None:
+            _wal(engine)
         if current == HEAD_REVISION:
             return OpenedLedger(engine, url)
         backup = None
-        if current is not None:
-            _check_known(current)
-            if path is not None:
-                backup = _backup(path, current)
+        if current is not None and path is not None:
+            backup = _backup(path, current)
         try:
             _upgrade(engine)
         except Exception:
@@ -118,6 +141,15 @@ def open_ledger(
     except LedgerError:
         engine.dispose()
         raise
+
+
+def _wal(engine: Engine) -> None:
+    """Readers never wait for a writer (persistent; outside any transaction)."""
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
 
 
 def _safe(url: str) -> str:
@@ -176,7 +208,7 @@ def _upgrade(engine: Engine) -> None:
     from alembic import command
 
     cfg = _alembic_config()
-    with engine.begin() as conn:
+    with write_engine(engine).begin() as conn:
         cfg.attributes["connection"] = conn
         try:
             command.upgrade(cfg, "head")
@@ -195,8 +227,8 @@ def _restore(backup: Path, path: Path) -> None:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+    """A writing session (the write lock taken first) that commits on success, else rolls back."""
+    with Session(write_engine(engine), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

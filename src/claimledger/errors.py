@@ -11,3 +11,15 @@ class NotFound(LedgerError):
 
 class InvalidValue(LedgerError):
     pass
+
+
+class StaleEdit(LedgerError):
+    """The claim changed since the caller read it; the message says what changed and who did it."""
+
+    def __init__(self, message: str, claim_id: int) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+
+
+class LedgerBusy(LedgerError):
+    """Another writer held the ledger for longer than the wait allows; nothing was changed."""

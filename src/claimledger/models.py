@@ -1,65 +1,23 @@
-"""The ledger's tables and the vocabularies they use.
-
-Review state and evidence status are separate fields, as fact-checking platforms keep them: one says
-how far the claim has gone through the desk, the other what the evidence says so far.
-"""
+"""The ledger's tables. Their vocabularies live in `vocab` (no database needed to use them)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-
-class ReviewState(StrEnum):
-    NEW = "new"
-    IN_REVIEW = "in_review"
-    REVIEWED = "reviewed"
-    VERIFIED = "verified"
-    DISMISSED = "dismissed"
-
-
-class EvidenceStatus(StrEnum):
-    UNVERIFIED = "unverified"
-    SUPPORTED = "supported"
-    MIXED = "mixed"
-    CONTRADICTED = "contradicted"
-    UNVERIFIABLE = "unverifiable"
-
-
-class ClaimType(StrEnum):
-    """Full Fact's claim types."""
-
-    QUANTITY = "quantity"
-    PREDICTION = "prediction"
-    CORRELATION_CAUSATION = "correlation_causation"
-    PERSONAL_EXPERIENCE = "personal_experience"
-    RULES = "rules"
-    OTHER = "other"
-
-
-class Stance(StrEnum):
-    SUPPORTS = "supports"
-    REFUTES = "refutes"
-    CONTEXT = "context"
-
-
-class LinkState(StrEnum):
-    UNCHECKED = "unchecked"
-    ALIVE = "alive"
-    DEAD = "dead"
-    REDIRECTED = "redirected"
-    CHANGED = "changed"
-
-
-class MatchStatus(StrEnum):
-    SUGGESTED = "suggested"
-    CONFIRMED = "confirmed"
-    REJECTED = "rejected"
+from claimledger.vocab import (  # the tables' vocabularies, re-exported for older imports
+    ClaimType as ClaimType,
+)
+from claimledger.vocab import EvidenceStatus as EvidenceStatus
+from claimledger.vocab import HistoryAction as HistoryAction
+from claimledger.vocab import LinkState as LinkState
+from claimledger.vocab import MatchStatus as MatchStatus
+from claimledger.vocab import ReviewState as ReviewState
+from claimledger.vocab import Stance as Stance
 
 
 def utcnow() -> datetime:
@@ -144,6 +102,9 @@ class Claim(SQLModel, table=True):
     review_state: str = ReviewState.NEW.value
     evidence_status: str = EvidenceStatus.UNVERIFIED.value
     assignee: str | None = Field(default=None, index=True)
+    version: int = Field(
+        default=1, sa_column_kwargs={"server_default": "1"}, description="raised by every change"
+    )
     created_at: datetime = _ts()
     updated_at: datetime = _ts()
 
@@ -200,6 +161,7 @@ class HistoryEntry(SQLModel, table=True):
     before: str | None = None
     after: str | None = None
     note: str | None = None
+    version: int | None = Field(default=None, description="the claim's version after this change")
 
 
 class ClaimMatch(SQLModel, table=True):

@@ -46,16 +46,10 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List claims, filtered."""
-    from claimledger.ledger.detail import claim_row
-    from claimledger.ledger.queries import ClaimFilter, count_claims, list_claims, source_names
-    from claimledger.ledger.review import parse_evidence_status, parse_state
-    from claimledger.models import ClaimType
+    from claimledger.records import ClaimFilter, to_json
+    from claimledger.vocab import parse_evidence_status, parse_state, parse_type
 
-    types = tuple(claim_type or ())
-    for t in types:
-        if t not in {c.value for c in ClaimType}:
-            names = ", ".join(c.value for c in ClaimType)
-            raise fail(f"unknown claim type {t!r} (one of: {names})")
+    types = tuple(parse_type(t).value for t in claim_type or ())
     flt = ClaimFilter(
         states=tuple(parse_state(s).value for s in state or ()),
         evidence_statuses=tuple(parse_evidence_status(s).value for s in evidence_status or ()),
@@ -65,16 +59,12 @@ def claims(
         assignee=assignee,
         text=search,
     )
-    with settings(ctx).session() as session:
-        found = list_claims(
-            session=session, flt=flt, order="queue" if queue else "id", limit=limit or None
-        )
-        labels = source_names({c.source_id for c in found}, session=session)
-        rows = [claim_row(c, labels.get(c.source_id)) for c in found]
-        total = count_claims(session=session, flt=flt) if not as_json else len(rows)
+    ledger = settings(ctx).ledger()
+    rows = ledger.claims(flt, "queue" if queue else "id", limit=limit or None)
     if as_json:
-        write_out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
         return
+    total = ledger.count(flt)
     from claimledger.cli.render import claims_table
 
     shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
@@ -87,21 +77,14 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One claim in full: the quote in its paragraph, metadata, evidence, history."""
-    from claimledger.ledger.detail import claim_detail
+    from claimledger.records import to_json
 
-    with settings(ctx).session() as session:
-        detail = claim_detail(claim_id, session=session)
+    detail = settings(ctx).ledger().detail(claim_id)
     if as_json:
-        write_out(json.dumps(detail, indent=2, ensure_ascii=False) + "\n")
+        write_out(json.dumps(to_json(detail), indent=2, ensure_ascii=False) + "\n")
         return
-    from claimledger.cli.render import claim_panel, quote_in_context
+    from claimledger.cli.render import claim_panel
 
-    para = detail["paragraph"]
-    c = detail["claim"]
-    text = para["text"]
-    detail["context"] = quote_in_context(
-        text, c["start"] - para["start"], c["end"] - para["start"], (0, len(text))
-    )
     out_console.print(claim_panel(detail))
 
 
@@ -111,14 +94,11 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Every change to a claim: who, when, before, after, note."""
-    from claimledger.ledger.detail import history_row
-    from claimledger.ledger.queries import get_claim, history_for
+    from claimledger.records import to_json
 
-    with settings(ctx).session() as session:
-        get_claim(claim_id, session=session)
-        rows = [history_row(h) for h in history_for(claim_id, session=session)]
+    rows = settings(ctx).ledger().history(claim_id)
     if as_json:
-        write_out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
         return
     from claimledger.cli.render import history_table
 
@@ -145,6 +125,13 @@ def review(
     assign: Annotated[
         str | None, typer.Option("--assign", help="Assign to someone ('' to unassign).")
     ] = None,
+    if_version: Annotated[
+        int | None,
+        typer.Option(
+            "--if-version",
+            help="Only if the claim is still at this version (as `show --json` printed it).",
+        ),
+    ] = None,
 ) -> None:
     """Set a claim's review state or evidence status, add a note, or (without an id) open the UI."""
     cfg = settings(ctx)
@@ -155,26 +142,19 @@ def review(
         return
     if not (state or evidence_status or note or assign is not None):
         raise fail("nothing to change: give --state, --evidence-status, --note or --assign")
-    from claimledger.ledger import review as ops
-    from claimledger.ledger.queries import get_claim
-
-    user = cfg.who
-    with cfg.session() as session:
-        if evidence_status:
-            ops.set_evidence_status(claim_id, evidence_status, session=session, user=user)
-        if state:
-            ops.set_review_state(claim_id, state, session=session, user=user)
-        if assign is not None:
-            ops.assign(claim_id, assign, session=session, user=user)
-        if note:
-            ops.add_note(claim_id, note, session=session, user=user)
-        claim = get_claim(claim_id, session=session)
-        summary = f"claim {claim_id}: {claim.review_state}, evidence {claim.evidence_status}"
-    out_console.print(summary, markup=False)
+    claim = cfg.ledger().review(
+        claim_id,
+        state=state,
+        evidence_status=evidence_status,
+        assignee=assign,
+        note=note,
+        expected_version=if_version,
+    )
+    summary = f"claim {claim_id}: {claim.review_state}, evidence {claim.evidence_status}"
+    out_console.print(f"{summary} (version {claim.version})", markup=False)
 
 
 def open_tui(cfg: Settings) -> None:
     from claimledger.tui.app import ClaimLedgerApp
 
-    engine = cfg.engine()
-    ClaimLedgerApp(engine=engine, user=cfg.who).run()
+    ClaimLedgerApp(cfg.ledger()).run()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,8 +10,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlmodel import Session
+    from claimledger.service import Ledger
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
@@ -23,33 +20,22 @@ out_console = Console(highlight=False)
 class Settings:
     db: str | None = None
     user: str | None = None
-    _engine: Engine | None = None
+    _ledger: Ledger | None = None
 
-    def engine(self) -> Engine:
-        if self._engine is None:
-            from claimledger.db import open_ledger
+    def ledger(self) -> Ledger:
+        """The ledger, opened (and upgraded if it is older) on first use."""
+        if self._ledger is None:
+            from claimledger.service import Ledger
 
-            opened = open_ledger(self.db)
-            if opened.upgraded_from is not None:
+            ledger = Ledger.open(self.db, user=self.user)
+            opened = ledger.opened
+            if opened is not None and opened.upgraded_from is not None:
                 note = f" (backup: {opened.backup})" if opened.backup else ""
                 err_console.print(
                     f"upgraded the ledger from schema {opened.upgraded_from}{note}", style="yellow"
                 )
-            self._engine = opened.engine
-        return self._engine
-
-    @property
-    def who(self) -> str:
-        from claimledger.ledger.users import current_user
-
-        return current_user(self.user)
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        from claimledger.db import session_scope
-
-        with session_scope(self.engine()) as session:
-            yield session
+            self._ledger = ledger
+        return self._ledger
 
 
 def settings(ctx: typer.Context) -> Settings:

@@ -31,16 +31,11 @@ def add(
     ] = True,
 ) -> None:
     """Attach an evidence link to a claim; the page is fetched, fingerprinted and archived."""
-    from claimledger.ledger.evidence import add_evidence, check_url, parse_stance
-    from claimledger.ledger.linkcheck import snapshot_for_evidence
-    from claimledger.ledger.queries import get_claim
     from claimledger.links import LinkSettings
+    from claimledger.service import snapshot as snapshot_for_evidence
 
-    cfg = settings(ctx)
-    clean = check_url(url)
-    parse_stance(stance)
-    with cfg.session() as session:
-        get_claim(claim_id, session=session)  # a mistake is reported before any network work
+    ledger = settings(ctx).ledger()
+    clean = ledger.check_evidence_target(claim_id, url, stance)  # mistakes before network work
     snapshot = archived = None
     if fetch and LinkSettings.from_env().offline:
         print_error("offline (CLAIMLEDGER_OFFLINE): the link is recorded unchecked", level="note")
@@ -53,20 +48,8 @@ def add(
             )
         if archived is not None and not archived.ok:
             print_error(archived.message, level="note")
-    with cfg.session() as session:
-        ev = add_evidence(
-            claim_id,
-            clean,
-            stance=stance,
-            note=note,
-            session=session,
-            user=cfg.who,
-            snapshot=snapshot,
-            archived=archived,
-        )
-        out_console.print(
-            f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}", markup=False
-        )
+    ev, _ = ledger.add_evidence(claim_id, clean, stance, note, snapshot=snapshot, archived=archived)
+    out_console.print(f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}", markup=False)
 
 
 @evidence_app.command("import")
@@ -77,13 +60,9 @@ def import_(
     ],
 ) -> None:
     """Attach evidence from a JSON file, finding each claim by a phrase of its text."""
-    from claimledger.ledger.evidence import import_evidence
-
-    cfg = settings(ctx)
-    with cfg.session() as session:
-        report = import_evidence(file, session=session, user=cfg.who)
+    report = settings(ctx).ledger().import_evidence(file)
     out_console.print(f"{report.added} added, {report.already} already there", markup=False)
-    for missing in report.unmatched or []:
+    for missing in report.unmatched:
         print_error(f"no claim matches {missing}", level="warning")
 
 
@@ -94,18 +73,15 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The evidence on one claim."""
-    from claimledger.ledger.detail import evidence_row
-    from claimledger.ledger.queries import evidence_for, get_claim
+    from claimledger.records import to_json
 
-    with settings(ctx).session() as session:
-        get_claim(claim_id, session=session)
-        rows = [evidence_row(e) for e in evidence_for(claim_id, session=session)]
+    rows = settings(ctx).ledger().evidence(claim_id)
     if as_json:
-        write_out(json.dumps(rows, indent=2) + "\n")
+        write_out(json.dumps(to_json(rows), indent=2) + "\n")
         return
     if not rows:
         raise fail(f"claim {claim_id} has no evidence yet", code=0)
     for row in rows:
         out_console.print(
-            f"{row['id']:>4}  {row['stance']:<9} {row['link_state']:<10} {row['url']}", markup=False
+            f"{row.id:>4}  {row.stance:<9} {row.link_state:<10} {row.url}", markup=False
         )

@@ -53,13 +53,12 @@ def export(
     from claimledger.export import (
         FORMATS,
         Publisher,
-        iter_records,
         write_claimreview,
         write_csv,
         write_json,
     )
-    from claimledger.ledger.queries import ClaimFilter
-    from claimledger.ledger.review import parse_state
+    from claimledger.records import ClaimFilter
+    from claimledger.vocab import parse_state
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
@@ -76,8 +75,9 @@ def export(
     flt = ClaimFilter(states=states)
     target = _open_output(output, csv=fmt == "csv")
     tmp = None
-    with cfg.session() as session, target as out:
-        records = iter_records(session=session, flt=flt)
+    ledger = cfg.ledger()
+    with target as out:
+        records = ledger.export_records(flt)
         if publisher is not None:
             n = write_claimreview(records, out, publisher)
         elif fmt == "csv":

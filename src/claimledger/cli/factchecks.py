@@ -31,11 +31,9 @@ def factchecks(
     """
     from rich.table import Table
 
-    from claimledger.ledger.factchecks import published_fact_checks
-
-    cfg = settings(ctx)
+    ledger = settings(ctx).ledger()
     with err_console.status(f"searching fact-checks for claim {claim_id}"):
-        words, found = published_fact_checks(cfg.session, claim_id, query=query, max_results=limit)
+        words, found = ledger.fact_checks(claim_id, query=query, max_results=limit)
     if not found.ok and not found.results:
         raise LedgerError(found.message)
     if not found.ok:

@@ -33,8 +33,7 @@ def ingest(
     """
     from claimledger.documents import find_documents
     from claimledger.errors import LedgerError
-    from claimledger.ledger.fetch_source import fetch_source, is_url
-    from claimledger.ledger.ingest import prepare_many, store
+    from claimledger.service import fetch_source, is_url, prepare_many
 
     cfg = settings(ctx)
     files = find_documents([Path(p) for p in paths if not is_url(p)])
@@ -43,8 +42,7 @@ def ingest(
             files.append(fetch_source(url, sources_dir))
     if not files:
         raise fail("no article files found (looked for .txt, .md, .html)")
-    engine_user = cfg.who
-    cfg.engine()
+    ledger = cfg.ledger()
     results, problems = [], []
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -64,8 +62,7 @@ def ingest(
             if isinstance(prepared, LedgerError):
                 problems.append(str(prepared))
                 continue
-            with cfg.session() as session:
-                results.append(store(prepared, session=session, user=engine_user))
+            results.append(ledger.ingest(prepared))
     added = [r for r in results if r.added]
     if as_json:
         rows = [
@@ -102,7 +99,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of claims.")] = False,
 ) -> None:
     """Find the claims in one article and print them; the ledger is not touched."""
-    from claimledger.ledger.ingest import prepare
+    from claimledger.service import prepare
 
     prepared = prepare(file)
     if as_json:

@@ -31,9 +31,7 @@ def check(
     """Re-fetch every evidence link: alive, dead, redirected elsewhere, or changed since added."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from claimledger.ledger.linkcheck import check_and_record
-
-    cfg = settings(ctx)
+    ledger = settings(ctx).ledger()
     progress = Progress(
         TextColumn("checking links"),
         BarColumn(),
@@ -43,9 +41,7 @@ def check(
     )
     task = progress.add_task("links", total=None)
     with progress:
-        results = check_and_record(
-            cfg.session,
-            user=cfg.who,
+        results = ledger.check_links(
             claim_id=claim_id,
             concurrency=concurrency,
             per_host=per_host,

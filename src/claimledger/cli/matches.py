@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -32,25 +32,11 @@ def list_(
     """List suggested (and decided) matches."""
     if ctx.invoked_subcommand is not None:
         return
-    from claimledger.ledger.matches import list_matches
-    from claimledger.ledger.queries import get_claim
+    from claimledger.records import to_json
 
-    with settings(ctx).session() as session:
-        rows: list[dict[str, Any]] = []
-        for m in list_matches(session=session, status=status, claim_id=claim_id):
-            a, b = get_claim(m.claim_id, session=session), get_claim(m.other_id, session=session)
-            rows.append(
-                {
-                    "id": m.id,
-                    "status": m.status,
-                    "similarity": m.similarity,
-                    "claim": {"id": a.id, "source_id": a.source_id, "quote": a.quote},
-                    "other": {"id": b.id, "source_id": b.source_id, "quote": b.quote},
-                    "decided_by": m.decided_by,
-                }
-            )
+    rows = settings(ctx).ledger().match_pairs(status=status, claim_id=claim_id)
     if as_json:
-        write_out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
         return
     from rich.table import Table
 
@@ -59,24 +45,20 @@ def list_(
         table.add_column(column, ratio=1 if "claim" in column else None)
     for r in rows:
         table.add_row(
-            str(r["id"]),
-            r["status"],
-            f"{r['similarity']:.2f}",
-            f"[{r['claim']['id']}] {r['claim']['quote']}",
-            f"[{r['other']['id']}] {r['other']['quote']}",
+            str(r.id),
+            r.status,
+            f"{r.similarity:.2f}",
+            f"[{r.claim.id}] {r.claim.quote}",
+            f"[{r.other.id}] {r.other.quote}",
         )
     out_console.print(table)
 
 
 def _decide(ctx: typer.Context, match_id: int, status: str) -> None:
-    from claimledger.ledger.matches import decide
-
-    cfg = settings(ctx)
-    with cfg.session() as session:
-        m = decide(match_id, status, session=session, user=cfg.who)
-        out_console.print(
-            f"match {m.id}: {m.status} (claims {m.claim_id} and {m.other_id})", markup=False
-        )
+    m = settings(ctx).ledger().decide_match(match_id, status)
+    out_console.print(
+        f"match {m.id}: {m.status} (claims {m.claim.id} and {m.other.id})", markup=False
+    )
 
 
 @matches_app.command("confirm")
@@ -94,8 +76,5 @@ def reject(ctx: typer.Context, match_id: Annotated[int, typer.Argument(help="Mat
 @matches_app.command("suggest")
 def suggest(ctx: typer.Context) -> None:
     """Look for matches across the whole ledger again (after the finder improved, say)."""
-    from claimledger.ledger.matches import suggest_all
-
-    with settings(ctx).session() as session:
-        n = suggest_all(session=session)
+    n = settings(ctx).ledger().suggest_matches()
     out_console.print(f"{n} new suggestion(s)", markup=False)

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.ledger.detail import describe_quantity
+from claimledger.records import ClaimDetail, ClaimRecord, HistoryRecord, Quantity
 
 STATE_STYLES = {
     "new": "bold cyan",
@@ -33,7 +33,7 @@ def short(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def claims_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Table:
+def claims_table(rows: Sequence[ClaimRecord], title: str | None = None) -> Table:
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("state", no_wrap=True)
@@ -44,13 +44,13 @@ def claims_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Ta
     table.add_column("quote", ratio=1)
     for row in rows:
         table.add_row(
-            str(row["id"]),
-            Text(row["state"], style=STATE_STYLES.get(row["state"], "")),
-            Text(row["evidence_status"], style=EVIDENCE_STYLES.get(row["evidence_status"], "")),
-            row["type"],
-            row["source"] or "",
-            f"{row['score']:.2f}",
-            short(row["quote"], 200),
+            str(row.id),
+            Text(row.review_state, style=STATE_STYLES.get(row.review_state, "")),
+            Text(row.evidence_status, style=EVIDENCE_STYLES.get(row.evidence_status, "")),
+            row.type,
+            row.source,
+            f"{row.score:.2f}",
+            short(row.quote, 200),
         )
     return table
 
@@ -67,7 +67,7 @@ def extracted_table(claims: Sequence[Any]) -> Table:
         if c.period:
             same = c.period.start == c.period.end
             facts.append(f"period {c.period.start}" + ("" if same else f" to {c.period.end}"))
-        facts.extend(describe_quantity(q.to_dict()) for q in c.quantities)
+        facts.extend(Quantity.from_dict(q.to_dict()).describe() for q in c.quantities)
         cell = Text(short(c.quote, 300))
         cell.append("\n" + " · ".join(facts), style="dim")
         table.add_row(str(c.start), cell)
@@ -82,66 +82,64 @@ def quote_in_context(text: str, start: int, end: int, para: tuple[int, int]) -> 
     return body
 
 
-def claim_panel(detail: dict[str, Any]) -> Group:
+def claim_panel(detail: ClaimDetail) -> Group:
     """One claim in full: the quote in its paragraph, its metadata, evidence and history."""
-    claim = detail["claim"]
+    claim, src, para = detail.claim, detail.source, detail.paragraph
+    context = quote_in_context(
+        para.text, claim.start - para.start, claim.end - para.start, (0, len(para.text))
+    )
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column()
-    src = detail["source"]
-    meta.add_row("source", f"{src['label']} — {src['title'] or src['path']}")
-    if src["url"]:
-        meta.add_row("url", src["url"])
-    if src["published"]:
-        meta.add_row("published", src["published"])
-    meta.add_row("state", Text(claim["state"], style=STATE_STYLES.get(claim["state"], "")))
+    meta.add_row("source", f"{src.label} — {src.title or src.path}")
+    if src.url:
+        meta.add_row("url", src.url)
+    if src.published:
+        meta.add_row("published", src.published)
+    meta.add_row("state", Text(claim.review_state, style=STATE_STYLES.get(claim.review_state, "")))
     meta.add_row(
         "evidence",
-        Text(claim["evidence_status"], style=EVIDENCE_STYLES.get(claim["evidence_status"], "")),
+        Text(claim.evidence_status, style=EVIDENCE_STYLES.get(claim.evidence_status, "")),
     )
-    meta.add_row("type", claim["type"])
-    meta.add_row("score", f"{claim['score']:.2f}")
-    meta.add_row("speaker", claim["speaker"] or "—")
-    if claim["period"]:
-        meta.add_row("period", f"{claim['period']['start']} to {claim['period']['end']}")
-    if claim["quantities"]:
-        meta.add_row("quantities", "; ".join(describe_quantity(q) for q in claim["quantities"]))
-    meta.add_row("offsets", f"{claim['start']}–{claim['end']}")
-    if claim["assignee"]:
-        meta.add_row("assignee", claim["assignee"])
+    meta.add_row("type", claim.type)
+    meta.add_row("score", f"{claim.score:.2f}")
+    meta.add_row("speaker", claim.speaker or "—")
+    if claim.period:
+        meta.add_row("period", f"{claim.period.start} to {claim.period.end}")
+    if claim.quantities:
+        meta.add_row("quantities", "; ".join(q.describe() for q in claim.quantities))
+    meta.add_row("offsets", f"{claim.start}–{claim.end}")
+    if claim.assignee:
+        meta.add_row("assignee", claim.assignee)
+    meta.add_row("version", str(claim.version))
     parts: list[Any] = [
-        Panel(detail["context"], title=f"claim {claim['id']}", title_align="left"),
+        Panel(context, title=f"claim {claim.id}", title_align="left"),
         meta,
     ]
-    if detail["evidence"]:
+    if detail.evidence:
         ev_table = Table(title="evidence", title_justify="left", expand=True)
         for column in ("id", "stance", "link", "url", "note", "by"):
             ev_table.add_column(column, overflow="fold")
-        for ev in detail["evidence"]:
+        for ev in detail.evidence:
             ev_table.add_row(
-                str(ev["id"]),
-                ev["stance"],
-                ev["link_state"],
-                ev["url"],
-                ev["note"] or "",
-                ev["added_by"],
+                str(ev.id), ev.stance, ev.link_state, ev.url, ev.note or "", ev.added_by
             )
         parts.append(ev_table)
-    parts.append(history_table(detail["history"]))
+    parts.append(history_table(detail.history))
     return Group(*parts)
 
 
-def history_table(history: Sequence[dict[str, Any]]) -> Table:
+def history_table(history: Sequence[HistoryRecord]) -> Table:
     table = Table(title="history", title_justify="left", expand=True)
     for column in ("when", "who", "what", "before", "after", "note"):
         table.add_column(column, overflow="fold")
     for h in history:
         table.add_row(
-            h["at"][:19].replace("T", " "),
-            h["user"],
-            h["action"],
-            h["before"] or "",
-            h["after"] or "",
-            h["note"] or "",
+            h.at.isoformat()[:19].replace("T", " "),
+            h.user,
+            h.action.value,
+            h.before or "",
+            h.after or "",
+            h.note or "",
         )
     return table

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from claimledger.ledger.detail import claim_period
-from claimledger.ledger.queries import ClaimFilter, Cursor, list_claims
+from claimledger.ledger.queries import list_claims
 from claimledger.models import Claim, Evidence, HistoryEntry, Source
+from claimledger.records import ClaimFilter, Cursor
 
 PAGE = 500
 
@@ -68,7 +68,11 @@ def _record(
     claim: Claim, source: Source, evidence: list[Evidence], verified: dict[int, datetime]
 ) -> dict[str, Any]:
     assert claim.id is not None
-    period = claim_period(claim)
+    period = (
+        {"start": claim.period_start, "end": claim.period_end}
+        if claim.period_start or claim.period_end
+        else None
+    )
     return {
         "id": claim.id,
         "quote": claim.quote,

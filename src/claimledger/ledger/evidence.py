@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,20 +11,13 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, LedgerError
 from claimledger.ledger.linkcheck import apply_archive, apply_snapshot
-from claimledger.ledger.queries import get_claim
-from claimledger.ledger.review import record
-from claimledger.models import Claim, Evidence, Source, Stance
+from claimledger.ledger.review import lock_claim, record
+from claimledger.models import Claim, Evidence, Source
+from claimledger.records import ImportReport
+from claimledger.vocab import HistoryAction, parse_stance
 
 if TYPE_CHECKING:
     from claimledger.links import ArchiveResult, PageSnapshot
-
-
-def parse_stance(value: str) -> Stance:
-    try:
-        return Stance(value.strip().lower())
-    except ValueError:
-        names = ", ".join(s.value for s in Stance)
-        raise InvalidValue(f"unknown stance {value!r} (one of: {names})") from None
 
 
 def check_url(url: str) -> str:
@@ -50,8 +42,8 @@ def add_evidence(
     archived: ArchiveResult | None = None,
 ) -> Evidence:
     """A link on a claim; with a snapshot, what the page was when added (the baseline for re-checks)."""
-    claim = get_claim(claim_id, session=session)
     clean = check_url(url)
+    claim = lock_claim(claim_id, session=session)
     evidence = Evidence(
         claim_id=claim_id,
         url=clean,
@@ -64,7 +56,13 @@ def add_evidence(
     if archived is not None:
         apply_archive(evidence, archived)
     session.add(evidence)
-    record(claim, "evidence", session=session, user=user, after=f"{evidence.stance} {clean}")
+    record(
+        claim,
+        HistoryAction.EVIDENCE,
+        session=session,
+        user=user,
+        after=f"{evidence.stance} {clean}",
+    )
     session.flush()
     return evidence
 
@@ -83,13 +81,6 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower().replace("’", "'")
 
 
-@dataclass
-class ImportReport:
-    added: int = 0
-    already: int = 0
-    unmatched: list[str] | None = None
-
-
 def import_evidence(path: Path, *, session: Session, user: str) -> ImportReport:
     """Evidence from a JSON file: entries name a source file and a phrase of the claim's text."""
     try:
@@ -101,21 +92,21 @@ def import_evidence(path: Path, *, session: Session, user: str) -> ImportReport:
     entries = data.get("evidence") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise LedgerError(f"{path}: expected a list of evidence entries")
-    report = ImportReport(unmatched=[])
+    added = already = 0
+    unmatched: list[str] = []
     for n, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not {"source", "claim", "url", "stance"} <= entry.keys():
             raise LedgerError(f"{path}: entry {n} needs source, claim, url and stance")
         claim = _find_claim(entry["source"], entry["claim"], session=session)
         if claim is None:
-            assert report.unmatched is not None
-            report.unmatched.append(f"{entry['source']}: {entry['claim']}")
+            unmatched.append(f"{entry['source']}: {entry['claim']}")
             continue
         assert claim.id is not None
         dup = session.exec(
             select(Evidence).where(Evidence.claim_id == claim.id, Evidence.url == entry["url"])
         ).first()
         if dup is not None:
-            report.already += 1
+            already += 1
             continue
         add_evidence(
             claim.id,
@@ -125,8 +116,8 @@ def import_evidence(path: Path, *, session: Session, user: str) -> ImportReport:
             session=session,
             user=user,
         )
-        report.added += 1
-    return report
+        added += 1
+    return ImportReport(added, already, tuple(unmatched))
 
 
 def _find_claim(source_name: str, phrase: str, *, session: Session) -> Claim | None:

@@ -20,6 +20,7 @@ from claimledger.extract import ExtractedClaim, claim_fingerprint, extract_claim
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.matches import suggest_for_source
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
+from claimledger.records import IngestResult
 
 
 @dataclass
@@ -29,16 +30,6 @@ class Prepared:
     path: str
     document: Document
     claims: list[ExtractedClaim]
-
-
-@dataclass
-class IngestResult:
-    path: str
-    source_id: int
-    added: bool
-    claims: int
-    updated_meta: bool = False
-    matches: int = 0
 
 
 def prepare(path: Path | str) -> Prepared:
@@ -149,6 +140,7 @@ def add_extracted(
                 "origin": "extracted",
                 "review_state": "new",
                 "evidence_status": "unverified",
+                "version": 1,
                 "created_at": now,
                 "updated_at": now,
             }
@@ -176,6 +168,7 @@ def add_extracted(
                 "before": None,
                 "after": "new",
                 "note": None,
+                "version": 1,
             }
             for cid in ids
         ],

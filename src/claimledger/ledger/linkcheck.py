@@ -6,8 +6,7 @@ only copy results onto rows, so a slow page never holds the ledger locked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,10 +14,12 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import LedgerError
 from claimledger.ledger.queries import get_claim
-from claimledger.ledger.review import record
-from claimledger.models import Evidence, LinkState
+from claimledger.ledger.review import lock_claim, record
+from claimledger.models import Evidence
+from claimledger.vocab import HistoryAction, LinkState
 
 if TYPE_CHECKING:
+    from claimledger.ledger.transactions import Transactions
     from claimledger.links import ArchiveResult, LinkCheck, PageSnapshot
 
 
@@ -72,10 +73,10 @@ def _save(evidence: Evidence, before: str, *, session: Session, user: str) -> No
     """Write the row; a link whose state changed says so in its claim's history."""
     session.add(evidence)
     if before != evidence.link_state:
-        claim = get_claim(evidence.claim_id, session=session)
+        claim = lock_claim(evidence.claim_id, session=session)
         record(
             claim,
-            "link_state",
+            HistoryAction.LINK_STATE,
             session=session,
             user=user,
             before=before,
@@ -122,6 +123,10 @@ def record_snapshot(
     return evidence
 
 
+WRITE_BATCH = 200
+"""Link results written per transaction: a check of thousands of links never holds the lock long."""
+
+
 @dataclass(frozen=True)
 class CheckedLink:
     evidence_id: int
@@ -130,7 +135,7 @@ class CheckedLink:
 
 
 def check_and_record(
-    open_session: Callable[[], AbstractContextManager[Session]],
+    tx: Transactions,
     *,
     user: str,
     claim_id: int | None = None,
@@ -149,7 +154,7 @@ def check_and_record(
     settings = LinkSettings.from_env()
     if settings.offline:
         raise LedgerError("offline (CLAIMLEDGER_OFFLINE is set): links cannot be checked")
-    with open_session() as session:
+    with tx.read() as session:
         if claim_id is not None:
             get_claim(claim_id, session=session)  # an unknown id is a mistake, not "no links"
         rows = [
@@ -168,13 +173,27 @@ def check_and_record(
         per_host=per_host,
         on_progress=on_progress,
     )
+
+    done: list[CheckedLink] = []
+    for start in range(0, len(results), WRITE_BATCH):  # short transactions, however many links
+        batch = results[start : start + WRITE_BATCH]
+        done.extend(tx.write(lambda s, b=batch: _record_checks(b, claims, session=s, user=user)))  # type: ignore[misc]
+    return done
+
+
+def _record_checks(
+    results: Sequence[tuple[Hashable, LinkCheck]],
+    claims: dict[int, int],
+    *,
+    session: Session,
+    user: str,
+) -> list[CheckedLink]:
     checked = []
-    with open_session() as session:
-        for key, result in results:
-            eid = int(key)  # type: ignore[call-overload]
-            try:
-                apply_check(eid, result, session=session, user=user)
-            except LookupError:  # deleted while the check ran
-                continue
-            checked.append(CheckedLink(eid, claims[eid], result))
+    for key, result in results:
+        eid = int(str(key))
+        try:
+            apply_check(eid, result, session=session, user=user)
+        except LookupError:  # deleted while the check ran
+            continue
+        checked.append(CheckedLink(eid, claims[eid], result))
     return checked

@@ -13,7 +13,9 @@ from claimledger.errors import InvalidValue
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.queries import get_source
 from claimledger.ledger.review import record, set_review_state
-from claimledger.models import Claim, ClaimType
+from claimledger.models import Claim
+from claimledger.records import Change
+from claimledger.vocab import ClaimType, HistoryAction
 
 MIN_LENGTH = 8
 NOT_A_CLAIM = "not a claim"
@@ -74,11 +76,28 @@ def record_span(
     )
     session.add(claim)
     session.flush()
-    record(claim, "created", session=session, user=user, after="new", note="recorded by hand")
+    claim.version = 0  # the 'created' entry makes it version 1
+    record(
+        claim,
+        HistoryAction.CREATED,
+        session=session,
+        user=user,
+        after="new",
+        note="recorded by hand",
+    )
     session.flush()
     return claim
 
 
-def reject(claim_id: int, *, session: Session, user: str) -> Claim:
+def reject(
+    claim_id: int, *, session: Session, user: str, expected_version: int | None = None
+) -> Change | None:
     """A claim that is not a claim (an opinion, a question): dismissed, with the reason."""
-    return set_review_state(claim_id, "dismissed", session=session, user=user, note=NOT_A_CLAIM)
+    return set_review_state(
+        claim_id,
+        "dismissed",
+        session=session,
+        user=user,
+        note=NOT_A_CLAIM,
+        expected_version=expected_version,
+    )

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from claimledger.errors import InvalidValue, NotFound
+from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity, match_terms
 from claimledger.ledger.queries import fts_query
 from claimledger.ledger.review import record
-from claimledger.models import Claim, ClaimMatch, MatchStatus, utcnow
+from claimledger.models import Claim, ClaimMatch, utcnow
+from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
 
 THRESHOLD = 0.45
 CANDIDATES = 40
@@ -124,16 +125,12 @@ def list_matches(
 
 
 def _status(value: str) -> str:
-    try:
-        return MatchStatus(value.strip().lower()).value
-    except ValueError:
-        names = ", ".join(s.value for s in MatchStatus)
-        raise InvalidValue(f"unknown match status {value!r} (one of: {names})") from None
+    return parse_match_status(value).value
 
 
 def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimMatch:
     """Confirm or reject a suggestion; both claims' histories say so."""
-    match = session.get(ClaimMatch, match_id)
+    match = session.get(ClaimMatch, match_id, with_for_update=True, populate_existing=True)
     if match is None:
         raise NotFound(f"no match with id {match_id}")
     target = _status(status)
@@ -142,12 +139,13 @@ def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimM
     match.decided_by = user
     match.decided_at = utcnow()
     session.add(match)
-    for mine, theirs in ((match.claim_id, match.other_id), (match.other_id, match.claim_id)):
-        claim = session.get(Claim, mine)
+    pairs = sorted([(match.claim_id, match.other_id), (match.other_id, match.claim_id)])
+    for mine, theirs in pairs:  # locked in id order: no two deciders wait on each other
+        claim = session.get(Claim, mine, with_for_update=True, populate_existing=True)
         if claim is not None:
             record(
                 claim,
-                "match",
+                HistoryAction.MATCH,
                 session=session,
                 user=user,
                 before=before,

@@ -5,15 +5,15 @@ Reads the match table directly (models only), so showing matches never needs the
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from claimledger.models import Claim, ClaimMatch, MatchStatus, Source
+from claimledger.models import Claim, ClaimMatch, Source
+from claimledger.records import MatchRecord
+from claimledger.vocab import MatchStatus
 
 
-def matches_for(claim_id: int, *, session: Session) -> list[dict[str, Any]]:
+def matches_for(claim_id: int, *, session: Session) -> list[MatchRecord]:
     """Suggested and confirmed matches of one claim (rejected ones are left out), best first."""
     stmt = (
         select(ClaimMatch)
@@ -30,16 +30,17 @@ def matches_for(claim_id: int, *, session: Session) -> list[dict[str, Any]]:
         if other is None:
             continue
         source = session.get(Source, other.source_id)
+        assert match.id is not None
         found.append(
-            {
-                "id": match.id,
-                "claim_id": other_id,
-                "quote": other.quote,
-                "source": (source.outlet or source.path) if source else "",
-                "state": other.review_state,
-                "evidence_status": other.evidence_status,
-                "similarity": match.similarity,
-                "status": match.status,
-            }
+            MatchRecord(
+                id=match.id,
+                claim_id=other_id,
+                quote=other.quote,
+                source=(source.outlet or source.path) if source else "",
+                review_state=other.review_state,
+                evidence_status=other.evidence_status,
+                similarity=match.similarity,
+                status=match.status,
+            )
         )
     return found

@@ -7,55 +7,19 @@ a million claims reads as fast as one of a hundred.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
-from claimledger.models import Claim, ClaimAnchor, Evidence, HistoryEntry, ReviewState, Source
+from claimledger.models import Claim, ClaimAnchor, Evidence, HistoryEntry, Source
+from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Cursor, Order
+from claimledger.vocab import OPEN_STATES, ReviewState
 
-Order = Literal["id", "queue"]
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class ClaimFilter:
-    """What a person narrows the list to; empty means everything."""
-
-    states: tuple[str, ...] = ()
-    evidence_statuses: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    source: str | None = None  # a source id, or part of its file name or outlet
-    speaker: str | None = None
-    assignee: str | None = None
-    has_evidence: bool | None = None
-    text: str | None = None  # full-text search over quotes and notes
-    ids: tuple[int, ...] = field(default=())
-
-    def describe(self) -> str:
-        parts = []
-        for label, values in (
-            ("state", self.states),
-            ("evidence", self.evidence_statuses),
-            ("type", self.types),
-        ):
-            if values:
-                parts.append(f"{label}: {', '.join(values)}")
-        for label, value in (
-            ("source", self.source),
-            ("speaker", self.speaker),
-            ("assignee", self.assignee),
-        ):
-            if value:
-                parts.append(f"{label}: {value}")
-        if self.has_evidence is not None:
-            parts.append("with evidence" if self.has_evidence else "without evidence")
-        if self.text:
-            parts.append(f"search: {self.text!r}")
-        return "; ".join(parts) if parts else "all claims"
 
 
 def fts_query(text: str) -> str | None:
@@ -123,14 +87,6 @@ def _text_condition(text: str, dialect: str) -> ColumnElement[bool]:
         col(HistoryEntry.note).ilike(pattern, escape="\\")
     )
     return sa.or_(col(Claim.quote).ilike(pattern, escape="\\"), col(Claim.id).in_(in_notes))
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """Where a page ended: the sort key of its last row."""
-
-    id: int
-    score: float = 0.0
 
 
 def list_claims(
@@ -214,7 +170,7 @@ def history_for(claim_id: int, *, session: Session) -> list[HistoryEntry]:
     stmt = (
         select(HistoryEntry)
         .where(HistoryEntry.claim_id == claim_id)
-        .order_by(col(HistoryEntry.at), col(HistoryEntry.id))
+        .order_by(col(HistoryEntry.id))  # ids are taken under the claim's lock: commit order
     )
     return list(session.exec(stmt))
 
@@ -234,26 +190,6 @@ def source_names(ids: set[int], *, session: Session) -> dict[int, str]:
     return {sid: outlet or path for sid, outlet, path in session.exec(stmt) if sid is not None}
 
 
-@dataclass(frozen=True)
-class ClaimRow:
-    """What a list shows of a claim: a plain tuple of columns, not an ORM object (pages stay cheap)."""
-
-    id: int
-    review_state: str
-    evidence_status: str
-    type: str
-    source_id: int
-    source: str
-    score: float
-    quote: str
-    speaker: str | None = None
-    assignee: str | None = None
-
-    @property
-    def cursor(self) -> Cursor:
-        return Cursor(id=self.id, score=self.score)
-
-
 _ROW_COLUMNS = (
     col(Claim.id),
     col(Claim.review_state),
@@ -265,6 +201,7 @@ _ROW_COLUMNS = (
     col(Claim.quote),
     col(Claim.speaker),
     col(Claim.assignee),
+    col(Claim.version),
 )
 
 
@@ -289,12 +226,9 @@ def list_rows(
         ids = _page_ids(flt, order, after, before, limit, dialect)
         paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, None, None)
         if before is not None:
-            paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, _FAR_END, None)
+            paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, FAR_END, None)
     rows = [ClaimRow(*r) for r in session.execute(paged)]
     return rows[::-1] if before is not None else rows
-
-
-_FAR_END = Cursor(id=2**62, score=float("-inf"))  # "before the far end": every row, backwards
 
 
 def _page_ids(
@@ -338,9 +272,6 @@ def _page_ids(
     else:
         stmt = _paged(ids.where(*_conditions(flt, dialect)), order, after, before, limit)
     return sa.select(stmt.subquery().c.id)
-
-
-OPEN_STATES = ("new", "in_review")
 
 
 def next_open(

@@ -1,5 +1,10 @@
 """Changing a claim: review state, evidence status, notes, assignment. Each change is one history entry.
 
+Every function here runs inside a write transaction (see `transactions`): it locks the claim, checks
+the workflow and, when the caller says which version it saw, that nothing changed since; then it
+writes. So a rule can never be checked on a stale read, and each entry's "before" is the value the
+write replaced.
+
 Review state follows the desk's workflow: new -> in_review -> reviewed -> verified, or dismissed.
 Verification is an editor's sign-off: only a reviewed claim whose evidence status is decided can be
 verified, so nothing is published on an unread claim.
@@ -7,42 +12,52 @@ verified, so nothing is published on an unread claim.
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from claimledger.errors import InvalidValue
-from claimledger.ledger.queries import get_claim
-from claimledger.models import Claim, EvidenceStatus, HistoryEntry, ReviewState
-
-ALLOWED: dict[str, set[str]] = {
-    ReviewState.NEW: {ReviewState.IN_REVIEW, ReviewState.REVIEWED, ReviewState.DISMISSED},
-    ReviewState.IN_REVIEW: {ReviewState.NEW, ReviewState.REVIEWED, ReviewState.DISMISSED},
-    ReviewState.REVIEWED: {ReviewState.IN_REVIEW, ReviewState.VERIFIED, ReviewState.DISMISSED},
-    ReviewState.VERIFIED: {ReviewState.REVIEWED, ReviewState.IN_REVIEW},
-    ReviewState.DISMISSED: {ReviewState.NEW, ReviewState.IN_REVIEW},
-}
-
-
-def parse_state(value: str) -> ReviewState:
-    key = value.strip().lower().replace("-", "_").replace(" ", "_")
-    try:
-        return ReviewState(key)
-    except ValueError:
-        names = ", ".join(s.value for s in ReviewState)
-        raise InvalidValue(f"unknown review state {value!r} (one of: {names})") from None
+from claimledger.errors import InvalidValue, NotFound, StaleEdit
+from claimledger.ledger.convert import history_record
+from claimledger.models import Claim, HistoryEntry, utcnow
+from claimledger.records import Change
+from claimledger.vocab import (
+    ALLOWED,
+    EvidenceStatus,
+    HistoryAction,
+    ReviewState,
+    parse_evidence_status,
+    parse_state,
+)
 
 
-def parse_evidence_status(value: str) -> EvidenceStatus:
-    key = value.strip().lower().replace("-", "_").replace(" ", "_")
-    try:
-        return EvidenceStatus(key)
-    except ValueError:
-        names = ", ".join(s.value for s in EvidenceStatus)
-        raise InvalidValue(f"unknown evidence status {value!r} (one of: {names})") from None
+def lock_claim(claim_id: int, *, session: Session, expected_version: int | None = None) -> Claim:
+    """The claim, locked for this transaction; refused if it moved past the version the caller saw."""
+    claim = session.get(Claim, claim_id, with_for_update=True, populate_existing=True)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    if expected_version is not None and claim.version != expected_version:
+        raise StaleEdit(stale_message(claim, expected_version, session=session), claim_id)
+    return claim
+
+
+def stale_message(claim: Claim, seen: int, *, session: Session) -> str:
+    """What changed since version `seen`, and who changed it."""
+    assert claim.id is not None
+    stmt = (
+        select(HistoryEntry)
+        .where(HistoryEntry.claim_id == claim.id, col(HistoryEntry.version) > seen)
+        .order_by(col(HistoryEntry.id))
+    )
+    entries = [history_record(h) for h in session.exec(stmt)]
+    now = f"now {claim.review_state}, evidence {claim.evidence_status}"
+    if not entries:
+        return f"claim {claim.id} changed since you read it ({now}): not changed again"
+    shown = "; ".join(e.describe() for e in entries[-3:])
+    more = f" and {len(entries) - 3} more" if len(entries) > 3 else ""
+    return f"claim {claim.id} changed since you read it: {shown}{more} ({now}); not changed again"
 
 
 def record(
     claim: Claim,
-    action: str,
+    action: HistoryAction,
     *,
     session: Session,
     user: str,
@@ -50,74 +65,116 @@ def record(
     after: str | None = None,
     note: str | None = None,
 ) -> HistoryEntry:
+    """One history entry for a change to a locked claim; the claim's version goes up by one."""
     assert claim.id is not None
+    claim.version = (claim.version or 0) + 1
     entry = HistoryEntry(
-        claim_id=claim.id, user=user, action=action, before=before, after=after, note=note
+        claim_id=claim.id,
+        at=utcnow(),
+        user=user,
+        action=action.value,
+        before=before,
+        after=after,
+        note=note,
+        version=claim.version,
     )
     claim.updated_at = entry.at
     session.add(claim)
     session.add(entry)
+    session.info.setdefault("history", []).append(entry)
     return entry
 
 
+def _change(claim: Claim, action: HistoryAction, before: str | None, after: str | None) -> Change:
+    assert claim.id is not None
+    return Change(claim.id, action, before=before, after=after, version=claim.version)
+
+
 def set_review_state(
-    claim_id: int, state: str, *, session: Session, user: str, note: str | None = None
-) -> Claim:
-    claim = get_claim(claim_id, session=session)
+    claim_id: int,
+    state: str,
+    *,
+    session: Session,
+    user: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> Change | None:
     target = parse_state(state)
-    current = claim.review_state
+    claim = lock_claim(claim_id, session=session, expected_version=expected_version)
+    current = ReviewState(claim.review_state)
     if target == current:
-        return claim
-    if target not in ALLOWED.get(current, set()):
-        raise InvalidValue(f"claim {claim_id} is {current}: it cannot go to {target.value}")
+        return None
+    if target not in ALLOWED[current]:
+        raise InvalidValue(f"claim {claim_id} is {current.value}: it cannot go to {target.value}")
     if target == ReviewState.VERIFIED and claim.evidence_status == EvidenceStatus.UNVERIFIED:
         raise InvalidValue(f"claim {claim_id} has no evidence status yet: set one before verifying")
     claim.review_state = target.value
+    action = HistoryAction.REVIEW_STATE
     record(
-        claim, "review_state", session=session, user=user, before=current, after=target, note=note
+        claim,
+        action,
+        session=session,
+        user=user,
+        before=current.value,
+        after=target.value,
+        note=note,
     )
-    return claim
+    return _change(claim, action, current.value, target.value)
 
 
 def set_evidence_status(
-    claim_id: int, status: str, *, session: Session, user: str, note: str | None = None
-) -> Claim:
-    claim = get_claim(claim_id, session=session)
+    claim_id: int,
+    status: str,
+    *,
+    session: Session,
+    user: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> Change | None:
     target = parse_evidence_status(status)
+    claim = lock_claim(claim_id, session=session, expected_version=expected_version)
     current = claim.evidence_status
     if target == current:
-        return claim
+        return None
     if claim.review_state == ReviewState.VERIFIED:
         raise InvalidValue(
             f"claim {claim_id} is verified: send it back to reviewed before changing its evidence"
         )
     claim.evidence_status = target.value
-    record(
-        claim,
-        "evidence_status",
-        session=session,
-        user=user,
-        before=current,
-        after=target,
-        note=note,
-    )
-    return claim
+    action = HistoryAction.EVIDENCE_STATUS
+    record(claim, action, session=session, user=user, before=current, after=target.value, note=note)
+    return _change(claim, action, current, target.value)
 
 
-def add_note(claim_id: int, note: str, *, session: Session, user: str) -> HistoryEntry:
+def add_note(
+    claim_id: int,
+    note: str,
+    *,
+    session: Session,
+    user: str,
+    expected_version: int | None = None,
+) -> Change:
     text = note.strip()
     if not text:
         raise InvalidValue("a note cannot be empty")
-    claim = get_claim(claim_id, session=session)
-    return record(claim, "note", session=session, user=user, note=text)
+    claim = lock_claim(claim_id, session=session, expected_version=expected_version)
+    record(claim, HistoryAction.NOTE, session=session, user=user, note=text)
+    return _change(claim, HistoryAction.NOTE, None, text)
 
 
-def assign(claim_id: int, assignee: str | None, *, session: Session, user: str) -> Claim:
-    claim = get_claim(claim_id, session=session)
+def assign(
+    claim_id: int,
+    assignee: str | None,
+    *,
+    session: Session,
+    user: str,
+    expected_version: int | None = None,
+) -> Change | None:
+    claim = lock_claim(claim_id, session=session, expected_version=expected_version)
     who = assignee.strip() if assignee and assignee.strip() else None
     if who == claim.assignee:
-        return claim
+        return None
     before = claim.assignee
     claim.assignee = who
-    record(claim, "assignee", session=session, user=user, before=before, after=who)
-    return claim
+    record(claim, HistoryAction.ASSIGNEE, session=session, user=user, before=before, after=who)
+    return _change(claim, HistoryAction.ASSIGNEE, before, who)

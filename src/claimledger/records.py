@@ -1,0 +1,396 @@
+"""What the core hands out: one typed, immutable record per thing, the same for every front end.
+
+The CLI prints these, the TUI draws them, the exporters write them; none of them sees a table row
+or a session. `to_json` turns any record into what `--json` prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any, Literal
+
+from claimledger.vocab import FIELD_ACTIONS, HistoryAction
+
+Order = Literal["id", "queue"]
+
+_BOUNDS = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "≈"}
+
+
+def _shown(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the finder read it: the words, the value, and the hedge kept as a bound."""
+
+    text: str
+    value: float | None = None
+    kind: str | None = None
+    bound: str | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quantity:
+        return cls(
+            text=str(data.get("text", "?")),
+            value=data.get("value"),
+            kind=data.get("kind"),
+            bound=data.get("bound"),
+            low=data.get("low"),
+            high=data.get("high"),
+            unit=data.get("unit"),
+        )
+
+    def describe(self) -> str:
+        """“more than half” > 0.5, “102 people” = 102, “between 200 and 300” 200 to 300."""
+        if self.value is None:
+            return f"“{self.text}”"
+        if self.bound == "range" and self.low is not None and self.high is not None:
+            return f"“{self.text}” {_shown(self.low)} to {_shown(self.high)}"
+        return f"“{self.text}” {_BOUNDS.get(self.bound or '', '=')} {_shown(self.value)}"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended: the sort key of its last row."""
+
+    id: int
+    score: float = 0.0
+
+
+FAR_END = Cursor(id=2**62, score=float("-inf"))
+""""Before the far end": a backwards page from the very last row."""
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What a person narrows the list to; empty means everything."""
+
+    states: tuple[str, ...] = ()
+    evidence_statuses: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    source: str | None = None  # a source id, or part of its file name or outlet
+    speaker: str | None = None
+    assignee: str | None = None
+    has_evidence: bool | None = None
+    text: str | None = None  # full-text search over quotes and notes
+    ids: tuple[int, ...] = field(default=())
+
+    def describe(self) -> str:
+        parts = []
+        for label, values in (
+            ("state", self.states),
+            ("evidence", self.evidence_statuses),
+            ("type", self.types),
+        ):
+            if values:
+                parts.append(f"{label}: {', '.join(values)}")
+        for label, value in (
+            ("source", self.source),
+            ("speaker", self.speaker),
+            ("assignee", self.assignee),
+        ):
+            if value:
+                parts.append(f"{label}: {value}")
+        if self.has_evidence is not None:
+            parts.append("with evidence" if self.has_evidence else "without evidence")
+        if self.text:
+            parts.append(f"search: {self.text!r}")
+        return "; ".join(parts) if parts else "all claims"
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """What a list shows of a claim (pages stay cheap); `version` lets an edit say what it saw."""
+
+    id: int
+    review_state: str
+    evidence_status: str
+    type: str
+    source_id: int
+    source: str
+    score: float
+    quote: str
+    speaker: str | None = None
+    assignee: str | None = None
+    version: int = 1
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(id=self.id, score=self.score)
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim in full: its anchor into the source, what the finder read, where the desk stands."""
+
+    id: int
+    source_id: int
+    source: str
+    quote: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    type: str
+    speaker: str | None
+    score: float
+    quantities: tuple[Quantity, ...]
+    period: Period | None
+    review_state: str
+    evidence_status: str
+    assignee: str | None
+    origin: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: int
+    label: str
+    path: str
+    outlet: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AnchorRecord:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    claim_id: int
+    url: str
+    stance: str
+    note: str | None
+    added_by: str
+    added_at: datetime
+    link_state: str
+    http_status: int | None
+    final_url: str | None
+    title: str | None
+    fetch_error: str | None
+    content_hash: str | None
+    retrieved_at: datetime | None
+    checked_at: datetime | None
+    archive_url: str | None
+    archived_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    """One change to a claim. `version` is the claim's version after it (None for old ledgers)."""
+
+    id: int
+    claim_id: int
+    at: datetime
+    user: str
+    action: HistoryAction
+    before: str | None
+    after: str | None
+    note: str | None
+    version: int | None
+
+    def describe(self) -> str:
+        """In a reviewer's words: "review state in_review -> reviewed by alice"."""
+        if self.action in FIELD_ACTIONS:
+            what = (
+                f"{self.action.value.replace('_', ' ')} {self.before or '-'} -> {self.after or '-'}"
+            )
+        elif self.action == HistoryAction.NOTE:
+            what = f"note “{_clip(self.note or '')}”"
+        else:
+            what = (
+                f"{self.action.value.replace('_', ' ')} {self.after or self.before or ''}".strip()
+            )
+        return f"{what} by {self.user}"
+
+
+def _clip(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+@dataclass(frozen=True)
+class MatchRecord:
+    """The same claim in another article, seen from one of the two claims."""
+
+    id: int
+    claim_id: int
+    """The other claim."""
+    quote: str
+    source: str
+    review_state: str
+    evidence_status: str
+    similarity: float
+    status: str
+
+
+@dataclass(frozen=True)
+class ClaimBrief:
+    id: int
+    source_id: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class MatchPair:
+    """A match as `claimledger matches` lists it: both claims."""
+
+    id: int
+    status: str
+    similarity: float
+    claim: ClaimBrief
+    other: ClaimBrief
+    decided_by: str | None
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """Everything a reviewer reads about one claim."""
+
+    claim: ClaimRecord
+    source: SourceRecord
+    paragraph: Paragraph
+    anchors: tuple[AnchorRecord, ...]
+    evidence: tuple[EvidenceRecord, ...]
+    history: tuple[HistoryRecord, ...]
+    matches: tuple[MatchRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class Counts:
+    shown: int
+    left: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to one claim, with what it takes to revert it."""
+
+    claim_id: int
+    action: HistoryAction
+    before: str | None = None
+    after: str | None = None
+    evidence_id: int | None = None
+    version: int | None = None
+    """The claim's version after the change: an undo is refused if it moved on since."""
+
+    def describe(self) -> str:
+        if self.action in FIELD_ACTIONS:
+            return (
+                f"{self.action.value.replace('_', ' ')} {self.before or '-'} -> {self.after or '-'}"
+            )
+        return self.action.value
+
+    def undone(self) -> str:
+        """What reverting this change does, in a reviewer's words."""
+        if self.action in FIELD_ACTIONS:
+            return f"{self.action.value.replace('_', ' ')} back to {self.before or 'nobody'}"
+        return {
+            HistoryAction.CREATED: "recorded claim removed",
+            HistoryAction.EVIDENCE: "evidence removed",
+        }.get(self.action, "note withdrawn")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one action on one or many claims did: the changes, and the claims the rules refused."""
+
+    changes: tuple[Change, ...] = ()
+    skipped: tuple[str, ...] = ()
+    stale: tuple[int, ...] = ()
+    """Claims refused because they changed since the caller read them: show them afresh."""
+
+    def summary(self, what: str) -> str:
+        claims = len({c.claim_id for c in self.changes})
+        text = f"{what}: {claims} claim{'s' if claims != 1 else ''} changed"
+        if self.skipped:
+            text += f", {len(self.skipped)} skipped ({self.skipped[0]})"
+        return text
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What changed in the ledger after a point in its history."""
+
+    last_id: int
+    """The newest history id seen: pass it back next time."""
+    claim_ids: frozenset[int]
+    users: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What fetching a new evidence link found, for a one-line notification."""
+
+    state: str
+    status: int | None
+    title: str | None
+    error: str | None
+    archive_problem: str | None
+
+    def summary(self) -> str:
+        if self.state == "dead":
+            return f"Link dead ({self.error or f'HTTP {self.status}'}): kept, marked dead"
+        return f"Link {self.state} (HTTP {self.status}): {self.title or 'no title'}"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: str
+    source_id: int
+    added: bool
+    claims: int
+    updated_meta: bool = False
+    matches: int = 0
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int = 0
+    already: int = 0
+    unmatched: tuple[str, ...] = ()
+
+
+def to_json(value: Any) -> Any:
+    """A record (or a list of them) as plain JSON values: dates in ISO 8601, enums by value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple | frozenset | set):
+        return [to_json(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,529 @@
+"""The one door to the ledger: every read and write the CLI and the TUI do goes through `Ledger`.
+
+It owns the engine and every transaction (see `ledger.transactions`); what it hands out are the
+typed, immutable records of `records`, never table rows or sessions. A change takes the write lock,
+checks the workflow and (when given) the version the caller saw, and writes, in one transaction.
+Network work (fetching a page, checking links) happens outside any transaction.
+
+Adding an action: a function in `ledger/` that takes a session, and a method here that runs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimledger.errors import InvalidValue, LedgerError
+from claimledger.records import (
+    Activity,
+    Change,
+    ClaimBrief,
+    ClaimDetail,
+    ClaimFilter,
+    ClaimRecord,
+    ClaimRow,
+    Counts,
+    Cursor,
+    EvidenceRecord,
+    HistoryRecord,
+    ImportReport,
+    IngestResult,
+    LinkReport,
+    MatchPair,
+    MatchRecord,
+    Order,
+    Outcome,
+)
+from claimledger.vocab import OPEN_STATES, HistoryAction
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from claimledger.ledger.ingest import Prepared
+    from claimledger.ledger.linkcheck import CheckedLink
+    from claimledger.ledger.transactions import Transactions
+    from claimledger.links import ArchiveResult, FactCheckSearch, LinkCheck, PageSnapshot
+
+
+def busy_wait() -> float:
+    """Seconds a change waits for another writer: CLAIMLEDGER_BUSY_WAIT, else 30."""
+    from claimledger.ledger.transactions import DEFAULT_WAIT
+
+    raw = os.environ.get("CLAIMLEDGER_BUSY_WAIT", "").strip()
+    if not raw:
+        return DEFAULT_WAIT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidValue(
+            f"CLAIMLEDGER_BUSY_WAIT must be a number of seconds, not {raw!r}"
+        ) from None
+    if not 0 <= value <= 3600:
+        raise InvalidValue("CLAIMLEDGER_BUSY_WAIT must be between 0 and 3600 seconds")
+    return value
+
+
+@dataclass(frozen=True)
+class Opened:
+    """How the ledger was opened: whether it was upgraded, and where the backup went."""
+
+    url: str
+    upgraded_from: str | None
+    backup: Path | None
+
+
+class Ledger:
+    """A ledger opened for one person: `user` signs every change."""
+
+    def __init__(self, engine: Engine, user: str, *, wait: float | None = None) -> None:
+        from claimledger.ledger.transactions import Transactions
+
+        self.user = user
+        self.tx: Transactions = Transactions(engine, wait=busy_wait() if wait is None else wait)
+        self.opened: Opened | None = None
+
+    @classmethod
+    def open(
+        cls,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        user: str | None = None,
+        create: bool = True,
+        wait: float | None = None,
+    ) -> Ledger:
+        """Open (creating or upgrading if needed) the ledger at a path or URL."""
+        from claimledger.db import open_ledger
+        from claimledger.ledger.users import current_user
+
+        opened = open_ledger(target, create=create)
+        ledger = cls(opened.engine, current_user(user), wait=wait)
+        ledger.opened = Opened(opened.url, opened.upgraded_from, opened.backup)
+        return ledger
+
+    def close(self) -> None:
+        self.tx.engine.dispose()
+
+    # -- reading claims -----------------------------------------------------
+    def rows(
+        self,
+        flt: ClaimFilter = ClaimFilter(),
+        order: Order = "id",
+        *,
+        after: Cursor | None = None,
+        before: Cursor | None = None,
+        limit: int | None = 100,
+    ) -> list[ClaimRow]:
+        """One keyset page of light rows, for tables that scroll."""
+        from claimledger.ledger import queries
+
+        with self.tx.read() as s:
+            return queries.list_rows(
+                session=s, flt=flt, order=order, after=after, before=before, limit=limit
+            )
+
+    def rows_by_id(self, claim_ids: Iterable[int]) -> list[ClaimRow]:
+        """Fresh rows for claims just changed (one query, however many)."""
+        ids = tuple(claim_ids)
+        return self.rows(ClaimFilter(ids=ids), limit=None) if ids else []
+
+    def claims(
+        self, flt: ClaimFilter = ClaimFilter(), order: Order = "id", *, limit: int | None = 100
+    ) -> list[ClaimRecord]:
+        """Claims in full, for listings that print everything."""
+        from claimledger.ledger import queries
+        from claimledger.ledger.convert import claim_record
+
+        with self.tx.read() as s:
+            found = queries.list_claims(session=s, flt=flt, order=order, limit=limit)
+            labels = queries.source_names({c.source_id for c in found}, session=s)
+            return [claim_record(c, labels.get(c.source_id)) for c in found]
+
+    def count(self, flt: ClaimFilter = ClaimFilter()) -> int:
+        from claimledger.ledger import queries
+
+        with self.tx.read() as s:
+            return queries.count_claims(session=s, flt=flt)
+
+    def counts(self, flt: ClaimFilter) -> Counts:
+        """How many claims the filter shows, and how many are still to review in the ledger."""
+        from claimledger.ledger import queries
+
+        with self.tx.read() as s:
+            shown = queries.count_claims(session=s, flt=flt)
+            by_state = queries.counts_by_state(session=s)
+        return Counts(shown, sum(by_state.get(st, 0) for st in OPEN_STATES))
+
+    def claim(self, claim_id: int) -> ClaimRecord:
+        from claimledger.ledger import queries
+        from claimledger.ledger.convert import claim_record, source_label
+
+        with self.tx.read() as s:
+            claim = queries.get_claim(claim_id, session=s)
+            return claim_record(claim, source_label(queries.get_source(claim.source_id, session=s)))
+
+    def detail(self, claim_id: int) -> ClaimDetail:
+        from claimledger.ledger.detail import claim_detail
+
+        with self.tx.read() as s:
+            return claim_detail(claim_id, session=s)
+
+    def history(self, claim_id: int) -> list[HistoryRecord]:
+        """Every change to a claim, in the order the changes were committed."""
+        from claimledger.ledger import queries
+        from claimledger.ledger.convert import history_record
+
+        with self.tx.read() as s:
+            queries.get_claim(claim_id, session=s)
+            return [history_record(h) for h in queries.history_for(claim_id, session=s)]
+
+    def evidence(self, claim_id: int) -> list[EvidenceRecord]:
+        from claimledger.ledger import queries
+        from claimledger.ledger.convert import evidence_record
+
+        with self.tx.read() as s:
+            queries.get_claim(claim_id, session=s)
+            return [evidence_record(e) for e in queries.evidence_for(claim_id, session=s)]
+
+    def next_open(
+        self, flt: ClaimFilter, order: Order, row: ClaimRow | None, *, forward: bool
+    ) -> ClaimRow | None:
+        """The nearest claim still to review after (or before) a row."""
+        from claimledger.ledger import queries
+
+        edge = row.cursor if row else None
+        with self.tx.read() as s:
+            return queries.next_open(
+                session=s,
+                flt=flt,
+                order=order,
+                after=edge if forward else None,
+                before=None if forward else edge,
+            )
+
+    def source_claims(self, source_id: int) -> list[ClaimRow]:
+        """Every claim of one article, in reading order, for the reader."""
+        rows = self.rows(ClaimFilter(source=str(source_id)), limit=None)
+        return sorted(rows, key=lambda r: r.id)
+
+    def source_text(self, source_id: int) -> tuple[str, str]:
+        """An article's text and its title (or file name)."""
+        from claimledger.ledger import queries
+
+        with self.tx.read() as s:
+            source = queries.get_source(source_id, session=s)
+            return source.text, source.title or source.path
+
+    def spans(self, claim_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        from claimledger.ledger import queries
+
+        with self.tx.read() as s:
+            return {
+                cid: (c.start, c.end)
+                for cid in claim_ids
+                for c in [queries.get_claim(cid, session=s)]
+            }
+
+    def matches(self, claim_id: int) -> list[MatchRecord]:
+        from claimledger.ledger.matches_view import matches_for
+
+        with self.tx.read() as s:
+            return matches_for(claim_id, session=s)
+
+    def match_pairs(
+        self, *, status: str | None = None, claim_id: int | None = None
+    ) -> list[MatchPair]:
+        from claimledger.ledger import queries
+        from claimledger.ledger.matches import list_matches
+
+        pairs = []
+        with self.tx.read() as s:
+            for m in list_matches(session=s, status=status, claim_id=claim_id):
+                a = queries.get_claim(m.claim_id, session=s)
+                b = queries.get_claim(m.other_id, session=s)
+                assert m.id is not None and a.id is not None and b.id is not None
+                pairs.append(
+                    MatchPair(
+                        id=m.id,
+                        status=m.status,
+                        similarity=m.similarity,
+                        claim=ClaimBrief(a.id, a.source_id, a.quote),
+                        other=ClaimBrief(b.id, b.source_id, b.quote),
+                        decided_by=m.decided_by,
+                    )
+                )
+        return pairs
+
+    def export_records(self, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
+        """Claims with their evidence for the exporters, streamed in one consistent snapshot."""
+        from claimledger.export.records import iter_records
+
+        with self.tx.read() as s:
+            yield from iter_records(session=s, flt=flt)
+
+    # -- other people's work ------------------------------------------------
+    def latest_change(self) -> int:
+        from claimledger.ledger import activity
+
+        with self.tx.read() as s:
+            return activity.latest_change(session=s)
+
+    def changes_since(self, after_id: int) -> Activity:
+        """Claims changed since a history id by anyone but this very `Ledger` (another terminal
+        under the same name counts as someone else)."""
+        from claimledger.ledger import activity
+
+        with self.tx.read() as s:
+            return activity.changes_since(after_id, session=s, not_ids=frozenset(self.tx.written))
+
+    # -- changing claims ----------------------------------------------------
+    def review(
+        self,
+        claim_id: int,
+        *,
+        state: str | None = None,
+        evidence_status: str | None = None,
+        assignee: str | None = None,
+        note: str | None = None,
+        expected_version: int | None = None,
+    ) -> ClaimRecord:
+        """Several changes to one claim, all or none (evidence first, so a claim can be verified
+        with the status that makes it verifiable)."""
+        from claimledger.ledger import queries, review
+        from claimledger.ledger.convert import claim_record
+
+        def work(s: Any) -> ClaimRecord:
+            review.lock_claim(claim_id, session=s, expected_version=expected_version)
+            if evidence_status:
+                review.set_evidence_status(claim_id, evidence_status, session=s, user=self.user)
+            if state:
+                review.set_review_state(claim_id, state, session=s, user=self.user)
+            if assignee is not None:
+                review.assign(claim_id, assignee, session=s, user=self.user)
+            if note:
+                review.add_note(claim_id, note, session=s, user=self.user)
+            s.flush()
+            claim = queries.get_claim(claim_id, session=s)
+            return claim_record(claim, None)
+
+        return self.tx.write(work)
+
+    def apply(
+        self,
+        claim_ids: Iterable[int],
+        action: str | HistoryAction,
+        value: str | None,
+        *,
+        note: str | None = None,
+        seen: Mapping[int, int] | None = None,
+    ) -> Outcome:
+        """One action on one or many claims; each refused claim is skipped with its reason.
+
+        `seen`: the version of each claim the caller showed; a claim past it is refused as stale.
+        """
+        from claimledger.ledger import bulk
+
+        kind = bulk.parse_action(str(action))
+        ids = list(claim_ids)
+        return self.tx.write(
+            lambda s: bulk.apply(ids, kind, value, session=s, user=self.user, note=note, seen=seen)
+        )
+
+    def revert(self, changes: list[Change]) -> int:
+        """Undo changes this person made, unless the claims moved on since."""
+        from claimledger.ledger import undo
+
+        return self.tx.write(lambda s: undo.revert(changes, session=s, user=self.user))
+
+    def record_span(self, source_id: int, start: int, end: int, kind: str = "other") -> Change:
+        """Record words the finder missed as a claim."""
+        from claimledger.ledger import manual
+
+        def work(s: Any) -> Change:
+            claim = manual.record_span(source_id, start, end, session=s, user=self.user, type=kind)
+            assert claim.id is not None
+            return Change(claim.id, HistoryAction.CREATED, after="new", version=claim.version)
+
+        return self.tx.write(work)
+
+    def reject(self, claim_id: int, *, expected_version: int | None = None) -> Change | None:
+        """Not a claim after all: dismissed, with the reason."""
+        from claimledger.ledger import manual
+
+        return self.tx.write(
+            lambda s: manual.reject(
+                claim_id, session=s, user=self.user, expected_version=expected_version
+            )
+        )
+
+    def decide_match(self, match_id: int, status: str) -> MatchPair:
+        """Confirm or reject a suggested match; both claims' histories record it."""
+        from claimledger.ledger.matches import decide
+
+        def work(s: Any) -> int:
+            match = decide(match_id, status, session=s, user=self.user)
+            assert match.id is not None
+            return match.id
+
+        decided = self.tx.write(work)
+        return next(p for p in self.match_pairs() if p.id == decided)
+
+    def suggest_matches(self) -> int:
+        """Look for the same claim in different articles across the whole ledger."""
+        from claimledger.ledger.matches import suggest_all
+
+        return self.tx.write(lambda s: suggest_all(session=s))
+
+    # -- evidence -----------------------------------------------------------
+    def add_evidence(
+        self,
+        claim_id: int,
+        url: str,
+        stance: str,
+        note: str | None = None,
+        *,
+        snapshot: PageSnapshot | None = None,
+        archived: ArchiveResult | None = None,
+    ) -> tuple[EvidenceRecord, Change]:
+        """A link on a claim; with a snapshot, the page as it was (the baseline for re-checks)."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence import add_evidence
+
+        def work(s: Any) -> tuple[EvidenceRecord, Change]:
+            ev = add_evidence(
+                claim_id,
+                url,
+                stance=stance,
+                note=note,
+                session=s,
+                user=self.user,
+                snapshot=snapshot,
+                archived=archived,
+            )
+            record = evidence_record(ev)
+            from claimledger.ledger.queries import get_claim
+
+            version = get_claim(claim_id, session=s).version
+            change = Change(
+                claim_id,
+                HistoryAction.EVIDENCE,
+                after=f"{ev.stance} {ev.url}",
+                evidence_id=ev.id,
+                version=version,
+            )
+            return record, change
+
+        return self.tx.write(work)
+
+    def check_evidence_target(self, claim_id: int, url: str, stance: str) -> str:
+        """The cleaned URL, after checking the claim exists: mistakes before any network work."""
+        from claimledger.ledger.evidence import check_url
+        from claimledger.vocab import parse_stance
+
+        clean = check_url(url)
+        parse_stance(stance)
+        self.claim(claim_id)
+        return clean
+
+    def fetch_evidence(self, evidence_id: int, url: str) -> LinkReport | None:
+        """Fetch (and archive) a link just added, then record what came back.
+
+        None when the desk is offline (the link stays unchecked until `links check`)."""
+        from claimledger.ledger.linkcheck import record_snapshot, snapshot_for_evidence
+        from claimledger.links import LinkSettings
+
+        if LinkSettings.from_env().offline:
+            return None
+        snap, archived = snapshot_for_evidence(url)
+
+        def work(s: Any) -> LinkReport:
+            ev = record_snapshot(evidence_id, snap, archived, session=s, user=self.user)
+            return LinkReport(
+                state=ev.link_state,
+                status=ev.http_status,
+                title=ev.title,
+                error=ev.fetch_error,
+                archive_problem=archived.message if archived and not archived.ok else None,
+            )
+
+        return self.tx.write(work)
+
+    def check_links(
+        self,
+        *,
+        claim_id: int | None = None,
+        concurrency: int = 20,
+        per_host: int = 2,
+        on_progress: Callable[[Hashable, LinkCheck], None] | None = None,
+        on_start: Callable[[int], None] | None = None,
+    ) -> list[CheckedLink]:
+        """Re-check evidence links (all, or one claim's) and record what changed."""
+        from claimledger.ledger.linkcheck import check_and_record
+
+        return check_and_record(
+            self.tx,
+            user=self.user,
+            claim_id=claim_id,
+            concurrency=concurrency,
+            per_host=per_host,
+            on_progress=on_progress,
+            on_start=on_start,
+        )
+
+    def fact_checks(
+        self, claim_id: int, *, query: str | None = None, max_results: int = 50
+    ) -> tuple[str, FactCheckSearch]:
+        """Fact-checks other outlets published about this claim: the words searched, what came."""
+        from claimledger.ledger.factchecks import published_fact_checks
+
+        quote = self.claim(claim_id).quote
+        return published_fact_checks(quote, query=query, max_results=max_results)
+
+    def import_evidence(self, path: Path) -> ImportReport:
+        from claimledger.ledger.evidence import import_evidence
+
+        return self.tx.write(lambda s: import_evidence(path, session=s, user=self.user))
+
+    # -- articles -----------------------------------------------------------
+    def ingest(self, prepared: Prepared) -> IngestResult:
+        """Store one article read and extracted beforehand: one short transaction per article."""
+        from claimledger.ledger.ingest import store
+
+        return self.tx.write(lambda s: store(prepared, session=s, user=self.user))
+
+
+# -- work that needs no ledger: reading articles and pages, before anything is written ---------
+def prepare(path: Path | str) -> Prepared:
+    """Read one article and find its claims (no database)."""
+    from claimledger.ledger.ingest import prepare as run
+
+    return run(path)
+
+
+def prepare_many(files: list[Path]) -> Iterator[tuple[Path, Prepared | LedgerError]]:
+    """Read and extract many articles (in worker processes when there are many)."""
+    from claimledger.ledger.ingest import prepare_many as run
+
+    yield from run(files)
+
+
+def is_url(arg: str) -> bool:
+    from claimledger.ledger.fetch_source import is_url as check
+
+    return check(arg)
+
+
+def fetch_source(url: str, sources_dir: Path) -> Path:
+    """Fetch a page and save it as an article file in the sources folder."""
+    from claimledger.ledger.fetch_source import fetch_source as run
+
+    return run(url, sources_dir)
+
+
+def snapshot(url: str) -> tuple[PageSnapshot, ArchiveResult | None]:
+    """Fetch (and archive) a page, before its evidence row is written."""
+    from claimledger.ledger.linkcheck import snapshot_for_evidence
+
+    return snapshot_for_evidence(url)
