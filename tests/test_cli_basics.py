@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from claimledger.cli import app
+from helpers import Cli
 
 COMMANDS = ["ingest", "extract", "claims", "show", "history", "review", "export", "evidence"]
 
 
-def test_every_command_has_help(cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help(cli: Cli) -> None:
     import typer.main
 
     group = typer.main.get_group(app)
@@ -25,28 +26,32 @@ def test_every_command_has_help(cli) -> None:  # type: ignore[no-untyped-def]
         assert command.help or command.short_help, f"{name} has no help text"
 
 
-def test_claims_json_has_the_documented_fields(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_claims_json_has_the_documented_fields(
+    cli: Cli, db_path: Path, seeded: dict[str, int]
+) -> None:
     result = cli("--db", str(db_path), "claims", "--json")
     assert result.code == 0
     rows = json.loads(result.out)
     assert len(rows) == 3
-    assert {"id", "quote", "review_state", "evidence_status", "type", "source", "version"} <= rows[0].keys()
+    assert {"id", "quote", "review_state", "evidence_status", "type", "source", "version"} <= rows[
+        0
+    ].keys()
     assert rows[0]["source"] == "City Paper"
 
 
-def test_claims_filters(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_claims_filters(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
     result = cli("--db", str(db_path), "claims", "--type", "other", "--search", "buses", "--json")
     assert [r["id"] for r in json.loads(result.out)] == [seeded["c2"]]
 
 
-def test_claims_table_for_people(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_claims_table_for_people(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
     result = cli("--db", str(db_path), "claims")
     assert result.code == 0
     assert "all claims — 3 claim(s)" in result.out
     assert "Ridership fell" in result.out
 
 
-def test_review_then_history(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_review_then_history(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
     cid = str(seeded["c1"])
     result = cli(
         "--db",
@@ -71,15 +76,17 @@ def test_review_then_history(cli, db_path: Path, seeded) -> None:  # type: ignor
 
 
 def test_user_comes_from_the_environment(
-    cli, db_path: Path, seeded, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, db_path: Path, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CLAIMLEDGER_USER", "desk-7")
     cli("--db", str(db_path), "review", str(seeded["c0"]), "--note", "x")
     history = json.loads(cli("--db", str(db_path), "history", str(seeded["c0"]), "--json").out)
     assert history[-1]["user"] == "desk-7"
 
 
-def test_show_puts_the_quote_in_its_paragraph(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_show_puts_the_quote_in_its_paragraph(
+    cli: Cli, db_path: Path, seeded: dict[str, int]
+) -> None:
     result = cli("--db", str(db_path), "show", str(seeded["c1"]), "--json")
     detail = json.loads(result.out)
     assert "according to Mayor Jane Doe" in detail["paragraph"]["text"]
@@ -105,8 +112,8 @@ def test_show_puts_the_quote_in_its_paragraph(cli, db_path: Path, seeded) -> Non
     ],
 )
 def test_user_mistakes_are_one_line_and_non_zero(
-    cli, db_path: Path, seeded, args: list[str], message: str
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, db_path: Path, seeded: dict[str, int], args: list[str], message: str
+) -> None:
     args = [a.format(**{k: str(v) for k, v in seeded.items()}) for a in args]
     result = cli("--db", str(db_path), *args)
     assert result.code != 0
@@ -115,7 +122,7 @@ def test_user_mistakes_are_one_line_and_non_zero(
     assert "Traceback" not in result.err
 
 
-def test_a_broken_ledger_file_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_ledger_file_is_one_line(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.db"
     bad.write_text("not a database" * 50)
     result = cli("--db", str(bad), "claims")
@@ -123,7 +130,9 @@ def test_a_broken_ledger_file_is_one_line(cli, tmp_path: Path) -> None:  # type:
     assert result.err.startswith("error: cannot open ledger")
 
 
-def test_export_writes_a_whole_file(cli, db_path: Path, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_a_whole_file(
+    cli: Cli, db_path: Path, seeded: dict[str, int], tmp_path: Path
+) -> None:
     out = tmp_path / "all.csv"
     result = cli(
         "--db", str(db_path), "export", "--format", "csv", "--state", "all", "-o", str(out)
@@ -134,7 +143,7 @@ def test_export_writes_a_whole_file(cli, db_path: Path, seeded, tmp_path: Path) 
     assert not list(tmp_path.glob(".*partial"))
 
 
-def test_export_default_is_verified_only(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_export_default_is_verified_only(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
     result = cli("--db", str(db_path), "export")
     assert json.loads(result.out) == []
     assert "only verified" in result.err
@@ -149,15 +158,15 @@ def test_export_default_is_verified_only(cli, db_path: Path, seeded) -> None:  #
     ],
 )
 def test_usage_mistakes_get_usage_not_a_traceback(
-    cli, db_path: Path, args: list[str], message: str
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, db_path: Path, args: list[str], message: str
+) -> None:
     result = cli("--db", str(db_path), *args)
     assert result.code == 2
     assert message in result.err
     assert "Traceback" not in result.err
 
 
-def test_show_says_how_the_numbers_were_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path) -> None:
     article = tmp_path / "fares.txt"
     article.write_text(
         "---\noutlet: City Paper\npublished: '2021-05-02'\n---\n"
@@ -175,7 +184,7 @@ def test_show_says_how_the_numbers_were_read(cli, tmp_path: Path) -> None:  # ty
     assert "2021-10-01 to 2021-12-31" in shown
 
 
-def test_extract_prints_each_claim_with_what_was_read_of_it(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_extract_prints_each_claim_with_what_was_read_of_it(cli: Cli, tmp_path: Path) -> None:
     article = tmp_path / "storm.txt"
     article.write_text(
         "---\noutlet: Coastal Daily\npublished: '2024-10-09'\n---\n"

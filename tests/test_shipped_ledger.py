@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from claimledger.db import HEAD_REVISION
+from helpers import Cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
@@ -37,7 +38,7 @@ def _read(path: Path) -> dict[str, set[tuple[object, ...]]]:
         conn.close()
 
 
-def test_shipped_ledger_is_current(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_shipped_ledger_is_current(cli: Cli, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.db"
     assert cli("--db", str(fresh), "--user", "claimledger", "ingest", str(SOURCES)).code == 0
     imported = cli(

@@ -74,8 +74,9 @@ def main() -> None:
     made: dict[int | str, int] = {}
     refused = busy = 0
     if through_cli:
-        import claimledger.cli.context as context
         from rich.console import Console
+
+        import claimledger.cli.context as context
 
         for _ in range(int(count)):
             # the command's one-line errors go to this run's stderr, read back below

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -13,8 +15,8 @@ from claimledger.db import session_scope
 from claimledger.errors import InvalidValue
 from claimledger.export import Publisher, iter_records, write_claimreview, write_csv, write_json
 from claimledger.ledger import review
-from claimledger.ledger.queries import ClaimFilter
 from claimledger.models import Evidence
+from claimledger.records import ClaimFilter
 
 
 def _verify(engine: Engine, cid: int, status: str = "contradicted") -> None:
@@ -27,7 +29,7 @@ def _verify(engine: Engine, cid: int, status: str = "contradicted") -> None:
         review.set_review_state(cid, "verified", session=s, user="ed")
 
 
-def _export(engine: Engine, writer, **kw) -> str:  # type: ignore[no-untyped-def]
+def _export(engine: Engine, writer: Callable[..., int], **kw: Any) -> str:
     out = io.StringIO()
     with session_scope(engine) as s:
         writer(iter_records(session=s, flt=ClaimFilter(states=("verified",))), out, **kw)

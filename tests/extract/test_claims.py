@@ -7,16 +7,21 @@ from pathlib import Path
 import pytest
 
 from claimledger.documents import read_document
-from claimledger.extract import claim_fingerprint, claim_similarity, extract_claims
+from claimledger.extract import (
+    ExtractedClaim,
+    claim_fingerprint,
+    claim_similarity,
+    extract_claims,
+)
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 
 
-def _claims(text: str, **kw: str):  # type: ignore[no-untyped-def]
+def _claims(text: str, **kw: str) -> list[ExtractedClaim]:
     return extract_claims(text, **kw)
 
 
-def _only(text: str, **kw: str):  # type: ignore[no-untyped-def]
+def _only(text: str, **kw: str) -> ExtractedClaim:
     found = _claims(text, **kw)
     assert len(found) == 1, [c.quote for c in found]
     return found[0]
@@ -156,7 +161,7 @@ def test_a_repeated_sentence_is_one_claim_with_two_anchors() -> None:
     assert claims[0].anchors == ((text.rindex(fact), text.rindex(fact) + len(fact)),)
 
 
-def _shipped(name: str):  # type: ignore[no-untyped-def]
+def _shipped(name: str) -> list[ExtractedClaim]:
     doc = read_document(SOURCES / name)
     return _claims(doc.text, published=doc.meta.published or "", outlet=doc.meta.outlet or "")
 

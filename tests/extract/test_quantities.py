@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.extract.model import Quantity
 from claimledger.extract.quantities import find_quantities
 
 
-def _one(text: str):  # type: ignore[no-untyped-def]
+def _one(text: str) -> Quantity:
     found = find_quantities(text)
     assert len(found) == 1, found
     return found[0]
@@ -64,8 +65,6 @@ def test_hedge_becomes_a_bound() -> None:
 
 
 def test_most_and_a_majority_are_more_than_half() -> None:
-    from claimledger.extract.quantities import find_quantities
-
     for text in ("Most of the riders were students.", "A majority of the council voted no."):
         [q] = find_quantities(text)
         assert (q.kind, q.bound, q.low, q.high) == ("proportion", "more_than", 0.5, None), text

@@ -7,7 +7,8 @@ from sqlalchemy.engine import Engine
 
 from claimledger.db import session_scope
 from claimledger.ledger import review
-from claimledger.ledger.queries import ClaimFilter, Cursor, count_claims, fts_query, list_claims
+from claimledger.ledger.queries import count_claims, fts_query, list_claims
+from claimledger.records import ClaimFilter, Cursor
 
 
 def _quotes(engine: Engine, flt: ClaimFilter, **kw: object) -> list[str]:

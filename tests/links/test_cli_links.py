@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import Cli
+
 
 @pytest.fixture(autouse=True)
 def _fast_http(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -17,7 +19,9 @@ def _fast_http(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
-def test_evidence_add_fetches_and_records_the_page(cli, db_path: Path, seeded, base: str) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_add_fetches_and_records_the_page(
+    cli: Cli, db_path: Path, seeded: dict[str, int], base: str
+) -> None:
     cid = str(seeded["c0"])
     result = cli(
         "--db",
@@ -38,7 +42,9 @@ def test_evidence_add_fetches_and_records_the_page(cli, db_path: Path, seeded, b
     assert ev["added_by"] == "rev"
 
 
-def test_a_broken_link_is_recorded_as_dead_not_lost(cli, db_path: Path, seeded, base: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_link_is_recorded_as_dead_not_lost(
+    cli: Cli, db_path: Path, seeded: dict[str, int], base: str
+) -> None:
     cid = str(seeded["c0"])
     result = cli(
         "--db", str(db_path), "evidence", "add", cid, f"{base}/missing", "--stance", "refutes"
@@ -58,15 +64,17 @@ def test_a_broken_link_is_recorded_as_dead_not_lost(cli, db_path: Path, seeded, 
     ],
 )
 def test_a_bad_url_is_one_line_and_nothing_is_written(
-    cli, db_path: Path, seeded, url: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, db_path: Path, seeded: dict[str, int], url: str, message: str
+) -> None:
     cid = str(seeded["c0"])
     result = cli("--db", str(db_path), "evidence", "add", cid, url)
     assert result.code == 1 and message in result.err and len(result.err.strip().splitlines()) == 1
     assert json.loads(cli("--db", str(db_path), "evidence", "list", cid, "--json").out) == []
 
 
-def test_links_check_reports_every_state(cli, db_path: Path, seeded, base: str) -> None:  # type: ignore[no-untyped-def]
+def test_links_check_reports_every_state(
+    cli: Cli, db_path: Path, seeded: dict[str, int], base: str
+) -> None:
     cid = str(seeded["c1"])
     changing = f"{base}/changing/{uuid.uuid4().hex}"
     for url in (f"{base}/page", changing, f"{base}/elsewhere"):
@@ -88,8 +96,8 @@ def test_links_check_reports_every_state(cli, db_path: Path, seeded, base: str) 
     assert any(h["action"] == "link_state" and h["after"].startswith("changed") for h in history)
 
 
-def test_factchecks_lists_published_checks_of_a_claim(  # type: ignore[no-untyped-def]
-    cli, db_path: Path, seeded, base: str, monkeypatch: pytest.MonkeyPatch
+def test_factchecks_lists_published_checks_of_a_claim(
+    cli: Cli, db_path: Path, seeded: dict[str, int], base: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_KEY", "k")
@@ -101,7 +109,9 @@ def test_factchecks_lists_published_checks_of_a_claim(  # type: ignore[no-untype
     assert "checker.example/0" in cli("--db", str(db_path), "factchecks", str(seeded["c0"])).out
 
 
-def test_factchecks_without_a_key_says_so_in_one_line(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_factchecks_without_a_key_says_so_in_one_line(
+    cli: Cli, db_path: Path, seeded: dict[str, int]
+) -> None:
     result = cli("--db", str(db_path), "factchecks", str(seeded["c0"]))
     assert result.code == 1
     assert (
@@ -120,7 +130,9 @@ def test_fact_check_query_keeps_whole_words_and_drops_quote_marks() -> None:
     assert fact_check_query(long, limit=22) == "word word word word"
 
 
-def test_links_check_of_an_unknown_claim_is_a_mistake(cli, db_path: Path, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_links_check_of_an_unknown_claim_is_a_mistake(
+    cli: Cli, db_path: Path, seeded: dict[str, int]
+) -> None:
     result = cli("--db", str(db_path), "links", "check", "--claim", "99999")
     assert result.code == 1
     assert result.err.strip() == "error: no claim with id 99999"

@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 from claimledger.documents import read_document
+from helpers import Cli
 
 
-def test_ingest_a_url_saves_the_page_and_finds_its_claims(cli, tmp_path: Path, base: str) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_a_url_saves_the_page_and_finds_its_claims(
+    cli: Cli, tmp_path: Path, base: str
+) -> None:
     db, sources = tmp_path / "l.db", tmp_path / "sources"
     result = cli(
         "--db", str(db), "ingest", f"{base}/article", "--sources-dir", str(sources), "--json"
@@ -36,8 +39,8 @@ def test_ingest_a_url_saves_the_page_and_finds_its_claims(cli, tmp_path: Path, b
 
 
 def test_an_unreachable_page_is_one_line_and_nothing_is_saved(
-    cli, tmp_path: Path, base: str
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, tmp_path: Path, base: str
+) -> None:
     sources = tmp_path / "sources"
     result = cli(
         "--db", str(tmp_path / "l.db"), "ingest", f"{base}/missing", "--sources-dir", str(sources)
