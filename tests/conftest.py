@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import glob
-import os
 import shutil
-import socket
-import subprocess
 import sys
-import tempfile
-import uuid
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -145,74 +139,25 @@ def quiet_server() -> type[ThreadingHTTPServer]:
     return QuietServer
 
 
-# -- a throwaway PostgreSQL server on loopback --------------------------------------------------
-# Started once per test process when the server binaries (initdb, pg_ctl) are installed, skipped
-# with the reason otherwise; each test gets a database of its own.
-
-
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return candidates[-1] if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+# -- a throwaway PostgreSQL server on loopback (see pgserver.py) --------------------------------
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
-    """The server's base URL (database `postgres`)."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not (initdb and pg_ctl):
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    pytest.importorskip("psycopg")
-    # PostgreSQL refuses to run as root: run it as the postgres account when we are root.
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        if not shutil.which("runuser"):
-            pytest.skip("running as root without runuser")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    base = Path(tempfile.mkdtemp(prefix="claimledger-pg-"))
-    base.chmod(0o777)
-    data = base / "data"
-    port = _free_port()
-    subprocess.run(
-        [*as_user, initdb, "-D", str(data), "-U", "claimledger", "--auth=trust", "-E", "UTF8"],
-        check=True,
-        capture_output=True,
-    )
-    opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-    subprocess.run(
-        [*as_user, pg_ctl, "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
+    """The server's base URL (database `postgres`), started once per test process."""
+    from pgserver import Unavailable, throwaway_postgres
+
     try:
-        yield f"postgresql+psycopg://claimledger@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True
-        )
-        shutil.rmtree(base, ignore_errors=True)
+        with throwaway_postgres() as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
     """A new, empty database on the test server."""
-    import sqlalchemy as sa
+    from pgserver import fresh_database
 
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
-    try:
-        yield pg_server.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
+    with fresh_database(pg_server) as url:
+        yield url
