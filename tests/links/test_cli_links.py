@@ -136,3 +136,14 @@ def test_links_check_of_an_unknown_claim_is_a_mistake(
     result = cli("--db", str(db_path), "links", "check", "--claim", "99999")
     assert result.code == 1
     assert result.err.strip() == "error: no claim with id 99999"
+
+
+def test_a_bad_link_setting_is_one_line_and_adds_nothing(
+    cli: Cli, db_path: Path, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMLEDGER_HTTP_TIMEOUT", "abc")
+    cid = str(seeded["c0"])
+    result = cli("--db", str(db_path), "evidence", "add", cid, "https://example.org/report")
+    assert result.code == 1
+    assert result.err.strip() == "error: CLAIMLEDGER_HTTP_TIMEOUT must be a number, not 'abc'"
+    assert "evidence" not in cli("--db", str(db_path), "history", cid).out

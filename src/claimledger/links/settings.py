@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from claimledger.errors import InvalidValue
+
 ENV = {
     "offline": "CLAIMLEDGER_OFFLINE",
     "timeout": "CLAIMLEDGER_HTTP_TIMEOUT",
@@ -75,8 +77,11 @@ class LinkSettings:
             env.get("CLAIMLEDGER_CONFIG") or Path.home() / ".config/claimledger/config.toml"
         )
         if path.is_file():
-            with path.open("rb") as fh:
-                data = tomllib.load(fh)
+            try:
+                with path.open("rb") as fh:
+                    data = tomllib.load(fh)
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise InvalidValue(f"{path}: not a readable TOML file ({exc})") from None
             section = data.get("links", data)
             names = {f.name for f in fields(cls)}
             values.update({k: v for k, v in section.items() if k in names})
@@ -87,5 +92,19 @@ class LinkSettings:
             if f.name in values and f.type == "bool" and isinstance(values[f.name], str):
                 values[f.name] = values[f.name].strip().lower() in {"1", "true", "yes", "on"}
             elif f.name in values and f.type in {"float", "int"}:
-                values[f.name] = float(values[f.name]) if f.type == "float" else int(values[f.name])
+                values[f.name] = _number(
+                    f.name, values[f.name], float if f.type == "float" else int
+                )
         return cls(**values)
+
+
+def _number(name: str, raw: object, kind: type[float] | type[int]) -> float | int:
+    """A setting that must be a positive number; a bad one is named in one line."""
+    where = next((var for key, var in ENV.items() if key == name), name)
+    try:
+        value = kind(str(raw).strip())
+    except ValueError:
+        raise InvalidValue(f"{where} must be a number, not {raw!r}") from None
+    if value < 0 or value != value:  # negative, or NaN
+        raise InvalidValue(f"{where} must be a positive number, not {raw!r}")
+    return value
