@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlmodel import Session
 
 pytestmark = pytest.mark.postgres
 
@@ -81,3 +84,34 @@ def test_review_search_and_export_on_postgresql(pg_engine: sa.Engine) -> None:
         assert seen.claim_ids == {cid}
         assert seen.users == {"ann", "ed"}
         assert changes_since(seen.last_id, session=s).claim_ids == frozenset()
+
+
+def test_a_busy_claim_on_postgresql_names_who_holds_it(pg_url: str, tmp_path: Path) -> None:
+    from claimledger.errors import LedgerBusy
+    from claimledger.service import Ledger, prepare
+
+    article = tmp_path / "bus.txt"
+    article.write_text("Buses\n\nThe city cut 12 bus routes in March, the authority said.\n")
+    ann, bo = Ledger.open(pg_url, user="ann", wait=1), Ledger.open(pg_url, user="bo", wait=30)
+    ann.ingest(prepare(article))
+    cid = ann.rows(limit=1)[0].id
+    holding = threading.Event()
+    release = threading.Event()
+
+    def slow_write(session: Session) -> None:
+        from claimledger.ledger.review import lock_claim
+
+        lock_claim(cid, session=session)
+        holding.set()
+        release.wait(10)
+
+    holder = threading.Thread(target=bo.tx.write, args=(slow_write,), daemon=True)
+    holder.start()
+    assert holding.wait(10)
+    with pytest.raises(LedgerBusy, match=r"held by claimledger \(bo\)"):
+        ann.apply([cid], "review_state", "in_review")
+    release.set()
+    holder.join()
+    assert [c.after for c in ann.apply([cid], "review_state", "in_review").changes] == ["in_review"]
+    ann.close()
+    bo.close()

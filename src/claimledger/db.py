@@ -67,7 +67,7 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, label: str = "claimledger") -> Engine:
     """An engine with the settings a shared ledger needs (foreign keys, short lock waits)."""
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"check_same_thread": False})
@@ -75,7 +75,7 @@ def make_engine(url: str) -> Engine:
         sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(
-        url, pool_pre_ping=True, connect_args={"application_name": "claimledger"}
+        url, pool_pre_ping=True, connect_args={"application_name": label[:63]}
     )
 
 
@@ -102,9 +102,14 @@ class OpenedLedger:
 
 
 def open_ledger(
-    target: str | os.PathLike[str] | None = None, *, create: bool = True
+    target: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    label: str = "claimledger",
 ) -> OpenedLedger:
-    """Open (and if needed create or upgrade) the ledger at a path or URL."""
+    """Open (and if needed create or upgrade) the ledger at a path or URL.
+
+    `label` names the connections on PostgreSQL, so a colleague told the ledger is busy sees who."""
     url = database_url(target)
     path = sqlite_path(url)
     if path is not None:
@@ -114,7 +119,7 @@ def open_ledger(
             raise LedgerError(f"{path} is a folder, not a ledger file")
         if path.parent and not path.parent.exists():
             raise LedgerError(f"folder {path.parent} does not exist")
-    engine = make_engine(url)
+    engine = make_engine(url, label=label)
     try:
         current = _current_revision(engine)
         if current is not None and current != HEAD_REVISION:

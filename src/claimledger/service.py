@@ -98,8 +98,9 @@ class Ledger:
         from claimledger.db import open_ledger
         from claimledger.ledger.users import current_user
 
-        opened = open_ledger(target, create=create)
-        ledger = cls(opened.engine, current_user(user), wait=wait)
+        who = current_user(user)
+        opened = open_ledger(target, create=create, label=f"claimledger ({who})")
+        ledger = cls(opened.engine, who, wait=wait)
         ledger.opened = Opened(opened.url, opened.upgraded_from, opened.backup)
         return ledger
 
