@@ -24,7 +24,7 @@ from claimledger.links.urls import InvalidURL
 RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
-@dataclass
+@dataclass(frozen=True)
 class LinkCheck:
     url: str
     state: str  # alive | dead | redirected | changed
