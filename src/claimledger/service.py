@@ -364,12 +364,10 @@ class Ledger:
         from claimledger.ledger.matches import decide
 
         def work(s: Any) -> int:
-            match = decide(match_id, status, session=s, user=self.user)
-            assert match.id is not None
-            return match.id
+            return decide(match_id, status, session=s, user=self.user).claim_id
 
-        decided = self.tx.write(work)
-        return next(p for p in self.match_pairs() if p.id == decided)
+        claim_id = self.tx.write(work)
+        return next(p for p in self.match_pairs(claim_id=claim_id) if p.id == match_id)
 
     def suggest_matches(self) -> int:
         """Look for the same claim in different articles across the whole ledger."""
