@@ -1,15 +1,17 @@
-"""TUI fixtures: a fresh ledger file per test, filled through the models (no extractor), and an app factory."""
+"""TUI fixtures: a fresh ledger file per test, filled through the models (no extractor), and an app
+factory whose app must never open a transaction on the UI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+
+from tui.support import Db, MakeApp, watch_threads
 
 FIXED = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -46,13 +48,14 @@ FACTS: dict[str, Any] = {
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Engine]:
-    """A ledger with one article and four claims, timestamps fixed so snapshots hold still."""
+def ledger(tmp_path: Path) -> Iterator[Path]:
+    """A ledger file with one article and four claims, timestamps fixed so snapshots hold still."""
     from claimledger.db import open_ledger, session_scope
     from claimledger.ledger.anchors import anchor
     from claimledger.models import Claim, HistoryEntry, Source
 
-    opened = open_ledger(tmp_path / "tui.db")
+    path = tmp_path / "tui.db"
+    opened = open_ledger(path)
     with session_scope(opened.engine) as s:
         source = Source(
             path="bus.txt",
@@ -90,100 +93,44 @@ def ledger(tmp_path: Path) -> Iterator[Engine]:
                     claim_id=claim.id or 0, at=FIXED, user="seed", action="created", after="new"
                 )
             )
-    yield opened.engine
     opened.engine.dispose()
-
-
-def claim_id(engine: Engine, fragment: str) -> int:
-    from claimledger.models import Claim
-
-    with Session(engine) as s:
-        found = s.exec(select(Claim.id).where(col(Claim.quote).contains(fragment))).one()
-    assert found is not None
-    return found
-
-
-def fetch(engine: Engine, claim: int) -> dict[str, Any]:
-    """What the ledger holds for a claim, read in a new session: fields, history, evidence."""
-    from claimledger.models import Claim, Evidence, HistoryEntry
-
-    with Session(engine) as s:
-        c = s.get(Claim, claim)
-        assert c is not None
-        history = s.exec(
-            select(HistoryEntry)
-            .where(HistoryEntry.claim_id == claim)
-            .order_by(col(HistoryEntry.id))
-        ).all()
-        evidence = s.exec(select(Evidence).where(Evidence.claim_id == claim)).all()
-        return {
-            "state": c.review_state,
-            "evidence_status": c.evidence_status,
-            "assignee": c.assignee,
-            "origin": c.origin,
-            "type": c.type,
-            "history": [(h.action, h.before, h.after, h.note, h.user) for h in history],
-            "evidence": [(e.url, e.stance, e.note) for e in evidence],
-        }
-
-
-def set_fields(engine: Engine, claim: int, **values: Any) -> None:
-    from claimledger.models import Claim
-
-    with Session(engine) as s:
-        c = s.get(Claim, claim)
-        assert c is not None
-        for k, v in values.items():
-            setattr(c, k, v)
-        s.add(c)
-        s.commit()
+    yield path
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Callable[..., Any]:
-    """The app as the CLI builds it, with a keymap file of the test's own."""
+def db(ledger: Path) -> Iterator[Db]:
+    from claimledger.db import open_ledger
+
+    engine = open_ledger(ledger).engine
+    found = Db(ledger, engine)
+    yield found
+    for other in found.opened:
+        other.close()
+    engine.dispose()
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Iterator[MakeApp]:
+    """The app as the CLI builds it, with a keymap file of the test's own.
+
+    Every transaction the app opens is watched: none may run on the UI thread."""
+    from claimledger.service import Ledger
     from claimledger.tui.app import ClaimLedgerApp
 
-    def factory(engine: Engine, keymap: str | None = None) -> ClaimLedgerApp:
-        path = tmp_path / "keys.toml"
+    made: list[tuple[Ledger, list[str]]] = []
+
+    def factory(path: Path, keymap: str | None = None) -> ClaimLedgerApp:
+        keys = tmp_path / "keys.toml"
         if keymap is not None:
-            path.write_text(keymap, encoding="utf-8")
-        return ClaimLedgerApp(engine=engine, user="tester", keymap=path)
+            keys.write_text(keymap, encoding="utf-8")
+        ledger = Ledger.open(path, user="tester")
+        made.append((ledger, watch_threads(ledger, threading.current_thread())))
+        return ClaimLedgerApp(ledger, keymap=keys)
 
-    return factory
-
-
-async def settle(pilot: Any, delay: float = 0.07) -> None:
-    """Let workers finish and the debounced detail load land."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(delay)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-class Ledger:
-    """The test's view of the ledger: look claims up and read what they hold, in new sessions."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def id(self, fragment: str) -> int:
-        return claim_id(self.engine, fragment)
-
-    def get(self, claim: int) -> dict[str, Any]:
-        return fetch(self.engine, claim)
-
-    def set(self, claim: int, **values: Any) -> None:
-        set_fields(self.engine, claim, **values)
-
-    async def settle(self, pilot: Any, delay: float = 0.07) -> None:
-        await settle(pilot, delay)
-
-
-@pytest.fixture
-def db(ledger: Engine) -> Ledger:
-    return Ledger(ledger)
+    yield factory
+    for ledger, on_ui in made:
+        ledger.close()
+        assert on_ui == [], f"the UI thread opened transactions: {on_ui}"
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ async def _search(pilot, db, text: str) -> None:
 
 
 async def test_search_finds_words_in_quotes(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _search(pilot, db, "ridership")
@@ -36,7 +36,7 @@ async def test_search_finds_words_in_quotes(db, make_app) -> None:
 async def test_after_a_search_the_keys_move_in_the_results(db, make_app) -> None:
     from claimledger.tui.widgets.claim_table import ClaimTable
 
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _search(pilot, db, "the")
@@ -55,7 +55,7 @@ async def test_search_finds_words_in_notes(db, make_app) -> None:
     cid = db.id("worse than ever")
     with session_scope(db.engine) as s:
         add_note(cid, "vox pop from the depot", session=s, user="ana")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _search(pilot, db, "depot")
@@ -83,7 +83,7 @@ async def test_search_finds_words_in_notes(db, make_app) -> None:
     ],
 )
 async def test_search_with_fts_syntax_never_crashes(db, make_app, text: str) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _search(pilot, db, text)
@@ -94,7 +94,7 @@ async def test_search_with_fts_syntax_never_crashes(db, make_app, text: str) -> 
 async def test_search_combines_with_the_state_filter(db, make_app) -> None:
     cid = db.id("Ridership")
     db.set(cid, review_state="in_review")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _search(pilot, db, "ridership 2019")
@@ -105,7 +105,7 @@ async def test_search_combines_with_the_state_filter(db, make_app) -> None:
 
 
 async def test_escape_clears_the_search(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _search(pilot, db, "ridership")
@@ -115,7 +115,7 @@ async def test_escape_clears_the_search(db, make_app) -> None:
 
 
 async def test_filter_dialog_by_type(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("f")
@@ -127,7 +127,7 @@ async def test_filter_dialog_by_type(db, make_app) -> None:
 
 
 async def test_next_and_previous_open_claim(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     second = db.id("Ridership")
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
@@ -143,7 +143,7 @@ async def test_next_and_previous_open_claim(db, make_app) -> None:
 
 
 async def test_next_open_at_the_end_says_so(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("end", "n")
@@ -153,7 +153,7 @@ async def test_next_open_at_the_end_says_so(db, make_app) -> None:
 
 async def test_bulk_action_on_marked_claims(db, make_app) -> None:
     first, second = db.id("12 bus routes"), db.id("Ridership")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("space", "space", "i")
@@ -167,7 +167,7 @@ async def test_bulk_skips_claims_the_workflow_refuses(db, make_app) -> None:
     first, second = db.id("12 bus routes"), db.id("Ridership")
     db.set(first, review_state="reviewed", evidence_status="supported")
     db.set(second, review_state="reviewed")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("s", "s")  # reviewed
@@ -182,7 +182,7 @@ async def test_bulk_skips_claims_the_workflow_refuses(db, make_app) -> None:
 
 async def test_undo_restores_and_is_recorded(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("e", "4")  # contradicted
@@ -204,7 +204,7 @@ async def test_undo_restores_and_is_recorded(db, make_app) -> None:
 
 async def test_undo_of_evidence_removes_the_link(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("l")
@@ -221,7 +221,7 @@ async def test_undo_of_evidence_removes_the_link(db, make_app) -> None:
 
 async def test_undo_of_a_bulk_action_reverts_every_claim(db, make_app) -> None:
     first, second = db.id("12 bus routes"), db.id("Ridership")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("space", "space", "d", "u")
@@ -230,7 +230,7 @@ async def test_undo_of_a_bulk_action_reverts_every_claim(db, make_app) -> None:
 
 
 async def test_undo_with_nothing_to_undo_warns(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("u")
@@ -239,7 +239,7 @@ async def test_undo_with_nothing_to_undo_warns(db, make_app) -> None:
 
 async def test_keymap_file_remaps_a_binding(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine, keymap='"ledger.dismiss_claim" = "x"\n')
+    app = make_app(db.path, keymap='"ledger.dismiss_claim" = "x"\n')
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("d")  # no longer bound
@@ -249,7 +249,7 @@ async def test_keymap_file_remaps_a_binding(db, make_app) -> None:
 
 
 async def test_broken_keymap_file_is_a_warning_not_a_crash(db, make_app) -> None:
-    app = make_app(db.engine, keymap="this is = = not toml")
+    app = make_app(db.path, keymap="this is = = not toml")
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         assert any("keymap" in n.message for n in app._notifications)
@@ -291,7 +291,7 @@ def test_no_key_does_two_things_on_the_ledger_screen() -> None:
 
 
 async def test_palette_offers_every_screen_action(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         actions = {a for _, _, a in _actions(app.screen)}
@@ -300,7 +300,7 @@ async def test_palette_offers_every_screen_action(db, make_app) -> None:
 
 async def test_palette_runs_an_action(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("ctrl+p")
@@ -313,7 +313,7 @@ async def test_palette_runs_an_action(db, make_app) -> None:
 
 
 async def test_mouse_click_selects_a_row(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.click(ClaimTable, offset=(10, 2))  # under the header: the second row
@@ -322,7 +322,7 @@ async def test_mouse_click_selects_a_row(db, make_app) -> None:
 
 
 async def test_narrow_terminal_stacks_table_and_detail(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=(80, 24)) as pilot:
         await db.settle(pilot)
         table, detail = app.screen.query_one("#table"), app.screen.query_one("#detail")
@@ -331,7 +331,7 @@ async def test_narrow_terminal_stacks_table_and_detail(db, make_app) -> None:
 
 
 async def test_refresh_drops_claims_that_left_the_view(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("d")
@@ -345,7 +345,7 @@ async def test_refresh_drops_claims_that_left_the_view(db, make_app) -> None:
 async def test_mine_shows_my_claims_in_any_state(db, make_app) -> None:
     cid = db.id("worse than ever")
     db.set(cid, assignee="tester", review_state="in_review")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("m")
@@ -377,7 +377,7 @@ def test_keymap_keys_table_and_bad_values(tmp_path) -> None:
 
 
 async def test_a_broken_ledger_is_a_notification_not_a_crash(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         with db.engine.begin() as conn:
@@ -389,27 +389,24 @@ async def test_a_broken_ledger_is_a_notification_not_a_crash(db, make_app) -> No
 
 async def test_a_colleagues_change_shows_up_without_a_reload(db, make_app) -> None:
     """A desk shares one ledger: what alice does in her session appears in this one."""
-    from claimledger.db import session_scope
-    from claimledger.ledger.review import add_note, set_review_state
-
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         first = _rows(app)[0]
-        with session_scope(db.engine) as s:  # another fact-checker, another connection
-            set_review_state(first, "in_review", session=s, user="alice")
-            add_note(first, "calling the council", session=s, user="alice")
-        app.screen.watch_others()  # what the screen's timer does every few seconds
+        alice = db.ledger("alice")  # another fact-checker, another connection
+        alice.apply([first], "review_state", "in_review")
+        alice.apply([first], "note", "calling the council")
+        app.screen.watch_others()  # what the screen's timer does twice a second
         await db.settle(pilot, 0.2)
         row = app.screen.query_one(ClaimTable).window.rows[0]
         assert (row.id, row.review_state) == (first, "in_review")
         assert any("changed by alice" in n.message for n in app._notifications)
-        notes = [h for h in app.screen.query_one("DetailPane").detail["history"]]
-        assert any("calling the council" in str(h) for h in notes)
+        detail = app.screen.query_one("DetailPane").detail
+        assert any(h.note == "calling the council" for h in detail.history)
 
 
 async def test_my_own_changes_are_not_announced_as_someone_elses(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("i")

@@ -17,7 +17,7 @@ def _screen(app: Any) -> LedgerScreen:
 
 
 async def test_opens_on_the_queue_most_check_worthy_first(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         rows = app.screen.query_one(ClaimTable).window.rows
@@ -26,7 +26,7 @@ async def test_opens_on_the_queue_most_check_worthy_first(db, make_app) -> None:
 
 
 async def test_detail_shows_the_quote_in_its_paragraph(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         para = str(app.screen.query_one("#detail-paragraph").content)
@@ -36,7 +36,7 @@ async def test_detail_shows_the_quote_in_its_paragraph(db, make_app) -> None:
 
 
 async def test_moving_down_shows_the_next_claim(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("down")
@@ -46,7 +46,7 @@ async def test_moving_down_shows_the_next_claim(db, make_app) -> None:
 
 async def test_evidence_status_is_written_with_history(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("e", "2")
@@ -58,7 +58,7 @@ async def test_evidence_status_is_written_with_history(db, make_app) -> None:
 
 async def test_review_state_from_the_picker(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("r", "3")  # reviewed
@@ -68,7 +68,7 @@ async def test_review_state_from_the_picker(db, make_app) -> None:
 
 async def test_picker_escape_changes_nothing(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("r", "escape")
@@ -78,7 +78,7 @@ async def test_picker_escape_changes_nothing(db, make_app) -> None:
 
 async def test_start_review_key(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("i")
@@ -89,7 +89,7 @@ async def test_start_review_key(db, make_app) -> None:
 async def test_verify_a_reviewed_claim(db, make_app) -> None:
     cid = db.id("12 bus routes")
     db.set(cid, review_state="reviewed", evidence_status="contradicted")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("s", "s")  # queue -> in review -> reviewed
@@ -103,7 +103,7 @@ async def test_verify_a_reviewed_claim(db, make_app) -> None:
 
 async def test_verify_refused_on_a_new_claim_is_a_notification(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("v")
@@ -115,7 +115,7 @@ async def test_verify_refused_on_a_new_claim_is_a_notification(db, make_app) -> 
 
 async def test_dismiss(db, make_app) -> None:
     cid = db.id("worse than ever")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("end", "d")
@@ -125,7 +125,7 @@ async def test_dismiss(db, make_app) -> None:
 
 async def test_note_goes_into_the_history(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("c")
@@ -140,7 +140,7 @@ async def test_note_goes_into_the_history(db, make_app) -> None:
 
 async def test_empty_note_is_refused(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("c", "enter")
@@ -150,7 +150,7 @@ async def test_empty_note_is_refused(db, make_app) -> None:
 
 async def test_add_evidence_dialog(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("l")
@@ -169,7 +169,7 @@ async def test_add_evidence_dialog(db, make_app) -> None:
 
 async def test_bad_evidence_url_is_refused_and_the_dialog_stays(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("l")
@@ -183,7 +183,7 @@ async def test_bad_evidence_url_is_refused_and_the_dialog_stays(db, make_app) ->
 
 async def test_assign(db, make_app) -> None:
     cid = db.id("12 bus routes")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("a")
@@ -199,7 +199,7 @@ async def test_assign(db, make_app) -> None:
 async def test_state_filter_cycles(db, make_app) -> None:
     cid = db.id("worse than ever")
     db.set(cid, review_state="in_review")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("s")
@@ -212,7 +212,7 @@ async def test_state_filter_cycles(db, make_app) -> None:
 
 
 async def test_help_lists_the_keys(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("question_mark")
@@ -233,7 +233,7 @@ async def test_help_lists_the_keys(db, make_app) -> None:
 
 
 async def test_quit(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("q")
@@ -261,7 +261,7 @@ def _add_match(db) -> int:
 
 async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
     _add_match(db)
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         shown = str(app.screen.query_one("#detail-matches").content)
@@ -272,7 +272,7 @@ async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
 async def test_confirm_a_match_writes_both_histories(db, make_app) -> None:
     cid = db.id("The city cut 12")
     other = _add_match(db)
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("equals_sign", "1")  # confirmed
@@ -284,7 +284,7 @@ async def test_confirm_a_match_writes_both_histories(db, make_app) -> None:
 
 
 async def test_open_link_opens_the_article(db, make_app, monkeypatch) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     async with app.run_test(size=SIZE) as pilot:
@@ -294,10 +294,7 @@ async def test_open_link_opens_the_article(db, make_app, monkeypatch) -> None:
 
 
 async def test_an_empty_ledger_takes_every_key_without_crashing(tmp_path, make_app) -> None:
-    from claimledger.db import open_ledger
-
-    engine = open_ledger(tmp_path / "empty.db").engine
-    app = make_app(engine)
+    app = make_app(tmp_path / "empty.db")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
         await pilot.press(
@@ -306,16 +303,16 @@ async def test_an_empty_ledger_takes_every_key_without_crashing(tmp_path, make_a
         await pilot.pause(0.2)
         assert isinstance(app.screen, LedgerScreen)
         assert "Nothing left" in app.screen.query_one(ClaimTable).empty_text
-    engine.dispose()
 
 
 async def test_the_detail_shows_the_numbers_and_period_the_finder_read(db, make_app) -> None:
     from claimledger.tui.widgets.detail import DetailPane, metadata_text
 
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=(120, 36)) as pilot:
         await db.settle(pilot)
         detail = app.screen.query_one(DetailPane).detail
-        assert detail["claim"]["quote"].startswith("The city cut 12 bus routes")
+        assert detail is not None
+        assert detail.claim.quote.startswith("The city cut 12 bus routes")
         shown = metadata_text(detail, {}).plain
         assert "“12 bus routes” = 12 · period 2021-03-01 to 2021-03-31" in shown

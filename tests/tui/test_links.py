@@ -90,7 +90,7 @@ async def _add(pilot, db, url: str) -> None:
 
 async def test_a_new_link_is_fetched_and_its_state_shown(db, make_app, site) -> None:
     base, _ = site
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _add(pilot, db, f"{base}/report")
@@ -103,7 +103,7 @@ async def test_a_new_link_is_fetched_and_its_state_shown(db, make_app, site) -> 
 
 async def test_a_dead_link_is_kept_and_marked_dead(db, make_app, site) -> None:
     base, _ = site
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _add(pilot, db, f"{base}/gone")
@@ -114,7 +114,7 @@ async def test_a_dead_link_is_kept_and_marked_dead(db, make_app, site) -> None:
 
 async def test_shift_l_rechecks_and_records_a_changed_page(db, make_app, site) -> None:
     base, pages = site
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await _add(pilot, db, f"{base}/report")
@@ -134,7 +134,7 @@ async def test_shift_f_lists_published_fact_checks_and_opens_one(
     base, _ = site
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_KEY", "key")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
     async with app.run_test(size=SIZE) as pilot:
@@ -153,7 +153,7 @@ async def test_fact_checks_without_a_key_is_a_warning(db, make_app, monkeypatch)
     monkeypatch.setenv("CLAIMLEDGER_CONFIG", "no-such-config.toml")
     monkeypatch.delenv("CLAIMLEDGER_FACTCHECK_KEY", raising=False)
     monkeypatch.delenv("CLAIMLEDGER_OFFLINE")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("F")

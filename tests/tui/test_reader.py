@@ -25,7 +25,7 @@ def _select(area: ArticleArea, start: int, end: int) -> None:
 
 
 async def test_reader_highlights_every_claim(db, article, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         assert len(area.spans) == 4
@@ -35,7 +35,7 @@ async def test_reader_highlights_every_claim(db, article, make_app) -> None:
 async def test_record_a_selection_as_a_manual_claim(db, article, make_app) -> None:
     phrase = "Fares rose twice in that time."
     start = article.index(phrase)
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         _select(area, start, start + len(phrase))
@@ -53,7 +53,7 @@ async def test_record_a_selection_as_a_manual_claim(db, article, make_app) -> No
 
 
 async def test_recording_nothing_selected_warns(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await _open_reader(pilot, db)
         await pilot.press("r")
@@ -63,7 +63,7 @@ async def test_recording_nothing_selected_warns(db, make_app) -> None:
 async def test_recording_the_same_span_twice_is_refused(db, article, make_app) -> None:
     quote = "Residents say the buses are worse than ever."
     start = article.index(quote)
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         _select(area, start, start + len(quote))
@@ -73,7 +73,7 @@ async def test_recording_the_same_span_twice_is_refused(db, article, make_app) -
 
 async def test_reject_the_claim_under_the_cursor(db, article, make_app) -> None:
     cid = db.id("worse than ever")
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         area.go_to(article.index("Residents say") + 3)
@@ -85,7 +85,7 @@ async def test_reject_the_claim_under_the_cursor(db, article, make_app) -> None:
 
 
 async def test_brackets_move_between_claims(db, make_app) -> None:
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         first = area.cursor_index
@@ -98,7 +98,7 @@ async def test_brackets_move_between_claims(db, make_app) -> None:
 async def test_undo_after_the_reader_removes_the_recorded_claim(db, article, make_app) -> None:
     phrase = "Fares rose twice in that time."
     start = article.index(phrase)
-    app = make_app(db.engine)
+    app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         area = await _open_reader(pilot, db)
         _select(area, start, start + len(phrase))

@@ -32,23 +32,23 @@ def _then(*keys: str) -> Any:
     "size", [(80, 24), (120, 36), (160, 45)], ids=["80x24", "120x36", "160x45"]
 )
 def test_ledger_screen(snap_compare, db, make_app, size) -> None:
-    assert snap_compare(make_app(db.engine), terminal_size=size, run_before=_then())
+    assert snap_compare(make_app(db.path), terminal_size=size, run_before=_then())
 
 
 def test_help_screen(snap_compare, db, make_app) -> None:
     assert snap_compare(
-        make_app(db.engine), terminal_size=(120, 36), run_before=_then("question_mark")
+        make_app(db.path), terminal_size=(120, 36), run_before=_then("question_mark")
     )
 
 
 def test_reader_screen(snap_compare, db, make_app) -> None:
     assert snap_compare(
-        make_app(db.engine), terminal_size=(120, 36), run_before=_then("down", "enter")
+        make_app(db.path), terminal_size=(120, 36), run_before=_then("down", "enter")
     )
 
 
 def test_evidence_dialog(snap_compare, db, make_app) -> None:
-    assert snap_compare(make_app(db.engine), terminal_size=(80, 24), run_before=_then("l"))
+    assert snap_compare(make_app(db.path), terminal_size=(80, 24), run_before=_then("l"))
 
 
 def test_ledger_screen_light_theme(snap_compare, db, make_app) -> None:
@@ -56,4 +56,4 @@ def test_ledger_screen_light_theme(snap_compare, db, make_app) -> None:
         pilot.app.theme = "textual-light"
         await _steady(pilot)
 
-    assert snap_compare(make_app(db.engine), terminal_size=(120, 36), run_before=run_before)
+    assert snap_compare(make_app(db.path), terminal_size=(120, 36), run_before=run_before)

@@ -1,20 +1,55 @@
-"""The review UI's app: opens the ledger screen, applies the user's keymap, offers the palette."""
+"""The review UI's app: opens the ledger screen, applies the user's keymap, offers the palette.
+
+It is also the UI's only way to the ledger: `read` and `write` run a function of the `Ledger` in a
+thread worker and hand its result back on the UI thread, so no key ever waits on the database or the
+network. Writes run one at a time, in the order they were asked for (a lock held by another program
+makes them wait in their worker, not in the UI). A failing call is a notification, never an exit.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy.engine import Engine
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.signal import Signal
+from textual.worker import get_current_worker
 
+from claimledger.errors import LedgerError
+from claimledger.service import Ledger
 from claimledger.tui.commands import LedgerCommands
 from claimledger.tui.keymap import keymap_path, load_keymap
 from claimledger.tui.screens.help import HelpScreen
 from claimledger.tui.screens.ledger import LedgerScreen
-from claimledger.tui.store import LedgerStore
+
+T = TypeVar("T")
+Failed = Callable[[LedgerError], None]
+
+
+def _unexpected(exc: BaseException) -> str:
+    return f"Something went wrong: {type(exc).__name__}: {exc}"
+
+
+class _Call:
+    """One call to the ledger: what to run in the worker, and who to tell on the UI thread."""
+
+    def __init__(
+        self,
+        run: Callable[[Ledger], Any],
+        done: Callable[[Any], None],
+        failed: Failed | None,
+        owner: DOMNode,
+    ) -> None:
+        self.run, self.done, self.failed, self.owner = run, done, failed, owner
 
 
 class ClaimLedgerApp(App[None]):
@@ -34,11 +69,19 @@ class ClaimLedgerApp(App[None]):
         ),
     ]
 
-    def __init__(self, engine: Engine, user: str, *, keymap: Path | None = None) -> None:
+    def __init__(self, ledger: Ledger, *, keymap: Path | None = None) -> None:
         super().__init__()
-        self.store = LedgerStore(engine, user)
+        self.ledger = ledger
         self.keymap_file = keymap if keymap is not None else keymap_path()
-        self.sub_title = f"reviewing as {user}"
+        self.sub_title = f"reviewing as {ledger.user}"
+        self._writes: deque[_Call] = deque()
+        self._lock = threading.Lock()
+        self._draining = False
+        self._in_flight = 0
+        self.write_seq = 0
+        """Counts writes started: a look at others' changes taken across one is not trusted."""
+        self.writes_signal: Signal[int] = Signal(self, "writes")
+        """Published with the number of changes waiting or being saved."""
 
     def on_load(self) -> None:
         keys, problem = load_keymap(self.keymap_file)
@@ -50,8 +93,116 @@ class ClaimLedgerApp(App[None]):
             self.notify(self._keymap_problem, severity="warning")
 
     def get_default_screen(self) -> Screen[None]:
-        return LedgerScreen(self.store)
+        return LedgerScreen()
 
+    # -- the way to the ledger ----------------------------------------------
+    def read(
+        self,
+        run: Callable[[Ledger], T],
+        done: Callable[[T], None],
+        *,
+        owner: DOMNode,
+        group: str,
+        exclusive: bool = True,
+        failed: Failed | None = None,
+    ) -> None:
+        """Run `run(ledger)` in a worker; `done(result)` on the UI thread if `owner` is still there.
+
+        With `exclusive`, a newer call in the same group supersedes an older one's answer."""
+        call = _Call(run, done, failed, owner)
+        self.run_worker(
+            partial(self._call, call),
+            name=group,
+            group=group,
+            exclusive=exclusive,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def write(
+        self,
+        run: Callable[[Ledger], T],
+        done: Callable[[T], None],
+        *,
+        owner: DOMNode,
+        failed: Failed | None = None,
+    ) -> None:
+        """Queue a change: changes are saved one at a time, in the order asked for."""
+        with self._lock:
+            self._writes.append(_Call(run, done, failed, owner))
+            start = not self._draining
+            self._draining = True
+        self.writes_signal.publish(self.pending_writes)
+        if start:
+            self._drain_writes()
+
+    @property
+    def pending_writes(self) -> int:
+        return len(self._writes) + self._in_flight
+
+    @property
+    def writing(self) -> bool:
+        return self._in_flight > 0
+
+    @contextmanager
+    def writing_now(self) -> Iterator[None]:
+        """Around any call that writes (the queue, a link fetched and recorded)."""
+        with self._lock:
+            self._in_flight += 1
+            self.write_seq += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    @work(thread=True, group="writes", exit_on_error=False)
+    def _drain_writes(self) -> None:
+        while True:
+            with self._lock:
+                if not self._writes:
+                    self._draining = False
+                    break
+                call = self._writes.popleft()
+            with self.writing_now():
+                self._call(call, check_cancelled=False)
+            self._back(self.writes_signal.publish, self.pending_writes)
+        self._back(self.writes_signal.publish, self.pending_writes)
+
+    def _call(self, call: _Call, check_cancelled: bool = True) -> None:
+        """In a worker thread: run the call, hand back the result or the error."""
+        try:
+            result = call.run(self.ledger)
+        except Exception as exc:  # LedgerError, or a bug or a bad setting: a message, not an exit
+            self._back(self._failed, call, exc)
+            return
+        if check_cancelled and get_current_worker().is_cancelled:
+            return  # a newer call of the same kind answers instead
+        self._back(self._done, call, result)
+
+    def _back(self, callback: Callable[..., None], *args: Any) -> None:
+        """Run on the UI thread; if the app is closing there is no one to tell."""
+        if not self.is_running:
+            return
+        try:
+            self.call_from_thread(callback, *args)
+        except Exception as exc:  # the callback failed: say so rather than lose the worker
+            if self.is_running:
+                self.call_from_thread(self.notify, _unexpected(exc), severity="error", timeout=8)
+
+    def _done(self, call: _Call, result: Any) -> None:
+        if call.owner.is_attached:
+            call.done(result)
+
+    def _failed(self, call: _Call, exc: Exception) -> None:
+        if not isinstance(exc, LedgerError):  # a bug or a bad setting, said in one line
+            exc = LedgerError(_unexpected(exc))
+        if call.failed is not None and call.owner.is_attached:
+            call.failed(exc)
+        else:
+            self.notify(str(exc), severity="error", timeout=8)
+
+    # -- help ---------------------------------------------------------------
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from claimledger.ledger.queries import ClaimFilter, Order
-from claimledger.models import ReviewState
+from claimledger.records import ClaimFilter, Order
+from claimledger.vocab import ReviewState
 
 # `s` cycles through these: the queue first, then each state, then everything.
 STATE_CYCLE: tuple[tuple[str, ...], ...] = (

@@ -11,7 +11,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from claimledger.models import Stance
+from claimledger.vocab import Stance
 
 
 @dataclass(frozen=True)

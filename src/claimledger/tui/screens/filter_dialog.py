@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
-from claimledger.ledger.queries import ClaimFilter
-from claimledger.models import ClaimType, EvidenceStatus, ReviewState
+from claimledger.records import ClaimFilter
+from claimledger.vocab import ClaimType, EvidenceStatus, ReviewState
 
 HAS_EVIDENCE = [("with evidence", "yes"), ("without evidence", "no")]
 

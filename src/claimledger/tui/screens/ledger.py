@@ -1,63 +1,63 @@
-"""The main screen: the claim table, the detail pane, and every action a reviewer takes on claims."""
+"""The main screen: the claim table, the detail pane, and every action a reviewer takes on claims.
+
+Nothing here waits on the ledger: reads and writes go through the app's `read` and `write`, which run
+them in workers and call back here with the result. Another person's change (or this person's, in
+another terminal) shows up on its own: the screen looks for new history twice a second.
+"""
 
 from __future__ import annotations
 
-from contextlib import suppress
-from typing import Any, ClassVar
+from functools import partial
+from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Footer
 
-from claimledger.errors import LedgerError
-from claimledger.ledger.activity import Activity
-from claimledger.ledger.queries import ClaimRow, Cursor
-from claimledger.ledger.undo import Change
-from claimledger.models import EvidenceStatus, ReviewState
-from claimledger.tui.messages import (
-    CountsLoaded,
-    DetailLoaded,
-    OpenFound,
-    OthersChanged,
-    PageLoaded,
-)
-from claimledger.tui.row_window import RowWindow
+from claimledger.errors import LedgerError, StaleEdit
+from claimledger.records import Activity, Change, ClaimRow, Counts, Cursor, Outcome
+from claimledger.service import Ledger
+from claimledger.tui.calls import desk
+from claimledger.tui.row_window import RowWindow, fetch_page
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
 from claimledger.tui.screens.ledger_elsewhere import ElsewhereActions
 from claimledger.tui.screens.ledger_views import ViewActions
 from claimledger.tui.screens.text_prompt import TextPrompt
-from claimledger.tui.store import Counts, LedgerStore
 from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
+from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 
 PAGE = 100
+
+
+def _page(
+    ledger: Ledger, view: View, after: Cursor | None, before: Cursor | None, limit: int
+) -> list[ClaimRow]:
+    return ledger.rows(view.flt, view.order, after=after, before=before, limit=limit)
 
 
 class LedgerScreen(ViewActions, ElsewhereActions):
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
-    WATCH_SECONDS: ClassVar[float] = 3.0
-    """How often to look for other people's changes to the ledger."""
+    WATCH_SECONDS: ClassVar[float] = 0.5
+    """How often to look for changes made elsewhere (one indexed read of the newest history)."""
 
-    def __init__(self, store: LedgerStore) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
         self.view = View()
         self.generation = 0
         self.counts: Counts | None = None
         self.loading = False
+        self.saving = 0
         self.undo_stack: list[list[Change]] = []
-        self.window = RowWindow(self._rows, page=PAGE)
-        self._detail_timer: Timer | None = None
-        self._pending_detail: int | None = None
+        self.window = RowWindow(page=PAGE)
         self._seen_change: int | None = None
+        self._looking = False
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -67,100 +67,102 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(ClaimTable).focus()
+        self.table.focus()
+        desk(self).writes_signal.subscribe(self, self._writes_changed)
         self.load_view(self.view)
         self.watch_others()
         self.set_interval(self.WATCH_SECONDS, self.watch_others)
 
-    # -- other people's work ------------------------------------------------
-    def watch_others(self) -> None:
-        """Look for claims others changed; the rows on screen and the detail follow."""
-        self._fetch_others(self._seen_change)
-
-    @work(thread=True, exclusive=True, group="others")
-    def _fetch_others(self, after: int | None) -> None:
-        with suppress(LedgerError):  # a passing lock or a lost connection: try again next time
-            if after is None:
-                latest = self.store.latest_change()
-                self.post_message(OthersChanged(Activity(latest, frozenset(), frozenset())))
-            else:
-                self.post_message(OthersChanged(self.store.others_changes(after)))
-
-    def on_others_changed(self, message: OthersChanged) -> None:
-        found = message.activity
-        self._seen_change = max(self._seen_change or 0, found.last_id)
-        on_screen = found.claim_ids & {r.id for r in self.window.rows}
-        if not on_screen:
-            return
-        try:
-            fresh = self.store.rows_by_id(on_screen)
-        except LedgerError:
-            return
-        for row in fresh:
-            self.window.replace(row)
-        self.table.reload()
-        self._fetch_counts(self.view, self.generation)
-        if self.current is not None and self.current.id in on_screen:
-            self._fetch_detail(self.current.id)
-        who = ", ".join(sorted(found.users))
-        self.notify(f"{len(on_screen)} claim(s) on screen changed by {who}", timeout=3)
-
     def on_resize(self) -> None:
         # at 80 columns the footer's palette hint would cover the last keys; ? and Ctrl+P still work
         self.query_one(Footer).show_command_palette = self.size.width >= 100
-
-    # -- loading ------------------------------------------------------------
-    def _rows(self, after: Cursor | None, before: Cursor | None, limit: int) -> list[ClaimRow]:
-        """Pages for the window as the cursor moves (one indexed query, a few ms)."""
-        if self.loading:
-            return []  # the rows on screen belong to the previous view: wait for the new page
-        try:
-            return self.store.rows(self.view, after, before, limit)
-        except LedgerError as exc:
-            self.notify(str(exc), severity="error")
-            return []
 
     @property
     def table(self) -> ClaimTable:
         return self.query_one(ClaimTable)
 
     @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
     def current(self) -> ClaimRow | None:
         return self.window.current
 
+    # -- changes made elsewhere ---------------------------------------------
+    def watch_others(self) -> None:
+        """Look for claims changed by anyone else; the rows on screen and the detail follow."""
+        app = desk(self)
+        if self._looking or app.writing:
+            return  # a change of ours being saved is not someone else's: look after it
+        self._looking = True
+        seen, seq = self._seen_change, app.write_seq
+        shown = frozenset(r.id for r in self.window.rows)
+
+        def look(ledger: Ledger) -> tuple[Activity, list[ClaimRow]]:
+            if seen is None:
+                return Activity(ledger.latest_change(), frozenset(), frozenset()), []
+            found = ledger.changes_since(seen)
+            return found, ledger.rows_by_id(found.claim_ids & shown)
+
+        app.read(
+            look,
+            partial(self._others_changed, seq),
+            owner=self,
+            group="others",
+            exclusive=False,
+            failed=self._not_looked,
+        )
+
+    def _not_looked(self, _error: LedgerError) -> None:
+        self._looking = False  # a passing lock or a lost connection: look again next time
+
+    def _others_changed(self, seq: int, found: tuple[Activity, list[ClaimRow]]) -> None:
+        self._looking = False
+        activity, fresh = found
+        app = desk(self)
+        if app.writing or app.write_seq != seq:
+            return  # one of ours was saved meanwhile and may be in there: look again
+        self._seen_change = max(self._seen_change or 0, activity.last_id)
+        if not activity.claim_ids:
+            return
+        self.show_rows(fresh)
+        self.detail.reload(activity.claim_ids)
+        self._fetch_counts()
+        if fresh:
+            who = ", ".join(sorted(activity.users))
+            self.notify(f"{len(fresh)} claim(s) on screen changed by {who}", timeout=3)
+
+    # -- loading ------------------------------------------------------------
     def load_view(self, view: View) -> None:
         """Show another view: the first page and the counts come from workers."""
         self.view = view
         self.generation += 1
         self.loading = True
         self.counts = None
+        self.window.forget_pending()
         self._show_status()
-        self._fetch_page(view, self.generation)  # counts follow the page: rows first, numbers after
+        generation = self.generation
+        desk(self).read(
+            lambda ledger: ledger.rows(view.flt, view.order, limit=PAGE),
+            partial(self._page_loaded, generation),
+            owner=self,
+            group="page",
+            failed=partial(self._page_failed, generation),
+        )
 
-    @work(thread=True, exclusive=True, group="page")
-    def _fetch_page(self, view: View, generation: int) -> None:
-        try:
-            rows = self.store.rows(view, limit=PAGE)
-        except LedgerError as exc:
-            self.post_message(PageLoaded(generation, [], str(exc)))
-            return
-        self.post_message(PageLoaded(generation, rows))
+    def _page_failed(self, generation: int, error: LedgerError) -> None:
+        if generation == self.generation:
+            self.notify(str(error), severity="error")
+            self._page_loaded(generation, [])
 
-    @work(thread=True, exclusive=True, group="counts")
-    def _fetch_counts(self, view: View, generation: int) -> None:
-        # The counts are a courtesy: the page worker is the one to report a broken ledger.
-        with suppress(LedgerError):
-            self.post_message(CountsLoaded(generation, self.store.counts(view)))
-
-    def on_page_loaded(self, message: PageLoaded) -> None:
-        if message.generation != self.generation:
+    def _page_loaded(self, generation: int, rows: list[ClaimRow]) -> None:
+        if generation != self.generation:
             return
         self.loading = False
-        if message.error:
-            self.notify(message.error, severity="error")
-        self._fetch_counts(self.view, self.generation)
-        self.window.reset(message.rows)
-        if self.focused is None or self.focused is self.query_one(DetailPane):
+        self._fetch_counts()
+        self.window.reset(rows)
+        if self.focused is None or self.focused is self.detail:
             # Loading hides the table, and focus falls to the detail pane: give it back, as
             # after a search or a filter the next key is meant for the results.
             self.table.focus()
@@ -172,10 +174,43 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         self.table.reload()
         self._show_status()
 
-    def on_counts_loaded(self, message: CountsLoaded) -> None:
-        if message.generation == self.generation:
-            self.counts = message.counts
+    def on_claim_table_rows_wanted(self, message: ClaimTable.RowsWanted) -> None:
+        """More rows as the cursor moves: fetched in workers, shown when they come."""
+        if self.loading:
+            return  # the rows on screen belong to the previous view: the new page replaces them
+        view = self.view
+        for request in message.requests:
+            desk(self).read(
+                lambda ledger, r=request: fetch_page(r, partial(_page, ledger, view)),  # type: ignore[misc]
+                self.table.arrived,
+                owner=self,
+                group=f"rows-{request.want.value}",
+                exclusive=False,
+                failed=self._rows_failed,
+            )
+
+    def _rows_failed(self, error: LedgerError) -> None:
+        self.window.forget_pending()  # ask again on the next move
+        self.notify(str(error), severity="error")
+
+    def _fetch_counts(self) -> None:
+        view, generation = self.view, self.generation
+        desk(self).read(
+            lambda ledger: ledger.counts(view.flt),
+            partial(self._counts_loaded, generation),
+            owner=self,
+            group="counts",
+            failed=lambda _error: None,  # a courtesy: the page reports a broken ledger
+        )
+
+    def _counts_loaded(self, generation: int, counts: Counts) -> None:
+        if generation == self.generation:
+            self.counts = counts
             self._show_status()
+
+    def _writes_changed(self, pending: int) -> None:
+        self.saving = pending
+        self._show_status()
 
     def _show_status(self) -> None:
         self.query_one(StatusLine).show(
@@ -184,32 +219,17 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             left=self.counts.left if self.counts else None,
             marked=len(self.table.marked),
             busy=self.loading,
+            saving=self.saving,
         )
 
     def on_claim_table_highlighted(self, message: ClaimTable.Highlighted) -> None:
-        """Load the detail a moment after the cursor stops, not for every row it passes."""
-        self._pending_detail = message.row.id if message.row else None
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-        self._detail_timer = self.set_timer(0.05, self._start_detail)
+        self.detail.want(message.row.id if message.row else None)
 
-    def _start_detail(self) -> None:
-        if self._pending_detail is None:
-            self.query_one(DetailPane).show(None)
-        else:
-            self._fetch_detail(self._pending_detail)
-
-    @work(thread=True, exclusive=True, group="detail")
-    def _fetch_detail(self, claim_id: int) -> None:
-        try:
-            detail: dict[str, Any] | None = self.store.detail(claim_id)
-        except LedgerError:
-            detail = None
-        self.post_message(DetailLoaded(claim_id, detail))
-
-    def on_detail_loaded(self, message: DetailLoaded) -> None:
-        if self.current is not None and message.claim_id == self.current.id:
-            self.query_one(DetailPane).show(message.detail)
+    def show_rows(self, fresh: list[ClaimRow]) -> None:
+        """Claims read again after a change: shown in place, as they now are."""
+        for row in fresh:
+            self.window.replace(row)
+        self.table.refresh()
 
     # -- acting -------------------------------------------------------------
     def targets(self) -> list[int]:
@@ -218,56 +238,70 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             return sorted(self.table.marked)
         return [self.current.id] if self.current else []
 
-    def _changed(
-        self, changes: list[Change], summary: str | None = None, *, undoable: bool = True
-    ) -> None:
-        """After a write: remember it for undo, redraw the rows, the detail and the counts."""
-        if changes and undoable:
-            self.undo_stack.append(changes)
-        on_screen = {c.claim_id for c in changes} & {r.id for r in self.window.rows}
-        try:
-            fresh = self.store.rows_by_id(on_screen)
-        except LedgerError:
-            fresh = []
-        for row in fresh:
-            self.window.replace(row)
-        self.table.reload()
-        self._fetch_counts(self.view, self.generation)
-        if summary:
-            self.notify(summary, timeout=2.5)
-
     def _what(self) -> str:
         ids = self.targets()
         return f"claim {ids[0]}" if len(ids) == 1 else f"{len(ids)} marked claims"
 
-    def apply(self, action: str, value: str | None, what: str, note: str | None = None) -> None:
+    def apply(
+        self, action: HistoryAction, value: str | None, what: str, note: str | None = None
+    ) -> None:
+        """Change the targets; each says which version of it this screen showed, so a claim
+        changed meanwhile (elsewhere) is refused rather than overwritten."""
         ids = self.targets()
         if not ids:
             self.notify("No claim selected", severity="warning")
             return
-        try:
-            outcome = self.store.apply(ids, action, value, note)
-        except LedgerError as exc:
-            self.notify(str(exc), severity="error")
-            return
+        wanted = set(ids)
+
+        def run(ledger: Ledger) -> tuple[Outcome, list[ClaimRow]]:
+            # read when the change's turn comes, after this screen's earlier changes landed
+            seen = {r.id: r.version for r in list(self.window.rows) if r.id in wanted}
+            outcome = ledger.apply(ids, action, value, note=note, seen=seen)
+            return outcome, ledger.rows_by_id(ids)
+
+        desk(self).write(run, partial(self._applied, ids, what), owner=self)
+
+    def _applied(self, ids: list[int], what: str, result: tuple[Outcome, list[ClaimRow]]) -> None:
+        outcome, fresh = result
+        if outcome.changes:
+            self.undo_stack.append(list(outcome.changes))
+        self._after_change(fresh, set(ids))
         if len(ids) == 1 and outcome.skipped:
-            self.notify(outcome.skipped[0], severity="error")
-            return
-        summary = outcome.summary(what) if len(ids) > 1 else f"claim {ids[0]}: {what}"
-        self._changed(outcome.changes, summary)
+            self.notify(outcome.skipped[0], severity="error", timeout=8)
+        elif len(ids) > 1:
+            self.notify(outcome.summary(what), timeout=4)
+            for message in outcome.skipped[1:] if outcome.stale else ():
+                self.notify(message, severity="warning", timeout=8)
+        else:
+            self.notify(f"claim {ids[0]}: {what}", timeout=2.5)
+
+    def _after_change(self, fresh: list[ClaimRow], ids: set[int]) -> None:
+        self.show_rows(fresh)
+        self.detail.reload(ids)
+        self._fetch_counts()
+
+    def refresh_claims(self, ids: set[int]) -> None:
+        """Read claims afresh (refused as stale: show what they are now)."""
+        desk(self).read(
+            lambda ledger: ledger.rows_by_id(ids),
+            partial(self._after_change, ids=ids),
+            owner=self,
+            group="refresh",
+            exclusive=False,
+        )
 
     def action_evidence_status(self) -> None:
         current = self.current.evidence_status if self.current else None
         options = [(s.value, s.value) for s in EvidenceStatus]
-        self._choose("Evidence status", options, current, "evidence_status")
+        self._choose("Evidence status", options, current, HistoryAction.EVIDENCE_STATUS)
 
     def action_review_state(self) -> None:
         current = self.current.review_state if self.current else None
         options = [(s.value, s.value.replace("_", " ")) for s in ReviewState]
-        self._choose("Review state", options, current, "review_state")
+        self._choose("Review state", options, current, HistoryAction.REVIEW_STATE)
 
     def _choose(
-        self, title: str, options: list[tuple[str, str]], current: str | None, action: str
+        self, title: str, options: list[tuple[str, str]], current: str | None, action: HistoryAction
     ) -> None:
         if not self.targets():
             return
@@ -275,23 +309,23 @@ class LedgerScreen(ViewActions, ElsewhereActions):
 
         def done(value: str | None) -> None:
             if value:
-                self.apply(action, value, f"{action.replace('_', ' ')} {value}")
+                self.apply(action, value, f"{action.value.replace('_', ' ')} {value}")
 
         self.app.push_screen(ChoiceDialog(title + suffix, options, current), done)
 
     def action_start_review(self) -> None:
-        self.apply("review_state", ReviewState.IN_REVIEW.value, "in review")
+        self.apply(HistoryAction.REVIEW_STATE, ReviewState.IN_REVIEW, "in review")
 
     def action_verify(self) -> None:
-        self.apply("review_state", ReviewState.VERIFIED.value, "verified")
+        self.apply(HistoryAction.REVIEW_STATE, ReviewState.VERIFIED, "verified")
 
     def action_dismiss_claim(self) -> None:
-        self.apply("review_state", ReviewState.DISMISSED.value, "dismissed")
+        self.apply(HistoryAction.REVIEW_STATE, ReviewState.DISMISSED, "dismissed")
 
     def action_note(self) -> None:
         def done(text: str | None) -> None:
             if text is not None:
-                self.apply("note", text, "note added")
+                self.apply(HistoryAction.NOTE, text, "note added")
 
         if self.targets():
             self.app.push_screen(
@@ -304,9 +338,8 @@ class LedgerScreen(ViewActions, ElsewhereActions):
     def action_assign(self) -> None:
         def done(who: str | None) -> None:
             if who is not None:
-                self.apply(
-                    "assignee", who, f"assigned to {who.strip()}" if who.strip() else "unassigned"
-                )
+                what = f"assigned to {who.strip()}" if who.strip() else "unassigned"
+                self.apply(HistoryAction.ASSIGNEE, who, what)
 
         if self.targets():
             current = (self.current.assignee if self.current else None) or ""
@@ -319,40 +352,60 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         if row is None:
             return
 
-        def done(result: EvidenceForm | None) -> None:
-            if result is None:
-                return
-            try:
-                change = self.store.add_evidence(row.id, result.url, result.stance, result.note)
-            except LedgerError as exc:
-                self.notify(str(exc), severity="error")
-                self.action_add_evidence(result)  # keep what was typed, let them fix it
-                return
-            self._changed([change], f"claim {row.id}: evidence added")
+        def run(ledger: Ledger, f: EvidenceForm) -> tuple[Change, list[ClaimRow]]:
+            _record, change = ledger.add_evidence(row.id, f.url, f.stance, f.note)
+            return change, ledger.rows_by_id([row.id])
+
+        def added(f: EvidenceForm, result: tuple[Change, list[ClaimRow]]) -> None:
+            change, fresh = result
+            self.undo_stack.append([change])
+            self._after_change(fresh, {row.id})
+            self.notify(f"claim {row.id}: evidence added", timeout=2.5)
             if change.evidence_id is not None:
-                self.fetch_link(row.id, change.evidence_id, result.url)
+                self.fetch_link(row.id, change.evidence_id, f.url)
+
+        def refused(f: EvidenceForm, error: LedgerError) -> None:
+            self.notify(str(error), severity="error")
+            self.action_add_evidence(f)  # keep what was typed, let them fix it
+
+        def done(f: EvidenceForm | None) -> None:
+            if f is not None:
+                desk(self).write(
+                    partial(run, f=f), partial(added, f), owner=self, failed=partial(refused, f)
+                )
 
         self.app.push_screen(EvidenceDialog(row.id, row.quote, form), done)
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        """Undo this screen's last change; decided when its turn comes, after earlier changes."""
+
+        def run(ledger: Ledger) -> tuple[list[Change], list[ClaimRow]]:
+            if not self.undo_stack:
+                return [], []
+            changes = self.undo_stack.pop()
+            ledger.revert(changes)
+            return changes, ledger.rows_by_id({c.claim_id for c in changes})
+
+        desk(self).write(run, self._undone, owner=self, failed=self._undo_refused)
+
+    def _undone(self, result: tuple[list[Change], list[ClaimRow]]) -> None:
+        changes, fresh = result
+        if not changes:
             self.notify("Nothing to undo", severity="warning")
             return
-        changes = self.undo_stack.pop()
-        try:
-            self.store.revert(changes)
-        except LedgerError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if any(c.action == "created" for c in changes):
+        if any(c.action == HistoryAction.CREATED for c in changes):
             self.load_view(self.view)  # a recorded claim is gone: the rows move
             self.notify("Undone")
             return
-        claims = len({c.claim_id for c in changes})
+        ids = {c.claim_id for c in changes}
+        self._after_change(fresh, ids)
         what = ", ".join(sorted({c.undone() for c in changes}))
-        self._changed(
-            changes, f"Undone on {claims} claim{'s' * (claims != 1)}: {what}", undoable=False
-        )
+        self.notify(f"Undone on {len(ids)} claim{'s' * (len(ids) != 1)}: {what}", timeout=2.5)
+
+    def _undo_refused(self, error: LedgerError) -> None:
+        self.notify(str(error), severity="error", timeout=8)
+        if isinstance(error, StaleEdit):
+            self.refresh_claims({error.claim_id})
 
     # -- moving and marking -------------------------------------------------
     def action_next_open(self) -> None:
@@ -362,30 +415,22 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         self._jump_open(forward=False)
 
     def _jump_open(self, *, forward: bool) -> None:
-        self._find_open(self.view, self.current, forward, self.generation)
+        view, row, generation = self.view, self.current, self.generation
 
-    @work(thread=True, exclusive=True, group="jump")
-    def _find_open(self, view: View, row: ClaimRow | None, forward: bool, generation: int) -> None:
-        try:
-            found = self.store.next_open(view, row, forward)
-        except LedgerError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self.post_message(OpenFound(generation, found, forward))
+        def found(row: ClaimRow | None) -> None:
+            if generation != self.generation:
+                return
+            if row is None:
+                self.notify("No more claims to review " + ("below" if forward else "above"))
+            else:
+                self.table.jump_to(row)
 
-    def on_open_found(self, message: OpenFound) -> None:
-        if message.generation != self.generation:
-            return
-        found = message.row
-        if found is None:
-            self.notify("No more claims to review " + ("below" if message.forward else "above"))
-            return
-        index = self.window.index_of(found.id)
-        if index is not None:
-            self.table.move_to_index(index)
-        else:
-            self.window.jump_to(found)
-            self.table.reload()
+        desk(self).read(
+            lambda ledger: ledger.next_open(view.flt, view.order, row, forward=forward),
+            found,
+            owner=self,
+            group="jump",
+        )
 
     def action_mark(self) -> None:
         row = self.current
@@ -411,9 +456,4 @@ class LedgerScreen(ViewActions, ElsewhereActions):
                 self.undo_stack.append(changes)
                 self.load_view(self.view)
 
-        try:
-            reader = ReaderScreen(self.store, row.source_id, row.id)
-        except LedgerError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.app.push_screen(reader, done)
+        self.app.push_screen(ReaderScreen(row.source_id, row.id), done)

@@ -10,22 +10,21 @@ from dataclasses import replace
 
 from textual.screen import Screen
 
-from claimledger.ledger.queries import ClaimFilter, Order
+from claimledger.records import ClaimFilter, Order
+from claimledger.tui.calls import desk
 from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.text_prompt import TextPrompt
-from claimledger.tui.store import LedgerStore
 from claimledger.tui.view import View
 
 
 class ViewActions(Screen[None]):
     view: View
-    store: LedgerStore
 
     def load_view(self, view: View) -> None:
         raise NotImplementedError
 
     def action_mine(self) -> None:
-        me = self.store.user
+        me = desk(self).ledger.user
         flt = self.view.flt
         mine = None if flt.assignee == me else me
         self.load_view(

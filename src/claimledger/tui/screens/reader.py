@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from claimledger.errors import LedgerError
-from claimledger.ledger.queries import ClaimRow
-from claimledger.ledger.undo import Change
-from claimledger.models import ClaimType
+from claimledger.records import Change, ClaimRow
+from claimledger.service import Ledger
+from claimledger.tui.calls import desk
 from claimledger.tui.screens.choice import ChoiceDialog
-from claimledger.tui.store import LedgerStore
 from claimledger.tui.widgets.article import ArticleArea
+from claimledger.vocab import ClaimType, ReviewState
 
 
 def _b(key: str, action: str, label: str, tooltip: str, *, show: bool = True) -> Binding:
@@ -40,19 +40,18 @@ class ReaderScreen(Screen[list[Change]]):
         _b("escape", "close", "Back", "Back to the ledger"),
     ]
 
-    def __init__(self, store: LedgerStore, source_id: int, claim_id: int | None = None) -> None:
+    def __init__(self, source_id: int, claim_id: int | None = None) -> None:
         super().__init__()
-        self.store = store
         self.source_id = source_id
         self.claim_id = claim_id
         self.changes: list[Change] = []
         self.claims: list[ClaimRow] = []
         self.spans: dict[int, tuple[int, int]] = {}
-        self.text, self.title_text = store.source_text(source_id)
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="reader-title")
-        yield ArticleArea(self.text, id="article")
+        yield Static("Reading…", id="reader-title")
+        yield ArticleArea("", id="article")
         yield Static(id="reader-hint")
         yield Footer()
 
@@ -61,23 +60,56 @@ class ReaderScreen(Screen[list[Change]]):
         return self.query_one(ArticleArea)
 
     def on_mount(self) -> None:
-        self.query_one("#reader-title", Static).update(f"Reading: {self.title_text}")
-        self._reload()
-        if self.claim_id in self.spans:
-            # after the first layout, so the claim lands mid-screen rather than at the bottom
-            self.call_after_refresh(self.article.go_to, self.spans[self.claim_id][0])
+        source_id = self.source_id
+        desk(self).read(
+            lambda ledger: ledger.source_text(source_id),
+            self._text_loaded,
+            owner=self,
+            group="reader-text",
+            failed=self._not_loaded,
+        )
         self.article.focus()
 
-    def _reload(self) -> None:
-        self.claims = self.store.source_claims(self.source_id)
-        self.spans = self.store.spans(r.id for r in self.claims)
+    def _not_loaded(self, error: LedgerError) -> None:
+        self.notify(str(error), severity="error")
+        self.dismiss(self.changes)
+
+    def _text_loaded(self, found: tuple[str, str]) -> None:
+        text, title = found
+        self.query_one("#reader-title", Static).update(f"Reading: {title}")
+        self.article.show_text(text)
+        self._reload(go_to_claim=True)
+
+    def _reload(self, *, go_to_claim: bool = False) -> None:
+        """The article's claims and where they stand, read in a worker."""
+        source_id = self.source_id
+
+        def read(ledger: Ledger) -> tuple[list[ClaimRow], dict[int, tuple[int, int]]]:
+            claims = ledger.source_claims(source_id)
+            return claims, ledger.spans(r.id for r in claims)
+
+        desk(self).read(
+            read, lambda found: self._claims_loaded(found, go_to_claim), owner=self, group="reader"
+        )
+
+    def _claims_loaded(
+        self, found: tuple[list[ClaimRow], dict[int, tuple[int, int]]], go_to_claim: bool
+    ) -> None:
+        self.claims, self.spans = found
+        self.loaded = True
+        self._paint()
+        if go_to_claim and self.claim_id in self.spans:
+            # after the layout, so the claim lands mid-screen rather than at the bottom
+            self.call_after_refresh(self.article.go_to, self.spans[self.claim_id][0])
+
+    def _paint(self) -> None:
         states = {r.id: r.review_state for r in self.claims}
         spans = [
             (
                 s,
                 e,
                 "claim.dismissed"
-                if states[cid] == "dismissed"
+                if states[cid] == ReviewState.DISMISSED
                 else ("claim.current" if cid == self.claim_id else "claim"),
             )
             for cid, (s, e) in self.spans.items()
@@ -118,18 +150,19 @@ class ReaderScreen(Screen[list[Change]]):
             )
             return
 
-        def record(kind: str | None) -> None:
-            if kind is None:
-                return
-            try:
-                change = self.store.record_span(self.source_id, start, end, kind)
-            except LedgerError as exc:
-                self.notify(str(exc), severity="error")
-                return
+        def recorded(kind: str, change: Change) -> None:
             self.changes.append(change)
             self.claim_id = change.claim_id
             self._reload()
             self.notify(f"Recorded as claim {change.claim_id} ({kind.replace('_', ' ')})")
+
+        def record(kind: str | None) -> None:
+            if kind is not None:
+                desk(self).write(
+                    lambda ledger: ledger.record_span(self.source_id, start, end, kind),
+                    lambda change: recorded(kind, change),
+                    owner=self,
+                )
 
         types = [(t.value, t.value.replace("_", " ")) for t in ClaimType]
         self.app.push_screen(ChoiceDialog("What kind of claim is it?", types), record)
@@ -139,15 +172,24 @@ class ReaderScreen(Screen[list[Change]]):
         if cid is None:
             self.notify("Put the cursor on a highlighted claim first", severity="warning")
             return
-        try:
-            change = self.store.reject(cid)
-        except LedgerError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if change is not None:
-            self.changes.append(change)
-        self._reload()
-        self.notify(f"Claim {cid} rejected: not a claim")
+        seen = next((r.version for r in self.claims if r.id == cid), None)
+
+        def rejected(change: Change | None) -> None:
+            if change is not None:
+                self.changes.append(change)
+            self._reload()
+            self.notify(f"Claim {cid} rejected: not a claim")
+
+        def refused(error: LedgerError) -> None:
+            self.notify(str(error), severity="error", timeout=8)
+            self._reload()  # a claim changed elsewhere: show it as it is now
+
+        desk(self).write(
+            lambda ledger: ledger.reject(cid, expected_version=seen),
+            rejected,
+            owner=self,
+            failed=refused,
+        )
 
     def _jump(self, forward: bool) -> None:
         here = self.article.cursor_index
@@ -158,7 +200,7 @@ class ReaderScreen(Screen[list[Change]]):
         target = later[0] if forward else later[-1]
         self.article.go_to(target)
         self.claim_id = next((cid for cid, (s, _) in self.spans.items() if s == target), None)
-        self._reload()
+        self._paint()
 
     def action_next_claim(self) -> None:
         self._jump(True)

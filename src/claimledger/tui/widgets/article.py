@@ -39,6 +39,10 @@ class ArticleArea(TextArea):
         self.register_theme(THEME)
         self.theme = THEME.name
 
+    def show_text(self, text: str) -> None:
+        """The article, once read from the ledger (line breaks of other kinds shown as spaces)."""
+        self.load_text(text.translate(_BREAKS))
+
     @property
     def doc(self) -> Document:
         """A read-only article is always a plain Document (offsets map 1:1 to locations)."""

@@ -1,7 +1,8 @@
 """The claim table: draws only the rows on screen, from a `RowWindow` that pages through the ledger.
 
 A DataTable would want every row up front; a ledger of a million claims does not fit that. This widget
-renders line by line (Textual's line API) from a window of a few hundred rows.
+renders line by line (Textual's line API) from a window of a few hundred rows. When the cursor nears
+an edge it posts `RowsWanted`; the screen fetches the pages in a worker and hands them to `arrived`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from claimledger.ledger.queries import ClaimRow
-from claimledger.tui.row_window import RowWindow
+from claimledger.records import ClaimRow
+from claimledger.tui.row_window import REPLACING, PageArrival, PageRequest, RowWindow, Want
 from claimledger.tui.styles import evidence_style, short, state_style
 
 COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 18))
@@ -67,6 +68,13 @@ class ClaimTable(Widget, can_focus=True):
             self.row = row
             super().__init__()
 
+    class RowsWanted(Message):
+        """Pages the window asks for: fetch them off the UI thread and pass them to `arrived`."""
+
+        def __init__(self, requests: list[PageRequest]) -> None:
+            self.requests = requests
+            super().__init__()
+
     def __init__(self, window: RowWindow, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.window = window
@@ -87,17 +95,37 @@ class ClaimTable(Widget, can_focus=True):
         self._moved(self.window.move(direction * self.visible_rows))
 
     def action_home(self) -> None:
-        self.window.home()
+        self._ask(self.window.home())
         self._screen_row = 0
         self._changed()
 
     def action_end(self) -> None:
-        self.window.end()
+        self._ask(self.window.end())
         self._screen_row = self.visible_rows - 1
         self._changed()
 
     def move_to_index(self, index: int) -> None:
         self._moved(self.window.move(index - self.window.cursor))
+
+    def jump_to(self, row: ClaimRow) -> None:
+        """To a row found by a query: at once if held, else when its page arrives."""
+        before = self.window.cursor
+        self._ask(self.window.jump_to(row))
+        self._moved(self.window.cursor - before)
+
+    def arrived(self, arrival: PageArrival) -> None:
+        """A page came back from the ledger: show it, and ask for more if still near an edge."""
+        if arrival.request.want in REPLACING:
+            landed = self.window.arrive(arrival)
+            if landed and arrival.request.want == Want.LAST:
+                self._screen_row = self.visible_rows - 1
+            self._changed(force=landed)
+        elif self.window.arrive(arrival):
+            self._changed()
+
+    def _ask(self, request: PageRequest | None) -> None:
+        if request is not None:
+            self.post_message(self.RowsWanted([request]))
 
     def reload(self) -> None:
         """The window was refilled: keep the cursor's place on screen if it still fits."""
@@ -110,6 +138,9 @@ class ClaimTable(Widget, can_focus=True):
     def _changed(self, force: bool = False) -> None:
         self._screen_row = max(0, min(self._screen_row, self.visible_rows - 1, self.window.cursor))
         self.refresh()
+        wanted = self.window.wanted()
+        if wanted:
+            self.post_message(self.RowsWanted(wanted))
         row = self.window.current
         new_id = row.id if row else None
         if force or new_id != self._last_id:

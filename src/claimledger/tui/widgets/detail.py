@@ -3,71 +3,74 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Static
 
-from claimledger.ledger.detail import describe_quantity
+from claimledger.errors import LedgerError
+from claimledger.records import ClaimDetail, ClaimRecord
+from claimledger.tui.calls import desk
 from claimledger.tui.styles import evidence_style, short, state_style
+from claimledger.vocab import LinkState
 
 
-def paragraph_text(detail: dict[str, Any]) -> Text:
+def paragraph_text(detail: ClaimDetail) -> Text:
     """The paragraph with the claim's words highlighted (reverse video reads in any theme)."""
-    para, claim = detail["paragraph"], detail["claim"]
-    text = Text(para["text"])
-    start, end = claim["start"] - para["start"], claim["end"] - para["start"]
-    if 0 <= start < end <= len(para["text"]):
+    para, claim = detail.paragraph, detail.claim
+    text = Text(para.text)
+    start, end = claim.start - para.start, claim.end - para.start
+    if 0 <= start < end <= len(para.text):
         text.stylize("bold reverse", start, end)
     return text
 
 
-def facts_line(claim: dict[str, Any]) -> str:
+def facts_line(claim: ClaimRecord) -> str:
     """The numbers and the time the finder read in the claim, to check them at a glance."""
-    parts = [describe_quantity(q) for q in claim.get("quantities") or []]
-    period = claim.get("period")
-    if period and period["start"] == period["end"]:
-        parts.append(f"period {period['start']}")
+    parts = [q.describe() for q in claim.quantities]
+    period = claim.period
+    if period and period.start == period.end:
+        parts.append(f"period {period.start}")
     elif period:
-        parts.append(f"period {period['start']} to {period['end']}")
+        parts.append(f"period {period.start} to {period.end}")
     return " · ".join(parts)
 
 
-def metadata_text(detail: dict[str, Any], theme: Mapping[str, str]) -> Text:
-    claim, source = detail["claim"], detail["source"]
+def metadata_text(detail: ClaimDetail, theme: Mapping[str, str]) -> Text:
+    claim, source = detail.claim, detail.source
     text = Text()
-    text.append(f"#{claim['id']} ", "bold")
-    text.append(short(claim["state"]), state_style(claim["state"], theme))
+    text.append(f"#{claim.id} ", "bold")
+    text.append(short(claim.review_state), state_style(claim.review_state, theme))
     text.append(" · evidence ")
-    text.append(claim["evidence_status"], evidence_style(claim["evidence_status"], theme))
-    text.append(f" · {short(claim['type'])} · score {claim['score']:.2f}")
-    if claim["origin"] == "manual":
+    text.append(claim.evidence_status, evidence_style(claim.evidence_status, theme))
+    text.append(f" · {short(claim.type)} · score {claim.score:.2f}")
+    if claim.origin == "manual":
         text.append(" · recorded by hand", "italic")
     text.append("\n")
-    who = [f"speaker {claim['speaker']}" if claim["speaker"] else None]
-    who.append(f"assigned to {claim['assignee']}" if claim["assignee"] else "unassigned")
+    who = [f"speaker {claim.speaker}" if claim.speaker else None]
+    who.append(f"assigned to {claim.assignee}" if claim.assignee else "unassigned")
     text.append(" · ".join(w for w in who if w) + "\n", "dim")
     facts = facts_line(claim)
     if facts:
         text.append(facts + "\n", "dim")
-    title = source["title"] or source["path"]
-    dated = f" ({source['published']})" if source["published"] else ""
-    text.append(f"{source['label']}: {title}{dated}", "italic")
-    if source["url"]:
-        text.append(f"\n{source['url']}", "dim underline")
+    title = source.title or source.path
+    dated = f" ({source.published})" if source.published else ""
+    text.append(f"{source.label}: {title}{dated}", "italic")
+    if source.url:
+        text.append(f"\n{source.url}", "dim underline")
     return text
 
 
 LINK_STYLES = {"alive": "green", "dead": "bold red", "redirected": "yellow", "changed": "yellow"}
 
 
-def evidence_text(detail: dict[str, Any]) -> RenderableType:
+def evidence_text(detail: ClaimDetail) -> RenderableType:
     """Stance, link and note in columns, so long notes wrap under the link, not under the stance."""
-    items = detail["evidence"]
+    items = detail.evidence
     title = Text(f"Evidence ({len(items)})", "bold")
     if not items:
         return Group(title, Text("none yet: press l to add a link", "dim"))
@@ -75,59 +78,68 @@ def evidence_text(detail: dict[str, Any]) -> RenderableType:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1)
     for ev in items:
-        link = Text(ev["url"], "underline")
-        state = ev["link_state"]
-        if state != "unchecked":
-            status = f" {ev['http_status']}" if ev.get("http_status") else ""
+        link = Text(ev.url, "underline")
+        state = ev.link_state
+        if state != LinkState.UNCHECKED:
+            status = f" {ev.http_status}" if ev.http_status else ""
             link.append(f" [{state}{status}]", LINK_STYLES.get(state, "dim"))
-        if ev.get("archive_url"):
+        if ev.archive_url:
             link.append(" [archived]", "dim green")
-        if ev.get("title"):
-            link.append(f"\n{ev['title']}", "italic")
-        elif ev.get("fetch_error"):
-            link.append(f"\n{ev['fetch_error']}", "red")
-        if ev["note"]:
-            link.append(f"\n{ev['note']}", "dim")
-        grid.add_row(f" {ev['stance']}", link)
+        if ev.title:
+            link.append(f"\n{ev.title}", "italic")
+        elif ev.fetch_error:
+            link.append(f"\n{ev.fetch_error}", "red")
+        if ev.note:
+            link.append(f"\n{ev.note}", "dim")
+        grid.add_row(f" {ev.stance}", link)
     return Group(title, grid)
 
 
-def matches_text(detail: dict[str, Any]) -> Text:
+def matches_text(detail: ClaimDetail) -> Text:
     """The same claim in other articles: what their checkers found may settle this one."""
-    items = detail.get("matches") or []
+    items = detail.matches
     text = Text(f"Same claim elsewhere ({len(items)})\n", "bold")
     for m in items:
-        text.append(f"  #{m['claim_id']} {m['source']} ", "bold")
+        text.append(f"  #{m.claim_id} {m.source} ", "bold")
         text.append(
-            f"{m['status']} {m['similarity']:.2f} · {short(m['state'])}, {m['evidence_status']}\n",
+            f"{m.status} {m.similarity:.2f} · {short(m.review_state)}, {m.evidence_status}\n",
             "dim",
         )
-        text.append(f"    “{' '.join(m['quote'].split())}”\n", "italic")
+        text.append(f"    “{' '.join(m.quote.split())}”\n", "italic")
     return text
 
 
-def history_text(detail: dict[str, Any]) -> Text:
-    entries = detail["history"]
+def history_text(detail: ClaimDetail) -> Text:
+    entries = detail.history
     text = Text(f"History ({len(entries)})\n", "bold")
     for h in reversed(entries):  # newest first: what just happened is on top
-        text.append(f"  {h['at'][:16].replace('T', ' ')} {h['user']}: ", "dim")
-        text.append(h["action"].replace("_", " "))
-        if h["before"] or h["after"]:
-            change = f"{h['before'] or ''} -> {h['after'] or ''}" if h["before"] else h["after"]
+        text.append(f"  {h.at:%Y-%m-%d %H:%M} {h.user}: ", "dim")
+        text.append(h.action.value.replace("_", " "))
+        if h.before or h.after:
+            change = f"{h.before or ''} -> {h.after or ''}" if h.before else h.after
             text.append(f" {change}")
-        if h["note"]:
-            text.append(f"  “{h['note']}”", "italic")
+        if h.note:
+            text.append(f"  “{h.note}”", "italic")
         text.append("\n")
     return text
 
 
 class DetailPane(VerticalScroll):
-    """Scrolls on its own, so a long history never pushes the table off screen."""
+    """Scrolls on its own, so a long history never pushes the table off screen.
+
+    It loads what it shows: `want(id)` a moment after the cursor stops (not for every row it
+    passes), `reload(id)` after that claim changed; both read in a worker.
+    """
 
     DEFAULT_CSS = """
     DetailPane { padding: 0 1; }
     DetailPane > Static { margin-bottom: 1; }
     """
+    SETTLE_SECONDS = 0.05
+
+    detail: ClaimDetail | None = None
+    claim_id: int | None = None
+    """The claim the pane shows, or is loading."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-meta")
@@ -136,12 +148,44 @@ class DetailPane(VerticalScroll):
         yield Static(id="detail-matches")
         yield Static(id="detail-history")
 
-    detail: dict[str, Any] | None = None
-
     def on_mount(self) -> None:
+        self._timer: Timer | None = None
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.detail))
 
-    def show(self, detail: dict[str, Any] | None) -> None:
+    def want(self, claim_id: int | None) -> None:
+        """Show this claim once the cursor has rested on it."""
+        self.claim_id = claim_id
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.SETTLE_SECONDS, self._load)
+
+    def reload(self, claim_ids: set[int] | frozenset[int]) -> None:
+        """Read the claim again if it is one of these (it changed)."""
+        if self.claim_id is not None and self.claim_id in claim_ids:
+            self._load()
+
+    def _load(self) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            self.show(None)
+            return
+        desk(self).read(
+            lambda ledger: ledger.detail(claim_id),
+            self._loaded,
+            owner=self,
+            group="detail",
+            failed=self._not_loaded,
+        )
+
+    def _loaded(self, detail: ClaimDetail) -> None:
+        if detail.claim.id == self.claim_id:
+            self.show(detail)
+
+    def _not_loaded(self, error: LedgerError) -> None:
+        self.show(None)
+        self.query_one("#detail-meta", Static).update(Text(str(error), "dim"))
+
+    def show(self, detail: ClaimDetail | None) -> None:
         self.detail = detail
         parts: dict[str, RenderableType] = {
             "detail-meta": Text("No claim selected.", "dim"),
@@ -155,7 +199,7 @@ class DetailPane(VerticalScroll):
                 "detail-meta": metadata_text(detail, self.app.theme_variables),
                 "detail-paragraph": paragraph_text(detail),
                 "detail-evidence": evidence_text(detail),
-                "detail-matches": matches_text(detail) if detail.get("matches") else "",
+                "detail-matches": matches_text(detail) if detail.matches else "",
                 "detail-history": history_text(detail),
             }
         for widget_id, renderable in parts.items():

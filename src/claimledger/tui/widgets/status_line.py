@@ -12,7 +12,14 @@ class StatusLine(Static):
     """
 
     def show(
-        self, *, view: str, count: int | None, left: int | None, marked: int, busy: bool
+        self,
+        *,
+        view: str,
+        count: int | None,
+        left: int | None,
+        marked: int,
+        busy: bool,
+        saving: int = 0,
     ) -> None:
         text = Text()
         if count is not None:
@@ -24,5 +31,7 @@ class StatusLine(Static):
             text.append(f"{marked} marked · ", "bold")
         if busy:
             text.append("loading… · ", "italic")
+        if saving:
+            text.append(f"saving {saving} change{'s' * (saving != 1)}… · ", "italic")
         text.append(view)
         self.update(text)
