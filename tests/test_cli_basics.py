@@ -200,3 +200,11 @@ def test_extract_prints_each_claim_with_what_was_read_of_it(cli: Cli, tmp_path: 
     assert "speaker Alan Reyes" in flat and "“1,200 troops” = 1200" in flat
     assert "period 2024-10-10" in flat
     assert "Stay safe" not in flat
+
+
+def test_a_mistyped_ledger_path_is_an_error_not_a_new_ledger(cli: Cli, tmp_path: Path) -> None:
+    typo = tmp_path / "claims.bd"
+    result = cli("--db", str(typo), "claims")
+    assert result.code == 1
+    assert result.err.startswith(f"error: no ledger at {typo}")
+    assert not typo.exists()

@@ -139,3 +139,35 @@ def test_database_url_accepts_paths_urls_and_the_environment(
     assert database_url(None) == "sqlite:///env.db"
     monkeypatch.delenv("CLAIMLEDGER_DB")
     assert database_url(None) == "sqlite:///claims.db"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "postgres://ann:s3cret@db.example:5432/ledger",
+        "postgresql://ann:s3cret@db.example:5432/ledger",
+        "postgresql+psycopg2://ann:s3cret@db.example:5432/ledger",
+    ],
+)
+def test_the_postgres_urls_hosts_hand_out_are_accepted(given: str) -> None:
+    assert database_url(given) == "postgresql+psycopg://ann:s3cret@db.example:5432/ledger"
+
+
+@pytest.mark.parametrize("given", ["mysql://ann:s3cret@db/x", "oracle://ann:s3cret@db/x"])
+def test_other_databases_are_refused_without_showing_the_password(given: str) -> None:
+    with pytest.raises(LedgerError, match="SQLite or PostgreSQL") as caught:
+        database_url(given)
+    assert "s3cret" not in str(caught.value)
+
+
+def test_an_unreachable_server_is_one_line_without_the_password() -> None:
+    with pytest.raises(LedgerError, match="cannot open ledger") as caught:
+        open_ledger("postgres://ann:s3cret@127.0.0.1:1/ledger")
+    message = str(caught.value)
+    assert "s3cret" not in message and "\n" not in message
+
+
+def test_opening_without_create_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(LedgerError, match=r"no ledger at .*check --db"):
+        open_ledger(tmp_path / "claims.bd", create=False)
+    assert not (tmp_path / "claims.bd").exists()

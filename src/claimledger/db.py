@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session
 
 from claimledger.errors import LedgerError
@@ -34,13 +34,32 @@ HEAD_REVISION = "0003_versions"
 def database_url(target: str | os.PathLike[str] | None = None) -> str:
     """A path or a SQLAlchemy URL, from the argument, CLAIMLEDGER_DB, or ./claims.db."""
     raw = str(target) if target else os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB
-    if "://" in raw:
-        try:
-            make_url(raw)
-        except ArgumentError as exc:
-            raise LedgerError(f"not a database URL: {raw}") from exc
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser()}"
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise LedgerError(f"not a database URL: {_redacted(raw)}") from None
+    backend, _, driver = url.drivername.partition("+")
+    if backend in {"postgres", "postgresql"}:
+        # `postgres://` is what most hosts hand out; psycopg 3 is the driver we ship with
+        if backend == "postgres" or driver in {"", "psycopg2"}:
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    if backend == "sqlite":
         return raw
-    return f"sqlite:///{Path(raw).expanduser()}"
+    raise LedgerError(
+        f"claimledger keeps its ledger in SQLite or PostgreSQL, not {backend}: {_redacted(raw)}"
+    )
+
+
+def _redacted(raw: str) -> str:
+    """A URL as it may be shown: never its password."""
+    try:
+        return make_url(raw).render_as_string(hide_password=True)
+    except ArgumentError:
+        head, sep, tail = raw.partition("://")
+        return f"{head}{sep}***@{tail.rpartition('@')[2]}" if "@" in tail else raw
 
 
 WRITE = "claimledger_write"
@@ -74,9 +93,7 @@ def make_engine(url: str, *, label: str = "claimledger") -> Engine:
         sa.event.listen(engine, "connect", _sqlite_connect)
         sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(
-        url, pool_pre_ping=True, connect_args={"application_name": label[:63]}
-    )
+    return sa.create_engine(url, pool_pre_ping=True, connect_args={"application_name": label[:63]})
 
 
 def write_engine(engine: Engine) -> Engine:
@@ -114,12 +131,19 @@ def open_ledger(
     path = sqlite_path(url)
     if path is not None:
         if not path.exists() and not create:
-            raise LedgerError(f"no ledger at {path}")
+            raise LedgerError(
+                f"no ledger at {path} (check --db; `claimledger ingest ARTICLES` starts a new one)"
+            )
         if path.exists() and path.is_dir():
             raise LedgerError(f"{path} is a folder, not a ledger file")
         if path.parent and not path.parent.exists():
             raise LedgerError(f"folder {path.parent} does not exist")
-    engine = make_engine(url, label=label)
+    try:
+        engine = make_engine(url, label=label)
+    except (ImportError, NoSuchModuleError):
+        raise LedgerError(
+            "PostgreSQL needs its driver: pip install 'claimledger[postgres]'"
+        ) from None
     try:
         current = _current_revision(engine)
         if current is not None and current != HEAD_REVISION:
@@ -139,10 +163,10 @@ def open_ledger(
                 _restore(backup, path)
             raise
         return OpenedLedger(engine, url, upgraded_from=current, backup=backup)
-    except DatabaseError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
-        raise LedgerError(f"cannot open ledger {_safe(url)}: {reason}") from exc
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise LedgerError(f"cannot open ledger {_safe(url)}: {_scrub(reason, url)}") from None
     except LedgerError:
         engine.dispose()
         raise
@@ -159,6 +183,12 @@ def _wal(engine: Engine) -> None:
 
 def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _scrub(reason: str, url: str) -> str:
+    """A driver's message, with the password taken out should it quote it."""
+    password = make_url(url).password
+    return reason.replace(str(password), "***") if password else reason
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -217,7 +247,7 @@ def _upgrade(engine: Engine) -> None:
         cfg.attributes["connection"] = conn
         try:
             command.upgrade(cfg, "head")
-        except DatabaseError:
+        except DBAPIError:
             raise
         except Exception as exc:  # alembic's own errors: report them as one line
             raise LedgerError(f"could not upgrade the ledger: {exc}") from exc

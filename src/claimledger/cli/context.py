@@ -22,12 +22,15 @@ class Settings:
     user: str | None = None
     _ledger: Ledger | None = None
 
-    def ledger(self) -> Ledger:
-        """The ledger, opened (and upgraded if it is older) on first use."""
+    def ledger(self, *, create: bool = False) -> Ledger:
+        """The ledger, opened (and upgraded if it is older) on first use.
+
+        Only commands that add articles create a new ledger: a mistyped --db path is an error,
+        not a new empty ledger."""
         if self._ledger is None:
             from claimledger.service import Ledger
 
-            ledger = Ledger.open(self.db, user=self.user)
+            ledger = Ledger.open(self.db, user=self.user, create=create)
             opened = ledger.opened
             if opened is not None and opened.upgraded_from is not None:
                 note = f" (backup: {opened.backup})" if opened.backup else ""

@@ -42,7 +42,7 @@ def ingest(
             files.append(fetch_source(url, sources_dir))
     if not files:
         raise fail("no article files found (looked for .txt, .md, .html)")
-    ledger = cfg.ledger()
+    ledger = cfg.ledger(create=True)
     results, problems = [], []
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
