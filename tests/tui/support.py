@@ -9,10 +9,16 @@ from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
+from textual.app import App
 from textual.pilot import Pilot
 
+from claimledger.records import ClaimRow
 from claimledger.service import Ledger
 from claimledger.tui.app import ClaimLedgerApp
+from claimledger.tui.screens.ledger import LedgerScreen
+
+SnapCompare = Callable[..., bool]
+"""pytest-textual-snapshot's `snap_compare` fixture."""
 
 
 class MakeApp(Protocol):
@@ -109,3 +115,17 @@ def watch_threads(ledger: Ledger, ui: threading.Thread) -> list[str]:
     tx.read = guard("read", tx.read)  # type: ignore[method-assign]
     tx.write = guard("write", tx.write)  # type: ignore[method-assign]
     return on_ui
+
+
+def ledger_screen(app: App[None]) -> LedgerScreen:
+    """The screen in front, which must be the ledger screen."""
+    screen = app.screen
+    assert isinstance(screen, LedgerScreen), screen
+    return screen
+
+
+def current(app: App[None]) -> ClaimRow:
+    """The claim under the ledger screen's cursor (there must be one)."""
+    row = ledger_screen(app).current
+    assert row is not None
+    return row

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
+from textual.widgets import Input, Select, Static
 
 from claimledger.tui.screens.ledger import LedgerScreen
 from claimledger.tui.widgets.claim_table import ClaimTable
+from tui.support import Db, MakeApp, ledger_screen
 
 SIZE = (120, 36)
 
@@ -16,35 +21,36 @@ def _screen(app: Any) -> LedgerScreen:
     return screen
 
 
-async def test_opens_on_the_queue_most_check_worthy_first(db, make_app) -> None:
+async def test_opens_on_the_queue_most_check_worthy_first(db: Db, make_app: MakeApp) -> None:
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         rows = app.screen.query_one(ClaimTable).window.rows
         assert [r.score for r in rows] == [0.9, 0.8, 0.6, 0.2]
-        assert app.screen.counts.left == 4
+        counts = ledger_screen(app).counts
+        assert counts is not None and counts.left == 4
 
 
-async def test_detail_shows_the_quote_in_its_paragraph(db, make_app) -> None:
+async def test_detail_shows_the_quote_in_its_paragraph(db: Db, make_app: MakeApp) -> None:
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
-        para = str(app.screen.query_one("#detail-paragraph").content)
+        para = str(app.screen.query_one("#detail-paragraph", Static).content)
         assert "The city cut 12 bus routes" in para
-        meta = str(app.screen.query_one("#detail-meta").content)
+        meta = str(app.screen.query_one("#detail-meta", Static).content)
         assert "City Paper" in meta
 
 
-async def test_moving_down_shows_the_next_claim(db, make_app) -> None:
+async def test_moving_down_shows_the_next_claim(db: Db, make_app: MakeApp) -> None:
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("down")
         await db.settle(pilot)
-        assert "Ridership fell" in str(app.screen.query_one("#detail-paragraph").content)
+        assert "Ridership fell" in str(app.screen.query_one("#detail-paragraph", Static).content)
 
 
-async def test_evidence_status_is_written_with_history(db, make_app) -> None:
+async def test_evidence_status_is_written_with_history(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -56,7 +62,7 @@ async def test_evidence_status_is_written_with_history(db, make_app) -> None:
     assert ("evidence_status", "unverified", "supported", None, "tester") in held["history"]
 
 
-async def test_review_state_from_the_picker(db, make_app) -> None:
+async def test_review_state_from_the_picker(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -66,7 +72,7 @@ async def test_review_state_from_the_picker(db, make_app) -> None:
     assert db.get(cid)["state"] == "reviewed"
 
 
-async def test_picker_escape_changes_nothing(db, make_app) -> None:
+async def test_picker_escape_changes_nothing(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -76,7 +82,7 @@ async def test_picker_escape_changes_nothing(db, make_app) -> None:
     assert db.get(cid)["history"] == [("created", None, "new", None, "seed")]
 
 
-async def test_start_review_key(db, make_app) -> None:
+async def test_start_review_key(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -86,7 +92,7 @@ async def test_start_review_key(db, make_app) -> None:
     assert db.get(cid)["state"] == "in_review"
 
 
-async def test_verify_a_reviewed_claim(db, make_app) -> None:
+async def test_verify_a_reviewed_claim(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     db.set(cid, review_state="reviewed", evidence_status="contradicted")
     app = make_app(db.path)
@@ -101,7 +107,7 @@ async def test_verify_a_reviewed_claim(db, make_app) -> None:
     assert held["history"][-1][:3] == ("review_state", "reviewed", "verified")
 
 
-async def test_verify_refused_on_a_new_claim_is_a_notification(db, make_app) -> None:
+async def test_verify_refused_on_a_new_claim_is_a_notification(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -113,7 +119,7 @@ async def test_verify_refused_on_a_new_claim_is_a_notification(db, make_app) -> 
     assert db.get(cid)["state"] == "new"
 
 
-async def test_dismiss(db, make_app) -> None:
+async def test_dismiss(db: Db, make_app: MakeApp) -> None:
     cid = db.id("worse than ever")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -123,22 +129,22 @@ async def test_dismiss(db, make_app) -> None:
     assert db.get(cid)["state"] == "dismissed"
 
 
-async def test_note_goes_into_the_history(db, make_app) -> None:
+async def test_note_goes_into_the_history(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("c")
         await pilot.pause()
-        app.screen.query_one("Input").value = "asked the transit authority"
+        app.screen.query_one(Input).value = "asked the transit authority"
         await pilot.press("enter")
         await db.settle(pilot)
-        history = str(app.screen.query_one("#detail-history").content)
+        history = str(app.screen.query_one("#detail-history", Static).content)
     assert ("note", None, None, "asked the transit authority", "tester") in db.get(cid)["history"]
     assert "asked the transit authority" in history
 
 
-async def test_empty_note_is_refused(db, make_app) -> None:
+async def test_empty_note_is_refused(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -148,16 +154,16 @@ async def test_empty_note_is_refused(db, make_app) -> None:
     assert len(db.get(cid)["history"]) == 1
 
 
-async def test_add_evidence_dialog(db, make_app) -> None:
+async def test_add_evidence_dialog(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("l")
         await pilot.pause()
-        app.screen.query_one("#ev-url").value = "https://transit.example/routes"
-        app.screen.query_one("#ev-stance").value = "refutes"
-        app.screen.query_one("#ev-note").value = "only 9 routes were cut"
+        app.screen.query_one("#ev-url", Input).value = "https://transit.example/routes"
+        app.screen.query_one("#ev-stance", Select).value = "refutes"
+        app.screen.query_one("#ev-note", Input).value = "only 9 routes were cut"
         await pilot.press("ctrl+s")
         await db.settle(pilot)
     held = db.get(cid)
@@ -167,28 +173,28 @@ async def test_add_evidence_dialog(db, make_app) -> None:
     assert held["history"][-1][0] == "evidence"
 
 
-async def test_bad_evidence_url_is_refused_and_the_dialog_stays(db, make_app) -> None:
+async def test_bad_evidence_url_is_refused_and_the_dialog_stays(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("l")
         await pilot.pause()
-        app.screen.query_one("#ev-url").value = "javascript:alert(1)"
+        app.screen.query_one("#ev-url", Input).value = "javascript:alert(1)"
         await pilot.press("ctrl+s")
         await db.settle(pilot)
-        assert app.screen.query_one("#ev-url").value == "javascript:alert(1)"
+        assert app.screen.query_one("#ev-url", Input).value == "javascript:alert(1)"
     assert db.get(cid)["evidence"] == []
 
 
-async def test_assign(db, make_app) -> None:
+async def test_assign(db: Db, make_app: MakeApp) -> None:
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("a")
         await pilot.pause()
-        app.screen.query_one("Input").value = "ana"
+        app.screen.query_one(Input).value = "ana"
         await pilot.press("enter")
         await db.settle(pilot)
     held = db.get(cid)
@@ -196,7 +202,7 @@ async def test_assign(db, make_app) -> None:
     assert held["history"][-1][:3] == ("assignee", None, "ana")
 
 
-async def test_state_filter_cycles(db, make_app) -> None:
+async def test_state_filter_cycles(db: Db, make_app: MakeApp) -> None:
     cid = db.id("worse than ever")
     db.set(cid, review_state="in_review")
     app = make_app(db.path)
@@ -211,7 +217,7 @@ async def test_state_filter_cycles(db, make_app) -> None:
         assert len(app.screen.query_one(ClaimTable).window.rows) == 3
 
 
-async def test_help_lists_the_keys(db, make_app) -> None:
+async def test_help_lists_the_keys(db: Db, make_app: MakeApp) -> None:
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
@@ -232,7 +238,7 @@ async def test_help_lists_the_keys(db, make_app) -> None:
         assert isinstance(app.screen, LedgerScreen)
 
 
-async def test_quit(db, make_app) -> None:
+async def test_quit(db: Db, make_app: MakeApp) -> None:
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
@@ -241,7 +247,7 @@ async def test_quit(db, make_app) -> None:
     assert app.return_code == 0
 
 
-def _add_match(db) -> int:
+def _add_match(db: Db) -> int:
     """A second article whose claim matches the first claim; returns the other claim's id."""
     from claimledger.db import session_scope
     from claimledger.models import Claim, ClaimMatch, Source
@@ -259,17 +265,17 @@ def _add_match(db) -> int:
     return other.id or 0
 
 
-async def test_detail_shows_the_same_claim_elsewhere(db, make_app) -> None:
+async def test_detail_shows_the_same_claim_elsewhere(db: Db, make_app: MakeApp) -> None:
     _add_match(db)
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
-        shown = str(app.screen.query_one("#detail-matches").content)
+        shown = str(app.screen.query_one("#detail-matches", Static).content)
     assert "Same claim elsewhere (1)" in shown
     assert "Daily" in shown and "suggested" in shown
 
 
-async def test_confirm_a_match_writes_both_histories(db, make_app) -> None:
+async def test_confirm_a_match_writes_both_histories(db: Db, make_app: MakeApp) -> None:
     cid = db.id("The city cut 12")
     other = _add_match(db)
     app = make_app(db.path)
@@ -277,13 +283,15 @@ async def test_confirm_a_match_writes_both_histories(db, make_app) -> None:
         await db.settle(pilot)
         await pilot.press("equals_sign", "1")  # confirmed
         await db.settle(pilot)
-        shown = str(app.screen.query_one("#detail-matches").content)
+        shown = str(app.screen.query_one("#detail-matches", Static).content)
     assert "confirmed" in shown
     assert db.get(cid)["history"][-1][:3] == ("match", "suggested", f"confirmed with claim {other}")
     assert db.get(other)["history"][-1][0] == "match"
 
 
-async def test_open_link_opens_the_article(db, make_app, monkeypatch) -> None:
+async def test_open_link_opens_the_article(
+    db: Db, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(db.path)
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
@@ -293,7 +301,9 @@ async def test_open_link_opens_the_article(db, make_app, monkeypatch) -> None:
     assert opened == ["https://news.example/bus"]
 
 
-async def test_an_empty_ledger_takes_every_key_without_crashing(tmp_path, make_app) -> None:
+async def test_an_empty_ledger_takes_every_key_without_crashing(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
     app = make_app(tmp_path / "empty.db")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
@@ -305,7 +315,9 @@ async def test_an_empty_ledger_takes_every_key_without_crashing(tmp_path, make_a
         assert "Nothing left" in app.screen.query_one(ClaimTable).empty_text
 
 
-async def test_the_detail_shows_the_numbers_and_period_the_finder_read(db, make_app) -> None:
+async def test_the_detail_shows_the_numbers_and_period_the_finder_read(
+    db: Db, make_app: MakeApp
+) -> None:
     from claimledger.tui.widgets.detail import DetailPane, metadata_text
 
     app = make_app(db.path)

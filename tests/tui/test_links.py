@@ -11,15 +11,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from rich.console import Console
 from sqlmodel import Session, select
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
 
 from claimledger.models import Evidence
+from claimledger.tui.app import ClaimLedgerApp
 from claimledger.tui.widgets.detail import DetailPane, evidence_text
+from tui.support import Db, MakeApp
 
 SIZE = (120, 36)
 
 
 class _Pages:
     version = 1
+
+
+Site = tuple[str, type[_Pages]]
+"""The local server's address, and its pages (change `version` to change the report)."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -68,27 +76,31 @@ def site(
     httpd.server_close()
 
 
-def _shown(app) -> str:
+def _shown(app: ClaimLedgerApp) -> str:
     """The evidence part of the detail pane, as text."""
     console = Console(width=100, record=True, file=io.StringIO())
-    console.print(evidence_text(app.screen.query_one(DetailPane).detail))
+    detail = app.screen.query_one(DetailPane).detail
+    assert detail is not None
+    console.print(evidence_text(detail))
     return console.export_text()
 
 
-def _evidence(db) -> list[Evidence]:
+def _evidence(db: Db) -> list[Evidence]:
     with Session(db.engine) as s:
         return list(s.exec(select(Evidence)))
 
 
-async def _add(pilot, db, url: str) -> None:
+async def _add(pilot: Pilot[None], db: Db, url: str) -> None:
     await pilot.press("l")
     await pilot.pause()
-    pilot.app.screen.query_one("#ev-url").value = url
+    pilot.app.screen.query_one("#ev-url", Input).value = url
     await pilot.press("ctrl+s")
     await db.settle(pilot, 0.2)
 
 
-async def test_a_new_link_is_fetched_and_its_state_shown(db, make_app, site) -> None:
+async def test_a_new_link_is_fetched_and_its_state_shown(
+    db: Db, make_app: MakeApp, site: Site
+) -> None:
     base, _ = site
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -101,7 +113,7 @@ async def test_a_new_link_is_fetched_and_its_state_shown(db, make_app, site) -> 
         assert "[alive 200]" in shown and "Transit report 2021" in shown
 
 
-async def test_a_dead_link_is_kept_and_marked_dead(db, make_app, site) -> None:
+async def test_a_dead_link_is_kept_and_marked_dead(db: Db, make_app: MakeApp, site: Site) -> None:
     base, _ = site
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -112,7 +124,9 @@ async def test_a_dead_link_is_kept_and_marked_dead(db, make_app, site) -> None:
         assert "[dead 404]" in _shown(app)
 
 
-async def test_shift_l_rechecks_and_records_a_changed_page(db, make_app, site) -> None:
+async def test_shift_l_rechecks_and_records_a_changed_page(
+    db: Db, make_app: MakeApp, site: Site
+) -> None:
     base, pages = site
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -129,7 +143,7 @@ async def test_shift_l_rechecks_and_records_a_changed_page(db, make_app, site) -
 
 
 async def test_shift_f_lists_published_fact_checks_and_opens_one(
-    db, make_app, site, monkeypatch: pytest.MonkeyPatch
+    db: Db, make_app: MakeApp, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base, _ = site
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
@@ -142,14 +156,16 @@ async def test_shift_f_lists_published_fact_checks_and_opens_one(
         await pilot.press("F")
         await db.settle(pilot, 0.2)
         assert "Mostly false · Checker · Routes were cut" in str(
-            app.screen.query_one("OptionList").get_option_at_index(0).prompt
+            app.screen.query_one(OptionList).get_option_at_index(0).prompt
         )
         await pilot.press("enter")
         await pilot.pause()
     assert opened == ["https://checker.example/1"]
 
 
-async def test_fact_checks_without_a_key_is_a_warning(db, make_app, monkeypatch) -> None:
+async def test_fact_checks_without_a_key_is_a_warning(
+    db: Db, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CLAIMLEDGER_CONFIG", "no-such-config.toml")
     monkeypatch.delenv("CLAIMLEDGER_FACTCHECK_KEY", raising=False)
     monkeypatch.delenv("CLAIMLEDGER_OFFLINE")

@@ -5,15 +5,17 @@ from __future__ import annotations
 import importlib.util
 import sqlite3
 from pathlib import Path
+from types import ModuleType
 
 from claimledger.db import open_ledger, session_scope
-from claimledger.ledger.queries import ClaimFilter, count_claims, counts_by_state
+from claimledger.ledger.queries import count_claims, counts_by_state
 from claimledger.ledger.review import add_note
+from claimledger.records import ClaimFilter
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "make_ledger.py"
 
 
-def _generator():  # type: ignore[no-untyped-def]
+def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_ledger", GENERATOR)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from claimledger.service import Ledger
 from claimledger.tui.app import ClaimLedgerApp
@@ -77,13 +78,13 @@ async def _keys_answer_while_the_write_waits(pilot: Pilot[None], app: ClaimLedge
     await pilot.press("i")  # start review: its write waits for the lock
     await pilot.pause()
     assert app.pending_writes == 1
-    assert "saving 1 change" in str(screen.query_one("#status").content)
+    assert "saving 1 change" in str(screen.query_one("#status", Static).content)
     await pilot.press("j")  # the cursor moves
     assert screen.current is not None and screen.current.id != first.id
     await pilot.press("question_mark")  # the help opens
     assert isinstance(app.screen, HelpScreen)
     await pilot.press("escape")
-    assert app.screen is screen
+    assert _screen(app) is screen
     assert app.pending_writes == 1  # still waiting
 
 
@@ -198,7 +199,7 @@ async def test_a_bad_setting_in_the_link_worker_is_a_message_not_an_exit(
         await db.settle(pilot)
         await pilot.press("l")
         await pilot.pause()
-        app.screen.query_one("#ev-url").value = "https://transit.example/routes"  # type: ignore[attr-defined]
+        app.screen.query_one("#ev-url", Input).value = "https://transit.example/routes"
         await pilot.press("ctrl+s")
         await db.settle(pilot, 0.2)
         assert any("CLAIMLEDGER_HTTP_TIMEOUT" in n.message for n in app._notifications)
@@ -223,7 +224,7 @@ async def test_an_unexpected_error_in_a_worker_is_a_message_not_an_exit(
         await pilot.press("i", "j")
         await db.settle(pilot)
         assert any("RuntimeError: disk on fire" in n.message for n in app._notifications)
-        assert "disk on fire" in str(app.screen.query_one("#detail-meta").content)
+        assert "disk on fire" in str(app.screen.query_one("#detail-meta", Static).content)
         assert isinstance(app.screen, LedgerScreen)
     assert db.get(db.id("12 bus routes"))["state"] == "new"
 

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from tui.support import Db, MakeApp, SnapCompare
+
 
 async def _steady(pilot: Any) -> None:
     """Workers done, detail loaded, no blinking cursor."""
@@ -31,27 +33,29 @@ def _then(*keys: str) -> Any:
 @pytest.mark.parametrize(
     "size", [(80, 24), (120, 36), (160, 45)], ids=["80x24", "120x36", "160x45"]
 )
-def test_ledger_screen(snap_compare, db, make_app, size) -> None:
+def test_ledger_screen(
+    snap_compare: SnapCompare, db: Db, make_app: MakeApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(make_app(db.path), terminal_size=size, run_before=_then())
 
 
-def test_help_screen(snap_compare, db, make_app) -> None:
+def test_help_screen(snap_compare: SnapCompare, db: Db, make_app: MakeApp) -> None:
     assert snap_compare(
         make_app(db.path), terminal_size=(120, 36), run_before=_then("question_mark")
     )
 
 
-def test_reader_screen(snap_compare, db, make_app) -> None:
+def test_reader_screen(snap_compare: SnapCompare, db: Db, make_app: MakeApp) -> None:
     assert snap_compare(
         make_app(db.path), terminal_size=(120, 36), run_before=_then("down", "enter")
     )
 
 
-def test_evidence_dialog(snap_compare, db, make_app) -> None:
+def test_evidence_dialog(snap_compare: SnapCompare, db: Db, make_app: MakeApp) -> None:
     assert snap_compare(make_app(db.path), terminal_size=(80, 24), run_before=_then("l"))
 
 
-def test_ledger_screen_light_theme(snap_compare, db, make_app) -> None:
+def test_ledger_screen_light_theme(snap_compare: SnapCompare, db: Db, make_app: MakeApp) -> None:
     async def run_before(pilot: Any) -> None:
         pilot.app.theme = "textual-light"
         await _steady(pilot)
