@@ -60,6 +60,10 @@ def test_review_search_and_export_on_postgresql(pg_engine: sa.Engine) -> None:
                     score=score,
                 )
             )
+    with session_scope(pg_engine) as s:  # claims enter through ingest, which indexes them
+        from claimledger.ledger.search import index_claims
+
+        index_claims([(c.id or 0, c.quote) for c in list_claims(session=s)], session=s)
     with session_scope(pg_engine) as s:
         first = list_claims(session=s, order="queue", limit=1)
         second = list_claims(

@@ -65,8 +65,10 @@ def test_fts_syntax_in_a_search_never_crashes(
 
 
 def test_fts_query_quotes_every_word() -> None:
-    assert fts_query('bus" OR (route') == '"bus" "OR" "route"*'
+    assert fts_query('bus" OR (route') == '"bus" "or" "route"*'
     assert fts_query("***") is None
+    assert fts_query('"bus routes" deport* fell') == '"bus routes" "deport"* "fell"*'
+    assert fts_query("covid-19 12.5 café") == '"covid 19" "12 5" "cafe"*'
 
 
 def test_filters_combine_with_search(engine: Engine, seeded: dict[str, int]) -> None:

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
 from claimledger.extract import ExtractedClaim, claim_fingerprint, extract_claims
+from claimledger.ledger import search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.matches import suggest_for_source
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
@@ -150,6 +151,7 @@ def add_extracted(
     ids = list(session.execute(sa.insert(Claim).returning(col(Claim.id)), rows).scalars())
     if len(ids) != len(found):  # returning order is guaranteed per row batch; check anyway
         raise LedgerError("internal error: claim ids did not come back for every claim")
+    search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
     anchors = [
         {"claim_id": cid, **_anchor_row(source.text, s, e)}
         for cid, c in zip(ids, found, strict=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from claimledger.errors import InvalidValue
+from claimledger.ledger import search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.queries import get_source
 from claimledger.ledger.review import record, set_review_state
@@ -76,6 +77,8 @@ def record_span(
     )
     session.add(claim)
     session.flush()
+    assert claim.id is not None
+    search.index_claims([(claim.id, quote)], session=session)
     claim.version = 0  # the 'created' entry makes it version 1
     record(
         claim,

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity, match_terms
-from claimledger.ledger.queries import fts_query
+from claimledger.ledger import search
 from claimledger.ledger.review import record
 from claimledger.models import Claim, ClaimMatch, utcnow
 from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
@@ -23,38 +23,22 @@ CANDIDATES = 40
 PER_CLAIM = 10  # a claim repeated in a hundred articles does not need a hundred suggestions
 
 
-def _candidate_query(quote: str) -> str | None:
+def _candidates(claim: Claim, *, session: Session) -> list[tuple[int, str]]:
     """Claims sharing a number or a name with this one and one of its other longer words.
 
     `claim_similarity` is 0 without a shared number or name, so nothing similar is missed by
-    requiring one; the AND keeps the hit list (and the cost of ranking it) small.
+    requiring one; the AND keeps the hit list small. The newest hits first: coverage of the same
+    story is usually recent, and walking the index newest-first stops after CANDIDATES hits, so
+    the cost does not grow with the ledger (ranking every hit did: 3x slower at 1,000 articles).
     """
-    strong, weak = match_terms(quote)
-    if not strong:
-        return None
-    names = " OR ".join(f'"{w}"' if w.isdigit() else fts_query(w) or "" for w in strong)
-    if not weak:
-        return names
-    return f"({names}) AND ({' OR '.join(fts_query(w) or '' for w in weak)})"
-
-
-def _candidates(claim: Claim, *, session: Session) -> list[tuple[int, str]]:
-    query = _candidate_query(claim.quote)
-    if query is None:
+    strong, weak = match_terms(claim.quote)
+    dialect = session.get_bind().dialect.name
+    hits = search.candidates(strong, weak, dialect, newest=CANDIDATES)
+    if hits is None:
         return []
-    stmt = select(Claim.id, Claim.quote).where(col(Claim.source_id) != claim.source_id)
-    if session.get_bind().dialect.name == "sqlite":
-        # The newest claims that share the words: coverage of the same story is usually recent,
-        # and walking the index newest-first stops after CANDIDATES hits, so the cost does not
-        # grow with the ledger (ranking every hit by bm25 did: 3x slower at 1,000 articles).
-        hits = sa.text(
-            "SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rowid DESC LIMIT :n"
-        ).bindparams(q=query, n=CANDIDATES)
-        stmt = stmt.where(col(Claim.id).in_(hits.columns(sa.column("rowid", sa.Integer))))
-    else:
-        strong, _ = match_terms(claim.quote)
-        stmt = stmt.where(sa.or_(*(col(Claim.quote).ilike(f"%{w}%") for w in strong[:3])))
-        stmt = stmt.limit(CANDIDATES)
+    stmt = select(Claim.id, Claim.quote).where(
+        col(Claim.source_id) != claim.source_id, col(Claim.id).in_(hits)
+    )
     return [(int(i or 0), q) for i, q in session.exec(stmt)]
 
 

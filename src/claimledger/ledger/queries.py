@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
+from claimledger.ledger import search
 from claimledger.models import Claim, ClaimAnchor, Evidence, HistoryEntry, Source
 from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Cursor, Order
 from claimledger.vocab import OPEN_STATES, ReviewState
@@ -23,17 +24,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str | None:
-    """A user's words as a safe FTS5 query: each word quoted, all required, the last as a prefix.
-
-    Anything else a person types (quotes, AND/OR/NOT, *, ^, :, parentheses) is dropped, so FTS
-    syntax can neither crash the search nor change its meaning.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    """A person's search in FTS5 syntax (see `search`): None when it holds no word."""
+    terms = search.parse(text)
+    return search.fts5(terms) if terms else None
 
 
 def _like_pattern(text: str) -> str:
@@ -71,22 +64,8 @@ def _conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
         with_links = col(Claim.id).in_(select(Evidence.claim_id))  # driven by the evidence index
         conds.append(with_links if flt.has_evidence else ~with_links)
     if flt.text and flt.text.strip():
-        conds.append(_text_condition(flt.text, dialect))
+        conds.append(search.condition(flt.text, dialect))
     return conds
-
-
-def _text_condition(text: str, dialect: str) -> ColumnElement[bool]:
-    if dialect == "sqlite":
-        query = fts_query(text)
-        if query is None:
-            return sa.false()
-        hits = sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=query)
-        return col(Claim.id).in_(hits.columns(sa.column("rowid", sa.Integer)))
-    pattern = _like_pattern(text.strip())
-    in_notes = select(HistoryEntry.claim_id).where(
-        col(HistoryEntry.note).ilike(pattern, escape="\\")
-    )
-    return sa.or_(col(Claim.quote).ilike(pattern, escape="\\"), col(Claim.id).in_(in_notes))
 
 
 def list_claims(

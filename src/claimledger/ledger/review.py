@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotFound, StaleEdit
+from claimledger.ledger import search
 from claimledger.ledger.convert import history_record
 from claimledger.models import Claim, HistoryEntry, utcnow
 from claimledger.records import Change
@@ -82,6 +83,8 @@ def record(
     session.add(claim)
     session.add(entry)
     session.info.setdefault("history", []).append(entry)
+    if note:
+        search.index_note(claim.id, note, session=session)
     return entry
 
 
