@@ -318,7 +318,8 @@ async def test_an_empty_ledger_takes_every_key_without_crashing(
 async def test_the_detail_shows_the_numbers_and_period_the_finder_read(
     db: Db, make_app: MakeApp
 ) -> None:
-    from claimledger.tui.widgets.detail import DetailPane, metadata_text
+    from claimledger.tui.widgets.detail import DetailPane
+    from claimledger.tui.widgets.detail_text import metadata_text
 
     app = make_app(db.path)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -16,7 +16,8 @@ from textual.widgets import Input, OptionList
 
 from claimledger.models import Evidence
 from claimledger.tui.app import ClaimLedgerApp
-from claimledger.tui.widgets.detail import DetailPane, evidence_text
+from claimledger.tui.widgets.detail import DetailPane
+from claimledger.tui.widgets.detail_text import evidence_text
 from tui.support import Db, MakeApp
 
 SIZE = (120, 36)

@@ -250,3 +250,21 @@ async def test_a_change_in_another_terminal_under_my_name_shows_up(
 
         await _until(pilot, shown, seconds=5)  # no key pressed
         assert any("changed by tester" in n.message for n in app._notifications)
+
+
+async def test_quitting_with_a_change_still_waiting_asks_twice(
+    db: Db, make_app: MakeApp, write_lock: Callable[..., WriteLock]
+) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        lock = write_lock()
+        await pilot.press("i", "q")
+        assert any("still waiting for the ledger" in n.message for n in app._notifications)
+        assert isinstance(app.screen, LedgerScreen)  # still running
+        lock.release()
+        await _until(pilot, lambda: app.pending_writes == 0)
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert db.get(cid)["state"] == "in_review"

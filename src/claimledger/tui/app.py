@@ -78,6 +78,7 @@ class ClaimLedgerApp(App[None]):
         self._lock = threading.Lock()
         self._draining = False
         self._in_flight = 0
+        self._quit_asked = False
         self.write_seq = 0
         """Counts writes started: a look at others' changes taken across one is not trusted."""
         self.writes_signal: Signal[int] = Signal(self, "writes")
@@ -201,6 +202,21 @@ class ClaimLedgerApp(App[None]):
             call.failed(exc)
         else:
             self.notify(str(exc), severity="error", timeout=8)
+
+    async def action_quit(self) -> None:
+        """Quit; with changes still waiting for the ledger, only when asked twice."""
+        waiting = self.pending_writes
+        if waiting and not self._quit_asked:
+            self._quit_asked = True
+            self.notify(
+                f"{waiting} change{'s' * (waiting != 1)} still waiting for the ledger (another "
+                "program is writing). Press q again to quit: it is still saved if the ledger "
+                f"frees within {self.ledger.tx.wait:g} s.",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        self.exit()
 
     # -- help ---------------------------------------------------------------
     def action_help(self) -> None:

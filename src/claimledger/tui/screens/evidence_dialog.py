@@ -1,16 +1,26 @@
-"""Add evidence: a URL, what it says about the claim (stance), and an optional note."""
+"""Add evidence: a URL, what it says about the claim (stance), and an optional note.
+
+`ask_for_evidence` opens the dialog and saves what it returns in a worker; a link the ledger refuses
+(not a web address, say) opens the dialog again with what was typed, to fix it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from functools import partial
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select
 
+from claimledger.errors import LedgerError
+from claimledger.records import Change, ClaimRow
+from claimledger.service import Ledger
+from claimledger.tui.calls import desk
 from claimledger.vocab import Stance
 
 
@@ -19,6 +29,37 @@ class EvidenceForm:
     url: str
     stance: str
     note: str | None
+
+
+@dataclass(frozen=True)
+class EvidenceAdded:
+    change: Change
+    fresh: list[ClaimRow]
+    """The claim's row read again after the change."""
+    url: str
+
+
+def ask_for_evidence(
+    owner: Screen[Any],
+    row: ClaimRow,
+    added: Callable[[EvidenceAdded], None],
+    form: EvidenceForm | None = None,
+) -> None:
+    """Ask for a link to a claim, then save it (in a worker, in turn with other changes)."""
+
+    def save(f: EvidenceForm, ledger: Ledger) -> EvidenceAdded:
+        _record, change = ledger.add_evidence(row.id, f.url, f.stance, f.note)
+        return EvidenceAdded(change, ledger.rows_by_id([row.id]), f.url)
+
+    def refused(f: EvidenceForm, error: LedgerError) -> None:
+        owner.notify(str(error), severity="error")
+        ask_for_evidence(owner, row, added, f)  # keep what was typed, let them fix it
+
+    def done(f: EvidenceForm | None) -> None:
+        if f is not None:
+            desk(owner).write(partial(save, f), added, owner=owner, failed=partial(refused, f))
+
+    owner.app.push_screen(EvidenceDialog(row.id, row.quote, form), done)
 
 
 class EvidenceDialog(ModalScreen[EvidenceForm | None]):

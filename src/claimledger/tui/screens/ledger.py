@@ -7,24 +7,25 @@ another terminal) shows up on its own: the screen looks for new history twice a 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from claimledger.errors import LedgerError, StaleEdit
-from claimledger.records import Activity, Change, ClaimRow, Counts, Cursor, Outcome
+from claimledger.records import Change, ClaimFilter, ClaimRow, Counts, Outcome
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
-from claimledger.tui.row_window import RowWindow, fetch_page
+from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
-from claimledger.tui.screens.evidence_dialog import EvidenceDialog, EvidenceForm
+from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
+from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
-from claimledger.tui.screens.ledger_elsewhere import ElsewhereActions
-from claimledger.tui.screens.ledger_views import ViewActions
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
@@ -35,13 +36,7 @@ from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 PAGE = 100
 
 
-def _page(
-    ledger: Ledger, view: View, after: Cursor | None, before: Cursor | None, limit: int
-) -> list[ClaimRow]:
-    return ledger.rows(view.flt, view.order, after=after, before=before, limit=limit)
-
-
-class LedgerScreen(ViewActions, ElsewhereActions):
+class LedgerScreen(Screen[None]):
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
     WATCH_SECONDS: ClassVar[float] = 0.5
@@ -52,12 +47,9 @@ class LedgerScreen(ViewActions, ElsewhereActions):
         self.view = View()
         self.generation = 0
         self.counts: Counts | None = None
-        self.loading = False
         self.saving = 0
         self.undo_stack: list[list[Change]] = []
         self.window = RowWindow(page=PAGE)
-        self._seen_change: int | None = None
-        self._looking = False
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -91,77 +83,33 @@ class LedgerScreen(ViewActions, ElsewhereActions):
 
     # -- changes made elsewhere ---------------------------------------------
     def watch_others(self) -> None:
-        """Look for claims changed by anyone else; the rows on screen and the detail follow."""
-        app = desk(self)
-        if self._looking or app.writing:
-            return  # a change of ours being saved is not someone else's: look after it
-        self._looking = True
-        seen, seq = self._seen_change, app.write_seq
-        shown = frozenset(r.id for r in self.window.rows)
+        """Look for claims changed by anyone else (the timer does, twice a second)."""
+        self.table.watch_others()
 
-        def look(ledger: Ledger) -> tuple[Activity, list[ClaimRow]]:
-            if seen is None:
-                return Activity(ledger.latest_change(), frozenset(), frozenset()), []
-            found = ledger.changes_since(seen)
-            return found, ledger.rows_by_id(found.claim_ids & shown)
-
-        app.read(
-            look,
-            partial(self._others_changed, seq),
-            owner=self,
-            group="others",
-            exclusive=False,
-            failed=self._not_looked,
-        )
-
-    def _not_looked(self, _error: LedgerError) -> None:
-        self._looking = False  # a passing lock or a lost connection: look again next time
-
-    def _others_changed(self, seq: int, found: tuple[Activity, list[ClaimRow]]) -> None:
-        self._looking = False
-        activity, fresh = found
-        app = desk(self)
-        if app.writing or app.write_seq != seq:
-            return  # one of ours was saved meanwhile and may be in there: look again
-        self._seen_change = max(self._seen_change or 0, activity.last_id)
-        if not activity.claim_ids:
-            return
-        self.show_rows(fresh)
-        self.detail.reload(activity.claim_ids)
+    def on_claim_table_changed_elsewhere(self, message: ClaimTable.ChangedElsewhere) -> None:
+        """The table shows the claims afresh; the detail and the counts follow."""
+        self.detail.reload(message.activity.claim_ids)
         self._fetch_counts()
-        if fresh:
-            who = ", ".join(sorted(activity.users))
-            self.notify(f"{len(fresh)} claim(s) on screen changed by {who}", timeout=3)
+        if message.on_screen:
+            who = ", ".join(sorted(message.activity.users))
+            self.notify(f"{message.on_screen} claim(s) on screen changed by {who}", timeout=3)
 
-    # -- loading ------------------------------------------------------------
+    # -- what the table shows ---------------------------------------------
+
     def load_view(self, view: View) -> None:
-        """Show another view: the first page and the counts come from workers."""
+        """Show another view: the table reads its first page, the counts follow."""
         self.view = view
         self.generation += 1
-        self.loading = True
         self.counts = None
-        self.window.forget_pending()
+        self.table.show_view(view)
         self._show_status()
-        generation = self.generation
-        desk(self).read(
-            lambda ledger: ledger.rows(view.flt, view.order, limit=PAGE),
-            partial(self._page_loaded, generation),
-            owner=self,
-            group="page",
-            failed=partial(self._page_failed, generation),
-        )
 
-    def _page_failed(self, generation: int, error: LedgerError) -> None:
-        if generation == self.generation:
-            self.notify(str(error), severity="error")
-            self._page_loaded(generation, [])
-
-    def _page_loaded(self, generation: int, rows: list[ClaimRow]) -> None:
-        if generation != self.generation:
+    def on_claim_table_loaded(self, message: ClaimTable.Loaded) -> None:
+        if message.view != self.view:
             return
-        self.loading = False
+        if message.error is not None:
+            self.notify(str(message.error), severity="error")
         self._fetch_counts()
-        self.window.reset(rows)
         if self.focused is None or self.focused is self.detail:
             # Loading hides the table, and focus falls to the detail pane: give it back, as
             # after a search or a filter the next key is meant for the results.
@@ -171,27 +119,49 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             if self.view != View()
             else "Nothing left in the queue."
         )
-        self.table.reload()
+        self.table.refresh()
         self._show_status()
 
-    def on_claim_table_rows_wanted(self, message: ClaimTable.RowsWanted) -> None:
-        """More rows as the cursor moves: fetched in workers, shown when they come."""
-        if self.loading:
-            return  # the rows on screen belong to the previous view: the new page replaces them
-        view = self.view
-        for request in message.requests:
-            desk(self).read(
-                lambda ledger, r=request: fetch_page(r, partial(_page, ledger, view)),  # type: ignore[misc]
-                self.table.arrived,
-                owner=self,
-                group=f"rows-{request.want.value}",
-                exclusive=False,
-                failed=self._rows_failed,
-            )
+    def action_mine(self) -> None:
+        me = desk(self).ledger.user
+        flt = self.view.flt
+        mine = None if flt.assignee == me else me
+        self.load_view(
+            self.view.with_filter(replace(flt, assignee=mine, states=() if mine else flt.states))
+        )
 
-    def _rows_failed(self, error: LedgerError) -> None:
-        self.window.forget_pending()  # ask again on the next move
-        self.notify(str(error), severity="error")
+    def action_refresh(self) -> None:
+        self.load_view(self.view)
+
+    def action_cycle_state(self) -> None:
+        self.load_view(self.view.next_state())
+
+    def action_toggle_order(self) -> None:
+        self.load_view(View(self.view.flt, "id" if self.view.order == "queue" else "queue"))
+
+    def action_clear_view(self) -> None:
+        if self.view != View():
+            self.load_view(View())
+
+    def action_search(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.load_view(self.view.with_search(text))
+
+        prompt = TextPrompt(
+            "Search quotes and notes",
+            value=self.view.flt.text or "",
+            placeholder="words…",
+            hint="Enter to search · blank clears · Esc to cancel",
+        )
+        self.app.push_screen(prompt, done)
+
+    def action_filter(self) -> None:
+        def done(flt: ClaimFilter | None) -> None:
+            if flt is not None:
+                self.load_view(self.view.with_filter(flt))
+
+        self.app.push_screen(FilterDialog(self.view.flt), done)
 
     def _fetch_counts(self) -> None:
         view, generation = self.view, self.generation
@@ -218,18 +188,12 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             count=self.counts.shown if self.counts else None,
             left=self.counts.left if self.counts else None,
             marked=len(self.table.marked),
-            busy=self.loading,
+            busy=self.table.fetching_view,
             saving=self.saving,
         )
 
     def on_claim_table_highlighted(self, message: ClaimTable.Highlighted) -> None:
         self.detail.want(message.row.id if message.row else None)
-
-    def show_rows(self, fresh: list[ClaimRow]) -> None:
-        """Claims read again after a change: shown in place, as they now are."""
-        for row in fresh:
-            self.window.replace(row)
-        self.table.refresh()
 
     # -- acting -------------------------------------------------------------
     def targets(self) -> list[int]:
@@ -276,7 +240,7 @@ class LedgerScreen(ViewActions, ElsewhereActions):
             self.notify(f"claim {ids[0]}: {what}", timeout=2.5)
 
     def _after_change(self, fresh: list[ClaimRow], ids: set[int]) -> None:
-        self.show_rows(fresh)
+        self.table.show_rows(fresh)
         self.detail.reload(ids)
         self._fetch_counts()
 
@@ -347,34 +311,17 @@ class LedgerScreen(ViewActions, ElsewhereActions):
                 TextPrompt(f"Assign {self._what()} to (blank: nobody)", value=current), done
             )
 
-    def action_add_evidence(self, form: EvidenceForm | None = None) -> None:
-        row = self.current
-        if row is None:
-            return
+    def action_add_evidence(self) -> None:
+        if self.current is not None:
+            ask_for_evidence(self, self.current, self._evidence_added)
 
-        def run(ledger: Ledger, f: EvidenceForm) -> tuple[Change, list[ClaimRow]]:
-            _record, change = ledger.add_evidence(row.id, f.url, f.stance, f.note)
-            return change, ledger.rows_by_id([row.id])
-
-        def added(f: EvidenceForm, result: tuple[Change, list[ClaimRow]]) -> None:
-            change, fresh = result
-            self.undo_stack.append([change])
-            self._after_change(fresh, {row.id})
-            self.notify(f"claim {row.id}: evidence added", timeout=2.5)
-            if change.evidence_id is not None:
-                self.fetch_link(row.id, change.evidence_id, f.url)
-
-        def refused(f: EvidenceForm, error: LedgerError) -> None:
-            self.notify(str(error), severity="error")
-            self.action_add_evidence(f)  # keep what was typed, let them fix it
-
-        def done(f: EvidenceForm | None) -> None:
-            if f is not None:
-                desk(self).write(
-                    partial(run, f=f), partial(added, f), owner=self, failed=partial(refused, f)
-                )
-
-        self.app.push_screen(EvidenceDialog(row.id, row.quote, form), done)
+    def _evidence_added(self, added: EvidenceAdded) -> None:
+        claim_id = added.change.claim_id
+        self.undo_stack.append([added.change])
+        self._after_change(added.fresh, {claim_id})
+        self.notify(f"claim {claim_id}: evidence added", timeout=2.5)
+        if added.change.evidence_id is not None:
+            self.detail.fetch_link(claim_id, added.change.evidence_id, added.url)
 
     def action_undo(self) -> None:
         """Undo this screen's last change; decided when its turn comes, after earlier changes."""
@@ -409,28 +356,10 @@ class LedgerScreen(ViewActions, ElsewhereActions):
 
     # -- moving and marking -------------------------------------------------
     def action_next_open(self) -> None:
-        self._jump_open(forward=True)
+        self.table.next_open(forward=True)
 
     def action_previous_open(self) -> None:
-        self._jump_open(forward=False)
-
-    def _jump_open(self, *, forward: bool) -> None:
-        view, row, generation = self.view, self.current, self.generation
-
-        def found(row: ClaimRow | None) -> None:
-            if generation != self.generation:
-                return
-            if row is None:
-                self.notify("No more claims to review " + ("below" if forward else "above"))
-            else:
-                self.table.jump_to(row)
-
-        desk(self).read(
-            lambda ledger: ledger.next_open(view.flt, view.order, row, forward=forward),
-            found,
-            owner=self,
-            group="jump",
-        )
+        self.table.next_open(forward=False)
 
     def action_mark(self) -> None:
         row = self.current
@@ -457,3 +386,16 @@ class LedgerScreen(ViewActions, ElsewhereActions):
                 self.load_view(self.view)
 
         self.app.push_screen(ReaderScreen(row.source_id, row.id), done)
+
+    # -- what the detail pane shows -----------------------------------------
+    def action_matches(self) -> None:
+        self.detail.pick_match()
+
+    def action_check_links(self) -> None:
+        self.detail.check_links()
+
+    def action_open_link(self) -> None:
+        self.detail.open_link()
+
+    def action_fact_checks(self) -> None:
+        self.detail.search_fact_checks()

@@ -1,12 +1,14 @@
 """The claim table: draws only the rows on screen, from a `RowWindow` that pages through the ledger.
 
 A DataTable would want every row up front; a ledger of a million claims does not fit that. This widget
-renders line by line (Textual's line API) from a window of a few hundred rows. When the cursor nears
-an edge it posts `RowsWanted`; the screen fetches the pages in a worker and hands them to `arrived`.
+renders line by line (Textual's line API) from a window of a few hundred rows. It loads what it shows:
+the first page of a view, then a page more whenever the cursor nears an edge, each read in a worker
+while the keys keep moving over the rows already there.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -18,9 +20,20 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from claimledger.records import ClaimRow
-from claimledger.tui.row_window import REPLACING, PageArrival, PageRequest, RowWindow, Want
+from claimledger.errors import LedgerError
+from claimledger.records import Activity, ClaimRow, Cursor
+from claimledger.service import Ledger
+from claimledger.tui.calls import desk
+from claimledger.tui.row_window import (
+    REPLACING,
+    PageArrival,
+    PageRequest,
+    RowWindow,
+    Want,
+    fetch_page,
+)
 from claimledger.tui.styles import evidence_style, short, state_style
+from claimledger.tui.view import View
 
 COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 18))
 NARROW = 100  # below this width the type column goes
@@ -68,20 +81,145 @@ class ClaimTable(Widget, can_focus=True):
             self.row = row
             super().__init__()
 
-    class RowsWanted(Message):
-        """Pages the window asks for: fetch them off the UI thread and pass them to `arrived`."""
+    class Loaded(Message):
+        """The first page of a view is on screen (or could not be read: `error`)."""
 
-        def __init__(self, requests: list[PageRequest]) -> None:
-            self.requests = requests
+        def __init__(self, view: View, error: LedgerError | None) -> None:
+            self.view = view
+            self.error = error
+            super().__init__()
+
+    class ChangedElsewhere(Message):
+        """Claims changed by someone else (or by this person in another terminal)."""
+
+        def __init__(self, activity: Activity, on_screen: int) -> None:
+            self.activity = activity
+            self.on_screen = on_screen
             super().__init__()
 
     def __init__(self, window: RowWindow, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.window = window
+        self.view = View()
+        self.fetching_view = False
         self.marked: set[int] = set()
         self.empty_text = "No claims here."
         self._screen_row = 0
         self._last_id: int | None = None
+        self._loads = 0
+        self._seen_change: int | None = None
+        self._looking = False
+
+    # -- loading ------------------------------------------------------------
+    def show_view(self, view: View) -> None:
+        """Show another view; the rows on screen stay until its first page comes."""
+        self.view = view
+        self.fetching_view = True
+        self._loads += 1
+        self.window.forget_pending()
+        load = self._loads
+        desk(self).read(
+            lambda ledger: ledger.rows(view.flt, view.order, limit=self.window.page),
+            partial(self._first_page, load),
+            owner=self,
+            group="page",
+            failed=partial(self._first_page_failed, load),
+        )
+
+    def _first_page(self, load: int, rows: list[ClaimRow]) -> None:
+        if load == self._loads:
+            self.fetching_view = False
+            self.window.reset(rows)
+            self.reload()
+            self.post_message(self.Loaded(self.view, None))
+
+    def _first_page_failed(self, load: int, error: LedgerError) -> None:
+        if load == self._loads:
+            self._first_page(load, [])
+            self.post_message(self.Loaded(self.view, error))
+
+    def _fetch(self, requests: list[PageRequest]) -> None:
+        if self.fetching_view:
+            return  # the rows on screen belong to the previous view: its first page replaces them
+        view = self.view
+
+        def rows(
+            ledger: Ledger, after: Cursor | None, before: Cursor | None, n: int
+        ) -> list[ClaimRow]:
+            return ledger.rows(view.flt, view.order, after=after, before=before, limit=n)
+
+        def run(request: PageRequest, ledger: Ledger) -> PageArrival:
+            return fetch_page(request, partial(rows, ledger))
+
+        for request in requests:
+            desk(self).read(
+                partial(run, request),
+                self.arrived,
+                owner=self,
+                group=f"rows-{request.want.value}",
+                exclusive=False,
+                failed=self._fetch_failed,
+            )
+
+    def _fetch_failed(self, error: LedgerError) -> None:
+        self.window.forget_pending()  # asked again on the next move
+        self.notify(str(error), severity="error")
+
+    def arrived(self, arrival: PageArrival) -> None:
+        """A page came back from the ledger: show it, and ask for more if still near an edge."""
+        if arrival.request.want in REPLACING:
+            landed = self.window.arrive(arrival)
+            if landed and arrival.request.want == Want.LAST:
+                self._screen_row = self.visible_rows - 1
+            self._changed(force=landed)
+        elif self.window.arrive(arrival):
+            self._changed()
+
+    # -- changes made elsewhere ---------------------------------------------
+    def watch_others(self) -> None:
+        """Look for claims changed by anyone else: one indexed read of the newest history, and
+        the rows on screen among them read again."""
+        app = desk(self)
+        if self._looking or app.writing:
+            return  # a change of ours being saved is not someone else's: look after it
+        self._looking = True
+        seen, seq = self._seen_change, app.write_seq
+        shown = frozenset(r.id for r in self.window.rows)
+
+        def look(ledger: Ledger) -> tuple[Activity, list[ClaimRow]]:
+            if seen is None:
+                return Activity(ledger.latest_change(), frozenset(), frozenset()), []
+            found = ledger.changes_since(seen)
+            return found, ledger.rows_by_id(found.claim_ids & shown)
+
+        app.read(
+            look,
+            partial(self._looked, seq),
+            owner=self,
+            group="others",
+            exclusive=False,
+            failed=self._not_looked,
+        )
+
+    def _not_looked(self, _error: LedgerError) -> None:
+        self._looking = False  # a passing lock or a lost connection: look again next time
+
+    def _looked(self, seq: int, found: tuple[Activity, list[ClaimRow]]) -> None:
+        self._looking = False
+        activity, fresh = found
+        app = desk(self)
+        if app.writing or app.write_seq != seq:
+            return  # one of ours was saved meanwhile and may be in there: look again
+        self._seen_change = max(self._seen_change or 0, activity.last_id)
+        if activity.claim_ids:
+            self.show_rows(fresh)
+            self.post_message(self.ChangedElsewhere(activity, len(fresh)))
+
+    def show_rows(self, fresh: list[ClaimRow]) -> None:
+        """Claims read again after a change: shown in place, as they now are."""
+        for row in fresh:
+            self.window.replace(row)
+        self.refresh()
 
     # -- moving -------------------------------------------------------------
     @property
@@ -107,25 +245,34 @@ class ClaimTable(Widget, can_focus=True):
     def move_to_index(self, index: int) -> None:
         self._moved(self.window.move(index - self.window.cursor))
 
+    def next_open(self, *, forward: bool) -> None:
+        """To the nearest claim still to review below (or above) the cursor, wherever it is."""
+        view, row, load = self.view, self.window.current, self._loads
+
+        def found(row: ClaimRow | None) -> None:
+            if load != self._loads:
+                return
+            if row is None:
+                self.notify("No more claims to review " + ("below" if forward else "above"))
+            else:
+                self.jump_to(row)
+
+        desk(self).read(
+            lambda ledger: ledger.next_open(view.flt, view.order, row, forward=forward),
+            found,
+            owner=self,
+            group="jump",
+        )
+
     def jump_to(self, row: ClaimRow) -> None:
         """To a row found by a query: at once if held, else when its page arrives."""
         before = self.window.cursor
         self._ask(self.window.jump_to(row))
         self._moved(self.window.cursor - before)
 
-    def arrived(self, arrival: PageArrival) -> None:
-        """A page came back from the ledger: show it, and ask for more if still near an edge."""
-        if arrival.request.want in REPLACING:
-            landed = self.window.arrive(arrival)
-            if landed and arrival.request.want == Want.LAST:
-                self._screen_row = self.visible_rows - 1
-            self._changed(force=landed)
-        elif self.window.arrive(arrival):
-            self._changed()
-
     def _ask(self, request: PageRequest | None) -> None:
         if request is not None:
-            self.post_message(self.RowsWanted([request]))
+            self._fetch([request])
 
     def reload(self) -> None:
         """The window was refilled: keep the cursor's place on screen if it still fits."""
@@ -140,7 +287,7 @@ class ClaimTable(Widget, can_focus=True):
         self.refresh()
         wanted = self.window.wanted()
         if wanted:
-            self.post_message(self.RowsWanted(wanted))
+            self._fetch(wanted)
         row = self.window.current
         new_id = row.id if row else None
         if force or new_id != self._last_id:

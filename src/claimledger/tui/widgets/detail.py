@@ -1,134 +1,45 @@
-"""The detail pane: the claim inside its paragraph, then metadata, evidence and history."""
+"""The detail pane: the claim inside its paragraph, then metadata, evidence, matches and history.
+
+It loads what it shows, and it answers the keys about what it shows: the links (open, fetch,
+re-check), the same claim in other articles, fact-checks published elsewhere. All of it is read and
+written in workers; a failure is a message, never an exit.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
-from claimledger.errors import LedgerError
-from claimledger.records import ClaimDetail, ClaimRecord
+from claimledger.errors import LedgerError, NotFound
+from claimledger.records import ClaimDetail, LinkReport, MatchPair, MatchRecord
+from claimledger.service import Ledger
 from claimledger.tui.calls import desk
-from claimledger.tui.styles import evidence_style, short, state_style
+from claimledger.tui.screens.choice import ChoiceDialog
+from claimledger.tui.widgets.detail_text import (
+    evidence_text,
+    history_text,
+    matches_text,
+    metadata_text,
+    paragraph_text,
+)
 from claimledger.vocab import LinkState
 
-
-def paragraph_text(detail: ClaimDetail) -> Text:
-    """The paragraph with the claim's words highlighted (reverse video reads in any theme)."""
-    para, claim = detail.paragraph, detail.claim
-    text = Text(para.text)
-    start, end = claim.start - para.start, claim.end - para.start
-    if 0 <= start < end <= len(para.text):
-        text.stylize("bold reverse", start, end)
-    return text
-
-
-def facts_line(claim: ClaimRecord) -> str:
-    """The numbers and the time the finder read in the claim, to check them at a glance."""
-    parts = [q.describe() for q in claim.quantities]
-    period = claim.period
-    if period and period.start == period.end:
-        parts.append(f"period {period.start}")
-    elif period:
-        parts.append(f"period {period.start} to {period.end}")
-    return " · ".join(parts)
-
-
-def metadata_text(detail: ClaimDetail, theme: Mapping[str, str]) -> Text:
-    claim, source = detail.claim, detail.source
-    text = Text()
-    text.append(f"#{claim.id} ", "bold")
-    text.append(short(claim.review_state), state_style(claim.review_state, theme))
-    text.append(" · evidence ")
-    text.append(claim.evidence_status, evidence_style(claim.evidence_status, theme))
-    text.append(f" · {short(claim.type)} · score {claim.score:.2f}")
-    if claim.origin == "manual":
-        text.append(" · recorded by hand", "italic")
-    text.append("\n")
-    who = [f"speaker {claim.speaker}" if claim.speaker else None]
-    who.append(f"assigned to {claim.assignee}" if claim.assignee else "unassigned")
-    text.append(" · ".join(w for w in who if w) + "\n", "dim")
-    facts = facts_line(claim)
-    if facts:
-        text.append(facts + "\n", "dim")
-    title = source.title or source.path
-    dated = f" ({source.published})" if source.published else ""
-    text.append(f"{source.label}: {title}{dated}", "italic")
-    if source.url:
-        text.append(f"\n{source.url}", "dim underline")
-    return text
-
-
-LINK_STYLES = {"alive": "green", "dead": "bold red", "redirected": "yellow", "changed": "yellow"}
-
-
-def evidence_text(detail: ClaimDetail) -> RenderableType:
-    """Stance, link and note in columns, so long notes wrap under the link, not under the stance."""
-    items = detail.evidence
-    title = Text(f"Evidence ({len(items)})", "bold")
-    if not items:
-        return Group(title, Text("none yet: press l to add a link", "dim"))
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(ratio=1)
-    for ev in items:
-        link = Text(ev.url, "underline")
-        state = ev.link_state
-        if state != LinkState.UNCHECKED:
-            status = f" {ev.http_status}" if ev.http_status else ""
-            link.append(f" [{state}{status}]", LINK_STYLES.get(state, "dim"))
-        if ev.archive_url:
-            link.append(" [archived]", "dim green")
-        if ev.title:
-            link.append(f"\n{ev.title}", "italic")
-        elif ev.fetch_error:
-            link.append(f"\n{ev.fetch_error}", "red")
-        if ev.note:
-            link.append(f"\n{ev.note}", "dim")
-        grid.add_row(f" {ev.stance}", link)
-    return Group(title, grid)
-
-
-def matches_text(detail: ClaimDetail) -> Text:
-    """The same claim in other articles: what their checkers found may settle this one."""
-    items = detail.matches
-    text = Text(f"Same claim elsewhere ({len(items)})\n", "bold")
-    for m in items:
-        text.append(f"  #{m.claim_id} {m.source} ", "bold")
-        text.append(
-            f"{m.status} {m.similarity:.2f} · {short(m.review_state)}, {m.evidence_status}\n",
-            "dim",
-        )
-        text.append(f"    “{' '.join(m.quote.split())}”\n", "italic")
-    return text
-
-
-def history_text(detail: ClaimDetail) -> Text:
-    entries = detail.history
-    text = Text(f"History ({len(entries)})\n", "bold")
-    for h in reversed(entries):  # newest first: what just happened is on top
-        text.append(f"  {h.at:%Y-%m-%d %H:%M} {h.user}: ", "dim")
-        text.append(h.action.value.replace("_", " "))
-        if h.before or h.after:
-            change = f"{h.before or ''} -> {h.after or ''}" if h.before else h.after
-            text.append(f" {change}")
-        if h.note:
-            text.append(f"  “{h.note}”", "italic")
-        text.append("\n")
-    return text
+if TYPE_CHECKING:
+    from claimledger.links import FactCheckSearch
 
 
 class DetailPane(VerticalScroll):
     """Scrolls on its own, so a long history never pushes the table off screen.
 
-    It loads what it shows: `want(id)` a moment after the cursor stops (not for every row it
-    passes), `reload(id)` after that claim changed; both read in a worker.
+    `want(id)` shows a claim a moment after the cursor stops on it (not for every row it passes);
+    `reload(ids)` reads it again if it is one of the claims that just changed.
     """
 
     DEFAULT_CSS = """
@@ -140,6 +51,7 @@ class DetailPane(VerticalScroll):
     detail: ClaimDetail | None = None
     claim_id: int | None = None
     """The claim the pane shows, or is loading."""
+    _archive_told = False  # an archive problem is said once a session: it lasts until restart
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-meta")
@@ -152,6 +64,7 @@ class DetailPane(VerticalScroll):
         self._timer: Timer | None = None
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.detail))
 
+    # -- loading ------------------------------------------------------------
     def want(self, claim_id: int | None) -> None:
         """Show this claim once the cursor has rested on it."""
         self.claim_id = claim_id
@@ -206,3 +119,151 @@ class DetailPane(VerticalScroll):
             widget = self.query_one(f"#{widget_id}", Static)
             widget.update(renderable)
             widget.display = bool(renderable)
+
+    # -- the same claim in other articles -----------------------------------
+    def pick_match(self) -> None:
+        """Confirm or reject a suggested match of this claim."""
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        desk(self).read(
+            lambda ledger: ledger.matches(claim_id),
+            lambda found: self._choose_match(claim_id, found),
+            owner=self,
+            group="matches",
+        )
+
+    def _choose_match(self, claim_id: int, found: list[MatchRecord]) -> None:
+        if not found:
+            self.notify(f"Claim {claim_id} has no matches in other articles")
+            return
+        options = [
+            (f"{verb}:{m.id}", f"{verb} #{m.claim_id} {m.source} ({m.similarity:.2f}, {m.status})")
+            for m in found
+            for verb in ("confirmed", "rejected")
+        ]
+
+        def decided(pair: MatchPair) -> None:
+            self.reload({pair.claim.id, pair.other.id})
+            self.notify(f"match {pair.status}", timeout=2.5)
+
+        def done(value: str | None) -> None:
+            if value:
+                status, match_id = value.split(":")
+                desk(self).write(
+                    lambda ledger: ledger.decide_match(int(match_id), status), decided, owner=self
+                )
+
+        self.app.push_screen(ChoiceDialog(f"Matches of claim {claim_id}", options), done)
+
+    # -- links --------------------------------------------------------------
+    def fetch_link(self, claim_id: int, evidence_id: int, url: str) -> None:
+        """A link just added is fetched (and archived) in a worker; the row is already saved."""
+        app = desk(self)
+
+        def fetch(ledger: Ledger) -> LinkReport | None:
+            with app.writing_now():  # it records what came back
+                try:
+                    return ledger.fetch_evidence(evidence_id, url)
+                except (NotFound, LookupError):  # undone while the page loaded
+                    return None
+
+        app.read(
+            fetch,
+            lambda report: self._link_fetched(claim_id, report),
+            owner=self,
+            group="links",
+            exclusive=False,
+        )
+
+    def _link_fetched(self, claim_id: int, report: LinkReport | None) -> None:
+        if report is None:
+            return
+        dead = report.state == LinkState.DEAD
+        self.notify(report.summary(), severity="warning" if dead else "information")
+        if report.archive_problem and not self._archive_told:
+            self._archive_told = True
+            self.notify(f"Not archived: {report.archive_problem}", severity="warning")
+        self.reload({claim_id})
+
+    def check_links(self) -> None:
+        """Fetch this claim's links again and record what changed."""
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        self.notify(f"Checking the links of claim {claim_id}", timeout=2)
+        app = desk(self)
+
+        def check(ledger: Ledger) -> Counter[str]:
+            with app.writing_now():
+                return Counter(str(c.check.state) for c in ledger.check_links(claim_id=claim_id))
+
+        app.read(
+            check,
+            lambda counts: self._links_checked(claim_id, counts),
+            owner=self,
+            group="check-links",
+        )
+
+    def _links_checked(self, claim_id: int, counts: Counter[str]) -> None:
+        if not counts:
+            self.notify(f"Claim {claim_id} has no evidence links", severity="warning")
+            return
+        total = sum(counts.values())
+        states = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+        bad = any(state != LinkState.ALIVE for state in counts)
+        self.notify(
+            f"Claim {claim_id}: {total} link(s): {states}",
+            severity="warning" if bad else "information",
+        )
+        self.reload({claim_id})
+
+    def open_link(self) -> None:
+        """The article's own URL first: the claim is judged against what was published."""
+        detail = self.detail
+        if detail is None:
+            return
+        urls = [detail.source.url, *(e.url for e in detail.evidence)]
+        url = next((u for u in urls if u), None)
+        if url is None:
+            self.notify("No link for this claim", severity="warning")
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {url}")
+
+    # -- fact-checks published elsewhere ------------------------------------
+    def search_fact_checks(self) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        self.notify(f"Searching published fact-checks for claim {claim_id}", timeout=2)
+        desk(self).read(
+            lambda ledger: ledger.fact_checks(claim_id)[1],
+            lambda found: self._show_fact_checks(claim_id, found),
+            owner=self,
+            group="fact-checks",
+        )
+
+    def _show_fact_checks(self, claim_id: int, found: FactCheckSearch) -> None:
+        if not found.results:
+            text = "none published" if found.ok else found.message
+            self.notify(
+                f"Fact-checks of claim {claim_id}: {text}",
+                severity="information" if found.ok else "warning",
+            )
+            return
+        if not found.ok:
+            self.notify(found.message, severity="warning")
+        options = [
+            (r.url or "", f"{r.rating or '?'} · {r.publisher or '?'} · {r.claim[:80]}")
+            for r in found.results
+            if r.url
+        ]
+
+        def done(url: str | None) -> None:
+            if url:
+                self.app.open_url(url)
+                self.notify(f"Opening {url}")
+
+        title = f"Published fact-checks like claim {claim_id} (Enter opens one)"
+        self.app.push_screen(ChoiceDialog(title, options), done)
