@@ -42,6 +42,7 @@ from claimledger.vocab import OPEN_STATES, HistoryAction
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from claimledger.ledger.copy import CopyReport
     from claimledger.ledger.ingest import Prepared
     from claimledger.ledger.linkcheck import CheckedLink
     from claimledger.ledger.transactions import Transactions
@@ -526,3 +527,25 @@ def snapshot(url: str) -> tuple[PageSnapshot, ArchiveResult | None]:
     from claimledger.ledger.linkcheck import snapshot_for_evidence
 
     return snapshot_for_evidence(url)
+
+
+def copy_ledger(
+    source: str,
+    target: str,
+    *,
+    replace: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> CopyReport:
+    """Copy a whole ledger to another database (SQLite to PostgreSQL and back), ids kept."""
+    from claimledger.db import database_url, open_ledger
+    from claimledger.ledger.copy import copy_ledger as run
+
+    if database_url(source) == database_url(target):
+        raise InvalidValue("the source and the target are the same ledger")
+    src = open_ledger(source, create=False)
+    dst = open_ledger(target, create=True)
+    try:
+        return run(src.engine, dst.engine, replace=replace, progress=progress)
+    finally:
+        src.engine.dispose()
+        dst.engine.dispose()

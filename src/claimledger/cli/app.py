@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from claimledger import __version__
-from claimledger.cli import claims, evidence, export, factchecks, ingest, links, matches
+from claimledger.cli import claims, db, evidence, export, factchecks, ingest, links, matches
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
@@ -67,6 +67,7 @@ export.register(app)
 matches.register(app)
 links.register(app)
 factchecks.register(app)
+db.register(app)
 
 
 def main() -> None:
