@@ -42,6 +42,7 @@ from claimledger.vocab import OPEN_STATES, HistoryAction
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from claimledger.export.records import ExportRecord
     from claimledger.ledger.copy import CopyReport
     from claimledger.ledger.ingest import Prepared
     from claimledger.ledger.linkcheck import CheckedLink
@@ -258,12 +259,13 @@ class Ledger:
                 )
         return pairs
 
-    def export_records(self, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
-        """Claims with their evidence for the exporters, streamed in one consistent snapshot."""
-        from claimledger.export.records import iter_records
+    def export_records(self, flt: ClaimFilter) -> Iterator[ExportRecord]:
+        """One record per claim for the exporters, in id order, streamed in one consistent
+        snapshot (one read transaction), a page in memory at a time."""
+        from claimledger.export.records import export_records
 
         with self.tx.read() as s:
-            yield from iter_records(session=s, flt=flt)
+            yield from export_records(session=s, flt=flt)
 
     # -- other people's work ------------------------------------------------
     def latest_change(self) -> int:

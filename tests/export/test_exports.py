@@ -13,7 +13,13 @@ from sqlalchemy.engine import Engine
 
 from claimledger.db import session_scope
 from claimledger.errors import InvalidValue
-from claimledger.export import Publisher, iter_records, write_claimreview, write_csv, write_json
+from claimledger.export import (
+    Publisher,
+    export_records,
+    write_claimreview,
+    write_csv,
+    write_json,
+)
 from claimledger.ledger import review
 from claimledger.models import Evidence
 from claimledger.records import ClaimFilter
@@ -32,7 +38,7 @@ def _verify(engine: Engine, cid: int, status: str = "contradicted") -> None:
 def _export(engine: Engine, writer: Callable[..., int], **kw: Any) -> str:
     out = io.StringIO()
     with session_scope(engine) as s:
-        writer(iter_records(session=s, flt=ClaimFilter(states=("verified",))), out, **kw)
+        writer(export_records(session=s, flt=ClaimFilter(states=("verified",))), out, **kw)
     return out.getvalue()
 
 

