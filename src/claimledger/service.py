@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from claimledger.ledger.ingest import Prepared
     from claimledger.ledger.linkcheck import CheckedLink
     from claimledger.ledger.transactions import Transactions
+    from claimledger.ledger.watch import Watcher
     from claimledger.links import ArchiveResult, FactCheckSearch, LinkCheck, PageSnapshot
 
 
@@ -281,6 +282,13 @@ class Ledger:
 
         with self.tx.read() as s:
             return activity.changes_since(after_id, session=s, not_ids=frozenset(self.tx.written))
+
+    def watcher(self) -> Watcher:
+        """Waits for changes others commit (SQLite's change counter, PostgreSQL's NOTIFY); give
+        it its own thread: `watcher.changes(timeout)` blocks."""
+        from claimledger.ledger.watch import Watcher
+
+        return Watcher(self.tx.engine, self.changes_since, self.latest_change(), self.tx.written)
 
     # -- changing claims ----------------------------------------------------
     def review(

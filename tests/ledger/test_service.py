@@ -182,3 +182,35 @@ def test_a_bad_busy_setting_is_one_line(
     assert (
         result.err.strip() == "error: CLAIMLEDGER_BUSY_WAIT must be a number of seconds, not 'soon'"
     )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'claims.db'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
+def test_a_watcher_is_told_of_a_change_under_the_same_name_elsewhere(
+    any_ledger_url: str, tmp_path: Path
+) -> None:
+    from claimledger.service import prepare
+
+    article = tmp_path / "bus.txt"
+    article.write_text("Buses\n\nThe city cut 12 bus routes in March, the authority said.\n")
+    mine = Ledger.open(any_ledger_url, user="ann")
+    mine.ingest(prepare(article))
+    cid = mine.rows(limit=1)[0].id
+    other = Ledger.open(any_ledger_url, user="ann")
+    watcher = mine.watcher()
+    try:
+        assert watcher.changes(timeout=0.3) is None  # nothing yet
+        mine.apply([cid], "note", "mine")  # this terminal's own change is no news
+        assert watcher.changes(timeout=0.5) is None
+        other.apply([cid], "review_state", "in_review")
+        seen = watcher.changes(timeout=5)
+        assert seen is not None and seen.claim_ids == {cid} and seen.users == {"ann"}
+    finally:
+        watcher.close()
+        mine.close()
+        other.close()
