@@ -236,6 +236,18 @@ async def test_undo_of_a_bulk_action_reverts_every_claim(db: Db, make_app: MakeA
     assert db.get(first)["state"] == db.get(second)["state"] == "new"
 
 
+async def test_undo_twice_on_one_claim_walks_back_both_changes(db: Db, make_app: MakeApp) -> None:
+    cid = db.id("12 bus routes")
+    app = make_app(db.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await pilot.press("i", "e", "2", "u", "u")
+        await db.settle(pilot)
+        assert not any(n.severity == "error" for n in app._notifications)
+    held = db.get(cid)
+    assert (held["state"], held["evidence_status"]) == ("new", "unverified")
+
+
 async def test_undo_with_nothing_to_undo_warns(db: Db, make_app: MakeApp) -> None:
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:

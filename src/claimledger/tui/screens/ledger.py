@@ -27,6 +27,7 @@ from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evide
 from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
 from claimledger.tui.screens.text_prompt import TextPrompt
+from claimledger.tui.undo_stack import UndoStack
 from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
 from claimledger.tui.widgets.detail import DetailPane
@@ -48,7 +49,7 @@ class LedgerScreen(Screen[None]):
         self.generation = 0
         self.counts: Counts | None = None
         self.saving = 0
-        self.undo_stack: list[list[Change]] = []
+        self.undo = UndoStack()
         self.window = RowWindow(page=PAGE)
 
     def compose(self) -> ComposeResult:
@@ -228,7 +229,7 @@ class LedgerScreen(Screen[None]):
     def _applied(self, ids: list[int], what: str, result: tuple[Outcome, list[ClaimRow]]) -> None:
         outcome, fresh = result
         if outcome.changes:
-            self.undo_stack.append(list(outcome.changes))
+            self.undo.push(list(outcome.changes))
         self._after_change(fresh, set(ids))
         if len(ids) == 1 and outcome.skipped:
             self.notify(outcome.skipped[0], severity="error", timeout=8)
@@ -317,7 +318,7 @@ class LedgerScreen(Screen[None]):
 
     def _evidence_added(self, added: EvidenceAdded) -> None:
         claim_id = added.change.claim_id
-        self.undo_stack.append([added.change])
+        self.undo.push([added.change])
         self._after_change(added.fresh, {claim_id})
         self.notify(f"claim {claim_id}: evidence added", timeout=2.5)
         if added.change.evidence_id is not None:
@@ -327,9 +328,9 @@ class LedgerScreen(Screen[None]):
         """Undo this screen's last change; decided when its turn comes, after earlier changes."""
 
         def run(ledger: Ledger) -> tuple[list[Change], list[ClaimRow]]:
-            if not self.undo_stack:
+            changes = self.undo.pop()
+            if changes is None:
                 return [], []
-            changes = self.undo_stack.pop()
             ledger.revert(changes)
             return changes, ledger.rows_by_id({c.claim_id for c in changes})
 
@@ -340,6 +341,7 @@ class LedgerScreen(Screen[None]):
         if not changes:
             self.notify("Nothing to undo", severity="warning")
             return
+        self.undo.undone(changes, {r.id: r.version for r in fresh})
         if any(c.action == HistoryAction.CREATED for c in changes):
             self.load_view(self.view)  # a recorded claim is gone: the rows move
             self.notify("Undone")
@@ -382,7 +384,7 @@ class LedgerScreen(Screen[None]):
 
         def done(changes: list[Change] | None) -> None:
             if changes:
-                self.undo_stack.append(changes)
+                self.undo.push(changes)
                 self.load_view(self.view)
 
         self.app.push_screen(ReaderScreen(row.source_id, row.id), done)
