@@ -163,48 +163,44 @@ def _claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
     )
 
 
+IDS: sa.BindParameter[int] = sa.bindparam("ids", expanding=True)
+"""The page's ids, bound when the query runs: the statements are built once and cached."""
+
+SOURCES = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(IDS))
+EVIDENCE = (
+    sa.select(*EVIDENCE_COLUMNS).where(col(Evidence.claim_id).in_(IDS)).order_by(col(Evidence.id))
+)
+VERIFIED = (
+    sa.select(col(HistoryEntry.claim_id), col(HistoryEntry.at))
+    .where(
+        col(HistoryEntry.claim_id).in_(IDS),
+        col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
+        col(HistoryEntry.after) == ReviewState.VERIFIED.value,
+    )
+    .order_by(col(HistoryEntry.at))
+)
+
+
 def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
     """The page's articles: what the exports show of them, never their text."""
-    stmt = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(ids))
-    return {
-        row.id: SourceRecord(
-            id=row.id,
-            label=row.outlet or row.path,
-            path=row.path,
-            outlet=row.outlet,
-            title=row.title,
-            author=row.author,
-            published=row.published,
-            url=row.url,
-        )
-        for row in conn.execute(stmt)
-    }
+    found: dict[int, SourceRecord] = {}
+    for row in conn.execute(SOURCES, {"ids": list(ids)}):
+        values: tuple[Any, ...] = tuple(row)
+        sid, path, outlet, title, author, published, url = values
+        found[sid] = SourceRecord(sid, outlet or path, path, outlet, title, author, published, url)
+    return found
 
 
 def _evidence(ids: Sequence[int], conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
     found: dict[int, list[EvidenceRecord]] = {}
-    stmt = (
-        sa.select(*EVIDENCE_COLUMNS)
-        .where(col(Evidence.claim_id).in_(ids))
-        .order_by(col(Evidence.id))
-    )
-    for row in conn.execute(stmt):
+    for row in conn.execute(EVIDENCE, {"ids": ids}):
         found.setdefault(row[1], []).append(EvidenceRecord(*tuple(row)))
     return {cid: tuple(evs) for cid, evs in found.items()}
 
 
 def _verified_at(ids: Sequence[int], conn: sa.Connection) -> dict[int, datetime]:
-    """When each claim was last set to verified."""
-    stmt = (
-        sa.select(col(HistoryEntry.claim_id), col(HistoryEntry.at))
-        .where(
-            col(HistoryEntry.claim_id).in_(ids),
-            col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
-            col(HistoryEntry.after) == ReviewState.VERIFIED.value,
-        )
-        .order_by(col(HistoryEntry.at))
-    )
-    return {cid: at for cid, at in conn.execute(stmt)}
+    """When each claim was last set to verified (the latest wins)."""
+    return {cid: at for cid, at in conn.execute(VERIFIED, {"ids": ids})}
 
 
 def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
