@@ -126,17 +126,17 @@ class ClaimTable(Widget, can_focus=True):
             failed=partial(self._first_page_failed, load),
         )
 
-    def _first_page(self, load: int, rows: list[ClaimRow]) -> None:
+    def _first_page(
+        self, load: int, rows: list[ClaimRow], error: LedgerError | None = None
+    ) -> None:
         if load == self._loads:
             self.fetching_view = False
             self.window.reset(rows)
             self.reload()
-            self.post_message(self.Loaded(self.view, None))
+            self.post_message(self.Loaded(self.view, error))
 
     def _first_page_failed(self, load: int, error: LedgerError) -> None:
-        if load == self._loads:
-            self._first_page(load, [])
-            self.post_message(self.Loaded(self.view, error))
+        self._first_page(load, [], error)
 
     def _fetch(self, requests: list[PageRequest]) -> None:
         if self.fetching_view:
