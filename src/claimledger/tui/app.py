@@ -165,8 +165,13 @@ class ClaimLedgerApp(App[None]):
                     self._draining = False
                     break
                 call = self._writes.popleft()
-            with self.writing_now():
+                self._in_flight += 1  # in the same breath: never seen as neither queued nor saving
+                self.write_seq += 1
+            try:
                 self._call(call, check_cancelled=False)
+            finally:
+                with self._lock:
+                    self._in_flight -= 1
             self._back(self.writes_signal.publish, self.pending_writes)
         self._back(self.writes_signal.publish, self.pending_writes)
 
