@@ -78,6 +78,7 @@ class ClaimLedgerApp(App[None]):
         self._lock = threading.Lock()
         self._draining = False
         self._in_flight = 0
+        self._recording = 0
         self._quit_asked = False
         self.write_seq = 0
         """Counts writes started: a look at others' changes taken across one is not trusted."""
@@ -139,23 +140,25 @@ class ClaimLedgerApp(App[None]):
 
     @property
     def pending_writes(self) -> int:
+        """Changes the person asked for that are not saved (or refused) yet."""
         return len(self._writes) + self._in_flight
 
     @property
     def writing(self) -> bool:
-        return self._in_flight > 0
+        """Anything of ours being written: a queued change, or a link's state being recorded."""
+        return self._in_flight + self._recording > 0
 
     @contextmanager
     def writing_now(self) -> Iterator[None]:
-        """Around any call that writes (the queue, a link fetched and recorded)."""
+        """Around a call outside the queue that writes (a link fetched and its state recorded)."""
         with self._lock:
-            self._in_flight += 1
+            self._recording += 1
             self.write_seq += 1
         try:
             yield
         finally:
             with self._lock:
-                self._in_flight -= 1
+                self._recording -= 1
 
     @work(thread=True, group="writes", exit_on_error=False)
     def _drain_writes(self) -> None:
