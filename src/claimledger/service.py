@@ -491,10 +491,26 @@ class Ledger:
         quote = self.claim(claim_id).quote
         return published_fact_checks(quote, query=query, max_results=max_results)
 
-    def import_evidence(self, path: Path) -> ImportReport:
-        from claimledger.ledger.evidence import import_evidence
+    def import_evidence(self, path: Path, *, batch: int = 200) -> ImportReport:
+        """Evidence from a JSON file: every entry checked first, then written `batch` entries a
+        transaction (a big file never holds the lock long; running it again adds only what is
+        missing)."""
+        from claimledger.ledger.evidence import read_evidence_file
 
-        return self.tx.write(lambda s: import_evidence(path, session=s, user=self.user))
+        entries = read_evidence_file(path)
+        added = already = 0
+        unmatched: list[str] = []
+        for start in range(0, len(entries), batch):
+            part = entries[start : start + batch]
+            done = self._import_batch(part)
+            added, already = added + done.added, already + done.already
+            unmatched.extend(done.unmatched)
+        return ImportReport(added, already, tuple(unmatched))
+
+    def _import_batch(self, entries: list[dict[str, Any]]) -> ImportReport:
+        from claimledger.ledger.evidence import import_entries
+
+        return self.tx.write(lambda s: import_entries(entries, session=s, user=self.user))
 
     # -- articles -----------------------------------------------------------
     def ingest(self, prepared: Prepared) -> IngestResult:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.errors import InvalidValue, LedgerBusy, StaleEdit
+from claimledger.errors import InvalidValue, LedgerBusy, LedgerError, StaleEdit
 from claimledger.service import Ledger
 from claimledger.vocab import HistoryAction
 from helpers import Cli
@@ -214,3 +214,27 @@ def test_a_watcher_is_told_of_a_change_under_the_same_name_elsewhere(
         watcher.close()
         mine.close()
         other.close()
+
+
+def test_an_evidence_file_with_one_bad_entry_adds_nothing(
+    db_path: Path, seeded: dict[str, int], tmp_path: Path
+) -> None:
+    import json
+
+    good = {"source": "bus.txt", "claim": "cut 12 bus routes", "url": "https://a.example/1"}
+    entries = [{**good, "stance": "supports"}] * 3 + [{**good, "stance": "maybe"}]
+    path = tmp_path / "evidence.json"
+    path.write_text(json.dumps(entries))
+    ledger = Ledger.open(db_path, user="ann")
+    with pytest.raises(LedgerError, match="entry 4: unknown stance 'maybe'"):
+        ledger.import_evidence(path)
+    assert ledger.evidence(seeded["c0"]) == []
+    path.write_text(
+        json.dumps([*entries[:3], {**good, "url": "https://a.example/2", "stance": "refutes"}])
+    )
+    report = ledger.import_evidence(path, batch=2)
+    assert (report.added, report.already) == (2, 2)  # the same link twice is one piece of evidence
+    assert [e.url for e in ledger.evidence(seeded["c0"])] == [
+        "https://a.example/1",
+        "https://a.example/2",
+    ]

@@ -81,8 +81,9 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower().replace("’", "'")
 
 
-def import_evidence(path: Path, *, session: Session, user: str) -> ImportReport:
-    """Evidence from a JSON file: entries name a source file and a phrase of the claim's text."""
+def read_evidence_file(path: Path) -> list[dict[str, Any]]:
+    """Evidence entries from a JSON file, each checked (fields, URL, stance) before any is written:
+    a mistake in entry 900 is reported before entry 1 reaches the ledger."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -92,11 +93,22 @@ def import_evidence(path: Path, *, session: Session, user: str) -> ImportReport:
     entries = data.get("evidence") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise LedgerError(f"{path}: expected a list of evidence entries")
-    added = already = 0
-    unmatched: list[str] = []
     for n, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not {"source", "claim", "url", "stance"} <= entry.keys():
             raise LedgerError(f"{path}: entry {n} needs source, claim, url and stance")
+        try:
+            check_url(str(entry["url"]))
+            parse_stance(str(entry["stance"]))
+        except InvalidValue as exc:
+            raise LedgerError(f"{path}: entry {n}: {exc}") from None
+    return entries
+
+
+def import_entries(entries: list[dict[str, Any]], *, session: Session, user: str) -> ImportReport:
+    """Entries read by `read_evidence_file`, each attached to the claim its phrase names."""
+    added = already = 0
+    unmatched: list[str] = []
+    for entry in entries:
         claim = _find_claim(entry["source"], entry["claim"], session=session)
         if claim is None:
             unmatched.append(f"{entry['source']}: {entry['claim']}")
