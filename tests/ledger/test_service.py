@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session
 
 from claimledger.errors import InvalidValue, LedgerBusy, LedgerError, StaleEdit
 from claimledger.service import Ledger
@@ -238,3 +239,21 @@ def test_an_evidence_file_with_one_bad_entry_adds_nothing(
         "https://a.example/1",
         "https://a.example/2",
     ]
+
+
+def test_undo_of_evidence_goes_through_after_its_link_was_checked(
+    db_path: Path, seeded: dict[str, int]
+) -> None:
+    from claimledger.ledger.review import lock_claim, record
+
+    cid = seeded["c0"]
+    ledger = Ledger.open(db_path, user="ann")
+    _, change = ledger.add_evidence(cid, "https://a.example/report", "supports")
+
+    def link_checked(session: Session) -> None:  # what fetching the new link records
+        claim = lock_claim(cid, session=session)
+        record(claim, HistoryAction.LINK_STATE, session=session, user="ann", after="alive")
+
+    ledger.tx.write(link_checked)
+    assert ledger.revert([change]) == 1
+    assert ledger.evidence(cid) == []

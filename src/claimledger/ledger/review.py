@@ -18,7 +18,7 @@ from claimledger.errors import InvalidValue, NotFound, StaleEdit
 from claimledger.ledger import search
 from claimledger.ledger.convert import history_record
 from claimledger.models import Claim, HistoryEntry, utcnow
-from claimledger.records import Change
+from claimledger.records import Change, HistoryRecord
 from claimledger.vocab import (
     ALLOWED,
     EvidenceStatus,
@@ -29,25 +29,38 @@ from claimledger.vocab import (
 )
 
 
-def lock_claim(claim_id: int, *, session: Session, expected_version: int | None = None) -> Claim:
-    """The claim, locked for this transaction; refused if it moved past the version the caller saw."""
+def lock_claim(
+    claim_id: int,
+    *,
+    session: Session,
+    expected_version: int | None = None,
+    unless_only: frozenset[HistoryAction] = frozenset(),
+) -> Claim:
+    """The claim, locked for this transaction; refused if it moved past the version the caller saw
+    (changes of the kinds in `unless_only`, say a link re-checked, do not count)."""
     claim = session.get(Claim, claim_id, with_for_update=True, populate_existing=True)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")
     if expected_version is not None and claim.version != expected_version:
-        raise StaleEdit(stale_message(claim, expected_version, session=session), claim_id)
+        since = _since(claim, expected_version, session=session)
+        if not since or any(e.action not in unless_only for e in since):
+            raise StaleEdit(stale_message(claim, expected_version, session=session), claim_id)
     return claim
 
 
-def stale_message(claim: Claim, seen: int, *, session: Session) -> str:
-    """What changed since version `seen`, and who changed it."""
-    assert claim.id is not None
+def _since(claim: Claim, seen: int, *, session: Session) -> list[HistoryRecord]:
     stmt = (
         select(HistoryEntry)
         .where(HistoryEntry.claim_id == claim.id, col(HistoryEntry.version) > seen)
         .order_by(col(HistoryEntry.id))
     )
-    entries = [history_record(h) for h in session.exec(stmt)]
+    return [history_record(h) for h in session.exec(stmt)]
+
+
+def stale_message(claim: Claim, seen: int, *, session: Session) -> str:
+    """What changed since version `seen`, and who changed it."""
+    assert claim.id is not None
+    entries = _since(claim, seen, session=session)
     now = f"now {claim.review_state}, evidence {claim.evidence_status}"
     if not entries:
         return f"claim {claim.id} changed since you read it ({now}): not changed again"

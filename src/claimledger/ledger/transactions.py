@@ -79,7 +79,10 @@ class Transactions:
                         if self.postgres:
                             session.execute(sa.text("SET LOCAL lock_timeout = '500ms'"))
                         result = work(session)
-                    self._remember(session)
+                        session.flush()
+                        # known as ours before anyone can see them (a watcher reads right after
+                        # the commit); ids of a write that then fails are never seen anyway
+                        self._remember(session)
                     return result
             except DBAPIError as exc:
                 if not is_busy(exc):

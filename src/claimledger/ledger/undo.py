@@ -17,6 +17,10 @@ from claimledger.models import Claim, Evidence
 from claimledger.records import Change
 from claimledger.vocab import FIELD_ACTIONS, HistoryAction
 
+BESIDE = frozenset({HistoryAction.LINK_STATE})
+"""Changes since that do not stand in an undo's way: a link's state re-checked (the fetch that
+follows adding evidence records one)."""
+
 
 def revert(changes: Sequence[Change], *, session: Session, user: str) -> int:
     """Revert changes newest first; returns how many claims were touched."""
@@ -34,7 +38,12 @@ def revert(changes: Sequence[Change], *, session: Session, user: str) -> int:
 def _revert_one(
     change: Change, last: dict[int, int | None], *, session: Session, user: str
 ) -> None:
-    claim = lock_claim(change.claim_id, session=session, expected_version=last[change.claim_id])
+    claim = lock_claim(
+        change.claim_id,
+        session=session,
+        expected_version=last[change.claim_id],
+        unless_only=BESIDE,
+    )
     if change.action == HistoryAction.CREATED:
         session.delete(claim)  # a span recorded by mistake: gone, with its own history
         session.flush()
