@@ -145,7 +145,9 @@ def csv_row(record: ExportRecord) -> list[Any]:
         len(record.evidence),
         " | ".join(f"{ev.stance}: {ev.url}" for ev in record.evidence),
     ]
-    return [spreadsheet_safe(c) if isinstance(c, str) else c for c in cells]
+    return [
+        "'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells
+    ]  # spreadsheet_safe inlined: it runs for every cell
 
 
 def write_csv(records: Iterable[ExportRecord], out: TextIO) -> int:
