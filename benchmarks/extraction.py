@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import time
+import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -236,6 +238,31 @@ def speed(docs: dict[str, Document], rounds: int) -> None:
     )
 
 
+def long_paragraph(docs: dict[str, Document], size: int = 3_000_000) -> str:
+    """The shipped bodies as one paragraph with every sentence end taken out, to `size` characters:
+    what a transcript pasted without punctuation, or a page that lost its full stops, looks like."""
+    run_on = re.sub(r"\s+", " ", re.sub(r"[.!?]+", "", " ".join(d.text for d in docs.values())))
+    return (run_on * (size // len(run_on) + 1))[:size]
+
+
+def long_speed(docs: dict[str, Document]) -> None:
+    text = long_paragraph(docs)
+    meta = next(iter(docs.values())).meta
+    doc = Document("run-on.txt", text, meta, "text")
+    start = time.perf_counter()
+    extract(doc)
+    elapsed = time.perf_counter() - start
+    size = len(text.encode("utf-8")) / 1e6
+    tracemalloc.start()
+    extract(doc)
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    print(
+        f"a {size:.1f} MB paragraph with no sentence end: {elapsed:.2f} s, {size / elapsed:.2f} MB/s; "
+        f"memory at its peak {peak:.0f} MB ({peak / size:.1f} times the text)"
+    )
+
+
 def load_articles(folder: Path) -> dict[str, Document]:
     return {p.name: read_document(p) for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -261,6 +288,7 @@ def main() -> None:
     agreement(docs)
     examples(docs)
     speed(docs, args.rounds)
+    long_speed(docs)
 
 
 if __name__ == "__main__":

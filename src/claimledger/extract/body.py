@@ -81,7 +81,12 @@ def _is_social(low: str, line: str) -> bool:
     )
 
 
+_CAPTION_MAX = 600  # a caption is a few lines at most; a long paragraph naming a photo is body
+
+
 def _is_caption(low: str, line: str) -> bool:
+    if len(line) > _CAPTION_MAX:
+        return False
     if low.startswith(_CAPTION_START) or any(p in low for p in _CAPTION_PHRASES):
         return True
     return ", in " in line and _AP_CAPTION.search(line, max(0, len(line) - 120)) is not None
@@ -108,18 +113,15 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 _PRONOUN_START = re.compile(r"^(?:she|he|they)\b", re.IGNORECASE)
 
 
+_LINE_SPAN = re.compile(r"\S(?:[^\n]*\S)?")  # a line from its first to its last visible character
+# Furniture lines are short: a longer paragraph is body, and no furniture rule reads it (so a
+# megabyte-long paragraph is not copied, lower-cased and scanned a dozen times).
+LONG_PARAGRAPH = 2000
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as spans (captured text keeps one paragraph per line)."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
-        pos = end + 1
-    return spans
+    """Non-blank lines as spans, trimmed (captured text keeps one paragraph per line)."""
+    return [m.span() for m in _LINE_SPAN.finditer(text)]
 
 
 _KEYS = {
@@ -164,6 +166,10 @@ def find_body(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         line = lines[i]
+        if len(line) > LONG_PARAGRAPH:
+            in_bio = False
+            i += 1
+            continue
         low = line.lower()
         # Reader comments and the like run to the end of the page.
         if paras[i][0] > total * 0.3 and _starts_comments(low, line):
