@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract.furniture import furniture_blocks
+
 # A paragraph is a run of lines; captured pages put one paragraph per line, often with blank lines.
 _LINE = re.compile(r"[^\n]*\n?")
 
@@ -159,6 +161,8 @@ def find_body(text: str) -> list[tuple[int, int]]:
     paras = _paragraphs(text)
     lines = [text[s:e] for s, e in paras]
     keep = [True] * len(paras)
+    for index in furniture_blocks(lines):
+        keep[index] = False
     n = len(paras)
     total = len(text)
     bio_names: list[str] = []

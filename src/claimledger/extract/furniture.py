@@ -1,0 +1,314 @@
+"""Page structure read from captured text alone: which lines are furniture, for any outlet.
+
+When a page's visible text is saved as it is, the article comes with the page around it: teaser
+and link lists, captions and credits, datelines, subscription and policy lines. None of these
+rules names an outlet; each describes a shape such lines take on any news site. They are records
+(a name, what the rule means, how it is recognised), each with its own tests.
+
+Two kinds of rule:
+- line rules (`LINE_RULES`): a line that is furniture on its own ("Photo: ...", "Sign up for ...",
+  "Updated 4:15 p.m. EST", "On OtherSite.com:");
+- block rules (`furniture_blocks`): lines that are furniture by where they stand: a run of short
+  headline-like lines (a teaser list, with any one-line summaries between its headlines), and the
+  caption just above a credit line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from claimledger.extract.cues import words
+
+
+class Furniture(Enum):
+    """What a line of page furniture is."""
+
+    LINK = "link"  # "On OtherSite.com:", "Read more: ...", "Related coverage"
+    CREDIT = "credit"  # "Photo: Jane Roe/Reuters", "(AP Photo/Evan Vucci)"
+    CAPTION = "caption"  # the line a credit belongs to
+    DATELINE = "dateline"  # "Tue 5 Mar 2024 14.03 GMT", "Updated: 4:15 PM EST"
+    BOILERPLATE = "boilerplate"  # subscription, newsletter, cookie, comment and rights lines
+    TEASER = "teaser"  # a run of headlines (with their one-line summaries)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A line is `kind` when `pattern` matches (searched) and the line is at most `max_len` long."""
+
+    name: str
+    kind: Furniture
+    pattern: re.Pattern[str]
+    meaning: str
+    max_len: int = 200
+
+
+_DOMAIN = r"\b[\w-]+\.(?:com|org|net|gov|edu|news|tv|co\.uk|com\.au|ca|io|info)\b"
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
+_NAME_SLASH = r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?"
+_CREDIT_TAIL = (
+    # "(AP Photo/Evan Vucci)", "... Jane Roe/Reuters", "Ann Lee / The Gazette": a name, a slash,
+    # an owner, at the very end (outside brackets, no full stop after the owner)
+    rf"\({_NAME_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
+)
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule(
+        "site_lead_in",
+        Furniture.LINK,
+        re.compile(rf"^(?:(?:also |more )?(?:on|from|at|via)\s+)?(?:the\s+)?{_DOMAIN}\s*:?$", re.I),
+        "a line naming another web site and nothing else, or leading into its links",
+    ),
+    LineRule(
+        "read_more",
+        Furniture.LINK,
+        re.compile(
+            r"^(?:read|see|watch|listen)(?: (?:more|also|next|the full story|our coverage))?\s*[:|>»-]"
+            r"|^(?:related|recommended|more)(?: (?:stories|articles|coverage|reading|links|content"
+            r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
+            r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
+            r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
+            re.I,
+        ),
+        "a lead-in to links: 'Read more: ...', 'Related stories', 'You may also like'",
+        max_len=160,
+    ),
+    LineRule(
+        "credit_label",
+        Furniture.CREDIT,
+        re.compile(
+            r"^(?:(?:file |main |top )?(?:photo(?:graph)?|image|picture|illustration|graphic|video"
+            r"|credit|photo credit|image credit)s?)\s*(?:by\b|:|\|)|^image (?:copyright|caption)\b",
+            re.I,
+        ),
+        "a credit or caption label: 'Photograph: ...', 'Image copyright ...', 'Photo by ...'",
+        max_len=400,
+    ),
+    LineRule(
+        "credit_tail",
+        Furniture.CREDIT,
+        re.compile(
+            r"(?:^|[\s.:|])(?:photo(?:graph)?|image|credit|picture)s?:\s*[^.!?]{2,80}$|"
+            + _CREDIT_TAIL
+        ),
+        "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
+        max_len=400,
+    ),
+    LineRule(
+        "subscription",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:sign up (?:for|to|here|now|today)|subscribe (?:to|now|today|for|here)"
+            r"|(?:our|the|a|free|daily|weekly) newsletters?\b|in your inbox|to your inbox"
+            r"|already a (?:subscriber|member)|free articles? (?:left|remaining)|subscribers? only"
+            r"|create a free account|log in to (?:continue|read|comment)|download (?:our|the) app"
+            r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism)",
+            re.I,
+        ),
+        "an invitation to subscribe, sign up or download: the site's, not the article's",
+        max_len=300,
+    ),
+    LineRule(
+        "policy",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:terms of (?:use|service)|privacy (?:policy|notice|settings)|cookie (?:policy|settings)"
+            r"|we use cookies|all rights reserved|comments? (?:are|is) (?:closed|moderated|disabled)"
+            r"|comment (?:policy|guidelines)|community (?:standards|guidelines|rules)"
+            r"|(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b"
+            r"|republished (?:with permission|from|under)|earn (?:a|an affiliate) commission"
+            r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected))",
+            re.I,
+        ),
+        "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
+        max_len=300,
+    ),
+)
+
+# Datelines: a line of dates, times and their labels only ("Tue 5 Mar 2024 14.03 GMT").
+_STAMP_WORDS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "et",
+        "ct",
+        "pt",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "first",
+        "on",
+        "at",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "ago",
+        "read",
+        "time",
+        "yesterday",
+        "today",
+    ]
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Dates, times and their labels, nothing else: 'Updated: 4:15 PM EST, Tue March 5, 2024'."""
+    if len(line) > 90:
+        return False
+    tokens = words(line)
+    return (
+        bool(tokens)
+        and any(t.isdigit() for t in tokens)
+        and all(t.isdigit() or t in _STAMP_WORDS for t in tokens)
+    )
+
+
+def line_furniture(line: str) -> tuple[Furniture, str] | None:
+    """The kind of furniture a line is on its own, with the rule that says so; None for text."""
+    for rule in LINE_RULES:
+        if len(line) <= rule.max_len and rule.pattern.search(line):
+            return rule.kind, rule.name
+    if is_dateline(line):
+        return Furniture.DATELINE, "dateline"
+    return None
+
+
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•▪●◦*–—-]|\([a-z0-9]\))\s")
+HEADLINE_WORDS = 16  # a headline, a teaser or a subheading is at most this many words
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line that does not end a sentence: a headline, a teaser, a subheading, a label.
+
+    A list item ('• 42% of homes lack broadband') and a lead-in ending in a colon are not."""
+    if len(line) > 140 or _LIST_ITEM.match(line):
+        return False
+    if _ENDS_SENTENCE.search(line) or line.endswith((":", ",", ";")):
+        return False
+    return 2 <= len(line.split()) <= HEADLINE_WORDS
+
+
+_BETWEEN_MAX = 260  # a teaser's one-line summary between two headlines is at most this long
+
+
+def _is_lead_in(line: str) -> bool:
+    return len(line) <= 60 and line.endswith(":") and len(line.split()) <= 6
+
+
+def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
+    """Lines that are furniture by where they stand, by index.
+
+    - A teaser list: three or more headline-like lines, each at most one short line from the
+      next, with the lines between them (one-line summaries) and a lead-in just above
+      ('More from OtherSite.com:'). Two headline-like lines make a list when a line rule or a
+      lead-in marks the line above as one.
+    - A caption: the line just above a credit line, when it is short enough to be one.
+    """
+    marks: dict[int, Furniture] = {}
+    heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
+    run: list[int] = []
+
+    def close(run: list[int]) -> None:
+        if not run:
+            return
+        above = run[0] - 1
+        led = above >= 0 and (_is_lead_in(lines[above]) or line_furniture(lines[above]) is not None)
+        if len(run) >= 3 or (len(run) == 2 and led):
+            marked = list(run)
+            if led:
+                marked.append(above)
+            # headline, summary, headline, summary...: the summaries are teasers too
+            items = run[1:] if len(run) >= 3 and run[1] - run[0] == 1 else run  # after a label
+            if all(b - a == 2 for a, b in itertools.pairwise(items)):
+                marked += [
+                    j + 1 for j in items if j + 1 < len(lines) and len(lines[j + 1]) <= _BETWEEN_MAX
+                ]
+            for j in marked:
+                marks.setdefault(j, Furniture.TEASER)
+
+    for i in heads:
+        if run and (i - run[-1] > 2 or (i - run[-1] == 2 and len(lines[i - 1]) > _BETWEEN_MAX)):
+            close(run)
+            run = []
+        run.append(i)
+    close(run)
+    for i, line in enumerate(lines):
+        found = line_furniture(line) if len(line) <= 400 else None
+        if found is None:
+            continue
+        kind, _ = found
+        marks[i] = kind
+        # a credit alone on its line belongs to the caption just above it
+        alone = kind is Furniture.CREDIT and len(line) <= 80 and not _SENTENCE_INSIDE.search(line)
+        if alone and i > 0 and i - 1 not in marks and len(lines[i - 1]) <= _CAPTION_MAX:
+            marks[i - 1] = Furniture.CAPTION
+    return marks
+
+
+_CAPTION_MAX = 200
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’')\]]*\s")  # a caption written before its credit
