@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimledger.documents import Document, read_document
-from claimledger.extract import ExtractedClaim, extract_claims
+from claimledger.extract import Article, ExtractedClaim, read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold"
@@ -131,20 +131,29 @@ def score(claims: list[ExtractedClaim], gold: list[Gold], furniture: list[Span])
     return result
 
 
+def read(doc: Document) -> Article:
+    return read_article(
+        doc.text, published=doc.meta.published, outlet=doc.meta.outlet, title=doc.meta.title
+    )
+
+
 def extract(doc: Document) -> list[ExtractedClaim]:
-    return extract_claims(doc.text, published=doc.meta.published, outlet=doc.meta.outlet)
+    return list(read(doc).claims)
 
 
 def quality(docs: dict[str, Document], folder: Path = GOLD) -> None:
     sentences, furniture = load_gold(docs, folder)
     total = Score()
-    print(f"{'article':<52} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} {'leak':>4}")
+    print(
+        f"{'article':<52} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} {'leak':>4}  genre"
+    )
     for name, doc in docs.items():
-        s = score(extract(doc), sentences[name], furniture[name])
+        article = read(doc)
+        s = score(list(article.claims), sentences[name], furniture[name])
         total.add(s)
         print(
             f"{name[:52]:<52} {s.gold:>4} {s.found:>5} {s.precision:5.2f} {s.recall:5.2f} "
-            f"{s.f1:5.2f} {s.leaked:>4}"
+            f"{s.f1:5.2f} {s.leaked:>4}  {article.genre.genre.value}"
         )
     labelled = sum(len(g) for g in sentences.values())
     print(

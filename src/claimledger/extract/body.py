@@ -121,7 +121,7 @@ _LINE_SPAN = re.compile(r"\S(?:[^\n]*\S)?")  # a line from its first to its last
 LONG_PARAGRAPH = 2000
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def page_lines(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as spans, trimmed (captured text keeps one paragraph per line)."""
     return [m.span() for m in _LINE_SPAN.finditer(text)]
 
@@ -158,7 +158,7 @@ def _is_heading(line: str) -> bool:
 
 def find_body(text: str) -> list[tuple[int, int]]:
     """Spans of the text that are article body: one per paragraph, furniture left out."""
-    paras = _paragraphs(text)
+    paras = page_lines(text)
     lines = [text[s:e] for s, e in paras]
     keep = [True] * len(paras)
     for index in furniture_blocks(lines):

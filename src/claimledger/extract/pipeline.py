@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from claimledger.extract.body import find_body
+from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
-from claimledger.extract.model import ExtractedClaim
+from claimledger.extract.genre import Genre, read_genre
+from claimledger.extract.model import Article, ExtractedClaim
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
 from claimledger.extract.speakers import SpeakerTracker
@@ -12,6 +13,9 @@ from claimledger.extract.timeexpr import resolve_period
 from claimledger.extract.worthiness import MIN_WORDS, claim_type, cue_hits, score_sentence
 
 THRESHOLD = 0.45
+# In opinion, rhetoric about named people and institutions reads as fact: a sentence with nothing
+# checkable to anchor it (no number, date, source or speaker) needs this score instead.
+OPINION_THRESHOLD = 0.7
 HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
 
 
@@ -27,12 +31,35 @@ def extract_claims(
     text: str, *, published: str | None = None, outlet: str | None = None
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article, each anchored by offsets into `text`."""
+    return list(read_article(text, published=published, outlet=outlet).claims)
+
+
+def _anchored(n_quantities: int, has_period: bool, attributed: bool, hits: dict[str, int]) -> bool:
+    """Something evidence can be looked up by: a number, a date, a source, a named speaker."""
+    return bool(n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits)
+
+
+def read_article(
+    text: str,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
+
+    In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count."""
+    body = find_body(text)
+    genre = read_genre(
+        [text[s:e] for s, e in page_lines(text)], [text[s:e] for s, e in body], title
+    )
+    bar = OPINION_THRESHOLD if genre.genre is Genre.OPINION else THRESHOLD
     tracker = SpeakerTracker(outlet)
     found: list[ExtractedClaim] = []
     keys: list[str] = []  # each claim's words, to know a sentence printed twice
     carried_open = False
     in_head = True
-    for ps, pe in find_body(text):
+    for ps, pe in body:
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
         if in_head:
@@ -75,6 +102,9 @@ def extract_claims(
             )
             if score < THRESHOLD:
                 continue
+            attributed = speaker is not None and speaker != outlet
+            if score < bar and not _anchored(len(quantities), period is not None, attributed, hits):
+                continue
             keys.append(" ".join(tokens))
             found.append(
                 ExtractedClaim(
@@ -92,7 +122,7 @@ def extract_claims(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    return _merge_repeats(found, keys)
+    return Article(genre, tuple(_merge_repeats(found, keys)))
 
 
 def _merge_repeats(claims: list[ExtractedClaim], keys: list[str]) -> list[ExtractedClaim]:
