@@ -26,6 +26,10 @@ _MUST = {
         "Most read",
         "See also | Budget hearings",
     ],
+    "truncated": [
+        "The council voted on Tuesday to approve a budget that cuts 12…",
+        "Officials said the stadium would cost more than $300 million and... Read more",
+    ],
     "credit_label": [
         "Photograph: Jane Roe/Reuters",
         "Image copyright Getty Images",
@@ -57,6 +61,10 @@ _MUST_NOT = {
         "Read the full ruling, judges wrote, before you decide.",
         "More than 300 people were evacuated from the coast.",
         "Related costs rose 12 percent last year, the report said.",
+    ],
+    "truncated": [
+        "He paused. “I don’t know...” he said.",
+        "The list goes on: roads, bridges, schools...",
     ],
     "credit_label": ["Photographs of the flood were shared 20,000 times, police said."],
     "credit_tail": [

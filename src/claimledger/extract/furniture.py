@@ -76,6 +76,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         max_len=160,
     ),
     LineRule(
+        "truncated",
+        Furniture.TEASER,
+        re.compile(r"^.{60,}?\w\s?(?:…|\.\.\.)\s*(?:(?:read|continue|more)\b[^.!?]{0,20})?$", re.I),
+        "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'): a "
+        "teaser's; shorter lines trailing off are a writer's ellipsis",
+        max_len=320,
+    ),
+    LineRule(
         "credit_label",
         Furniture.CREDIT,
         re.compile(
