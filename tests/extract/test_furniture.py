@@ -50,6 +50,7 @@ _MUST = {
     "policy": [
         "© 2024 Example Media. All rights reserved.",
         "Comments are closed.",
+        "Terms of Use | Privacy Policy | Cookie Settings",
         "This story was originally published on Example.org.",
         "Read our comment policy before posting.",
         "We may earn a commission when you buy through links on our site.",
@@ -78,6 +79,7 @@ _MUST_NOT = {
     "policy": [
         "The council changed its privacy rules for police cameras in 2021.",
         "The court said the policy was unconstitutional.",
+        "Are those of us who avoided agreeing to the Facebook terms of service simply fair game?",
     ],
 }
 

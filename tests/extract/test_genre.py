@@ -53,6 +53,11 @@ def test_every_label_pattern_matches_its_own_first_word() -> None:
         assert label.pattern.pattern.startswith("^")
 
 
+def test_a_section_name_in_the_sites_menu_is_no_label() -> None:
+    lines = ["Skip to main content", "News", "Opinion", "Sport", "Culture", "Whales beach", *NEWS]
+    assert read_genre(lines).genre is Genre.NEWS
+
+
 def test_a_label_in_the_title_counts() -> None:
     assert read_genre(NEWS, title="Opinion: The bus cuts are a mistake").genre is Genre.OPINION
 

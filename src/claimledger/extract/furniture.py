@@ -122,8 +122,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "policy",
         Furniture.BOILERPLATE,
         re.compile(
-            r"\b(?:terms of (?:use|service)|privacy (?:policy|notice|settings)|cookie (?:policy|settings)"
-            r"|we use cookies|all rights reserved|comments? (?:are|is) (?:closed|moderated|disabled)"
+            r"^(?:terms (?:of (?:use|service)|(?:&|and) conditions)|privacy (?:policy|notice|settings)"
+            r"|cookie (?:policy|settings))\b.{0,60}$"
+            r"|\b(?:we use cookies|all rights reserved|comments? (?:are|is) (?:closed|moderated|disabled)"
             r"|comment (?:policy|guidelines)|community (?:standards|guidelines|rules)"
             r"|(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b"
             r"|republished (?:with permission|from|under)|earn (?:a|an affiliate) commission"

@@ -125,6 +125,17 @@ def _head(lines: list[str]) -> list[str]:
     return head
 
 
+def _is_menu_item(line: str) -> bool:
+    return len(line.split()) <= 2 and len(line) <= 24
+
+
+def _in_menu(lines: list[str], i: int) -> bool:
+    """A line among the site's sections ('News', 'Opinion', 'Sport'): a menu item, not a label."""
+    before = i > 0 and _is_menu_item(lines[i - 1])
+    after = i + 1 < len(lines) and _is_menu_item(lines[i + 1])
+    return _is_menu_item(lines[i]) and before and after
+
+
 def _voice(lines: list[str]) -> float:
     """Share of sentences, outside quotation marks, with first-person or ought-to words."""
     sentences = 0
@@ -146,7 +157,10 @@ def read_genre(
 ) -> GenreReading:
     """The article's genre from the page's lines (paragraphs, in order), its body (the lines that
     are article text, for its voice; all lines if not given) and, if known, its title."""
-    candidates = ([title] if title else []) + _head(lines)
+    head = _head(lines)
+    candidates = ([title] if title else []) + [
+        line for i, line in enumerate(head) if not _in_menu(head, i)
+    ]
     for line in candidates:
         if len(line) > _LABEL_MAX and line is not title:
             continue
