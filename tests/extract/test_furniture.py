@@ -29,10 +29,20 @@ _MUST = {
     "truncated": [
         "The council voted on Tuesday to approve a budget that cuts 12…",
         "Officials said the stadium would cost more than $300 million and... Read more",
+        "Couple Finds 50-Year-Old Fallout Shelter, But When They Look inside...OtherSite.com",
+    ],
+    "engagement": [
+        "Senator Refuses to Disavow Singer’s Remarks4,701 comments - 13 hours ago",
+        "Council votes to cut bus routes 312 shares",
+    ],
+    "author_bio": [
+        "Jane Roe is a breaking news reporter for The Paper and is based in Sydney, Australia.",
+        "Ann Lee is a senior staff writer covering transport.",
     ],
     "credit_label": [
         "Photograph: Jane Roe/Reuters",
         "Image copyright Getty Images",
+        "Media caption The president speaks about the shooting",
         "Photo by Ann Lee",
         "Illustration: The Paper",
     ],
@@ -51,6 +61,8 @@ _MUST = {
         "© 2024 Example Media. All rights reserved.",
         "Comments are closed.",
         "Terms of Use | Privacy Policy | Cookie Settings",
+        "A version of this article appears in print on January 13, 2017, on Page A7.",
+        "Abusive, profane or off-topic comments will be rejected.",
         "This story was originally published on Example.org.",
         "Read our comment policy before posting.",
         "We may earn a commission when you buy through links on our site.",
@@ -66,6 +78,14 @@ _MUST_NOT = {
     "truncated": [
         "He paused. “I don’t know...” he said.",
         "The list goes on: roads, bridges, schools...",
+    ],
+    "engagement": [
+        "The post drew 4,000 comments in a day, the company said.",
+        "Police said 300 people were injured.",
+    ],
+    "author_bio": [
+        "The mayor is a former reporter who covered City Hall for 10 years.",
+        "Jane Roe said the council is a writer's nightmare.",
     ],
     "credit_label": ["Photographs of the flood were shared 20,000 times, police said."],
     "credit_tail": [
@@ -112,6 +132,7 @@ def test_every_rule_says_what_it_means_and_has_tests() -> None:
         "Published 12 minutes ago",
         "March 5, 2024",
         "4:10 p.m.",
+        "16 November 2017 • 2:15pm",
     ],
 )
 def test_datelines(line: str) -> None:
@@ -262,3 +283,12 @@ def test_live_blog_entries_between_time_stamps_are_body() -> None:
         ]
     )
     assert _claims(page) == BODY
+
+
+def test_the_articles_points_with_their_bullets_lost_are_body() -> None:
+    points = [
+        "He is confident the transit bill will be passed by the council",
+        "The city needs 40 new buses to keep the routes running",
+        "He would speak bluntly against fare rises in the budget debate",
+    ]
+    assert furniture_blocks([BODY[0], *points, BODY[1]]) == {}

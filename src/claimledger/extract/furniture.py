@@ -78,17 +78,44 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "truncated",
         Furniture.TEASER,
-        re.compile(r"^.{60,}?\w\s?(?:…|\.\.\.)\s*(?:(?:read|continue|more)\b[^.!?]{0,20})?$", re.I),
-        "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'): a "
-        "teaser's; shorter lines trailing off are a writer's ellipsis",
+        re.compile(
+            r"^.{60,}?\w\s?(?:…|\.\.\.)\s*(?:(?:read|continue|more)\b[^.!?]{0,20}"
+            rf"|{_DOMAIN}|(?:[A-Z][\w&'’-]*\s?){{1,4}})?$",
+            re.I,
+        ),
+        "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'), maybe "
+        "with its site's name after: a teaser's; shorter lines trailing off are a writer's ellipsis",
         max_len=320,
+    ),
+    LineRule(
+        "engagement",
+        Furniture.TEASER,
+        re.compile(
+            r"\d[\d,.]*\s?k?\s(?:comments?|shares?|reactions?|views?|replies)\b"
+            r"(?:\s*[-–•|·]\s*\d+\s\w+\sago)?\W*$",
+            re.I,
+        ),
+        "a link ending in its counts ('... 4,701 comments - 13 hours ago'): a teaser",
+        max_len=240,
+    ),
+    LineRule(
+        "author_bio",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
+            r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
+            r"|photographer|critic|author|fellow)\b"
+        ),
+        "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
+        max_len=300,
     ),
     LineRule(
         "credit_label",
         Furniture.CREDIT,
         re.compile(
             r"^(?:(?:file |main |top )?(?:photo(?:graph)?|image|picture|illustration|graphic|video"
-            r"|credit|photo credit|image credit)s?)\s*(?:by\b|:|\|)|^image (?:copyright|caption)\b",
+            r"|credit|photo credit|image credit)s?)\s*(?:by\b|:|\|)"
+            r"|^(?:image|media|video) (?:copyright|caption)\b",
             re.I,
         ),
         "a credit or caption label: 'Photograph: ...', 'Image copyright ...', 'Photo by ...'",
@@ -128,6 +155,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|comment (?:policy|guidelines)|community (?:standards|guidelines|rules)"
             r"|(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b"
             r"|republished (?:with permission|from|under)|earn (?:a|an affiliate) commission"
+            r"|a version of this (?:article|story) (?:appears|appeared)|registered trademarks?"
+            r"|comments (?:will|may) be (?:rejected|removed|deleted|moderated|reviewed)"
             r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected))",
             re.I,
         ),
@@ -225,11 +254,14 @@ _STAMP_WORDS = frozenset(
 )
 
 
+_TIME_SUFFIX = re.compile(r"(?<=\d)(?:am|pm|h)$")
+
+
 def is_dateline(line: str) -> bool:
     """Dates, times and their labels, nothing else: 'Updated: 4:15 PM EST, Tue March 5, 2024'."""
     if len(line) > 90:
         return False
-    tokens = words(line)
+    tokens = [_TIME_SUFFIX.sub("", t) for t in words(line)]  # "2:15pm": "2", "15"
     return (
         bool(tokens)
         and any(t.isdigit() for t in tokens)
@@ -269,6 +301,17 @@ def _is_lead_in(line: str) -> bool:
     return len(line) <= 60 and line.endswith(":") and len(line.split()) <= 6
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
+
+
+def _points(lines: list[str], run: list[int]) -> bool:
+    """A list of the article's points with their markers lost ('He would defend ...'): a third
+    or more of the lines start with a pronoun, which points back into the article; a headline
+    names its subject."""
+    starts = sum(lines[i].split()[0].lower().strip("‘'\"“") in _PRONOUNS for i in run)
+    return starts * 3 >= len(run)
+
+
 def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     """Lines that are furniture by where they stand, by index.
 
@@ -277,6 +320,7 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
       ('More from OtherSite.com:'). Two headline-like lines make a list when a line rule or a
       lead-in marks the line above as one.
     - A caption: the line just above a credit line, when it is short enough to be one.
+    A run where a third of the lines start with a pronoun is the article's own list of points.
     """
     marks: dict[int, Furniture] = {}
     heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
@@ -287,6 +331,8 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
             return
         above = run[0] - 1
         led = above >= 0 and (_is_lead_in(lines[above]) or line_furniture(lines[above]) is not None)
+        if _points(lines, run):
+            return
         if len(run) >= 3 or (len(run) == 2 and led):
             marked = list(run)
             if led:
