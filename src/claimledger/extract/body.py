@@ -164,9 +164,11 @@ def _prose(lines: list[str], start: int, end: int) -> int:
     return sum(len(line) for line in lines[start:end] if len(line) > _PROSE_LINE)
 
 
-def find_body(text: str) -> list[tuple[int, int]]:
-    """Spans of the text that are article body: one per paragraph, furniture left out."""
-    paras = page_lines(text)
+def find_body(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the text that are article body: one per paragraph, furniture left out.
+
+    `spans`, the text's `page_lines` if the caller has them, saves finding them again."""
+    paras = page_lines(text) if spans is None else spans
     lines = [text[s:e] for s, e in paras]
     keep = [True] * len(paras)
     for index in furniture_blocks(lines):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from claimledger.extract.cues import words
@@ -43,6 +43,27 @@ class LineRule:
     pattern: re.Pattern[str]
     meaning: str
     max_len: int = 200
+    # A cheap test first: one of these must be in the line, as a word (lower case) or, for
+    # marks that are not words ("/", "…"), anywhere. Empty: the pattern is anchored, and cheap.
+    needs: tuple[str, ...] = ()
+    tail: int = 0  # if set, the pattern is looked for only in the line's last `tail` characters
+    min_len: int = 0
+    _words: frozenset[str] = field(init=False, repr=False, compare=False)
+    _marks: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:  # frozen: the split of `needs` is set once, here
+        object.__setattr__(self, "_words", frozenset(n for n in self.needs if n.isalpha()))
+        object.__setattr__(self, "_marks", tuple(n for n in self.needs if not n.isalpha()))
+
+    def matches(self, line: str, tokens: set[str] | frozenset[str]) -> bool:
+        """Whether `line` (whose lower-case words are `tokens`) is what this rule describes."""
+        if not self.min_len <= len(line) <= self.max_len:
+            return False
+        needed = self.needs and self._words.isdisjoint(tokens)
+        if needed and not any(mark in line for mark in self._marks):
+            return False
+        start = max(0, len(line) - self.tail) if self.tail else 0
+        return self.pattern.search(line, start) is not None
 
 
 _DOMAIN = r"\b[\w-]+\.(?:com|org|net|gov|edu|news|tv|co\.uk|com\.au|ca|io|info)\b"
@@ -60,6 +81,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         Furniture.LINK,
         re.compile(rf"^(?:(?:also |more )?(?:on|from|at|via)\s+)?(?:the\s+)?{_DOMAIN}\s*:?$", re.I),
         "a line naming another web site and nothing else, or leading into its links",
+        needs=(),
     ),
     LineRule(
         "read_more",
@@ -79,13 +101,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         "truncated",
         Furniture.TEASER,
         re.compile(
-            r"^.{60,}?\w\s?(?:…|\.\.\.)\s*(?:(?:read|continue|more)\b[^.!?]{0,20}"
+            r"\w\s?(?:…|\.\.\.)\s*(?:(?:read|continue|more)\b[^.!?]{0,20}"
             rf"|{_DOMAIN}|(?:[A-Z][\w&'’-]*\s?){{1,4}})?$",
             re.I,
         ),
         "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'), maybe "
         "with its site's name after: a teaser's; shorter lines trailing off are a writer's ellipsis",
         max_len=320,
+        needs=("…", "..."),
+        tail=80,
+        min_len=60,
     ),
     LineRule(
         "engagement",
@@ -97,6 +122,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a link ending in its counts ('... 4,701 comments - 13 hours ago'): a teaser",
         max_len=240,
+        needs=(
+            "comment",
+            "comments",
+            "share",
+            "shares",
+            "reaction",
+            "reactions",
+            "view",
+            "views",
+            "replies",
+        ),
+        tail=80,
     ),
     LineRule(
         "author_bio",
@@ -108,6 +145,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
         max_len=300,
+        needs=(),
     ),
     LineRule(
         "credit_label",
@@ -130,6 +168,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
         max_len=400,
+        needs=("/", ":"),
+        tail=120,
     ),
     LineRule(
         "subscription",
@@ -144,6 +184,22 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "an invitation to subscribe, sign up or download: the site's, not the article's",
         max_len=300,
+        needs=(
+            "sign",
+            "subscribe",
+            "subscriber",
+            "subscribers",
+            "newsletter",
+            "newsletters",
+            "inbox",
+            "already",
+            "free",
+            "log",
+            "download",
+            "journalism",
+            "app",
+            "latest",
+        ),
     ),
     LineRule(
         "policy",
@@ -162,6 +218,28 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
         max_len=300,
+        needs=(
+            "terms",
+            "privacy",
+            "cookie",
+            "cookies",
+            "reserved",
+            "comment",
+            "comments",
+            "community",
+            "published",
+            "appeared",
+            "republished",
+            "commission",
+            "typo",
+            "error",
+            "correction",
+            "updated",
+            "corrected",
+            "version",
+            "trademark",
+            "trademarks",
+        ),
     ),
 )
 
@@ -269,11 +347,23 @@ def is_dateline(line: str) -> bool:
     )
 
 
+_LONGEST = max(r.max_len for r in LINE_RULES)
+
+
+# Every word and mark some rule needs: a line with none of them is tried on the others only.
+_ALL_WORDS = frozenset(w for r in LINE_RULES for w in r._words)
+_ALL_MARKS = re.compile("|".join(sorted({re.escape(m) for r in LINE_RULES for m in r._marks})))
+_UNGATED = tuple(r for r in LINE_RULES if not r.needs)
+
+
 def line_furniture(line: str) -> tuple[Furniture, str] | None:
     """The kind of furniture a line is on its own, with the rule that says so; None for text."""
-    for rule in LINE_RULES:
-        if len(line) <= rule.max_len and rule.pattern.search(line):
-            return rule.kind, rule.name
+    if len(line) <= _LONGEST:
+        tokens = set(words(line))
+        gated = _ALL_WORDS.isdisjoint(tokens) and _ALL_MARKS.search(line) is None
+        for rule in _UNGATED if gated else LINE_RULES:  # same order: the first rule wins
+            if rule.matches(line, tokens):
+                return rule.kind, rule.name
     if is_dateline(line):
         return Furniture.DATELINE, "dateline"
     return None
@@ -323,6 +413,7 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     A run where a third of the lines start with a pronoun is the article's own list of points.
     """
     marks: dict[int, Furniture] = {}
+    found = [line_furniture(line) if len(line) <= 400 else None for line in lines]
     heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
     run: list[int] = []
 
@@ -330,7 +421,7 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         if not run:
             return
         above = run[0] - 1
-        led = above >= 0 and (_is_lead_in(lines[above]) or line_furniture(lines[above]) is not None)
+        led = above >= 0 and (_is_lead_in(lines[above]) or found[above] is not None)
         if _points(lines, run):
             return
         if len(run) >= 3 or (len(run) == 2 and led):
@@ -353,10 +444,10 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         run.append(i)
     close(run)
     for i, line in enumerate(lines):
-        found = line_furniture(line) if len(line) <= 400 else None
-        if found is None:
+        read = found[i]
+        if read is None:
             continue
-        kind, _ = found
+        kind, _ = read
         marks[i] = kind
         # a credit alone on its line belongs to the caption just above it
         alone = kind is Furniture.CREDIT and len(line) <= 80 and not _SENTENCE_INSIDE.search(line)

@@ -136,27 +136,95 @@ def _in_menu(lines: list[str], i: int) -> bool:
     return _is_menu_item(lines[i]) and before and after
 
 
+# Cheap tests before the patterns: words one of which each pattern needs.
+_RATING_KEYS = frozenset(
+    ["rating", "ruling", "verdict", "claim", "conclusion", "we rate", "true", "false", "fire"]
+)
+_OPINION_KEYS = frozenset(["views", "columnist", "opinion", "contributor", "this is a", "column"])
+_KEYS = re.compile(
+    "|".join(sorted(map(re.escape, _RATING_KEYS | _OPINION_KEYS), key=len, reverse=True))
+)
+
+
+VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+class Voice:
+    """Counts the writer's own sentences (outside quotation marks) and those with first-person
+    or ought-to words, from the words the finder has already read."""
+
+    def __init__(self) -> None:
+        self.sentences = 0
+        self.voiced = 0
+
+    def add(self, sentence: str, tokens: list[str]) -> None:
+        if len(tokens) < 5:
+            return
+        self.sentences += 1
+        if _FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens):
+            return
+        if "“" in sentence or '"' in sentence:  # words inside a quotation are someone else's
+            tokens = words(_QUOTED.sub("", sentence))
+            if _FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens):
+                return
+        self.voiced += 1
+
+    def share(self) -> float:
+        return self.voiced / self.sentences if self.sentences >= VOICE_SENTENCES else 0.0
+
+
 def _voice(lines: list[str]) -> float:
-    """Share of sentences, outside quotation marks, with first-person or ought-to words."""
-    sentences = 0
-    voiced = 0
+    """The voice of paragraphs given as lines (when the finder has not read them sentence by
+    sentence): share of sentences outside quotations with first-person or ought-to words."""
+    voice = Voice()
     for line in lines:
-        if line.startswith(("“", '"')) or len(line) < 40:
+        if line.startswith(("“", '"')):
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"“[^”]*”|\"[^\"]*\"", "", line)):
-            tokens = words(sentence)
-            if len(tokens) < 5:
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            voice.add(sentence, words(sentence))
+    return voice.share()
+
+
+class _Shape:
+    """What the page's lines show, read in one pass: time stamps, rating lines, questions and
+    answers, speakers taking turns, a line saying the piece is a column."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.stamps = 0
+        self.ratings = 0
+        self.qa = 0
+        self.turns: dict[str, int] = {}
+        self.note: str | None = None
+        for line in lines:
+            if len(line) >= 600:
                 continue
-            sentences += 1
-            voiced += not (_FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens))
-    return voiced / sentences if sentences >= 8 else 0.0
+            if len(line) < 40 and _TIME_STAMP.match(line):
+                self.stamps += 1
+            if _QA.match(line):
+                self.qa += 1
+            turn = _SPEAKER_TURN.match(line)
+            if turn:
+                self.turns[turn.group(1)] = self.turns.get(turn.group(1), 0) + 1
+            keys = _KEYS.findall(line.lower())
+            if not keys:
+                continue
+            if not _RATING_KEYS.isdisjoint(keys) and _RATING.search(line):
+                self.ratings += 1
+            if (
+                self.note is None
+                and len(line) < 400
+                and not _OPINION_KEYS.isdisjoint(keys)
+                and _OPINION_NOTE.search(line)
+            ):
+                self.note = line
 
 
 def read_genre(
-    lines: list[str], body: list[str] | None = None, title: str | None = None
+    lines: list[str], *, title: str | None = None, voice: float | None = None
 ) -> GenreReading:
-    """The article's genre from the page's lines (paragraphs, in order), its body (the lines that
-    are article text, for its voice; all lines if not given) and, if known, its title."""
+    """The article's genre from the page's lines (paragraphs, in order), if known its title, and
+    the voice of its body (`Voice.share`; read from `lines` if not given)."""
     head = _head(lines)
     candidates = ([title] if title else []) + [
         line for i, line in enumerate(head) if not _in_menu(head, i)
@@ -167,25 +235,18 @@ def read_genre(
         for label in LABELS:
             if label.pattern.match(line):
                 return GenreReading(label.genre, f"labelled {line[:40]!r}")
-    stamps = sum(1 for line in lines if len(line) < 40 and _TIME_STAMP.match(line))
-    if stamps >= 3:
-        return GenreReading(Genre.LIVE_BLOG, f"{stamps} time stamps between entries")
-    ratings = sum(1 for line in lines if len(line) < 600 and _RATING.search(line))
-    if ratings >= 2:
-        return GenreReading(Genre.FACT_CHECK, f"{ratings} rating or verdict lines")
-    qa = sum(1 for line in lines if _QA.match(line))
-    turns: dict[str, int] = {}
-    for line in lines:
-        m = _SPEAKER_TURN.match(line)
-        if m:
-            turns[m.group(1)] = turns.get(m.group(1), 0) + 1
-    top_two = sorted(turns.values(), reverse=True)[:2]
-    if qa >= 4 or (len(top_two) == 2 and min(top_two) >= 3):
+    shape = _Shape(lines)
+    if shape.stamps >= 3:
+        return GenreReading(Genre.LIVE_BLOG, f"{shape.stamps} time stamps between entries")
+    if shape.ratings >= 2:
+        return GenreReading(Genre.FACT_CHECK, f"{shape.ratings} rating or verdict lines")
+    top_two = sorted(shape.turns.values(), reverse=True)[:2]
+    if shape.qa >= 4 or (len(top_two) == 2 and min(top_two) >= 3):
         return GenreReading(Genre.INTERVIEW, "questions and answers")
-    note = next((line for line in lines if len(line) < 400 and _OPINION_NOTE.search(line)), None)
-    if note is not None:
-        return GenreReading(Genre.OPINION, f"says so: {note[:40]!r}")
-    voice = _voice(lines if body is None else body)
+    if shape.note is not None:
+        return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
+    if voice is None:
+        voice = _voice(lines)
     if voice >= _OPINION_VOICE:
         return GenreReading(Genre.OPINION, f"first person and ought-to in {voice:.0%} of sentences")
     return GenreReading(Genre.NEWS, "no label, no other shape")

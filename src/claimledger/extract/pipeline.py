@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
-from claimledger.extract.genre import Genre, read_genre
+from claimledger.extract.genre import Genre, Voice, read_genre
 from claimledger.extract.model import Article, ExtractedClaim
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
@@ -49,14 +49,13 @@ def read_article(
     """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
 
     In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count."""
-    body = find_body(text)
-    genre = read_genre(
-        [text[s:e] for s, e in page_lines(text)], [text[s:e] for s, e in body], title
-    )
-    bar = OPINION_THRESHOLD if genre.genre is Genre.OPINION else THRESHOLD
+    spans = page_lines(text)
+    body = find_body(text, spans)
     tracker = SpeakerTracker(outlet)
+    voice = Voice()  # the writer's own voice, read from the sentences as they pass
     found: list[ExtractedClaim] = []
     keys: list[str] = []  # each claim's words, to know a sentence printed twice
+    unanchored: list[bool] = []  # each claim: nothing checkable to look it up by
     carried_open = False
     in_head = True
     for ps, pe in body:
@@ -78,6 +77,8 @@ def read_article(
             quoted = depth > 0 or sentence.startswith(("“", '"'))
             depth = max(0, depth + _quote_balance(sentence))
             tokens = words(sentence)
+            if not quoted:
+                voice.add(sentence, tokens)
             if len(tokens) < MIN_WORDS:  # a label or a fragment: never a claim, no numbers to read
                 tracker.speaker_for(sentence, para_speaker, quoted, tokens)
                 continue
@@ -103,8 +104,8 @@ def read_article(
             if score < THRESHOLD:
                 continue
             attributed = speaker is not None and speaker != outlet
-            if score < bar and not _anchored(len(quantities), period is not None, attributed, hits):
-                continue
+            anchored = _anchored(len(quantities), period is not None, attributed, hits)
+            unanchored.append(not anchored and score < OPINION_THRESHOLD)
             keys.append(" ".join(tokens))
             found.append(
                 ExtractedClaim(
@@ -122,6 +123,10 @@ def read_article(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
+    genre = read_genre([text[s:e] for s, e in spans], title=title, voice=voice.share())
+    if genre.genre is Genre.OPINION:  # the higher bar for a sentence with nothing to check
+        found = [c for c, weak in zip(found, unanchored, strict=True) if not weak]
+        keys = [k for k, weak in zip(keys, unanchored, strict=True) if not weak]
     return Article(genre, tuple(_merge_repeats(found, keys)))
 
 
