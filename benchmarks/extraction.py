@@ -6,9 +6,12 @@ The labels are in benchmarks/gold/ and, from a second labeller, benchmarks/gold/
 GUIDELINES.md in each): every sentence of the body of each article in sources/ marked claim or not,
 and every block of page furniture. A found claim matches
 a labelled sentence when their spans overlap by at least half of the longer of the two, so a
-sentence split in the wrong place counts against the finder. Speed is the whole pipeline
-(body, sentences, worthiness, speaker, numbers, time, repeats) on one core: the best of a few
-rounds, since other work on a shared machine only ever makes a round slower.
+sentence split in the wrong place counts against the finder. Each article's genre reading is
+printed beside its figures. Speed is the whole pipeline (body, furniture, genre, sentences,
+worthiness, speaker, numbers, time, repeats) on one core: the best of a few rounds, since other
+work on a shared machine only ever makes a round slower; then one 3 MB paragraph with no sentence
+end (the shipped bodies with their full stops taken out), with its peak memory.
+Furniture on real pages, without hand labels: benchmarks/furniture_real.py.
 """
 
 from __future__ import annotations

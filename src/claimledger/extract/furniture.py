@@ -348,6 +348,7 @@ def is_dateline(line: str) -> bool:
 
 
 _LONGEST = max(r.max_len for r in LINE_RULES)
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 # Every word and mark some rule needs: a line with none of them is tried on the others only.
@@ -359,7 +360,7 @@ _UNGATED = tuple(r for r in LINE_RULES if not r.needs)
 def line_furniture(line: str) -> tuple[Furniture, str] | None:
     """The kind of furniture a line is on its own, with the rule that says so; None for text."""
     if len(line) <= _LONGEST:
-        tokens = set(words(line))
+        tokens = set(_ASCII_WORD.findall(line.lower()))  # enough for the needs, all ASCII words
         gated = _ALL_WORDS.isdisjoint(tokens) and _ALL_MARKS.search(line) is None
         for rule in _UNGATED if gated else LINE_RULES:  # same order: the first rule wins
             if rule.matches(line, tokens):

@@ -74,10 +74,9 @@ _OPINION_NOTE = re.compile(
     r"|this is an? (?:opinion|op-ed|column|editorial)|writes a (?:weekly |monthly )?column)\b",
     re.I,
 )
+_RATING_LABEL = re.compile(r"^(?:our |the )?(?:rating|ruling|verdict|claim|conclusion)\s*:", re.I)
 _RATING = re.compile(
-    r"^(?:our |the )?(?:rating|ruling|verdict|claim|conclusion)\s*:"
-    r"|\bwe rate (?:this|the|it)\b|\b(?:pants on fire|mostly (?:true|false)|half true)\b",
-    re.I,
+    r"\bwe rate (?:this|the|it)\b|\b(?:pants on fire|mostly (?:true|false)|half true)\b", re.I
 )
 _QA = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s", re.I)
 _SPEAKER_TURN = re.compile(r"^([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?):\s+\S")
@@ -137,13 +136,9 @@ def _in_menu(lines: list[str], i: int) -> bool:
 
 
 # Cheap tests before the patterns: words one of which each pattern needs.
-_RATING_KEYS = frozenset(
-    ["rating", "ruling", "verdict", "claim", "conclusion", "we rate", "true", "false", "fire"]
-)
-_OPINION_KEYS = frozenset(["views", "columnist", "opinion", "contributor", "this is a", "column"])
-_KEYS = re.compile(
-    "|".join(sorted(map(re.escape, _RATING_KEYS | _OPINION_KEYS), key=len, reverse=True))
-)
+# Words one of which the unanchored patterns need: tested with `in` before the pattern runs.
+_RATING_KEYS = ("we rate", "true", "fire")
+_OPINION_KEYS = ("views", "column", "contributor", "opinion", "this is a")
 
 
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
@@ -206,15 +201,15 @@ class _Shape:
             turn = _SPEAKER_TURN.match(line)
             if turn:
                 self.turns[turn.group(1)] = self.turns.get(turn.group(1), 0) + 1
-            keys = _KEYS.findall(line.lower())
-            if not keys:
-                continue
-            if not _RATING_KEYS.isdisjoint(keys) and _RATING.search(line):
+            low = line.lower()
+            if _RATING_LABEL.match(line) or (
+                any(key in low for key in _RATING_KEYS) and _RATING.search(line)
+            ):
                 self.ratings += 1
             if (
                 self.note is None
                 and len(line) < 400
-                and not _OPINION_KEYS.isdisjoint(keys)
+                and any(key in low for key in _OPINION_KEYS)
                 and _OPINION_NOTE.search(line)
             ):
                 self.note = line
