@@ -144,3 +144,24 @@ def test_the_reading_is_in_the_articles_dict() -> None:
     article = read_article("\n\n".join(NEWS))
     data = article.to_dict()
     assert data["genre"] == "news" and data["evidence"] and len(data["claims"]) == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is an op-ed. The views expressed are the writer's own.",
+        "This is an editorial of the Harbor Gazette board.",
+        "Jane Roe writes a weekly column on transit.",
+        "Ann Lee is a contributor to Gazette Opinion.",
+    ],
+)
+def test_a_note_saying_the_piece_is_opinion(line: str) -> None:
+    assert read_genre([*NEWS, line]).genre is Genre.OPINION
+
+
+@pytest.mark.parametrize(
+    "rating", ["We rate this claim Mostly False.", "Rating: Pants on Fire", "Verdict: half true"]
+)
+def test_each_rating_shape_counts(rating: str) -> None:
+    lines = ["Did the mayor cut 12 routes?", *NEWS, "Our ruling: the council did.", rating]
+    assert read_genre(lines).genre is Genre.FACT_CHECK

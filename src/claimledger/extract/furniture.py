@@ -332,12 +332,13 @@ _STAMP_WORDS = frozenset(
 )
 
 
+_DIGIT = re.compile(r"[0-9]")
 _TIME_SUFFIX = re.compile(r"(?<=\d)(?:am|pm|h)$")
 
 
 def is_dateline(line: str) -> bool:
     """Dates, times and their labels, nothing else: 'Updated: 4:15 PM EST, Tue March 5, 2024'."""
-    if len(line) > 90:
+    if len(line) > 90 or _DIGIT.search(line) is None:
         return False
     tokens = [_TIME_SUFFIX.sub("", t) for t in words(line)]  # "2:15pm": "2", "15"
     return (

@@ -136,9 +136,6 @@ def _in_menu(lines: list[str], i: int) -> bool:
 
 
 # Cheap tests before the patterns: words one of which each pattern needs.
-# Words one of which the unanchored patterns need: tested with `in` before the pattern runs.
-_RATING_KEYS = ("we rate", "true", "fire")
-_OPINION_KEYS = ("views", "column", "contributor", "opinion", "this is a")
 
 
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
@@ -202,16 +199,12 @@ class _Shape:
             if turn:
                 self.turns[turn.group(1)] = self.turns.get(turn.group(1), 0) + 1
             low = line.lower()
-            if _RATING_LABEL.match(line) or (
-                any(key in low for key in _RATING_KEYS) and _RATING.search(line)
-            ):
+            rated = "rate" in low or "true" in low or "false" in low or "fire" in low
+            if _RATING_LABEL.match(line) or (rated and _RATING.search(line)):
                 self.ratings += 1
-            if (
-                self.note is None
-                and len(line) < 400
-                and any(key in low for key in _OPINION_KEYS)
-                and _OPINION_NOTE.search(line)
-            ):
+            noted = "views" in low or "column" in low or "opinion" in low or "this is a" in low
+            noted = noted or "contributor" in low
+            if self.note is None and len(line) < 400 and noted and _OPINION_NOTE.search(line):
                 self.note = line
 
 

@@ -691,12 +691,12 @@ def claim_type(
         return "correlation_causation"
     if "predict" in hits:
         return "prediction"
-    tokens = words(sentence) if tokens is None else tokens
     narrated = "narrated" in hits  # a past event told: 'negotiated', 'filed', 'was arrested'
     if "rule_type" in hits and (not narrated or "rule_now" in hits):
         return "rules"  # a rule, or an event that says what a rule is ('ruled that it violates')
     if "first_person_past" in hits:
         return "personal_experience"
-    if not narrated and tokens[:1] and tokens[0] in _CONDITION_OPENERS:
+    first = tokens[0] if tokens else sentence.split(None, 1)[0].lower() if sentence.strip() else ""
+    if not narrated and first in _CONDITION_OPENERS:
         return "rules"  # how a procedure works: 'When police arrest someone, they enter ...'
     return "other"
