@@ -356,12 +356,15 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 _ALL_WORDS = frozenset(w for r in LINE_RULES for w in r._words)
 _ALL_MARKS = re.compile("|".join(sorted({re.escape(m) for r in LINE_RULES for m in r._marks})))
 _UNGATED = tuple(r for r in LINE_RULES if not r.needs)
+_WORD_GATED_LONGEST = max(r.max_len for r in LINE_RULES if r._words)
 
 
 def line_furniture(line: str) -> tuple[Furniture, str] | None:
     """The kind of furniture a line is on its own, with the rule that says so; None for text."""
     if len(line) <= _LONGEST:
-        tokens = set(_ASCII_WORD.findall(line.lower()))  # enough for the needs, all ASCII words
+        # the words are read only where a rule that needs them could take the line
+        short = len(line) <= _WORD_GATED_LONGEST
+        tokens = set(_ASCII_WORD.findall(line.lower())) if short else set()
         gated = _ALL_WORDS.isdisjoint(tokens) and _ALL_MARKS.search(line) is None
         for rule in _UNGATED if gated else LINE_RULES:  # same order: the first rule wins
             if rule.matches(line, tokens):
