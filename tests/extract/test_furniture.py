@@ -69,6 +69,27 @@ _MUST = {
         "We may earn a commission when you buy through links on our site.",
     ],
 }
+_MUST.update(
+    {
+        "navigation": ["Skip to main content", "Share this story", "Most Popular", "Advertisement"],
+        "stamp": ["Last updated 4:15 p.m.", "Published Sept. 21, 2023"],
+        "editor_note": ["Editor’s Note: This is the third of five posts in a series."],
+        "social": [
+            "Follow her on Twitter @jroe.",
+            "Jane Roe can be reached at jroe@paper.example.",
+            "Reuters staff contributed to this report.",
+        ],
+        "caption": [
+            "CLICK TO ENLARGE (Graphic by Ann Lee for the Paper. Source: City data)",
+            "Photo: The county jail in Millbrook.",
+            "Protesters outside the courthouse. (AP Photo/Evan Vucci)",
+        ],
+        "ap_caption": [
+            "Voters wait in line at a polling station on November 3, 2020, in Atlanta, Georgia."
+        ],
+        "appeal": ["Please make a tax-deductible donation to support our journalism today."],
+    }
+)
 _MUST_NOT = {
     "site_lead_in": ["The company bought Example.com for $4 million in 2019."],
     "read_more": [
@@ -88,6 +109,19 @@ _MUST_NOT = {
         "The mayor is a former reporter who covered City Hall for 10 years.",
         "Jane Roe said the council is a writer's nightmare.",
     ],
+    "navigation": ["Share prices fell 3 percent on Tuesday.", "Search teams found 12 people."],
+    "stamp": ["Updated figures show 300 people left the city in 2023."],
+    "editor_note": ["The editor noted that 40 letters arrived on Tuesday."],
+    "social": [
+        "Residents follow the council's meetings on local radio.",
+        "Union members share the cost of the 2023 contract.",
+    ],
+    "caption": [
+        "The agency published 40 photos of the storm damage on Tuesday.",
+        "Getty Center visitors rose 12 percent in 2023." + " The museum said so." * 40,  # too long
+    ],
+    "ap_caption": ["The company opened a plant on January 22, 2018, in Newark and hired 300."],
+    "appeal": ["Members of the council voted to donate $5,000 to the food bank in 2023."],
     "credit_label": ["Photographs of the flood were shared 20,000 times, police said."],
     "credit_tail": [
         "The AFL/CIO endorsed the bill on Tuesday.",
@@ -137,7 +171,8 @@ def test_every_rule_says_what_it_means_and_has_tests() -> None:
 )
 def test_datelines(line: str) -> None:
     assert is_dateline(line)
-    assert line_furniture(line) == (Furniture.DATELINE, "dateline")
+    found = line_furniture(line)
+    assert found is not None and found[0] is Furniture.DATELINE
 
 
 @pytest.mark.parametrize(
@@ -292,3 +327,17 @@ def test_the_articles_points_with_their_bullets_lost_are_body() -> None:
         "He would speak bluntly against fare rises in the budget debate",
     ]
     assert furniture_blocks([BODY[0], *points, BODY[1]]) == {}
+
+
+def test_two_short_lines_between_paragraphs_take_no_paragraph_with_them() -> None:
+    lines = [
+        BODY[0],
+        "Buses parked at the depot in 2022. (AP Photo/Evan Vucci)",
+        "Buy Photo",
+        "Wait 1 second to continue.",
+        "[Read: Council approves bus plan]",
+        BODY[1],
+        BODY[2],
+    ]
+    marks = furniture_blocks(lines)
+    assert 0 not in marks and 5 not in marks and 6 not in marks

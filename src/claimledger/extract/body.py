@@ -9,58 +9,11 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract.furniture import furniture_blocks
+from claimledger.extract.furniture import APPEAL, furniture_blocks
 
 # A paragraph is a run of lines; captured pages put one paragraph per line, often with blank lines.
 _LINE = re.compile(r"[^\n]*\n?")
 
-_NAV = re.compile(
-    r"^(?:fb-pixel\s+)?(?:skip to (?:main )?content|skip to footer|back to [\w &]+|share this (?:page|article|story)"
-    r"|share|tweet|email|print|advertisement|most (?:popular|read|viewed)|related(?: articles| stories)?"
-    r"|more information:?|read more|recommended|trending|sign up|subscribe|log ?in|menu|search|comments?"
-    r"|learn more(?: about [\w &]+)?:?|click to enlarge.*|(?:photo|image|graphic) (?:by|credit|courtesy)[^\n]*"
-    r"|(?:copyright|©|\(c\))\s*(?:\d{4})?[^\n]{0,120}?(?:all rights reserved\.?)?)$",
-    re.IGNORECASE,
-)
-# "Last updated 4:15 p.m.", "Published Sept. 21, 2023": a date and a time, nothing else
-_STAMP = re.compile(
-    r"^(?i:(?:last\s+)?(?:updated|published|posted)):?"
-    r"(?:\s*(?:\d{1,4}(?:[:/-]\d{1,2})*|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|on|at|,|\||[-–])){1,12}$"
-)
-_SOCIAL_PHRASES = (
-    "follow us on",
-    "follow him on",
-    "follow her on",
-    "follow them on",
-    "follow me on",
-    "like us on facebook",
-    "sign up for breaking news",
-    "sign up for our newsletter",
-    "sign up for alerts",
-    "share on twitter",
-    "share on facebook",
-    "share via",
-    "can be reached at",
-    "contributed to this report",
-)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]{2,}")
-_CAPTION_PHRASES = (
-    "(photo by",
-    "(photos by",
-    "(graphic by",
-    "(image by",
-    "(illustration by",
-    "(photo courtesy",
-    "(photo credit",
-    "ap photo",
-    "getty images",
-    "reuters photo",
-)
-_CAPTION_START = ("photo:", "image:", "caption:", "credit:")
-# AP style caption: "... on January 22, 2018, in Newark, New Jersey."
-_AP_CAPTION = re.compile(
-    r"\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in [A-Z][\w .'-]+(?:, [A-Z][\w .'-]+)?\.$"
-)
 _COMMENT_PHRASES = (
     "community rules",
     "community guidelines",
@@ -77,36 +30,11 @@ _COMMENT_LINE = re.compile(
 )
 
 
-def _is_social(low: str, line: str) -> bool:
-    return any(p in low for p in _SOCIAL_PHRASES) or (
-        "@" in line and _EMAIL.search(line) is not None
-    )
-
-
-_CAPTION_MAX = 600  # a caption is a few lines at most; a long paragraph naming a photo is body
-
-
-def _is_caption(low: str, line: str) -> bool:
-    if len(line) > _CAPTION_MAX:
-        return False
-    if low.startswith(_CAPTION_START) or any(p in low for p in _CAPTION_PHRASES):
-        return True
-    return ", in " in line and _AP_CAPTION.search(line, max(0, len(line) - 120)) is not None
-
-
 def _starts_comments(low: str, line: str) -> bool:
     return any(p in low for p in _COMMENT_PHRASES) or _COMMENT_LINE.match(line) is not None
 
 
-_EDITOR_NOTE = re.compile(
-    r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
-)
 _SALUTATION = re.compile(r"^dear [\w ,&'’-]{2,60}[,:!]?$", re.IGNORECASE)
-_APPEAL = re.compile(
-    r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
-    r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
-    re.IGNORECASE,
-)
 _BIO_HEADER = re.compile(
     r"^(?:(?i:meet the (?:author|reporter|writer)s?|about the (?:author|reporter|writer)s?)"
     r"|(?i:about) ((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+))$"
@@ -124,28 +52,6 @@ LONG_PARAGRAPH = 2000
 def page_lines(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as spans, trimmed (captured text keeps one paragraph per line)."""
     return [m.span() for m in _LINE_SPAN.finditer(text)]
-
-
-_KEYS = {
-    "appeal": (
-        "donat",
-        "deductible",
-        "chip in",
-        "gift",
-        "contribution",
-        "journalism",
-        "member",
-        "subscriber",
-        "supporter",
-        "dig deep",
-        "supported",
-    ),
-}
-
-
-def _has(low: str, kind: str) -> bool:
-    """A cheap keyword test before the regex: most lines are plainly article text."""
-    return any(key in low for key in _KEYS[kind])
 
 
 def _is_heading(line: str) -> bool:
@@ -199,7 +105,7 @@ def find_body(text: str, spans: list[tuple[int, int]] | None = None) -> list[tup
         # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.
         if _SALUTATION.match(line) and paras[i][0] > total * 0.3:
             rest = " ".join(lines[i : i + 12])
-            if _APPEAL.search(rest) or i > n * 0.5:
+            if APPEAL.search(rest) or i > n * 0.5:
                 start = i - 1 if i > 0 and _is_heading(lines[i - 1]) else i
                 for j in range(start, n):
                     keep[j] = False
@@ -225,14 +131,5 @@ def find_body(text: str, spans: list[tuple[int, int]] | None = None) -> list[tup
                 i += 1
                 continue
             in_bio = False
-        if (
-            _NAV.match(line)
-            or _STAMP.match(line)
-            or _EDITOR_NOTE.match(line)
-            or (len(line) < 400 and _is_social(low, line))
-            or _is_caption(low, line)
-            or (_has(low, "appeal") and len(_APPEAL.findall(line)) >= 2)
-        ):
-            keep[i] = False
         i += 1
     return [span for span, k in zip(paras, keep, strict=True) if k]

@@ -75,6 +75,49 @@ _CREDIT_TAIL = (
     rf"\({_NAME_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
 )
 
+# Shapes of furniture first written for the shipped pages' kind of layout.
+_NAV = re.compile(
+    r"^(?:fb-pixel\s+)?(?:skip to (?:main )?content|skip to footer|back to [\w &]+|share this (?:page|article|story)"
+    r"|share|tweet|email|print|advertisement|most (?:popular|read|viewed)|related(?: articles| stories)?"
+    r"|more information:?|read more|recommended|trending|sign up|subscribe|log ?in|menu|search|comments?"
+    r"|learn more(?: about [\w &]+)?:?|click to enlarge.*|(?:photo|image|graphic) (?:by|credit|courtesy)[^\n]*"
+    r"|(?:copyright|©|\(c\))\s*(?:\d{4})?[^\n]{0,120}?(?:all rights reserved\.?)?)$",
+    re.IGNORECASE,
+)
+# "Last updated 4:15 p.m.", "Published Sept. 21, 2023": a date and a time, nothing else
+_STAMP = re.compile(
+    r"^(?i:(?:last\s+)?(?:updated|published|posted)):?"
+    r"(?:\s*(?:\d{1,4}(?:[:/-]\d{1,2})*|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|on|at|,|\||[-–])){1,12}$"
+)
+_EDITOR_NOTE = re.compile(
+    r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
+)
+APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
+    r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
+    re.IGNORECASE,
+)
+# two appeal words or more in a line: a fundraising plea
+_APPEAL_TWICE = re.compile(APPEAL.pattern + r"[\s\S]*?" + APPEAL.pattern, re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"\b(?:follow (?:us|him|her|them|me) on|like us on facebook"
+    r"|sign up for (?:breaking news|our newsletter|alerts)|share (?:on (?:twitter|facebook)|via)"
+    r"|can be reached at|contributed to this report)"
+    r"|[\w.+-]+@[\w-]+\.[\w.]{2,}",  # an e-mail address
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(?:photo|image|caption|credit):"
+    r"|\((?:photos? by|graphic by|image by|illustration by|photo courtesy|photo credit)"
+    r"|\b(?:ap photo|getty images|reuters photo)\b",
+    re.IGNORECASE,
+)
+# AP style caption: "... on January 22, 2018, in Newark, New Jersey."
+_AP_CAPTION = re.compile(
+    r"\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in "
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?\.$"
+)
+
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "site_lead_in",
@@ -239,6 +282,84 @@ LINE_RULES: tuple[LineRule, ...] = (
             "version",
             "trademark",
             "trademarks",
+        ),
+    ),
+    LineRule(
+        "navigation",
+        Furniture.LINK,
+        _NAV,
+        "a menu, share or sign-in button, 'Most popular', 'Read more', a copyright line, alone",
+        max_len=2000,
+    ),
+    LineRule(
+        "stamp",
+        Furniture.DATELINE,
+        _STAMP,
+        "'Last updated 4:15 p.m.', 'Published Sept. 21, 2023': a stamp and nothing else",
+    ),
+    LineRule(
+        "editor_note",
+        Furniture.BOILERPLATE,
+        _EDITOR_NOTE,
+        "an editor's note, correction or clarification about the piece",
+        max_len=2000,
+    ),
+    LineRule(
+        "social",
+        Furniture.BOILERPLATE,
+        _SOCIAL,
+        "follow, share and contact lines: 'Follow her on X', 'can be reached at', an e-mail",
+        max_len=399,
+        needs=("follow", "like", "sign", "share", "reached", "contributed", "@"),
+    ),
+    LineRule(
+        "caption",
+        Furniture.CAPTION,
+        _CAPTION,
+        "a caption or credit: 'Photo:', '(Photo by ...', 'AP Photo', 'Getty Images'",
+        max_len=600,
+        needs=(
+            "photo",
+            "photos",
+            "image",
+            "caption",
+            "credit",
+            "graphic",
+            "illustration",
+            "ap",
+            "getty",
+            "reuters",
+        ),
+    ),
+    LineRule(
+        "ap_caption",
+        Furniture.CAPTION,
+        _AP_CAPTION,
+        "an AP-style caption, ending '... on January 22, 2018, in Newark, New Jersey.'",
+        max_len=600,
+        needs=(", in ",),
+        tail=120,
+    ),
+    LineRule(
+        "appeal",
+        Furniture.BOILERPLATE,
+        _APPEAL_TWICE,
+        "a plea for money: two or more of 'donate', 'tax-deductible', 'become a member' ...",
+        max_len=2000,
+        needs=(
+            "donate",
+            "donation",
+            "donating",
+            "deductible",
+            "chip",
+            "gift",
+            "contribution",
+            "journalism",
+            "member",
+            "subscriber",
+            "supporter",
+            "dig",
+            "supported",
         ),
     ),
 )
@@ -435,7 +556,9 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
                 marked.append(above)
             # headline, summary, headline, summary...: the summaries are teasers too
             items = run[1:] if len(run) >= 3 and run[1] - run[0] == 1 else run  # after a label
-            if all(b - a == 2 for a, b in itertools.pairwise(items)):
+            # three headlines at least: two alternating with paragraphs may be a subheading,
+            # a button and the article going on
+            if len(items) >= 3 and all(b - a == 2 for a, b in itertools.pairwise(items)):
                 marked += [
                     j + 1 for j in items if j + 1 < len(lines) and len(lines[j + 1]) <= _BETWEEN_MAX
                 ]
