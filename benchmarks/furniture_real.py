@@ -2,11 +2,18 @@
 in the article, and article claims lost, measured against an article extractor's test pages.
 
 Run: python benchmarks/furniture_real.py PAGES_DIR [PAGE ...]
+     python benchmarks/furniture_real.py --fixtures FIXTURES_DIR [FILE ...]
 
 PAGES_DIR holds one folder per page with `source.html` (the page as saved) and `expected.html`
 (its article alone, as the extractor's maintainers curated it): the layout of
 `test/test-pages/` in the mozilla/readability repository (Apache-2.0; the pages themselves belong
 to their publishers, so they are not copied here: check out that repository and point at it).
+
+With --fixtures, FIXTURES_DIR holds saved pages as single HTML files, with no curated article
+(the layout of `fixtures/` in the postlight/parser repository, MIT/Apache-2.0): the article is then
+what the project's own HTML reader (trafilatura) takes from the page, a stricter and noisier
+reference (it leaves out some real paragraphs, which then count as "outside"). The list of those
+pages (`FIXTURE_PAGES`) was fixed before the finder first ran on any of them.
 
 For each page the finder reads the page's whole visible text (what a capture tool saves: every
 block on its own line, scripts and styles left out), and, apart, the article alone:
@@ -59,6 +66,36 @@ NEWS_PAGES = (
     "wapo-2",
     "yahoo-1",
     "yahoo-2",
+)
+
+# English news and magazine pages of that repository's fixtures, chosen by name before the first run.
+FIXTURE_PAGES = (
+    "www.al.com.html",
+    "www.bloomberg.com--news.html",
+    "www.chicagotribune.com.html",
+    "www.cnbc.com.html",
+    "www.cnn.com.html",
+    "www.fastcompany.com.html",
+    "www.huffingtonpost.com.html",
+    "www.latimes.com.html",
+    "www.miamiherald.com.html",
+    "www.msnbc.com.html",
+    "www.nbcnews.com.html",
+    "www.newyorker.com.html",
+    "www.npr.org.html",
+    "www.nytimes.com.html",
+    "www.politico.com.html",
+    "www.prospectmagazine.co.uk.html",
+    "www.rawstory.com.html",
+    "www.reuters.com.html",
+    "www.si.com.html",
+    "www.slate.com.html",
+    "www.theatlantic.com.html",
+    "www.theguardian.com.html",
+    "www.today.com.html",
+    "www.vox.com.html",
+    "www.washingtonpost.com.html",
+    "www.wired.com.html",
 )
 
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
@@ -119,9 +156,21 @@ class PageScore:
     lost: int = 0
 
 
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
 def measure(folder: Path) -> tuple[PageScore, list[str]]:
-    page = visible_text((folder / "source.html").read_text(encoding="utf-8", errors="replace"))
-    article = visible_text((folder / "expected.html").read_text(encoding="utf-8", errors="replace"))
+    """A page's figures: `folder` with source.html and expected.html, or one saved HTML file."""
+    if folder.is_file():
+        from claimledger.extract.html import html_to_text
+
+        html = _read(folder)
+        page = visible_text(html)
+        article = html_to_text(html)[0]
+    else:
+        page = visible_text(_read(folder / "source.html"))
+        article = visible_text(_read(folder / "expected.html"))
     article_key = _key(article)
     page_key = _key(" ".join(c.quote for c in extract_claims(page)))
     score = PageScore()
@@ -141,25 +190,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", type=Path, help="a folder of test pages (see above)")
     parser.add_argument("names", nargs="*", help="pages to measure (default: the news pages)")
+    parser.add_argument("--fixtures", action="store_true", help="single saved HTML files")
     parser.add_argument("--show", action="store_true", help="print the claims found outside")
     args = parser.parse_args()
-    names = args.names or NEWS_PAGES
+    names = args.names or (FIXTURE_PAGES if args.fixtures else NEWS_PAGES)
     total = PageScore()
-    print(f"{'page':<20} {'found':>5} {'outside':>7} {'article':>7} {'lost':>4}")
+    print(f"{'page':<28} {'found':>5} {'outside':>7} {'article':>7} {'lost':>4}")
     for name in names:
         folder = args.pages / name
-        if not (folder / "source.html").exists():
+        if not (folder.is_file() or (folder / "source.html").exists()):
             print(f"{name:<20} missing", file=sys.stderr)
             continue
         s, outside = measure(folder)
         for field in vars(total):
             setattr(total, field, getattr(total, field) + getattr(s, field))
-        print(f"{name:<20} {s.found:>5} {s.outside:>7} {s.article_claims:>7} {s.lost:>4}")
+        print(f"{name[:28]:<28} {s.found:>5} {s.outside:>7} {s.article_claims:>7} {s.lost:>4}")
         if args.show:
             for quote in outside:
                 print(f"    outside: {quote[:150]}")
     print(
-        f"{'all ' + str(len(names)):<20} {total.found:>5} {total.outside:>7} "
+        f"{'all ' + str(len(names)):<28} {total.found:>5} {total.outside:>7} "
         f"{total.article_claims:>7} {total.lost:>4}"
     )
     print(
