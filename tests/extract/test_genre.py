@@ -165,3 +165,23 @@ def test_a_note_saying_the_piece_is_opinion(line: str) -> None:
 def test_each_rating_shape_counts(rating: str) -> None:
     lines = ["Did the mayor cut 12 routes?", *NEWS, "Our ruling: the council did.", rating]
     assert read_genre(lines).genre is Genre.FACT_CHECK
+
+
+def test_video_lengths_are_no_time_stamps() -> None:
+    lines = ["Storm hits coast", "1:39", *NEWS[:1], "1:26", NEWS[1], "1:29", NEWS[2]]
+    assert read_genre(lines).genre is Genre.NEWS
+
+
+def test_links_with_a_colon_are_no_speakers_taking_turns() -> None:
+    links = ["News App: Apple IOS", "News App: Google Play", "Media Kit: Why us?"] * 2
+    assert read_genre([*NEWS, *links]).genre is Genre.NEWS
+
+
+def test_two_speakers_taking_long_turns_make_an_interview() -> None:
+    lines = ["The transit chief on the cuts"]
+    for i in range(3):
+        lines += [
+            f"Roe: Why did the council cut route {i} when ridership was rising last year?",
+            f"Ruiz: Because the route cost {i + 2} million dollars a year and we had no money.",
+        ]
+    assert read_genre(lines).genre is Genre.INTERVIEW

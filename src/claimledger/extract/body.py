@@ -62,14 +62,6 @@ def _is_heading(line: str) -> bool:
     )
 
 
-_PROSE_LINE = 150  # a paragraph of prose, not a menu item, a teaser or a button
-
-
-def _prose(lines: list[str], start: int, end: int) -> int:
-    """Characters of prose (paragraphs longer than a menu item or a teaser) in lines[start:end]."""
-    return sum(len(line) for line in lines[start:end] if len(line) > _PROSE_LINE)
-
-
 def find_body(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of the text that are article body: one per paragraph, furniture left out.
 
@@ -93,15 +85,9 @@ def find_body(text: str, spans: list[tuple[int, int]] | None = None) -> list[tup
         low = line.lower()
         # Reader comments and the like run to the end of the page.
         if paras[i][0] > total * 0.3 and _starts_comments(low, line):
-            if _prose(lines, i + 1, n) <= _prose(lines, 0, i):
-                for j in range(i, n):
-                    keep[j] = False
-                break
-            # more of the page's prose follows than came before: a "Comments" button in a
-            # toolbar above the article, not the start of the readers' comments
-            keep[i] = False
-            i += 1
-            continue
+            for j in range(i, n):
+                keep[j] = False
+            break
         # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.
         if _SALUTATION.match(line) and paras[i][0] > total * 0.3:
             rest = " ".join(lines[i : i + 12])

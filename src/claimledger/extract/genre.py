@@ -80,10 +80,14 @@ _RATING = re.compile(
 )
 _QA = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s", re.I)
 _SPEAKER_TURN = re.compile(r"^([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?):\s+\S")
+# A clock time with its am/pm or zone, or after "Updated"/"Posted" ("1:39" alone is a video's length)
 _TIME_STAMP = re.compile(
-    r"^(?:(?:updated|posted)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I
+    r"^(?:(?:updated|posted)\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s+[A-Z]{2,4})?|[A-Z]{2,4}))$",
+    re.I,
 )
 
+_TURN_MIN = 60
 HEAD_LINES = 8  # a page's head: its first few short lines, before the first full paragraph
 _HEAD_LINE = 160
 _LABEL_MAX = 80
@@ -195,7 +199,8 @@ class _Shape:
                 self.stamps += 1
             if _QA.match(line):
                 self.qa += 1
-            turn = _SPEAKER_TURN.match(line)
+            # a turn is a question or an answer of some length ("Media Kit: Why us?" is a link)
+            turn = _SPEAKER_TURN.match(line) if len(line) >= _TURN_MIN else None
             if turn:
                 self.turns[turn.group(1)] = self.turns.get(turn.group(1), 0) + 1
             low = line.lower()
