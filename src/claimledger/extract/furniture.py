@@ -480,6 +480,17 @@ _UNGATED = tuple(r for r in LINE_RULES if not r.needs)
 _WORD_GATED_LONGEST = max(r.max_len for r in LINE_RULES if r._words)
 
 
+def _inline(pattern: re.Pattern[str]) -> str:
+    """A pattern's text with its case flag written inside it, to stand in an alternation."""
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+
+
+# The anchored rules as one alternation, each in a group named by its place: r0, r1, ...
+_UNGATED_ANY = re.compile(
+    "|".join(f"(?P<r{i}>{_inline(r.pattern)})" for i, r in enumerate(_UNGATED))
+)
+
+
 def line_furniture(line: str) -> tuple[Furniture, str] | None:
     """The kind of furniture a line is on its own, with the rule that says so; None for text."""
     if len(line) <= _LONGEST:
@@ -487,9 +498,23 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
         short = len(line) <= _WORD_GATED_LONGEST
         tokens = set(_ASCII_WORD.findall(line.lower())) if short else set()
         gated = _ALL_WORDS.isdisjoint(tokens) and _ALL_MARKS.search(line) is None
-        for rule in _UNGATED if gated else LINE_RULES:  # same order: the first rule wins
+        if gated:
+            # only the anchored rules can take the line: one match of them all says which
+            m = _UNGATED_ANY.match(line)
+            if m is None:
+                return _dateline(line)
+            first = _UNGATED[int(m.lastgroup[1:])] if m.lastgroup else None
+            # that rule, unless the line is too long for it: then each of them, in order
+            rules = (first,) if first and first.matches(line, tokens) else _UNGATED
+        else:
+            rules = LINE_RULES
+        for rule in rules:  # in the table's order: the first rule wins
             if rule.matches(line, tokens):
                 return rule.kind, rule.name
+    return _dateline(line)
+
+
+def _dateline(line: str) -> tuple[Furniture, str] | None:
     if is_dateline(line):
         return Furniture.DATELINE, "dateline"
     return None
