@@ -62,12 +62,15 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def find_body(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def find_body(
+    text: str, spans: list[tuple[int, int]] | None = None, lines: list[str] | None = None
+) -> list[tuple[int, int]]:
     """Spans of the text that are article body: one per paragraph, furniture left out.
 
-    `spans`, the text's `page_lines` if the caller has them, saves finding them again."""
+    `spans`, the text's `page_lines`, and `lines`, their text, if the caller has them, save
+    finding them again."""
     paras = page_lines(text) if spans is None else spans
-    lines = [text[s:e] for s, e in paras]
+    lines = [text[s:e] for s, e in paras] if lines is None else lines
     keep = [True] * len(paras)
     for index in furniture_blocks(lines):
         keep[index] = False

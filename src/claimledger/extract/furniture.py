@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -55,7 +56,7 @@ class LineRule:
         object.__setattr__(self, "_words", frozenset(n for n in self.needs if n.isalpha()))
         object.__setattr__(self, "_marks", tuple(n for n in self.needs if not n.isalpha()))
 
-    def matches(self, line: str, tokens: set[str] | frozenset[str]) -> bool:
+    def matches(self, line: str, tokens: Collection[str]) -> bool:
         """Whether `line` (whose lower-case words are `tokens`) is what this rule describes."""
         if not self.min_len <= len(line) <= self.max_len:
             return False
@@ -310,7 +311,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         _SOCIAL,
         "follow, share and contact lines: 'Follow her on X', 'can be reached at', an e-mail",
         max_len=399,
-        needs=("follow", "like", "sign", "share", "reached", "contributed", "@"),
+        needs=("follow", "facebook", "sign", "share", "reached", "contributed", "@"),
     ),
     LineRule(
         "caption",
@@ -477,6 +478,7 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 _ALL_WORDS = frozenset(w for r in LINE_RULES for w in r._words)
 _ALL_MARKS = re.compile("|".join(sorted({re.escape(m) for r in LINE_RULES for m in r._marks})))
 _UNGATED = tuple(r for r in LINE_RULES if not r.needs)
+_GATED = tuple(r for r in LINE_RULES if r.needs)
 _WORD_GATED_LONGEST = max(r.max_len for r in LINE_RULES if r._words)
 
 
@@ -492,25 +494,25 @@ _UNGATED_ANY = re.compile(
 
 
 def line_furniture(line: str) -> tuple[Furniture, str] | None:
-    """The kind of furniture a line is on its own, with the rule that says so; None for text."""
+    """The kind of furniture a line is on its own, with the rule that says so; None for text.
+
+    The anchored rules are tried first, all at once; the others only when a word or a mark
+    they need is in the line."""
     if len(line) <= _LONGEST:
+        m = _UNGATED_ANY.match(line)
+        if m is not None:
+            first = _UNGATED[int(m.lastgroup[1:])] if m.lastgroup else None
+            # that rule, unless the line is too long for it: then each of them, in order
+            for rule in (first,) if first and first.matches(line, ()) else _UNGATED:
+                if rule.matches(line, ()):
+                    return rule.kind, rule.name
         # the words are read only where a rule that needs them could take the line
         short = len(line) <= _WORD_GATED_LONGEST
         tokens = set(_ASCII_WORD.findall(line.lower())) if short else set()
-        gated = _ALL_WORDS.isdisjoint(tokens) and _ALL_MARKS.search(line) is None
-        if gated:
-            # only the anchored rules can take the line: one match of them all says which
-            m = _UNGATED_ANY.match(line)
-            if m is None:
-                return _dateline(line)
-            first = _UNGATED[int(m.lastgroup[1:])] if m.lastgroup else None
-            # that rule, unless the line is too long for it: then each of them, in order
-            rules = (first,) if first and first.matches(line, tokens) else _UNGATED
-        else:
-            rules = LINE_RULES
-        for rule in rules:  # in the table's order: the first rule wins
-            if rule.matches(line, tokens):
-                return rule.kind, rule.name
+        if not _ALL_WORDS.isdisjoint(tokens) or _ALL_MARKS.search(line) is not None:
+            for rule in _GATED:
+                if rule.matches(line, tokens):
+                    return rule.kind, rule.name
     return _dateline(line)
 
 

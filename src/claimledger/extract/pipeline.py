@@ -50,7 +50,8 @@ def read_article(
 
     In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count."""
     spans = page_lines(text)
-    body = find_body(text, spans)
+    lines = [text[s:e] for s, e in spans]
+    body = find_body(text, spans, lines)
     tracker = SpeakerTracker(outlet)
     voice = Voice()  # the writer's own voice, read from the sentences as they pass
     found: list[ExtractedClaim] = []
@@ -125,7 +126,7 @@ def read_article(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    genre = read_genre([text[s:e] for s, e in spans], title=title, voice=voice.share())
+    genre = read_genre(lines, title=title, voice=voice.share())
     if genre.genre is Genre.OPINION:  # the higher bar for a sentence with nothing to check
         found = [c for c, weak in zip(found, unanchored, strict=True) if not weak]
         keys = [k for k, weak in zip(keys, unanchored, strict=True) if not weak]

@@ -243,7 +243,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             seg_start = m.end()
     if seg_start < end:
         spans.append((seg_start, end))
-    if any(e - s > MAX_SENTENCE for s, e in spans):
+    if end - start > MAX_SENTENCE and any(e - s > MAX_SENTENCE for s, e in spans):
         spans = [piece for s, e in spans for piece in _cut_run_on(text, s, e)]
     out = []
     for s, e in spans:
