@@ -218,6 +218,15 @@ def read_genre(
 ) -> GenreReading:
     """The article's genre from the page's lines (paragraphs, in order), if known its title, and
     the voice of its body (`Voice.share`; read from `lines` if not given)."""
+    reading = genre_from_page(lines, title)
+    if reading is not None:
+        return reading
+    return genre_from_voice(_voice(lines) if voice is None else voice)
+
+
+def genre_from_page(lines: list[str], title: str | None = None) -> GenreReading | None:
+    """The genre when the page shows it (a label, time stamps, ratings, questions and answers, a
+    columnist's note); None when only the voice of the body can tell."""
     head = _head(lines)
     candidates = ([title] if title else []) + [
         line for i, line in enumerate(head) if not _in_menu(head, i)
@@ -238,8 +247,11 @@ def read_genre(
         return GenreReading(Genre.INTERVIEW, "questions and answers")
     if shape.note is not None:
         return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
-    if voice is None:
-        voice = _voice(lines)
+    return None
+
+
+def genre_from_voice(voice: float) -> GenreReading:
+    """Opinion when the writer's voice says so (`Voice.share`), news otherwise."""
     if voice >= _OPINION_VOICE:
         return GenreReading(Genre.OPINION, f"first person and ought-to in {voice:.0%} of sentences")
     return GenreReading(Genre.NEWS, "no label, no other shape")

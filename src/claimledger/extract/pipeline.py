@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
-from claimledger.extract.genre import Genre, Voice, read_genre
+from claimledger.extract.genre import Genre, Voice, genre_from_page, genre_from_voice
 from claimledger.extract.model import Article, ExtractedClaim
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
@@ -52,6 +52,8 @@ def read_article(
     spans = page_lines(text)
     lines = [text[s:e] for s, e in spans]
     body = find_body(text, spans, lines)
+    shown = genre_from_page(lines, title)  # what the page itself says it is, if it says
+    del lines  # the paragraphs are sliced again one at a time: no second copy of the text
     tracker = SpeakerTracker(outlet)
     voice = Voice()  # the writer's own voice, read from the sentences as they pass
     found: list[ExtractedClaim] = []
@@ -126,7 +128,7 @@ def read_article(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    genre = read_genre(lines, title=title, voice=voice.share())
+    genre = shown or genre_from_voice(voice.share())
     if genre.genre is Genre.OPINION:  # the higher bar for a sentence with nothing to check
         found = [c for c, weak in zip(found, unanchored, strict=True) if not weak]
         keys = [k for k, weak in zip(keys, unanchored, strict=True) if not weak]
