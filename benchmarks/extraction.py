@@ -6,22 +6,27 @@ The labels are in benchmarks/gold/ and, from a second labeller, benchmarks/gold/
 GUIDELINES.md in each): every sentence of the body of each article in sources/ marked claim or not,
 and every block of page furniture. A found claim matches
 a labelled sentence when their spans overlap by at least half of the longer of the two, so a
-sentence split in the wrong place counts against the finder. Speed is the whole pipeline
-(body, sentences, worthiness, speaker, numbers, time, repeats) on one core: the best of a few
-rounds, since other work on a shared machine only ever makes a round slower.
+sentence split in the wrong place counts against the finder. Each article's genre reading is
+printed beside its figures. Speed is the whole pipeline (body, furniture, genre, sentences,
+worthiness, speaker, numbers, time, repeats) on one core: the best of a few rounds, since other
+work on a shared machine only ever makes a round slower; then one 3 MB paragraph with no sentence
+end (the shipped bodies with their full stops taken out), with its peak memory.
+Furniture on real pages, without hand labels: benchmarks/furniture_real.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import time
+import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimledger.documents import Document, read_document
-from claimledger.extract import ExtractedClaim, extract_claims
+from claimledger.extract import Article, ExtractedClaim, read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold"
@@ -129,20 +134,29 @@ def score(claims: list[ExtractedClaim], gold: list[Gold], furniture: list[Span])
     return result
 
 
+def read(doc: Document) -> Article:
+    return read_article(
+        doc.text, published=doc.meta.published, outlet=doc.meta.outlet, title=doc.meta.title
+    )
+
+
 def extract(doc: Document) -> list[ExtractedClaim]:
-    return extract_claims(doc.text, published=doc.meta.published, outlet=doc.meta.outlet)
+    return list(read(doc).claims)
 
 
 def quality(docs: dict[str, Document], folder: Path = GOLD) -> None:
     sentences, furniture = load_gold(docs, folder)
     total = Score()
-    print(f"{'article':<52} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} {'leak':>4}")
+    print(
+        f"{'article':<52} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} {'leak':>4}  genre"
+    )
     for name, doc in docs.items():
-        s = score(extract(doc), sentences[name], furniture[name])
+        article = read(doc)
+        s = score(list(article.claims), sentences[name], furniture[name])
         total.add(s)
         print(
             f"{name[:52]:<52} {s.gold:>4} {s.found:>5} {s.precision:5.2f} {s.recall:5.2f} "
-            f"{s.f1:5.2f} {s.leaked:>4}"
+            f"{s.f1:5.2f} {s.leaked:>4}  {article.genre.genre.value}"
         )
     labelled = sum(len(g) for g in sentences.values())
     print(
@@ -236,6 +250,31 @@ def speed(docs: dict[str, Document], rounds: int) -> None:
     )
 
 
+def long_paragraph(docs: dict[str, Document], size: int = 3_000_000) -> str:
+    """The shipped bodies as one paragraph with every sentence end taken out, to `size` characters:
+    what a transcript pasted without punctuation, or a page that lost its full stops, looks like."""
+    run_on = re.sub(r"\s+", " ", re.sub(r"[.!?]+", "", " ".join(d.text for d in docs.values())))
+    return (run_on * (size // len(run_on) + 1))[:size]
+
+
+def long_speed(docs: dict[str, Document]) -> None:
+    text = long_paragraph(docs)
+    meta = next(iter(docs.values())).meta
+    doc = Document("run-on.txt", text, meta, "text")
+    start = time.perf_counter()
+    extract(doc)
+    elapsed = time.perf_counter() - start
+    size = len(text.encode("utf-8")) / 1e6
+    tracemalloc.start()
+    extract(doc)
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    print(
+        f"a {size:.1f} MB paragraph with no sentence end: {elapsed:.2f} s, {size / elapsed:.2f} MB/s; "
+        f"memory at its peak {peak:.0f} MB ({peak / size:.1f} times the text)"
+    )
+
+
 def load_articles(folder: Path) -> dict[str, Document]:
     return {p.name: read_document(p) for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -261,6 +300,7 @@ def main() -> None:
     agreement(docs)
     examples(docs)
     speed(docs, args.rounds)
+    long_speed(docs)
 
 
 if __name__ == "__main__":

@@ -147,6 +147,13 @@ def test_types() -> None:
         ("The mayor said in 2019 that the city would review every contract.", "other"),
         ("The program started in Boston in 2008 and spread to Chicago.", "other"),
         ("State law requires a permit for every rally held in Boston since 2015.", "rules"),
+        # a past event that mentions a rule is an event ...
+        ("The county negotiated a memorandum with the sheriff in March 2019.", "other"),
+        ("The judge ruled in 2019 that the ordinance violates state law.", "rules"),  # ... unless
+        # how a procedure works, whenever its condition is met
+        ("When Boston police arrest someone, they send the fingerprints to the FBI.", "rules"),
+        ("When the storm arrived in 2019, the city closed 40 schools.", "quantity"),
+        ("When the council voted in 2019, it rejected the Main Street plan.", "other"),
     ],
 )
 def test_the_type_follows_what_the_claim_is_about(sentence: str, kind: str) -> None:

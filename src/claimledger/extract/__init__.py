@@ -1,12 +1,16 @@
 """Article text -> claims: pure functions, no database, no network, no UI."""
 
 from claimledger.extract.body import find_body
-from claimledger.extract.model import ExtractedClaim, Period, Quantity
-from claimledger.extract.pipeline import extract_claims
+from claimledger.extract.genre import Genre, GenreReading
+from claimledger.extract.model import Article, ExtractedClaim, Period, Quantity
+from claimledger.extract.pipeline import extract_claims, read_article
 from claimledger.extract.similarity import claim_fingerprint, claim_similarity, match_terms
 
 __all__ = [
+    "Article",
     "ExtractedClaim",
+    "Genre",
+    "GenreReading",
     "Period",
     "Quantity",
     "claim_fingerprint",
@@ -14,4 +18,5 @@ __all__ = [
     "extract_claims",
     "find_body",
     "match_terms",
+    "read_article",
 ]

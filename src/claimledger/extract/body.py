@@ -9,56 +9,11 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract.furniture import APPEAL, furniture_blocks
+
 # A paragraph is a run of lines; captured pages put one paragraph per line, often with blank lines.
 _LINE = re.compile(r"[^\n]*\n?")
 
-_NAV = re.compile(
-    r"^(?:fb-pixel\s+)?(?:skip to (?:main )?content|skip to footer|back to [\w &]+|share this (?:page|article|story)"
-    r"|share|tweet|email|print|advertisement|most (?:popular|read|viewed)|related(?: articles| stories)?"
-    r"|more information:?|read more|recommended|trending|sign up|subscribe|log ?in|menu|search|comments?"
-    r"|learn more(?: about [\w &]+)?:?|click to enlarge.*|(?:photo|image|graphic) (?:by|credit|courtesy)[^\n]*"
-    r"|(?:copyright|©|\(c\))\s*(?:\d{4})?[^\n]{0,120}?(?:all rights reserved\.?)?)$",
-    re.IGNORECASE,
-)
-# "Last updated 4:15 p.m.", "Published Sept. 21, 2023": a date and a time, nothing else
-_STAMP = re.compile(
-    r"^(?i:(?:last\s+)?(?:updated|published|posted)):?"
-    r"(?:\s*(?:\d{1,4}(?:[:/-]\d{1,2})*|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|on|at|,|\||[-–])){1,12}$"
-)
-_SOCIAL_PHRASES = (
-    "follow us on",
-    "follow him on",
-    "follow her on",
-    "follow them on",
-    "follow me on",
-    "like us on facebook",
-    "sign up for breaking news",
-    "sign up for our newsletter",
-    "sign up for alerts",
-    "share on twitter",
-    "share on facebook",
-    "share via",
-    "can be reached at",
-    "contributed to this report",
-)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]{2,}")
-_CAPTION_PHRASES = (
-    "(photo by",
-    "(photos by",
-    "(graphic by",
-    "(image by",
-    "(illustration by",
-    "(photo courtesy",
-    "(photo credit",
-    "ap photo",
-    "getty images",
-    "reuters photo",
-)
-_CAPTION_START = ("photo:", "image:", "caption:", "credit:")
-# AP style caption: "... on January 22, 2018, in Newark, New Jersey."
-_AP_CAPTION = re.compile(
-    r"\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in [A-Z][\w .'-]+(?:, [A-Z][\w .'-]+)?\.$"
-)
 _COMMENT_PHRASES = (
     "community rules",
     "community guidelines",
@@ -75,31 +30,11 @@ _COMMENT_LINE = re.compile(
 )
 
 
-def _is_social(low: str, line: str) -> bool:
-    return any(p in low for p in _SOCIAL_PHRASES) or (
-        "@" in line and _EMAIL.search(line) is not None
-    )
-
-
-def _is_caption(low: str, line: str) -> bool:
-    if low.startswith(_CAPTION_START) or any(p in low for p in _CAPTION_PHRASES):
-        return True
-    return ", in " in line and _AP_CAPTION.search(line, max(0, len(line) - 120)) is not None
-
-
 def _starts_comments(low: str, line: str) -> bool:
     return any(p in low for p in _COMMENT_PHRASES) or _COMMENT_LINE.match(line) is not None
 
 
-_EDITOR_NOTE = re.compile(
-    r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
-)
 _SALUTATION = re.compile(r"^dear [\w ,&'’-]{2,60}[,:!]?$", re.IGNORECASE)
-_APPEAL = re.compile(
-    r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
-    r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
-    re.IGNORECASE,
-)
 _BIO_HEADER = re.compile(
     r"^(?:(?i:meet the (?:author|reporter|writer)s?|about the (?:author|reporter|writer)s?)"
     r"|(?i:about) ((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+))$"
@@ -108,40 +43,15 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 _PRONOUN_START = re.compile(r"^(?:she|he|they)\b", re.IGNORECASE)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as spans (captured text keeps one paragraph per line)."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
-        pos = end + 1
-    return spans
+_LINE_SPAN = re.compile(r"\S(?:[^\n]*\S)?")  # a line from its first to its last visible character
+# Furniture lines are short: a longer paragraph is body, and no furniture rule reads it (so a
+# megabyte-long paragraph is not copied, lower-cased and scanned a dozen times).
+LONG_PARAGRAPH = 2000
 
 
-_KEYS = {
-    "appeal": (
-        "donat",
-        "deductible",
-        "chip in",
-        "gift",
-        "contribution",
-        "journalism",
-        "member",
-        "subscriber",
-        "supporter",
-        "dig deep",
-        "supported",
-    ),
-}
-
-
-def _has(low: str, kind: str) -> bool:
-    """A cheap keyword test before the regex: most lines are plainly article text."""
-    return any(key in low for key in _KEYS[kind])
+def page_lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as spans, trimmed (captured text keeps one paragraph per line)."""
+    return [m.span() for m in _LINE_SPAN.finditer(text)]
 
 
 def _is_heading(line: str) -> bool:
@@ -152,11 +62,18 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def find_body(text: str) -> list[tuple[int, int]]:
-    """Spans of the text that are article body: one per paragraph, furniture left out."""
-    paras = _paragraphs(text)
-    lines = [text[s:e] for s, e in paras]
+def find_body(
+    text: str, spans: list[tuple[int, int]] | None = None, lines: list[str] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of the text that are article body: one per paragraph, furniture left out.
+
+    `spans`, the text's `page_lines`, and `lines`, their text, if the caller has them, save
+    finding them again."""
+    paras = page_lines(text) if spans is None else spans
+    lines = [text[s:e] for s, e in paras] if lines is None else lines
     keep = [True] * len(paras)
+    for index in furniture_blocks(lines):
+        keep[index] = False
     n = len(paras)
     total = len(text)
     bio_names: list[str] = []
@@ -164,6 +81,10 @@ def find_body(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         line = lines[i]
+        if len(line) > LONG_PARAGRAPH:
+            in_bio = False
+            i += 1
+            continue
         low = line.lower()
         # Reader comments and the like run to the end of the page.
         if paras[i][0] > total * 0.3 and _starts_comments(low, line):
@@ -173,7 +94,7 @@ def find_body(text: str) -> list[tuple[int, int]]:
         # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.
         if _SALUTATION.match(line) and paras[i][0] > total * 0.3:
             rest = " ".join(lines[i : i + 12])
-            if _APPEAL.search(rest) or i > n * 0.5:
+            if APPEAL.search(rest) or i > n * 0.5:
                 start = i - 1 if i > 0 and _is_heading(lines[i - 1]) else i
                 for j in range(start, n):
                     keep[j] = False
@@ -199,14 +120,5 @@ def find_body(text: str) -> list[tuple[int, int]]:
                 i += 1
                 continue
             in_bio = False
-        if (
-            _NAV.match(line)
-            or _STAMP.match(line)
-            or _EDITOR_NOTE.match(line)
-            or (len(line) < 400 and _is_social(low, line))
-            or _is_caption(low, line)
-            or (_has(low, "appeal") and len(_APPEAL.findall(line)) >= 2)
-        ):
-            keep[i] = False
         i += 1
     return [span for span, k in zip(paras, keep, strict=True) if k]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from claimledger.extract.genre import GenreReading
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -65,3 +67,14 @@ class ExtractedClaim:
             "period": self.period.to_dict() if self.period else None,
             "anchors": [list(a) for a in self.anchors],
         }
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the finder reads from one article: its genre and its claims."""
+
+    genre: GenreReading
+    claims: tuple[ExtractedClaim, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.genre.to_dict(), "claims": [c.to_dict() for c in self.claims]}

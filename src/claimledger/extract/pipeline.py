@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from claimledger.extract.body import find_body
+from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
-from claimledger.extract.model import ExtractedClaim
+from claimledger.extract.genre import Genre, Voice, genre_from_page, genre_from_voice
+from claimledger.extract.model import Article, ExtractedClaim
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
 from claimledger.extract.speakers import SpeakerTracker
@@ -12,6 +13,9 @@ from claimledger.extract.timeexpr import resolve_period
 from claimledger.extract.worthiness import MIN_WORDS, claim_type, cue_hits, score_sentence
 
 THRESHOLD = 0.45
+# In opinion, rhetoric about named people and institutions reads as fact: a sentence with nothing
+# checkable to anchor it (no number, date, source or speaker) needs this score instead.
+OPINION_THRESHOLD = 0.7
 HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
 
 
@@ -27,12 +31,37 @@ def extract_claims(
     text: str, *, published: str | None = None, outlet: str | None = None
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article, each anchored by offsets into `text`."""
+    return list(read_article(text, published=published, outlet=outlet).claims)
+
+
+def _anchored(n_quantities: int, has_period: bool, attributed: bool, hits: dict[str, int]) -> bool:
+    """Something evidence can be looked up by: a number, a date, a source, a named speaker."""
+    return bool(n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits)
+
+
+def read_article(
+    text: str,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
+
+    In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count."""
+    spans = page_lines(text)
+    lines = [text[s:e] for s, e in spans]
+    body = find_body(text, spans, lines)
+    shown = genre_from_page(lines, title)  # what the page itself says it is, if it says
+    del lines  # the paragraphs are sliced again one at a time: no second copy of the text
     tracker = SpeakerTracker(outlet)
+    voice = Voice()  # the writer's own voice, read from the sentences as they pass
     found: list[ExtractedClaim] = []
     keys: list[str] = []  # each claim's words, to know a sentence printed twice
+    unanchored: list[bool] = []  # each claim: nothing checkable to look it up by
     carried_open = False
     in_head = True
-    for ps, pe in find_body(text):
+    for ps, pe in body:
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
         if in_head:
@@ -51,6 +80,8 @@ def extract_claims(
             quoted = depth > 0 or sentence.startswith(("“", '"'))
             depth = max(0, depth + _quote_balance(sentence))
             tokens = words(sentence)
+            if not quoted:
+                voice.add(sentence, tokens)
             if len(tokens) < MIN_WORDS:  # a label or a fragment: never a claim, no numbers to read
                 tracker.speaker_for(sentence, para_speaker, quoted, tokens)
                 continue
@@ -75,13 +106,18 @@ def extract_claims(
             )
             if score < THRESHOLD:
                 continue
+            attributed = speaker is not None and speaker != outlet
+            anchored = _anchored(len(quantities), period is not None, attributed, hits)
+            unanchored.append(not anchored and score < OPINION_THRESHOLD)
             keys.append(" ".join(tokens))
             found.append(
                 ExtractedClaim(
                     quote=sentence,
                     start=s,
                     end=e,
-                    type=claim_type(sentence, n_quantities=len(quantities), hits=hits),
+                    type=claim_type(
+                        sentence, n_quantities=len(quantities), tokens=tokens, hits=hits
+                    ),
                     score=score,
                     speaker=speaker,
                     quantities=quantities,
@@ -92,7 +128,11 @@ def extract_claims(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    return _merge_repeats(found, keys)
+    genre = shown or genre_from_voice(voice.share())
+    if genre.genre is Genre.OPINION:  # the higher bar for a sentence with nothing to check
+        found = [c for c, weak in zip(found, unanchored, strict=True) if not weak]
+        keys = [k for k, weak in zip(keys, unanchored, strict=True) if not weak]
+    return Article(genre, tuple(_merge_repeats(found, keys)))
 
 
 def _merge_repeats(claims: list[ExtractedClaim], keys: list[str]) -> list[ExtractedClaim]:

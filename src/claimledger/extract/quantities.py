@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from claimledger.extract.model import Quantity
 
@@ -72,6 +73,7 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # _NUM as a whole word, its first digit first (the engine then jumps from digit to digit)
 _NUM_FIRST = r"(?P<num>[0-9](?<![\w].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
 _WORDNUM = r"(?P<word>" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
+_WORD_INITIALS = "".join(sorted({w[0] for w in _WORDS} | {w[0].upper() for w in _WORDS}))
 _FRAC = r"(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")"
 
 _COUNT_TAIL = (
@@ -121,10 +123,14 @@ _PATTERNS = [
             re.I,
         ),
     ),
-    (
+    (  # 12%, 4.5 percent; digit first, so the engine jumps from digit to digit
+        "percent",
+        re.compile(rf"{_NUM_FIRST}\s*(?:%|percent\b|per cent\b|percentage points\b)", re.I),
+    ),
+    (  # ten percent; the look-ahead skips, cheaply, places where no number word can start
         "percent",
         re.compile(
-            rf"(?:{_NUM}|{_WORDNUM})\s*(?:%|percent\b|per cent\b|percentage points\b)",
+            rf"(?=[{_WORD_INITIALS}])\b{_WORDNUM}\s*(?:%|percent\b|per cent\b|percentage points\b)",
             re.I,
         ),
     ),
@@ -376,6 +382,26 @@ def _bounds(value: float | None, bound: str) -> tuple[float | None, float | None
     return None, None
 
 
+class _Taken:
+    """Spans already read, kept disjoint and in order: an overlap test is a binary search, so a
+    paragraph with thousands of figures costs n log n, not n squared."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end) - 1  # the last span that starts before `end`
+        return i >= 0 and self._ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        if i > 0:  # a hedge read before a figure may reach into the span before: clip it
+            start = max(start, self._ends[i - 1])
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
 def find_quantities(
     text: str, start: int = 0, end: int | None = None, *, tokens: list[str] | None = None
 ) -> tuple[Quantity, ...]:
@@ -389,14 +415,14 @@ def find_quantities(
     if not has_digit and _NUMBER_WORDS.isdisjoint(found_words):
         return ()
     tried = _tells(lowered, found_words, has_digit)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[Quantity] = []
     for kind, pattern in _PATTERNS:
         if kind not in tried:
             continue
         for m in pattern.finditer(text, start, end):
             s, e = m.start(), m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             groups = m.groupdict()
             before = _HEDGE_BEFORE.search(text, max(start, s - 25), s)
@@ -414,7 +440,7 @@ def find_quantities(
                 s -= len("between ")
             unit = groups.get("unit")
             cur = _CURRENCIES.get(groups.get("cur") or "")
-            taken.append((s, e))
+            taken.add(s, e)
             found.append(
                 Quantity(
                     text=text[s:e],

@@ -198,8 +198,39 @@ def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
     return True
 
 
+# No real sentence is this long (the longest labelled one is under 400 characters). Text that runs
+# on further without a sentence end (a pasted transcript, a page with its full stops lost) is cut
+# into pieces of at most this length, so every later step works on bounded pieces: the time it
+# takes grows with the length of the text, never with the square of a sentence's length.
+MAX_SENTENCE = 1200
+# Where to cut a run-on, best first: a clause break, then a comma, then any space.
+_CUTS = (("; ", " — ", " – ", ": "), (", ",), (" ",))
+
+
+def _cut_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters, cut after a clause break
+    when one stands in the second half of the piece."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = -1
+        for seps in _CUTS:
+            cut = max(text.rfind(sep, start + MAX_SENTENCE // 2, limit) for sep in seps)
+            if cut >= 0:
+                cut += 1  # keep the comma or semicolon with the piece before
+                break
+        if cut < 0:
+            cut = limit  # no space at all: a hard cut
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end] (one paragraph), trimmed, list markers left out."""
+    """Sentence spans within text[start:end] (one paragraph), trimmed, list markers left out.
+
+    A span never exceeds MAX_SENTENCE characters: longer run-ons are cut (see `_cut_run_on`)."""
     spans: list[tuple[int, int]] = []
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     marker = _LIST_MARKER.match(text, start + lead, end)
@@ -212,6 +243,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             seg_start = m.end()
     if seg_start < end:
         spans.append((seg_start, end))
+    if end - start > MAX_SENTENCE and any(e - s > MAX_SENTENCE for s, e in spans):
+        spans = [piece for s, e in spans for piece in _cut_run_on(text, s, e)]
     out = []
     for s, e in spans:
         chunk = text[s:e]

@@ -328,6 +328,9 @@ def _before_roles(pattern: re.Pattern[str], text: str, found: list[str]) -> re.M
     return None
 
 
+PARAGRAPH_REACH = 4000  # characters: a dozen long sentences
+
+
 class SpeakerTracker:
     """Reads an article in order, remembering full names and who spoke last."""
 
@@ -393,8 +396,11 @@ class SpeakerTracker:
         return None
 
     def paragraph_speaker(self, paragraph: str) -> str | None:
-        """The speaker named anywhere in a paragraph, for quotations it spreads over sentences."""
-        return self.attribution(paragraph)
+        """The speaker named in a paragraph, for quotations it spreads over sentences.
+
+        Only the paragraph's first PARAGRAPH_REACH characters are read: a speaker further on does
+        not attribute a quotation that began that far back, and the work stays bounded."""
+        return self.attribution(paragraph[:PARAGRAPH_REACH])
 
     def _subject(self, sentence: str) -> str | None:
         """A person named at the start of a sentence: who a following 'he' or 'she' means."""

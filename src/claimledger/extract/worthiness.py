@@ -538,6 +538,54 @@ def _title_case(line: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
+# For the type, a past event told (not how a rule or a procedure works): the past tense of the
+# action words, less the words that say what a rule does when used as adjectives ("is allowed").
+_RULE_PARTICIPLES = frozenset(
+    ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
+)
+NARRATED = Cues(
+    frozenset(w for w in EVENT.single if w.endswith("ed")) - _RULE_PARTICIPLES
+    | frozenset(
+        [
+            "rose",
+            "fell",
+            "sued",
+            "found",
+            "showed",
+            "began",
+            "sent",
+            "wrote",
+            "gave",
+            "won",
+            "lost",
+            "built",
+            "spent",
+            "paid",
+            "withdrew",
+        ]
+    )
+)
+# What a rule does, in the present: with these, a sentence telling an event is about the rule.
+RULE_NOW = Cues(
+    frozenset(
+        [
+            "requires",
+            "prohibits",
+            "bans",
+            "allows",
+            "violates",
+            "applies",
+            "exempts",
+            "forbids",
+            "permits",
+            "mandates",
+        ]
+    ),
+    ("allowed to", "not allowed", "is supposed to", "are supposed to", "is illegal", "is legal"),
+)
+# How a procedure works, told as what happens whenever its condition is met.
+_CONDITION_OPENERS = frozenset(["if", "when", "whenever", "once"])
+
 LEXICON = Lexicon(
     {
         "event": EVENT,
@@ -555,6 +603,8 @@ LEXICON = Lexicon(
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
         "truth": TRUTH,
+        "narrated": NARRATED,
+        "rule_now": RULE_NOW,
     }
 )
 
@@ -641,8 +691,12 @@ def claim_type(
         return "correlation_causation"
     if "predict" in hits:
         return "prediction"
-    if "rule_type" in hits:
-        return "rules"
+    narrated = "narrated" in hits  # a past event told: 'negotiated', 'filed', 'was arrested'
+    if "rule_type" in hits and (not narrated or "rule_now" in hits):
+        return "rules"  # a rule, or an event that says what a rule is ('ruled that it violates')
     if "first_person_past" in hits:
         return "personal_experience"
+    first = tokens[0] if tokens else sentence.split(None, 1)[0].lower() if sentence.strip() else ""
+    if not narrated and first in _CONDITION_OPENERS:
+        return "rules"  # how a procedure works: 'When police arrest someone, they enter ...'
     return "other"

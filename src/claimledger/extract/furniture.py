@@ -1,0 +1,615 @@
+"""Page structure read from captured text alone: which lines are furniture, for any outlet.
+
+When a page's visible text is saved as it is, the article comes with the page around it: teaser
+and link lists, captions and credits, datelines, subscription and policy lines. None of these
+rules names an outlet; each describes a shape such lines take on any news site. They are records
+(a name, what the rule means, how it is recognised), each with its own tests.
+
+Two kinds of rule:
+- line rules (`LINE_RULES`): a line that is furniture on its own ("Photo: ...", "Sign up for ...",
+  "Updated 4:15 p.m. EST", "On OtherSite.com:");
+- block rules (`furniture_blocks`): lines that are furniture by where they stand: a run of short
+  headline-like lines (a teaser list, with any one-line summaries between its headlines), and the
+  caption just above a credit line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from enum import Enum
+
+from claimledger.extract.cues import words
+
+
+class Furniture(Enum):
+    """What a line of page furniture is."""
+
+    LINK = "link"  # "On OtherSite.com:", "Read more: ...", "Related coverage"
+    CREDIT = "credit"  # "Photo: Jane Roe/Reuters", "(AP Photo/Evan Vucci)"
+    CAPTION = "caption"  # the line a credit belongs to
+    DATELINE = "dateline"  # "Tue 5 Mar 2024 14.03 GMT", "Updated: 4:15 PM EST"
+    BOILERPLATE = "boilerplate"  # subscription, newsletter, cookie, comment and rights lines
+    TEASER = "teaser"  # a run of headlines (with their one-line summaries)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A line is `kind` when `pattern` matches (searched) and the line is at most `max_len` long."""
+
+    name: str
+    kind: Furniture
+    pattern: re.Pattern[str]
+    meaning: str
+    max_len: int = 200
+    # A cheap test first: one of these must be in the line, as a word (lower case) or, for
+    # marks that are not words ("/", "…"), anywhere. Empty: the pattern is anchored, and cheap.
+    needs: tuple[str, ...] = ()
+    tail: int = 0  # if set, the pattern is looked for only in the line's last `tail` characters
+    min_len: int = 0
+    _words: frozenset[str] = field(init=False, repr=False, compare=False)
+    _marks: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:  # frozen: the split of `needs` is set once, here
+        object.__setattr__(self, "_words", frozenset(n for n in self.needs if n.isalpha()))
+        object.__setattr__(self, "_marks", tuple(n for n in self.needs if not n.isalpha()))
+
+    def matches(self, line: str, tokens: Collection[str]) -> bool:
+        """Whether `line` (whose lower-case words are `tokens`) is what this rule describes."""
+        if not self.min_len <= len(line) <= self.max_len:
+            return False
+        needed = self.needs and self._words.isdisjoint(tokens)
+        if needed and not any(mark in line for mark in self._marks):
+            return False
+        start = max(0, len(line) - self.tail) if self.tail else 0
+        return self.pattern.search(line, start) is not None
+
+
+_DOMAIN = r"\b[\w-]+\.(?:com|org|net|gov|edu|news|tv|co\.uk|com\.au|ca|io|info)\b"
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
+_NAME_SLASH = r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?"
+_CREDIT_TAIL = (
+    # "(AP Photo/Evan Vucci)", "... Jane Roe/Reuters", "Ann Lee / The Gazette": a name, a slash,
+    # an owner, at the very end (outside brackets, no full stop after the owner)
+    rf"\({_NAME_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
+)
+
+# Shapes of furniture first written for the shipped pages' kind of layout.
+_NAV = re.compile(
+    r"^(?:fb-pixel\s+)?(?:skip to (?:main )?content|skip to footer|back to [\w &]+|share this (?:page|article|story)"
+    r"|share|tweet|email|print|advertisement|most (?:popular|read|viewed)|related(?: articles| stories)?"
+    r"|more information:?|read more|recommended|trending|sign up|subscribe|log ?in|menu|search|comments?"
+    r"|learn more(?: about [\w &]+)?:?|click to enlarge.*|(?:photo|image|graphic) (?:by|credit|courtesy)[^\n]*"
+    r"|(?:copyright|©|\(c\))\s*(?:\d{4})?[^\n]{0,120}?(?:all rights reserved\.?)?)$",
+    re.IGNORECASE,
+)
+# "Last updated 4:15 p.m.", "Published Sept. 21, 2023": a date and a time, nothing else
+_STAMP = re.compile(
+    r"^(?i:(?:last\s+)?(?:updated|published|posted)):?"
+    r"(?:\s*(?:\d{1,4}(?:[:/-]\d{1,2})*|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|on|at|,|\||[-–])){1,12}$"
+)
+_EDITOR_NOTE = re.compile(
+    r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
+)
+APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
+    r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
+    re.IGNORECASE,
+)
+# two appeal words or more in a line: a fundraising plea
+_APPEAL_TWICE = re.compile(APPEAL.pattern + r"[\s\S]*?" + APPEAL.pattern, re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"\b(?:follow (?:us|him|her|them|me) on|like us on facebook"
+    r"|sign up for (?:breaking news|our newsletter|alerts)|share (?:on (?:twitter|facebook)|via)"
+    r"|can be reached at|contributed to this report)"
+    r"|[\w.+-]+@[\w-]+\.[\w.]{2,}",  # an e-mail address
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(?:photo|image|caption|credit):"
+    r"|\((?:photos? by|graphic by|image by|illustration by|photo courtesy|photo credit)"
+    r"|\b(?:ap photo|getty images|reuters photo)\b",
+    re.IGNORECASE,
+)
+# AP style caption: "... on January 22, 2018, in Newark, New Jersey."
+_AP_CAPTION = re.compile(
+    r"\bon (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}, in "
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?\.$"
+)
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule(
+        "site_lead_in",
+        Furniture.LINK,
+        re.compile(rf"^(?:(?:also |more )?(?:on|from|at|via)\s+)?(?:the\s+)?{_DOMAIN}\s*:?$", re.I),
+        "a line naming another web site and nothing else, or leading into its links",
+        needs=(),
+    ),
+    LineRule(
+        "read_more",
+        Furniture.LINK,
+        re.compile(
+            r"^(?:read|see|watch|listen)(?: (?:more|also|next|the full story|our coverage))?\s*[:|>»-]"
+            r"|^(?:related|recommended|more)(?: (?:stories|articles|coverage|reading|links|content"
+            r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
+            r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
+            r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
+            re.I,
+        ),
+        "a lead-in to links: 'Read more: ...', 'Related stories', 'You may also like'",
+        max_len=160,
+    ),
+    LineRule(
+        "truncated",
+        Furniture.TEASER,
+        re.compile(
+            r"\w\s?(?:…|\.\.\.)\s*(?:(?:read|continue|more)\b[^.!?]{0,20}"
+            rf"|{_DOMAIN}|(?:[A-Z][\w&'’-]*\s?){{1,4}})?$",
+            re.I,
+        ),
+        "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'), maybe "
+        "with its site's name after: a teaser's; shorter lines trailing off are a writer's ellipsis",
+        max_len=320,
+        needs=("…", "..."),
+        tail=80,
+        min_len=60,
+    ),
+    LineRule(
+        "engagement",
+        Furniture.TEASER,
+        re.compile(
+            r"\d[\d,.]*\s?k?\s(?:comments?|shares?|reactions?|views?|replies)\b"
+            r"(?:\s*[-–•|·]\s*\d+\s\w+\sago)?\W*$",
+            re.I,
+        ),
+        "a link ending in its counts ('... 4,701 comments - 13 hours ago'): a teaser",
+        max_len=240,
+        needs=(
+            "comment",
+            "comments",
+            "share",
+            "shares",
+            "reaction",
+            "reactions",
+            "view",
+            "views",
+            "replies",
+        ),
+        tail=80,
+    ),
+    LineRule(
+        "author_bio",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
+            r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
+            r"|photographer|critic|author|fellow)\b"
+        ),
+        "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
+        max_len=300,
+        needs=(),
+    ),
+    LineRule(
+        "credit_label",
+        Furniture.CREDIT,
+        re.compile(
+            r"^(?:(?:file |main |top )?(?:photo(?:graph)?|image|picture|illustration|graphic|video"
+            r"|credit|photo credit|image credit)s?)\s*(?:by\b|:|\|)"
+            r"|^(?:image|media|video) (?:copyright|caption)\b",
+            re.I,
+        ),
+        "a credit or caption label: 'Photograph: ...', 'Image copyright ...', 'Photo by ...'",
+        max_len=400,
+    ),
+    LineRule(
+        "credit_tail",
+        Furniture.CREDIT,
+        re.compile(
+            r"(?:^|[\s.:|])(?:photo(?:graph)?|image|credit|picture)s?:\s*[^.!?]{2,80}$|"
+            + _CREDIT_TAIL
+        ),
+        "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
+        max_len=400,
+        needs=("/", ":"),
+        tail=120,
+    ),
+    LineRule(
+        "subscription",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:sign up (?:for|to|here|now|today)|subscribe (?:to|now|today|for|here)"
+            r"|(?:our|the|a|free|daily|weekly) newsletters?\b|in your inbox|to your inbox"
+            r"|already a (?:subscriber|member)|free articles? (?:left|remaining)|subscribers? only"
+            r"|create a free account|log in to (?:continue|read|comment)|download (?:our|the) app"
+            r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism)",
+            re.I,
+        ),
+        "an invitation to subscribe, sign up or download: the site's, not the article's",
+        max_len=300,
+        needs=(
+            "sign",
+            "subscribe",
+            "subscriber",
+            "subscribers",
+            "newsletter",
+            "newsletters",
+            "inbox",
+            "already",
+            "free",
+            "log",
+            "download",
+            "journalism",
+            "app",
+            "latest",
+        ),
+    ),
+    LineRule(
+        "policy",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:terms (?:of (?:use|service)|(?:&|and) conditions)|privacy (?:policy|notice|settings)"
+            r"|cookie (?:policy|settings))\b.{0,60}$"
+            r"|\b(?:we use cookies|all rights reserved|comments? (?:are|is) (?:closed|moderated|disabled)"
+            r"|comment (?:policy|guidelines)|community (?:standards|guidelines|rules)"
+            r"|(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b"
+            r"|republished (?:with permission|from|under)|earn (?:a|an affiliate) commission"
+            r"|a version of this (?:article|story) (?:appears|appeared)|registered trademarks?"
+            r"|comments (?:will|may) be (?:rejected|removed|deleted|moderated|reviewed)"
+            r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected))",
+            re.I,
+        ),
+        "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
+        max_len=300,
+        needs=(
+            "terms",
+            "privacy",
+            "cookie",
+            "cookies",
+            "reserved",
+            "comment",
+            "comments",
+            "community",
+            "published",
+            "appeared",
+            "republished",
+            "commission",
+            "typo",
+            "error",
+            "correction",
+            "updated",
+            "corrected",
+            "version",
+            "trademark",
+            "trademarks",
+        ),
+    ),
+    LineRule(
+        "navigation",
+        Furniture.LINK,
+        _NAV,
+        "a menu, share or sign-in button, 'Most popular', 'Read more', a copyright line, alone",
+        max_len=2000,
+    ),
+    LineRule(
+        "stamp",
+        Furniture.DATELINE,
+        _STAMP,
+        "'Last updated 4:15 p.m.', 'Published Sept. 21, 2023': a stamp and nothing else",
+    ),
+    LineRule(
+        "editor_note",
+        Furniture.BOILERPLATE,
+        _EDITOR_NOTE,
+        "an editor's note, correction or clarification about the piece",
+        max_len=2000,
+    ),
+    LineRule(
+        "social",
+        Furniture.BOILERPLATE,
+        _SOCIAL,
+        "follow, share and contact lines: 'Follow her on X', 'can be reached at', an e-mail",
+        max_len=399,
+        needs=("follow", "facebook", "sign", "share", "reached", "contributed", "@"),
+    ),
+    LineRule(
+        "caption",
+        Furniture.CAPTION,
+        _CAPTION,
+        "a caption or credit: 'Photo:', '(Photo by ...', 'AP Photo', 'Getty Images'",
+        max_len=600,
+        needs=(
+            "photo",
+            "photos",
+            "image",
+            "caption",
+            "credit",
+            "graphic",
+            "illustration",
+            "ap",
+            "getty",
+            "reuters",
+        ),
+    ),
+    LineRule(
+        "ap_caption",
+        Furniture.CAPTION,
+        _AP_CAPTION,
+        "an AP-style caption, ending '... on January 22, 2018, in Newark, New Jersey.'",
+        max_len=600,
+        needs=(", in ",),
+        tail=120,
+    ),
+    LineRule(
+        "appeal",
+        Furniture.BOILERPLATE,
+        _APPEAL_TWICE,
+        "a plea for money: two or more of 'donate', 'tax-deductible', 'become a member' ...",
+        max_len=2000,
+        needs=(
+            "donate",
+            "donation",
+            "donating",
+            "deductible",
+            "chip",
+            "gift",
+            "contribution",
+            "journalism",
+            "member",
+            "subscriber",
+            "supporter",
+            "dig",
+            "supported",
+        ),
+    ),
+)
+
+# Datelines: a line of dates, times and their labels only ("Tue 5 Mar 2024 14.03 GMT").
+_STAMP_WORDS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "et",
+        "ct",
+        "pt",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "first",
+        "on",
+        "at",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "ago",
+        "read",
+        "time",
+        "yesterday",
+        "today",
+    ]
+)
+
+
+_DIGIT = re.compile(r"[0-9]")
+_TIME_SUFFIX = re.compile(r"(?<=\d)(?:am|pm|h)$")
+
+
+def is_dateline(line: str) -> bool:
+    """Dates, times and their labels, nothing else: 'Updated: 4:15 PM EST, Tue March 5, 2024'."""
+    if len(line) > 90 or _DIGIT.search(line) is None:
+        return False
+    tokens = [_TIME_SUFFIX.sub("", t) for t in words(line)]  # "2:15pm": "2", "15"
+    return (
+        bool(tokens)
+        and any(t.isdigit() for t in tokens)
+        and all(t.isdigit() or t in _STAMP_WORDS for t in tokens)
+    )
+
+
+_LONGEST = max(r.max_len for r in LINE_RULES)
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+# Every word and mark some rule needs: a line with none of them is tried on the others only.
+_ALL_WORDS = frozenset(w for r in LINE_RULES for w in r._words)
+_ALL_MARKS = re.compile("|".join(sorted({re.escape(m) for r in LINE_RULES for m in r._marks})))
+_UNGATED = tuple(r for r in LINE_RULES if not r.needs)
+_GATED = tuple(r for r in LINE_RULES if r.needs)
+_WORD_GATED_LONGEST = max(r.max_len for r in LINE_RULES if r._words)
+
+
+def _inline(pattern: re.Pattern[str]) -> str:
+    """A pattern's text with its case flag written inside it, to stand in an alternation."""
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+
+
+# The anchored rules as one alternation, each in a group named by its place: r0, r1, ...
+_UNGATED_ANY = re.compile(
+    "|".join(f"(?P<r{i}>{_inline(r.pattern)})" for i, r in enumerate(_UNGATED))
+)
+
+
+def line_furniture(line: str) -> tuple[Furniture, str] | None:
+    """The kind of furniture a line is on its own, with the rule that says so; None for text.
+
+    The anchored rules are tried first, all at once; the others only when a word or a mark
+    they need is in the line."""
+    if len(line) <= _LONGEST:
+        m = _UNGATED_ANY.match(line)
+        if m is not None:
+            first = _UNGATED[int(m.lastgroup[1:])] if m.lastgroup else None
+            # that rule, unless the line is too long for it: then each of them, in order
+            for rule in (first,) if first and first.matches(line, ()) else _UNGATED:
+                if rule.matches(line, ()):
+                    return rule.kind, rule.name
+        # the words are read only where a rule that needs them could take the line
+        short = len(line) <= _WORD_GATED_LONGEST
+        tokens = set(_ASCII_WORD.findall(line.lower())) if short else set()
+        if not _ALL_WORDS.isdisjoint(tokens) or _ALL_MARKS.search(line) is not None:
+            for rule in _GATED:
+                if rule.matches(line, tokens):
+                    return rule.kind, rule.name
+    return _dateline(line)
+
+
+def _dateline(line: str) -> tuple[Furniture, str] | None:
+    if is_dateline(line):
+        return Furniture.DATELINE, "dateline"
+    return None
+
+
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•▪●◦*–—-]|\([a-z0-9]\))\s")
+HEADLINE_WORDS = 16  # a headline, a teaser or a subheading is at most this many words
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line that does not end a sentence: a headline, a teaser, a subheading, a label.
+
+    A list item ('• 42% of homes lack broadband') and a lead-in ending in a colon are not."""
+    if len(line) > 140 or _LIST_ITEM.match(line):
+        return False
+    if _ENDS_SENTENCE.search(line) or line.endswith((":", ",", ";")):
+        return False
+    return 2 <= len(line.split()) <= HEADLINE_WORDS
+
+
+_BETWEEN_MAX = 260  # a teaser's one-line summary between two headlines is at most this long
+
+
+def _is_lead_in(line: str) -> bool:
+    return len(line) <= 60 and line.endswith(":") and len(line.split()) <= 6
+
+
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
+
+
+def _points(lines: list[str], run: list[int]) -> bool:
+    """A list of the article's points with their markers lost ('He would defend ...'): a third
+    or more of the lines start with a pronoun, which points back into the article; a headline
+    names its subject."""
+    starts = sum(lines[i].split()[0].lower().strip("‘'\"“") in _PRONOUNS for i in run)
+    return starts * 3 >= len(run)
+
+
+def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
+    """Lines that are furniture by where they stand, by index.
+
+    - A teaser list: three or more headline-like lines, each at most one short line from the
+      next, with the lines between them (one-line summaries) and a lead-in just above
+      ('More from OtherSite.com:'). Two headline-like lines make a list when a line rule or a
+      lead-in marks the line above as one.
+    - A caption: the line just above a credit line, when it is short enough to be one.
+    A run where a third of the lines start with a pronoun is the article's own list of points.
+    """
+    marks: dict[int, Furniture] = {}
+    found = [line_furniture(line) if len(line) <= 400 else None for line in lines]
+    heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
+    run: list[int] = []
+
+    def close(run: list[int]) -> None:
+        if not run:
+            return
+        above = run[0] - 1
+        led = above >= 0 and (_is_lead_in(lines[above]) or found[above] is not None)
+        if _points(lines, run):
+            return
+        if len(run) >= 3 or (len(run) == 2 and led):
+            marked = list(run)
+            if led:
+                marked.append(above)
+            # headline, summary, headline, summary...: the summaries are teasers too
+            items = run[1:] if len(run) >= 3 and run[1] - run[0] == 1 else run  # after a label
+            # three headlines at least: two alternating with paragraphs may be a subheading,
+            # a button and the article going on
+            if len(items) >= 3 and all(b - a == 2 for a, b in itertools.pairwise(items)):
+                marked += [
+                    j + 1 for j in items if j + 1 < len(lines) and len(lines[j + 1]) <= _BETWEEN_MAX
+                ]
+            for j in marked:
+                marks.setdefault(j, Furniture.TEASER)
+
+    for i in heads:
+        if run and (i - run[-1] > 2 or (i - run[-1] == 2 and len(lines[i - 1]) > _BETWEEN_MAX)):
+            close(run)
+            run = []
+        run.append(i)
+    close(run)
+    for i, line in enumerate(lines):
+        read = found[i]
+        if read is None:
+            continue
+        kind, _ = read
+        marks[i] = kind
+        # a credit alone on its line belongs to the caption just above it
+        alone = kind is Furniture.CREDIT and len(line) <= 80 and not _SENTENCE_INSIDE.search(line)
+        if alone and i > 0 and i - 1 not in marks and len(lines[i - 1]) <= _CAPTION_MAX:
+            marks[i - 1] = Furniture.CAPTION
+    return marks
+
+
+_CAPTION_MAX = 200
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’')\]]*\s")  # a caption written before its credit

@@ -1,0 +1,257 @@
+"""What kind of article a text is (news, analysis, opinion, live blog, fact-check, interview),
+read from the text alone: the label a page puts above or beside its headline, the shape of its
+paragraphs (time stamps, questions and answers), and in the last resort its voice.
+
+The reading changes what counts as a claim: in opinion, a sentence with no checkable anchor (no
+number, no date, no source named, no one quoted) needs a higher score, because there rhetoric about
+named people and institutions reads as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from claimledger.extract.cues import words
+
+
+class Genre(Enum):
+    NEWS = "news"
+    ANALYSIS = "analysis"
+    OPINION = "opinion"
+    LIVE_BLOG = "live_blog"
+    FACT_CHECK = "fact_check"
+    INTERVIEW = "interview"
+
+
+@dataclass(frozen=True)
+class GenreReading:
+    """The genre and, in a few words, what it was read from."""
+
+    genre: Genre
+    evidence: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"genre": self.genre.value, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A section label ('Opinion', 'News analysis') as a page prints it on a line of its own."""
+
+    pattern: re.Pattern[str]
+    genre: Genre
+
+
+def _label(words_: str, genre: Genre) -> Label:
+    # the label alone, or the label and a separator before the headline ("Opinion | Why ...")
+    return Label(re.compile(rf"^(?:{words_})\s*(?:$|[:|•·–—-]\s*\S)", re.I), genre)
+
+
+# Looked for in the first lines of the page (its head), before the first full paragraph.
+LABELS: tuple[Label, ...] = (
+    _label(
+        r"fact[- ]?check(?:ing)?|fact[- ]check(?:er)?:?|reality check|verdict", Genre.FACT_CHECK
+    ),
+    _label(
+        r"live(?: updates?| blog| coverage| news)?|as it happened|latest updates", Genre.LIVE_BLOG
+    ),
+    _label(r"(?:an? )?interview|q\s?&\s?a|in conversation", Genre.INTERVIEW),
+    _label(
+        r"opinion|op-?ed|commentary|editorial|our view|my view|column|columnists?|guest (?:column|essay"
+        r"|opinion|commentary)|viewpoints?|perspective|letters?(?: to the editor)?|comment is free"
+        r"|essay|the big idea",
+        Genre.OPINION,
+    ),
+    _label(r"(?:news )?analysis|explainer|explained|the big picture|what we know", Genre.ANALYSIS),
+)
+
+# Lines anywhere on the page that say what the piece is.
+_OPINION_NOTE = re.compile(
+    r"\b(?:views (?:expressed|in this (?:article|column|piece)) (?:are|here are)"
+    r"|(?:is|are) (?:a |an )?(?:contributing |regular |guest )?(?:columnist|opinion writer|contributor to \w+ opinion)"
+    r"|this is an? (?:opinion|op-ed|column|editorial)|writes a (?:weekly |monthly )?column)\b",
+    re.I,
+)
+_RATING_LABEL = re.compile(r"^(?:our |the )?(?:rating|ruling|verdict|claim|conclusion)\s*:", re.I)
+_RATING = re.compile(
+    r"\bwe rate (?:this|the|it)\b|\b(?:pants on fire|mostly (?:true|false)|half true)\b", re.I
+)
+_QA = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s", re.I)
+_SPEAKER_TURN = re.compile(r"^([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?):\s+\S")
+# A clock time with its am/pm or zone, or after "Updated"/"Posted" ("1:39" alone is a video's length)
+_TIME_STAMP = re.compile(
+    r"^(?:(?:updated|posted)\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s+[A-Z]{2,4})?|[A-Z]{2,4}))$",
+    re.I,
+)
+
+_TURN_MIN = 60
+HEAD_LINES = 8  # a page's head: its first few short lines, before the first full paragraph
+_HEAD_LINE = 160
+_LABEL_MAX = 80
+
+# Voice: an unlabelled piece is opinion when the writer speaks in the first person and tells the
+# reader what ought to be, sentence after sentence.
+_FIRST_PERSON = frozenset(["i", "i'm", "i've", "my", "me", "we", "we're", "our", "us"])
+_OUGHT = frozenset(
+    [
+        "should",
+        "must",
+        "ought",
+        "shouldn't",
+        "mustn't",
+        "need",
+        "needs",
+        "shameful",
+        "absurd",
+        "disgrace",
+        "failure",
+        "wrong",
+        "dangerous",
+        "outrageous",
+        "unacceptable",
+    ]
+)
+_OPINION_VOICE = (
+    0.35  # share of the body's sentences with first person or ought-words, outside quotes
+)
+
+
+def _head(lines: list[str]) -> list[str]:
+    head = []
+    for line in lines[:HEAD_LINES]:
+        if len(line) >= _HEAD_LINE:
+            break
+        head.append(line)
+    return head
+
+
+def _is_menu_item(line: str) -> bool:
+    return len(line.split()) <= 2 and len(line) <= 24
+
+
+def _in_menu(lines: list[str], i: int) -> bool:
+    """A line among the site's sections ('News', 'Opinion', 'Sport'): a menu item, not a label."""
+    before = i > 0 and _is_menu_item(lines[i - 1])
+    after = i + 1 < len(lines) and _is_menu_item(lines[i + 1])
+    return _is_menu_item(lines[i]) and before and after
+
+
+# Cheap tests before the patterns: words one of which each pattern needs.
+
+
+VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+class Voice:
+    """Counts the writer's own sentences (outside quotation marks) and those with first-person
+    or ought-to words, from the words the finder has already read."""
+
+    def __init__(self) -> None:
+        self.sentences = 0
+        self.voiced = 0
+
+    def add(self, sentence: str, tokens: list[str]) -> None:
+        if len(tokens) < 5:
+            return
+        self.sentences += 1
+        if _FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens):
+            return
+        if "“" in sentence or '"' in sentence:  # words inside a quotation are someone else's
+            tokens = words(_QUOTED.sub("", sentence))
+            if _FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens):
+                return
+        self.voiced += 1
+
+    def share(self) -> float:
+        return self.voiced / self.sentences if self.sentences >= VOICE_SENTENCES else 0.0
+
+
+def _voice(lines: list[str]) -> float:
+    """The voice of paragraphs given as lines (when the finder has not read them sentence by
+    sentence): share of sentences outside quotations with first-person or ought-to words."""
+    voice = Voice()
+    for line in lines:
+        if line.startswith(("“", '"')):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            voice.add(sentence, words(sentence))
+    return voice.share()
+
+
+class _Shape:
+    """What the page's lines show, read in one pass: time stamps, rating lines, questions and
+    answers, speakers taking turns, a line saying the piece is a column."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.stamps = 0
+        self.ratings = 0
+        self.qa = 0
+        self.turns: dict[str, int] = {}
+        self.note: str | None = None
+        for line in lines:
+            if len(line) >= 600:
+                continue
+            if len(line) < 40 and _TIME_STAMP.match(line):
+                self.stamps += 1
+            if _QA.match(line):
+                self.qa += 1
+            # a turn is a question or an answer of some length ("Media Kit: Why us?" is a link)
+            turn = _SPEAKER_TURN.match(line) if len(line) >= _TURN_MIN else None
+            if turn:
+                self.turns[turn.group(1)] = self.turns.get(turn.group(1), 0) + 1
+            low = line.lower()
+            rated = "rate" in low or "true" in low or "false" in low or "fire" in low
+            if _RATING_LABEL.match(line) or (rated and _RATING.search(line)):
+                self.ratings += 1
+            noted = "views" in low or "column" in low or "opinion" in low or "this is a" in low
+            noted = noted or "contributor" in low
+            if self.note is None and len(line) < 400 and noted and _OPINION_NOTE.search(line):
+                self.note = line
+
+
+def read_genre(
+    lines: list[str], *, title: str | None = None, voice: float | None = None
+) -> GenreReading:
+    """The article's genre from the page's lines (paragraphs, in order), if known its title, and
+    the voice of its body (`Voice.share`; read from `lines` if not given)."""
+    reading = genre_from_page(lines, title)
+    if reading is not None:
+        return reading
+    return genre_from_voice(_voice(lines) if voice is None else voice)
+
+
+def genre_from_page(lines: list[str], title: str | None = None) -> GenreReading | None:
+    """The genre when the page shows it (a label, time stamps, ratings, questions and answers, a
+    columnist's note); None when only the voice of the body can tell."""
+    head = _head(lines)
+    candidates = ([title] if title else []) + [
+        line for i, line in enumerate(head) if not _in_menu(head, i)
+    ]
+    for line in candidates:
+        if len(line) > _LABEL_MAX and line is not title:
+            continue
+        for label in LABELS:
+            if label.pattern.match(line):
+                return GenreReading(label.genre, f"labelled {line[:40]!r}")
+    shape = _Shape(lines)
+    if shape.stamps >= 3:
+        return GenreReading(Genre.LIVE_BLOG, f"{shape.stamps} time stamps between entries")
+    if shape.ratings >= 2:
+        return GenreReading(Genre.FACT_CHECK, f"{shape.ratings} rating or verdict lines")
+    top_two = sorted(shape.turns.values(), reverse=True)[:2]
+    if shape.qa >= 4 or (len(top_two) == 2 and min(top_two) >= 3):
+        return GenreReading(Genre.INTERVIEW, "questions and answers")
+    if shape.note is not None:
+        return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
+    return None
+
+
+def genre_from_voice(voice: float) -> GenreReading:
+    """Opinion when the writer's voice says so (`Voice.share`), news otherwise."""
+    if voice >= _OPINION_VOICE:
+        return GenreReading(Genre.OPINION, f"first person and ought-to in {voice:.0%} of sentences")
+    return GenreReading(Genre.NEWS, "no label, no other shape")

@@ -1,0 +1,343 @@
+"""Page structure from captured text alone: each furniture rule, and whole pages of several layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract import extract_claims
+from claimledger.extract.cues import words
+from claimledger.extract.furniture import (
+    LINE_RULES,
+    Furniture,
+    LineRule,
+    furniture_blocks,
+    is_dateline,
+    is_headline_like,
+    line_furniture,
+)
+
+# Each rule: lines it must take, lines it must leave.
+_MUST = {
+    "site_lead_in": ["On OtherSite.com:", "More from example.org", "thecity.news"],
+    "read_more": [
+        "Read more: How to prepare your home for a hurricane",
+        "Related stories",
+        "More from The Harbor Gazette",
+        "You may also like",
+        "Most read",
+        "See also | Budget hearings",
+    ],
+    "truncated": [
+        "The council voted on Tuesday to approve a budget that cuts 12…",
+        "Officials said the stadium would cost more than $300 million and... Read more",
+        "Couple Finds 50-Year-Old Fallout Shelter, But When They Look inside...OtherSite.com",
+    ],
+    "engagement": [
+        "Senator Refuses to Disavow Singer’s Remarks4,701 comments - 13 hours ago",
+        "Council votes to cut bus routes 312 shares",
+    ],
+    "author_bio": [
+        "Jane Roe is a breaking news reporter for The Paper and is based in Sydney, Australia.",
+        "Ann Lee is a senior staff writer covering transport.",
+    ],
+    "credit_label": [
+        "Photograph: Jane Roe/Reuters",
+        "Image copyright Getty Images",
+        "Media caption The president speaks about the shooting",
+        "Photo by Ann Lee",
+        "Illustration: The Paper",
+    ],
+    "credit_tail": [
+        "Firefighters at the scene on Tuesday. Photograph: Jane Roe/Reuters",
+        "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
+        "Ann Lee / The Gazette",
+    ],
+    "subscription": [
+        "Sign up for our morning newsletter",
+        "Get the latest headlines delivered to your inbox.",
+        "Already a subscriber? Log in",
+        "Subscribe to the Journal for $1 a week.",
+    ],
+    "policy": [
+        "© 2024 Example Media. All rights reserved.",
+        "Comments are closed.",
+        "Terms of Use | Privacy Policy | Cookie Settings",
+        "A version of this article appears in print on January 13, 2017, on Page A7.",
+        "Abusive, profane or off-topic comments will be rejected.",
+        "This story was originally published on Example.org.",
+        "Read our comment policy before posting.",
+        "We may earn a commission when you buy through links on our site.",
+    ],
+}
+_MUST.update(
+    {
+        "navigation": ["Skip to main content", "Share this story", "Most Popular", "Advertisement"],
+        "stamp": ["Last updated 4:15 p.m.", "Published Sept. 21, 2023"],
+        "editor_note": ["Editor’s Note: This is the third of five posts in a series."],
+        "social": [
+            "Follow her on Twitter @jroe.",
+            "Jane Roe can be reached at jroe@paper.example.",
+            "Reuters staff contributed to this report.",
+        ],
+        "caption": [
+            "CLICK TO ENLARGE (Graphic by Ann Lee for the Paper. Source: City data)",
+            "Photo: The county jail in Millbrook.",
+            "Protesters outside the courthouse. (AP Photo/Evan Vucci)",
+        ],
+        "ap_caption": [
+            "Voters wait in line at a polling station on November 3, 2020, in Atlanta, Georgia."
+        ],
+        "appeal": ["Please make a tax-deductible donation to support our journalism today."],
+    }
+)
+_MUST_NOT = {
+    "site_lead_in": ["The company bought Example.com for $4 million in 2019."],
+    "read_more": [
+        "Read the full ruling, judges wrote, before you decide.",
+        "More than 300 people were evacuated from the coast.",
+        "Related costs rose 12 percent last year, the report said.",
+    ],
+    "truncated": [
+        "He paused. “I don’t know...” he said.",
+        "The list goes on: roads, bridges, schools...",
+    ],
+    "engagement": [
+        "The post drew 4,000 comments in a day, the company said.",
+        "Police said 300 people were injured.",
+    ],
+    "author_bio": [
+        "The mayor is a former reporter who covered City Hall for 10 years.",
+        "Jane Roe said the council is a writer's nightmare.",
+    ],
+    "navigation": ["Share prices fell 3 percent on Tuesday.", "Search teams found 12 people."],
+    "stamp": ["Updated figures show 300 people left the city in 2023."],
+    "editor_note": ["The editor noted that 40 letters arrived on Tuesday."],
+    "social": [
+        "Residents follow the council's meetings on local radio.",
+        "Union members share the cost of the 2023 contract.",
+    ],
+    "caption": [
+        "The agency published 40 photos of the storm damage on Tuesday.",
+        "Getty Center visitors rose 12 percent in 2023." + " The museum said so." * 40,  # too long
+    ],
+    "ap_caption": ["The company opened a plant on January 22, 2018, in Newark and hired 300."],
+    "appeal": ["Members of the council voted to donate $5,000 to the food bank in 2023."],
+    "credit_label": ["Photographs of the flood were shared 20,000 times, police said."],
+    "credit_tail": [
+        "The AFL/CIO endorsed the bill on Tuesday.",
+        "The mayor signed the bill on Tuesday.",
+    ],
+    "subscription": [
+        "The paper said its subscribers fell by 40,000 in 2023.",
+        "Residents can sign a petition at City Hall until Friday.",
+    ],
+    "policy": [
+        "The council changed its privacy rules for police cameras in 2021.",
+        "The court said the policy was unconstitutional.",
+        "Are those of us who avoided agreeing to the Facebook terms of service simply fair game?",
+    ],
+}
+
+
+def _rule(name: str) -> LineRule:
+    return next(r for r in LINE_RULES if r.name == name)
+
+
+@pytest.mark.parametrize(("name", "line"), [(n, x) for n, xs in _MUST.items() for x in xs])
+def test_each_line_rule_takes_what_it_must(name: str, line: str) -> None:
+    assert _rule(name).matches(line, set(words(line))), (name, line)
+
+
+@pytest.mark.parametrize(("name", "line"), [(n, x) for n, xs in _MUST_NOT.items() for x in xs])
+def test_each_line_rule_leaves_what_it_must(name: str, line: str) -> None:
+    assert not _rule(name).matches(line, set(words(line))), (name, line)
+
+
+def test_every_rule_says_what_it_means_and_has_tests() -> None:
+    assert all(r.meaning for r in LINE_RULES)
+    assert {r.name for r in LINE_RULES} == set(_MUST) == set(_MUST_NOT)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated: 4:15 PM EST, Tue March 5, 2024",
+        "Tue 5 Mar 2024 14.03 GMT",
+        "Published 12 minutes ago",
+        "March 5, 2024",
+        "4:10 p.m.",
+        "16 November 2017 • 2:15pm",
+    ],
+)
+def test_datelines(line: str) -> None:
+    assert is_dateline(line)
+    found = line_furniture(line)
+    assert found is not None and found[0] is Furniture.DATELINE
+
+
+@pytest.mark.parametrize(
+    "line", ["On March 5, 2024, 300 people left.", "Tuesday", "In 2024 the town grew."]
+)
+def test_a_sentence_with_a_date_is_not_a_dateline(line: str) -> None:
+    assert not is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Council approves $4 million for parks", "Police Arrest Three In Downtown Robbery"],
+)
+def test_headlines_are_headline_like(line: str) -> None:
+    assert is_headline_like(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council approved $4 million for parks on Tuesday.",
+        "• 42 percent of homes lack broadband",
+        "Key facts:",
+        "Sanctuary jurisdictions are municipalities that limit or ban their local police "
+        "departments from sharing information and working with federal agents",  # no stop, long
+    ],
+)
+def test_sentences_list_items_and_lead_ins_are_not_headline_like(line: str) -> None:
+    assert not is_headline_like(line)
+
+
+BODY = [
+    "The city council voted 7-2 on Tuesday to cut 12 bus routes, saving $4.1 million a year.",
+    "The transit authority said ridership on those routes fell 38 percent between 2019 and 2023.",
+    "Mayor Ana Ruiz signed the budget on Wednesday, according to her office.",
+]
+
+
+def _claims(page: str) -> list[str]:
+    return [c.quote for c in extract_claims(page, published="2024-03-06")]
+
+
+def _assert_body_only(page: str) -> None:
+    quotes = _claims(page)
+    assert quotes == BODY, quotes
+
+
+def test_a_teaser_list_of_headlines_after_the_article() -> None:
+    page = "\n\n".join(
+        [
+            "City cuts bus routes",
+            *BODY,
+            "Council approves $4 million for parks",
+            "Police arrest 3 after $10,000 jewelry theft",
+            "School board votes to close two schools in 2025",
+        ]
+    )
+    _assert_body_only(page)
+
+
+def test_a_lead_in_naming_another_site_and_its_links() -> None:
+    page = "\n".join(
+        [
+            *BODY,
+            "On OtherSite.com:",
+            "Governor signs $2 billion transit bill",
+            "Fares to rise 10 percent in July",
+        ]
+    )
+    _assert_body_only(page)
+
+
+def test_headlines_with_one_line_summaries_between_them() -> None:
+    page = "\n".join(
+        [
+            *BODY,
+            "More Stories",
+            "Harbor Tunnel Closes For Repairs",
+            "The tunnel will close for 18 months starting in May, officials said.",
+            "Stadium Deal Gets Final Vote",
+            "The council approved the $300 million deal 6-3 on Monday.",
+            "Water Rates To Rise",
+            "Rates will go up 8 percent on July 1, the utility said.",
+        ]
+    )
+    _assert_body_only(page)
+
+
+def test_captions_and_credits_between_paragraphs() -> None:
+    page = "\n\n".join(
+        [
+            BODY[0],
+            "Riders wait for a bus on Main Street on Monday.",
+            "Photograph: Jane Roe/The Gazette",
+            BODY[1],
+            "Buses parked at the depot in 2022. (AP Photo/Evan Vucci)",
+            BODY[2],
+        ]
+    )
+    _assert_body_only(page)
+
+
+def test_subscription_policy_and_dateline_lines() -> None:
+    page = "\n".join(
+        [
+            "Updated: 4:15 PM EST, Tue March 5, 2024",
+            *BODY,
+            "Get the latest news delivered to your inbox: 5 stories every morning.",
+            "This story was originally published on Example.org on March 5, 2024.",
+            "© 2024 Example Media. All rights reserved.",
+        ]
+    )
+    _assert_body_only(page)
+
+
+def test_short_one_sentence_paragraphs_of_a_wire_story_are_body() -> None:
+    # wire style: every paragraph one sentence; nothing here is a teaser
+    assert _claims("\n\n".join(BODY)) == BODY
+
+
+def test_a_list_of_facts_is_body() -> None:
+    items = [
+        "• Wind speeds reached 120 mph at landfall near Port Lewis.",
+        "• 3 shelters in Bay County are full",
+        "• Schools will be closed Thursday and Friday.",
+    ]
+    page = "\n".join(["Key facts:", *items])
+    blocks = furniture_blocks(page.split("\n"))
+    assert blocks == {}
+
+
+def test_live_blog_entries_between_time_stamps_are_body() -> None:
+    page = "\n".join(
+        [
+            "4:10 p.m.",
+            "Power cut to 300,000 homes",
+            BODY[0],
+            "3:45 p.m.",
+            "Guard deploys troops",
+            BODY[1],
+            "2:30 p.m.",
+            BODY[2],
+        ]
+    )
+    assert _claims(page) == BODY
+
+
+def test_the_articles_points_with_their_bullets_lost_are_body() -> None:
+    points = [
+        "He is confident the transit bill will be passed by the council",
+        "The city needs 40 new buses to keep the routes running",
+        "He would speak bluntly against fare rises in the budget debate",
+    ]
+    assert furniture_blocks([BODY[0], *points, BODY[1]]) == {}
+
+
+def test_two_short_lines_between_paragraphs_take_no_paragraph_with_them() -> None:
+    lines = [
+        BODY[0],
+        "Buses parked at the depot in 2022. (AP Photo/Evan Vucci)",
+        "Buy Photo",
+        "Wait 1 second to continue.",
+        "[Read: Council approves bus plan]",
+        BODY[1],
+        BODY[2],
+    ]
+    marks = furniture_blocks(lines)
+    assert 0 not in marks and 5 not in marks and 6 not in marks

@@ -1,0 +1,187 @@
+"""The genre of an article, read from its label, its shape or its voice; and the bar in opinion."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract import Genre, read_article
+from claimledger.extract.genre import LABELS, read_genre
+
+NEWS = [
+    "The city council voted 7-2 on Tuesday to cut 12 bus routes, saving $4.1 million a year.",
+    "The transit authority said ridership on those routes fell 38 percent since 2019.",
+    "Mayor Ana Ruiz signed the budget on Wednesday, according to her office.",
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "genre"),
+    [
+        ("Opinion", Genre.OPINION),
+        ("OPINION | Why the council is wrong about buses", Genre.OPINION),
+        ("Op-Ed", Genre.OPINION),
+        ("Guest column", Genre.OPINION),
+        ("Editorial", Genre.OPINION),
+        ("Letters to the editor", Genre.OPINION),
+        ("News analysis", Genre.ANALYSIS),
+        ("Explainer: what the bus cuts mean", Genre.ANALYSIS),
+        ("Live updates: storm hits coast", Genre.LIVE_BLOG),
+        ("Fact check: did the mayor cut 12 routes?", Genre.FACT_CHECK),
+        ("Q&A", Genre.INTERVIEW),
+        ("Interview: the transit chief on the cuts", Genre.INTERVIEW),
+    ],
+)
+def test_a_label_in_the_head_says_the_genre(label: str, genre: Genre) -> None:
+    assert read_genre([label, "Council cuts bus routes", *NEWS]).genre is genre
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Opinions differ on the cuts, the mayor said.",  # a sentence, not a label
+        "Live music returns to the park",
+        "Analysts expect more cuts next year",
+        "Columbia County Cuts Buses",
+    ],
+)
+def test_a_headline_beginning_with_a_label_word_is_no_label(line: str) -> None:
+    assert read_genre([line, *NEWS]).genre is Genre.NEWS
+
+
+def test_every_label_pattern_matches_its_own_first_word() -> None:
+    for label in LABELS:
+        assert label.pattern.pattern.startswith("^")
+
+
+def test_a_section_name_in_the_sites_menu_is_no_label() -> None:
+    lines = ["Skip to main content", "News", "Opinion", "Sport", "Culture", "Whales beach", *NEWS]
+    assert read_genre(lines).genre is Genre.NEWS
+
+
+def test_a_label_in_the_title_counts() -> None:
+    assert read_genre(NEWS, title="Opinion: The bus cuts are a mistake").genre is Genre.OPINION
+
+
+def test_plain_reporting_is_news() -> None:
+    reading = read_genre(["Council cuts bus routes", "By Jane Roe", *NEWS])
+    assert reading.genre is Genre.NEWS
+
+
+def test_time_stamps_between_entries_make_a_live_blog() -> None:
+    lines = ["Storm hits coast"]
+    for stamp, fact in zip(["4:10 p.m.", "3:45 p.m.", "2:30 p.m."], NEWS, strict=True):
+        lines += [stamp, fact]
+    assert read_genre(lines).genre is Genre.LIVE_BLOG
+
+
+def test_rating_lines_make_a_fact_check() -> None:
+    lines = [
+        "Did the mayor cut 12 bus routes?",
+        "Claim: The mayor cut 12 bus routes in 2024.",
+        *NEWS,
+        "Our ruling: The council, not the mayor, voted for the cuts. We rate this claim Half True.",
+    ]
+    assert read_genre(lines).genre is Genre.FACT_CHECK
+
+
+def test_questions_and_answers_make_an_interview() -> None:
+    lines = ["The transit chief on the cuts"]
+    for i in range(4):
+        lines += [f"Q: What happens to route {i}?", f"A: It closes in {2025 + i}."]
+    assert read_genre(lines).genre is Genre.INTERVIEW
+
+
+def test_a_writer_who_says_it_is_a_column_is_opinion() -> None:
+    lines = [*NEWS, "Jane Roe is a contributing columnist."]
+    assert read_genre(lines).genre is Genre.OPINION
+
+
+OP_ED = [
+    "I have ridden the 12 bus for twenty years, and I know what these cuts will do.",
+    "The council should be ashamed of itself for what it did this week.",
+    "We must stop pretending that a transit system can run on good intentions.",
+    "Beijing's current strategy for ending the protests is an obvious and manifest failure.",
+    "Our city deserves leaders who understand what riders need.",
+    "The council launched an attack on the working families of Eastside.",
+    "Ridership on those routes fell 38 percent between 2019 and 2023, the transit authority said.",
+    "I believe we need a council that listens before it cuts.",
+    "The council's strategy for balancing the budget is a betrayal of working families.",
+    "We should fund the buses before we fund another stadium.",
+]
+
+
+def test_a_first_person_piece_telling_the_reader_what_ought_to_be_is_opinion() -> None:
+    assert read_genre(OP_ED).genre is Genre.OPINION
+
+
+RHETORIC = ("manifest failure", "launched an attack")  # over the bar in news, with no anchor
+
+
+def test_in_opinion_rhetoric_about_institutions_is_not_a_claim_but_a_figure_is() -> None:
+    article = read_article("\n\n".join(["Opinion", "Save our buses", *OP_ED]))
+    assert article.genre.genre is Genre.OPINION
+    quotes = [c.quote for c in article.claims]
+    assert not any(r in q for r in RHETORIC for q in quotes)
+    assert any("38 percent" in q for q in quotes)
+
+
+def test_the_same_rhetoric_in_a_news_report_passes_the_ordinary_bar() -> None:
+    lines = [s for s in OP_ED if any(r in s for r in RHETORIC)]
+    article = read_article("\n\n".join([*NEWS, *lines]))
+    assert article.genre.genre is Genre.NEWS
+    assert sum(any(r in c.quote for r in RHETORIC) for c in article.claims) == 2
+
+
+def test_the_same_sentence_in_news_keeps_the_ordinary_bar() -> None:
+    sentence = "City Hall abandoned the plan to close the Main Street depot in March."
+    news = read_article("\n\n".join([*NEWS, sentence]))
+    opinion = read_article("\n\n".join(["Opinion", *NEWS, sentence]))
+    assert news.genre.genre is Genre.NEWS and opinion.genre.genre is Genre.OPINION
+    assert [c.quote for c in news.claims] == [c.quote for c in opinion.claims]
+
+
+def test_the_reading_is_in_the_articles_dict() -> None:
+    article = read_article("\n\n".join(NEWS))
+    data = article.to_dict()
+    assert data["genre"] == "news" and data["evidence"] and len(data["claims"]) == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is an op-ed. The views expressed are the writer's own.",
+        "This is an editorial of the Harbor Gazette board.",
+        "Jane Roe writes a weekly column on transit.",
+        "Ann Lee is a contributor to Gazette Opinion.",
+    ],
+)
+def test_a_note_saying_the_piece_is_opinion(line: str) -> None:
+    assert read_genre([*NEWS, line]).genre is Genre.OPINION
+
+
+@pytest.mark.parametrize(
+    "rating", ["We rate this claim Mostly False.", "Rating: Pants on Fire", "Verdict: half true"]
+)
+def test_each_rating_shape_counts(rating: str) -> None:
+    lines = ["Did the mayor cut 12 routes?", *NEWS, "Our ruling: the council did.", rating]
+    assert read_genre(lines).genre is Genre.FACT_CHECK
+
+
+def test_video_lengths_are_no_time_stamps() -> None:
+    lines = ["Storm hits coast", "1:39", *NEWS[:1], "1:26", NEWS[1], "1:29", NEWS[2]]
+    assert read_genre(lines).genre is Genre.NEWS
+
+
+def test_links_with_a_colon_are_no_speakers_taking_turns() -> None:
+    links = ["News App: Apple IOS", "News App: Google Play", "Media Kit: Why us?"] * 2
+    assert read_genre([*NEWS, *links]).genre is Genre.NEWS
+
+
+def test_two_speakers_taking_long_turns_make_an_interview() -> None:
+    lines = ["The transit chief on the cuts"]
+    for i in range(3):
+        lines += [
+            f"Roe: Why did the council cut route {i} when ridership was rising last year?",
+            f"Ruiz: Because the route cost {i + 2} million dollars a year and we had no money.",
+        ]
+    assert read_genre(lines).genre is Genre.INTERVIEW
