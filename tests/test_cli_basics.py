@@ -208,3 +208,16 @@ def test_a_mistyped_ledger_path_is_an_error_not_a_new_ledger(cli: Cli, tmp_path:
     assert result.code == 1
     assert result.err.startswith(f"error: no ledger at {typo}")
     assert not typo.exists()
+
+
+def test_claims_json_gives_every_claim_and_says_when_it_was_cut(cli: Cli, tmp_path: Path) -> None:
+    import shutil
+
+    ledger = tmp_path / "shipped.db"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "claims.db", ledger)
+    everything = cli("--db", str(ledger), "claims", "--json")
+    total = len(json.loads(everything.out))
+    assert total > 100 and everything.err == ""
+    cut = cli("--db", str(ledger), "claims", "--json", "--limit", "100")
+    assert len(json.loads(cut.out)) == 100
+    assert cut.err.strip() == f"note: 100 of {total} claims shown; --limit 0 for all"

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import Settings, fail, out_console, settings, write_out
+from claimledger.cli.context import (
+    Settings,
+    fail,
+    out_console,
+    print_error,
+    settings,
+    write_out,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,7 +49,12 @@ def claims(
         str | None, typer.Option("--search", "-q", help="Words in the quote or the notes.")
     ] = None,
     queue: Annotated[bool, typer.Option("--queue", help="Most check-worthy first.")] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (0: all).")] = 100,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", help="At most this many (0: all; default 100, all with --json)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List claims, filtered."""
@@ -60,9 +72,13 @@ def claims(
         text=search,
     )
     ledger = settings(ctx).ledger()
+    if limit is None:
+        limit = 0 if as_json else 100  # a program gets everything unless it asks for less
     rows = ledger.claims(flt, "queue" if queue else "id", limit=limit or None)
     if as_json:
         write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
+        if limit and len(rows) == limit and (total := ledger.count(flt)) > limit:
+            print_error(f"{limit} of {total} claims shown; --limit 0 for all", level="note")
         return
     total = ledger.count(flt)
     from claimledger.cli.render import claims_table
