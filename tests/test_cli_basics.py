@@ -221,3 +221,19 @@ def test_claims_json_gives_every_claim_and_says_when_it_was_cut(cli: Cli, tmp_pa
     cut = cli("--db", str(ledger), "claims", "--json", "--limit", "100")
     assert len(json.loads(cut.out)) == 100
     assert cut.err.strip() == f"note: 100 of {total} claims shown; --limit 0 for all"
+
+
+def test_an_articles_genre_is_read_shown_and_stored(cli: Cli, tmp_path: Path) -> None:
+    article = tmp_path / "oped.md"
+    article.write_text(
+        "---\ntitle: 'Opinion: The city should restore its bus routes'\noutlet: City Paper\n---\n\n"
+        "The city cut 12 bus routes in March, the transit authority said.\n\n"
+        "Ridership fell by 30 percent between 2019 and 2021, according to the authority.\n",
+        encoding="utf-8",
+    )
+    shown = cli("extract", str(article))
+    assert shown.code == 0 and shown.out.startswith("genre: opinion")
+    db = str(tmp_path / "l.db")
+    assert cli("--db", db, "ingest", str(article)).code == 0
+    detail = json.loads(cli("--db", db, "show", "1", "--json").out)
+    assert detail["source"]["genre"] == "opinion"

@@ -69,6 +69,9 @@ class Source(SQLModel, table=True):
     author: str | None = None
     published: str | None = Field(default=None, description="ISO date, possibly partial (2018-08)")
     url: str | None = None
+    genre: str | None = Field(
+        default=None, description="news | analysis | opinion | live_blog | ..."
+    )
     text: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     ingested_at: datetime = _ts()
 

@@ -169,6 +169,7 @@ class SourceRecord:
     author: str | None
     published: str | None
     url: str | None
+    genre: str | None = None
 
 
 @dataclass(frozen=True)

@@ -109,4 +109,9 @@ def extract(
         return
     from claimledger.cli.render import extracted_table
 
+    if prepared.genre is not None:
+        reading = prepared.genre
+        out_console.print(
+            f"genre: {reading.genre.value.replace('_', ' ')} ({reading.evidence})", markup=False
+        )
     out_console.print(extracted_table(prepared.claims))

@@ -96,6 +96,8 @@ def claim_panel(detail: ClaimDetail) -> Group:
         meta.add_row("url", src.url)
     if src.published:
         meta.add_row("published", src.published)
+    if src.genre:
+        meta.add_row("genre", src.genre.replace("_", " "))
     meta.add_row("state", Text(claim.review_state, style=STATE_STYLES.get(claim.review_state, "")))
     meta.add_row(
         "evidence",

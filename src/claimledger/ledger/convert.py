@@ -61,6 +61,7 @@ def source_record(source: Source) -> SourceRecord:
         author=source.author,
         published=source.published,
         url=source.url,
+        genre=source.genre,
     )
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
-from claimledger.extract import ExtractedClaim, claim_fingerprint, extract_claims
+from claimledger.extract import ExtractedClaim, GenreReading, claim_fingerprint, read_article
 from claimledger.ledger import search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.matches import suggest_for_source
@@ -31,15 +31,12 @@ class Prepared:
     path: str
     document: Document
     claims: list[ExtractedClaim]
+    genre: GenreReading | None = None
 
 
 def prepare(path: Path | str) -> Prepared:
     """Read one file and find its claims (no database: safe to run in another process)."""
-    document = read_document(Path(path))
-    claims = extract_claims(
-        document.text, published=document.meta.published, outlet=document.meta.outlet
-    )
-    return Prepared(str(path), document, claims)
+    return prepare_document(read_document(Path(path)), str(path))
 
 
 PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
@@ -70,10 +67,12 @@ def prepare_many(
 
 
 def prepare_document(document: Document, path: str) -> Prepared:
-    claims = extract_claims(
-        document.text, published=document.meta.published, outlet=document.meta.outlet
+    """Find an article's claims and read its genre (no database)."""
+    meta = document.meta
+    article = read_article(
+        document.text, published=meta.published, outlet=meta.outlet, title=meta.title
     )
-    return Prepared(path, document, claims)
+    return Prepared(path, document, list(article.claims), article.genre)
 
 
 def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
@@ -82,6 +81,9 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     existing = session.exec(select(Source).where(Source.content_hash == doc.content_hash)).first()
     if existing is not None:
         changed = _refresh_meta(existing, doc)
+        if prepared.genre is not None and existing.genre is None:
+            existing.genre = prepared.genre.genre.value  # a source from before genres were read
+            changed = True
         if changed:
             session.add(existing)
         return IngestResult(prepared.path, existing.id or 0, False, 0, updated_meta=changed)
@@ -94,6 +96,7 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
         published=doc.meta.published,
         url=doc.meta.url,
         text=doc.text,
+        genre=prepared.genre.genre.value if prepared.genre else None,
     )
     session.add(source)
     session.flush()
