@@ -7,6 +7,7 @@ how far the claim has gone through the desk, the other what the evidence says so
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from claimledger.errors import InvalidValue
 
@@ -94,45 +95,34 @@ ALLOWED: dict[ReviewState, frozenset[ReviewState]] = {
 """The desk's workflow: which review state may follow which."""
 
 
-def _key(value: str) -> str:
-    return value.strip().lower().replace("-", "_").replace(" ", "_")
+E = TypeVar("E", bound=StrEnum)
+
+
+def _parse(kind: type[E], value: str, what: str) -> E:
+    """A word a person typed as one of a vocabulary's values; a wrong one names the choices."""
+    key = value.strip().lower().replace("-", "_").replace(" ", "_")
+    try:
+        return kind(key)
+    except ValueError:
+        names = ", ".join(v.value for v in kind)
+        raise InvalidValue(f"unknown {what} {value!r} (one of: {names})") from None
 
 
 def parse_state(value: str) -> ReviewState:
-    try:
-        return ReviewState(_key(value))
-    except ValueError:
-        names = ", ".join(s.value for s in ReviewState)
-        raise InvalidValue(f"unknown review state {value!r} (one of: {names})") from None
+    return _parse(ReviewState, value, "review state")
 
 
 def parse_evidence_status(value: str) -> EvidenceStatus:
-    try:
-        return EvidenceStatus(_key(value))
-    except ValueError:
-        names = ", ".join(s.value for s in EvidenceStatus)
-        raise InvalidValue(f"unknown evidence status {value!r} (one of: {names})") from None
+    return _parse(EvidenceStatus, value, "evidence status")
 
 
 def parse_type(value: str) -> ClaimType:
-    try:
-        return ClaimType(_key(value))
-    except ValueError:
-        names = ", ".join(c.value for c in ClaimType)
-        raise InvalidValue(f"unknown claim type {value!r} (one of: {names})") from None
+    return _parse(ClaimType, value, "claim type")
 
 
 def parse_stance(value: str) -> Stance:
-    try:
-        return Stance(value.strip().lower())
-    except ValueError:
-        names = ", ".join(s.value for s in Stance)
-        raise InvalidValue(f"unknown stance {value!r} (one of: {names})") from None
+    return _parse(Stance, value, "stance")
 
 
 def parse_match_status(value: str) -> MatchStatus:
-    try:
-        return MatchStatus(value.strip().lower())
-    except ValueError:
-        names = ", ".join(s.value for s in MatchStatus)
-        raise InvalidValue(f"unknown match status {value!r} (one of: {names})") from None
+    return _parse(MatchStatus, value, "match status")

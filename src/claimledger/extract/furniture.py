@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from claimledger.extract.cues import words
+from claimledger.extract.timeexpr import CALENDAR_WORDS
 
 
 class Furniture(Enum):
@@ -366,55 +367,16 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 # Datelines: a line of dates, times and their labels only ("Tue 5 Mar 2024 14.03 GMT").
-_STAMP_WORDS = frozenset(
+_STAMP_WORDS = CALENDAR_WORDS | frozenset(
     [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mon",
-        "tue",
         "tues",
-        "wed",
-        "thu",
         "thur",
         "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "am",
         "pm",
         "a",
         "m",
         "p",
-        "m",
         "gmt",
         "utc",
         "bst",

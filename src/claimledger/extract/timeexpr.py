@@ -16,6 +16,12 @@ MONTHS = (
     | {"sept": 9}
 )
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
+"""january ... december: the one list of calendar words the finder's rules share."""
+CALENDAR_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(a.lower() for a in calendar.day_abbr)
+)
+"""Month and weekday names and their abbreviations (jan, sept, tue...)."""
 
 _MONTH = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _YEARREF = r"(?P<{n}>(?:1[89]|20)\d\d|this year|last year|next year)"

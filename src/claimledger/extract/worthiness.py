@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimledger.extract.cues import Cues, Lexicon, forms, words
+from claimledger.extract.timeexpr import MONTH_NAMES, WEEKDAYS
 
 EVENT = Cues(
     forms(
@@ -442,29 +443,7 @@ FIRST_PERSON_PAST = Cues(
         for v in ("was", "were", "had", "saw", "went", "got", "lost", "worked", "lived", "came")
     ),
 )
-DATE_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+DATE_WORDS = MONTH_NAMES | frozenset(WEEKDAYS)
 IMPERATIVE_START = frozenset(
     [
         "please",
