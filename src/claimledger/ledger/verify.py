@@ -86,7 +86,9 @@ def _guards(session: Session) -> Iterator[Finding]:
     """The triggers that keep the history append-only are still there."""
     if session.get_bind().dialect.name == "postgresql":
         found = session.execute(
-            sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = 'history_guard'")
+            sa.text(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = 'history_guard' AND tgenabled <> 'D'"
+            )
         ).scalar()
         missing = [] if found else ["history_guard"]
     else:
@@ -96,7 +98,7 @@ def _guards(session: Session) -> Iterator[Finding]:
         }
         missing = sorted({"history_no_update", "history_no_delete"} - names)
     for name in missing:
-        yield Finding(None, None, "guard", f"the append-only guard {name} was removed")
+        yield Finding(None, None, "guard", f"the append-only guard {name} was removed or disabled")
 
 
 def _claim_batches(
