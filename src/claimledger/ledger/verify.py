@@ -256,6 +256,8 @@ def _check_claim(
             yield Finding(
                 cid, None, "inconsistent", f"its {label} is {actual}, but its history says {told}"
             )
+    if not evidence and not +replay.evidence:
+        return
     for (stance, url), n in (evidence - replay.evidence).items():
         yield Finding(
             cid, None, "inconsistent", f"evidence with no history entry: {stance} {url} (x{n})"
