@@ -26,7 +26,7 @@ def test_people_are_added_listed_and_checked(cli: Cli, tmp_path: Path) -> None:
     assert first.code == 1 and "first person on a ledger must be an admin" in first.err
     assert cli("--db", str(db), "--user", "ana", "user", "add", "ana", "--role", "admin").code == 0
     added = cli("--db", str(db), "--user", "ana", "user", "add", "intern", "--role", "checker")
-    assert added.code == 0 and "intern is a checker" in added.out
+    assert added.code == 0 and "intern: checker" in added.out
     listing = cli("--db", str(db), "--user", "intern", "user", "list")
     assert "* intern" in listing.out and "you: intern (checker)" in listing.out
     refused = cli("--db", str(db), "--user", "intern", "review", str(ids[1]), "--state", "verified")

@@ -28,6 +28,7 @@ async def test_a_checker_sees_no_verify_or_evidence_keys(ledger: Path) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert app.sub_title == "reviewing as intern (checker)"
+        assert "intern (checker)" in str(app.screen.query_one("#status").render())
         keys = _footer_keys(app)
         assert "note" in keys and "review_state" in keys
         assert not {"verify", "evidence_status", "add_evidence"} & keys
@@ -55,3 +56,18 @@ async def test_someone_not_on_the_ledger_can_only_read(ledger: Path) -> None:
         keys = _footer_keys(app)
         assert not {"verify", "note", "review_state", "undo"} & keys
         assert "search" in keys
+
+
+async def test_a_checker_is_not_offered_verified(ledger: Path) -> None:
+    from claimledger.tui.screens.choice import ChoiceDialog
+
+    _people(ledger)
+    app = ClaimLedgerApp(Ledger.open(ledger, user="intern"))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        values = [value for value, _ in dialog.options]
+        assert "reviewed" in values and "verified" not in values

@@ -26,7 +26,7 @@ def add(
     """Add someone (or change their role). The first person added must be an admin; from then
     on only the people listed may change the ledger."""
     person = settings(ctx).ledger().add_person(name, role)
-    out_console.print(f"{person.name} is a {person.role.value}", markup=False)
+    out_console.print(f"{person.name}: {person.role.value}", markup=False)
 
 
 @user_app.command("remove")

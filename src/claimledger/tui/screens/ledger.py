@@ -32,7 +32,7 @@ from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
-from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
+from claimledger.vocab import EvidenceStatus, HistoryAction, Permission, ReviewState
 
 PAGE = 100
 
@@ -196,6 +196,7 @@ class LedgerScreen(Screen[None]):
             marked=len(self.table.marked),
             busy=self.table.fetching_view,
             saving=self.saving,
+            who=None if desk(self).actor.open_ledger else desk(self).actor.describe(),
         )
 
     def on_claim_table_highlighted(self, message: ClaimTable.Highlighted) -> None:
@@ -267,7 +268,15 @@ class LedgerScreen(Screen[None]):
 
     def action_review_state(self) -> None:
         current = self.current.review_state if self.current else None
-        options = [(s.value, s.value.replace("_", " ")) for s in ReviewState]
+        signs_off = desk(self).actor.may(Permission.SIGN_OFF)
+        if current == ReviewState.VERIFIED and not signs_off:
+            self.notify("only an editor sends a verified claim back", severity="warning")
+            return
+        options = [
+            (s.value, s.value.replace("_", " "))
+            for s in ReviewState
+            if signs_off or s != ReviewState.VERIFIED
+        ]
         self._choose("Review state", options, current, HistoryAction.REVIEW_STATE)
 
     def _choose(

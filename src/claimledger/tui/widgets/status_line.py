@@ -20,6 +20,7 @@ class StatusLine(Static):
         marked: int,
         busy: bool,
         saving: int = 0,
+        who: str | None = None,
     ) -> None:
         text = Text()
         if count is not None:
@@ -34,4 +35,6 @@ class StatusLine(Static):
         if saving:
             text.append(f"saving {saving} change{'s' * (saving != 1)}… · ", "italic")
         text.append(view)
+        if who:
+            text.append(f" · {who}", "italic")
         self.update(text)
