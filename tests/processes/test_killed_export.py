@@ -1,5 +1,5 @@
 """An export killed outright (SIGKILL) mid-write leaves its hidden partial file; the next export to
-the same file removes it, and never one a running export still writes."""
+the same file removes it. (The ledger is synthetic: its history is not chained, so --force.)"""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_the_next_export_removes_what_a_sigkilled_export_left(cli: Cli, tmp_path
     target = tmp_path / "out" / "claims.json"
     target.parent.mkdir()
     proc = subprocess.Popen(
-        [*COMMAND, "--db", str(db), "export", "--state", "all", "-o", str(target)],
+        [*COMMAND, "--db", str(db), "export", "--force", "--state", "all", "-o", str(target)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -57,7 +57,7 @@ def test_the_next_export_removes_what_a_sigkilled_export_left(cli: Cli, tmp_path
     [left] = partial_files(target)
     assert left.stat().st_size > 0 and not target.exists()
 
-    result = cli("--db", str(db), "export", "--state", "verified", "-o", str(target))
+    result = cli("--db", str(db), "export", "--force", "--state", "verified", "-o", str(target))
     assert result.code == 0, result.err
     assert os.listdir(target.parent) == ["claims.json"]
     exported = json.loads(target.read_text(encoding="utf-8"))
