@@ -91,6 +91,8 @@ class Ledger:
         self.user = user
         self.tx: Transactions = Transactions(engine, wait=busy_wait() if wait is None else wait)
         self.opened: Opened | None = None
+        self.person = Actor(user, None, open_ledger=True)
+        """Who opened it and their role, as of opening (the core checks again at every change)."""
 
     @classmethod
     def open(
@@ -109,6 +111,7 @@ class Ledger:
         opened = open_ledger(target, create=create, label=f"claimledger ({who})")
         ledger = cls(opened.engine, who, wait=wait)
         ledger.opened = Opened(opened.url, opened.upgraded_from, opened.backup)
+        ledger.person = ledger.actor()
         return ledger
 
     def close(self) -> None:

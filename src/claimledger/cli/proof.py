@@ -62,7 +62,9 @@ def verify(
         out_console.print(
             f"{result.claims} claims, {result.entries} history entries: {verdict}", markup=False
         )
-        out_console.print(f"checkpoint {result.checkpoint}:{result.digest}", markup=False)
+        out_console.print(
+            f"checkpoint {result.checkpoint}:{result.digest}", markup=False, soft_wrap=True
+        )
     if findings:
         raise typer.Exit(1)
 

@@ -10,7 +10,6 @@ the append-only history (see `verify`).
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import UTC, datetime
 
 GENESIS = ""
@@ -26,7 +25,7 @@ def timestamp(at: datetime) -> str:
 
 def subject_digest(source_hash: str, start: int, end: int, quote: str) -> str:
     """What a claim is: its words, where they stand, and the article (by its content hash)."""
-    payload = json.dumps([source_hash, start, end, quote], ensure_ascii=False)
+    payload = f"{source_hash}|{start}|{end}|{len(quote)}:{quote}"
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -43,12 +42,11 @@ def entry_hash(
     note: str | None,
     subject: str | None = None,
 ) -> str:
-    """The hash an entry stores; `subject` (see `subject_digest`) only for a claim's first entry."""
-    payload = json.dumps(
-        [prev, claim_id, version, timestamp(at), user, action, before, after, note, subject],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    """The hash an entry stores; `subject` (see `subject_digest`) only for a claim's first entry.
+
+    Each field is written with its length (and None as "-"), so no two entries share a payload."""
+    fields = (prev, claim_id, version, timestamp(at), user, action, before, after, note, subject)
+    payload = "|".join("-" if f is None else f"{len(str(f))}:{f}" for f in fields)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -55,7 +56,7 @@ def verify(
     claims = entries = 0
     bad_sources: set[int] = set()
     for batch in _claim_batches(session, claim_ids, states):
-        ids = [c.id for c in batch if c.id is not None]
+        ids = [int(c.id) for c in batch]
         sources = _sources({c.source_id for c in batch}, session=session)
         for sid, (ok, _) in sources.items():
             if not ok and sid not in bad_sources:
@@ -68,7 +69,6 @@ def verify(
         history = _history(ids, session=session)
         evidence = _evidence(ids, session=session)
         for claim in batch:
-            assert claim.id is not None
             rows = history.get(claim.id, [])
             claims += 1
             entries += len(rows)
@@ -86,7 +86,9 @@ def _guards(session: Session) -> Iterator[Finding]:
     """The triggers that keep the history append-only are still there."""
     if session.get_bind().dialect.name == "postgresql":
         found = session.execute(
-            sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = 'history_guard'")
+            sa.text(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = 'history_guard' AND tgenabled <> 'D'"
+            )
         ).scalar()
         missing = [] if found else ["history_guard"]
     else:
@@ -96,31 +98,56 @@ def _guards(session: Session) -> Iterator[Finding]:
         }
         missing = sorted({"history_no_update", "history_no_delete"} - names)
     for name in missing:
-        yield Finding(None, None, "guard", f"the append-only guard {name} was removed")
+        yield Finding(None, None, "guard", f"the append-only guard {name} was removed or disabled")
+
+
+CLAIM_COLUMNS = (
+    col(Claim.id),
+    col(Claim.source_id),
+    col(Claim.start),
+    col(Claim.end),
+    col(Claim.quote),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.assignee),
+    col(Claim.version),
+)
+HISTORY_COLUMNS = (
+    col(HistoryEntry.id),
+    col(HistoryEntry.claim_id),
+    col(HistoryEntry.at),
+    col(HistoryEntry.user),
+    col(HistoryEntry.action),
+    col(HistoryEntry.before),
+    col(HistoryEntry.after),
+    col(HistoryEntry.note),
+    col(HistoryEntry.version),
+    col(HistoryEntry.hash),
+)
+"""Plain rows, not ORM objects: a million claims verify several times faster."""
 
 
 def _claim_batches(
     session: Session, claim_ids: list[int] | None, states: tuple[str, ...]
-) -> Iterator[list[Claim]]:
+) -> Iterator[list[sa.Row[Any]]]:
     if claim_ids is not None:
         wanted = sorted(set(claim_ids))
         for i in range(0, len(wanted), BATCH):
             part = wanted[i : i + BATCH]
-            stmt = sa.select(Claim).where(col(Claim.id).in_(part)).order_by(col(Claim.id))
-            yield list(session.execute(stmt).scalars())
+            stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id).in_(part)).order_by(col(Claim.id))
+            yield list(session.execute(stmt))
         return
     last = 0
     while True:
-        stmt = sa.select(Claim).where(col(Claim.id) > last)
+        stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id) > last)
         if states:
             stmt = stmt.where(col(Claim.review_state).in_(states))
         stmt = stmt.order_by(col(Claim.id)).limit(BATCH)
-        batch = list(session.execute(stmt).scalars())
+        batch = list(session.execute(stmt))
         if not batch:
             return
         yield batch
-        session.expunge_all()
-        last = batch[-1].id or last
+        last = batch[-1].id
 
 
 def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
@@ -136,14 +163,14 @@ def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
     }
 
 
-def _history(ids: list[int], *, session: Session) -> dict[int, list[HistoryEntry]]:
+def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]]:
     stmt = (
-        sa.select(HistoryEntry)
+        sa.select(*HISTORY_COLUMNS)
         .where(col(HistoryEntry.claim_id).in_(ids))
         .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
     )
-    out: dict[int, list[HistoryEntry]] = {}
-    for h in session.execute(stmt).scalars():
+    out: dict[int, list[sa.Row[Any]]] = {}
+    for h in session.execute(stmt):
         out.setdefault(h.claim_id, []).append(h)
     return out
 
@@ -159,7 +186,7 @@ def _evidence(ids: list[int], *, session: Session) -> dict[int, Counter[tuple[st
 
 
 def _check_claim(
-    claim: Claim, rows: list[HistoryEntry], subject: str, evidence: Counter[tuple[str, str]]
+    claim: sa.Row[Any], rows: list[sa.Row[Any]], subject: str, evidence: Counter[tuple[str, str]]
 ) -> Iterator[Finding]:
     cid = claim.id
     if not rows:
@@ -229,6 +256,8 @@ def _check_claim(
             yield Finding(
                 cid, None, "inconsistent", f"its {label} is {actual}, but its history says {told}"
             )
+    if not evidence and not +replay.evidence:
+        return
     for (stance, url), n in (evidence - replay.evidence).items():
         yield Finding(
             cid, None, "inconsistent", f"evidence with no history entry: {stance} {url} (x{n})"
@@ -239,7 +268,9 @@ def _check_claim(
         )
 
 
-def _replay(claim: Claim, h: HistoryEntry, replay: _Replay, *, first: bool) -> Iterator[Finding]:
+def _replay(
+    claim: sa.Row[Any], h: sa.Row[Any], replay: _Replay, *, first: bool
+) -> Iterator[Finding]:
     """Apply one entry to the claim's state as told; an entry whose 'before' is not that state
     does not follow from the one before it."""
     if h.action == HistoryAction.CREATED:
