@@ -6,8 +6,9 @@ older ledger up to the current schema (after a backup copy), and refuses one it 
 
 from __future__ import annotations
 
+import filecmp
 import os
-import shutil
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -225,18 +226,95 @@ def _check_known(revision: str) -> None:
 
 
 def _backup(path: Path, revision: str) -> Path:
-    """A consistent copy (sqlite's online backup) before the schema changes."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    backup = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
-    src = sqlite3.connect(path)
+    """A copy of the ledger before its schema changes: taken of a sound ledger only, and once.
+
+    The copy is SQLite's online backup (consistent, WAL included), written under a temporary
+    name and renamed, so a kill never leaves a half copy under a backup's name. A retry after a
+    killed upgrade finds the ledger unchanged (the upgrade is one transaction) and keeps the copy
+    it already has instead of adding another.
+    """
+    _remove_stale_partial_backups(path)
+    problem = _integrity_problem(path)
+    if problem is not None:
+        previous = _backups(path, revision)
+        hint = f"; the last good copy is {previous[-1]}" if previous else ""
+        raise LedgerError(f"not upgrading {path}: SQLite finds it damaged ({problem}){hint}")
+    partial = path.with_name(f".{path.name}.bak-{revision}.{os.getpid()}{_PARTIAL}")
     try:
-        dst = sqlite3.connect(backup)
-        with dst:
+        _online_copy(path, partial)
+        previous = _backups(path, revision)
+        if previous and filecmp.cmp(partial, previous[-1], shallow=False):
+            return previous[-1]
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        backup = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+        n = 1
+        while backup.exists():  # never over an earlier copy
+            n += 1
+            backup = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{n}")
+        os.replace(partial, backup)
+        return backup
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+_PARTIAL = ".partial"
+
+
+def _backups(path: Path, revision: str) -> list[Path]:
+    """The backups of this ledger taken at `revision`, oldest first."""
+    prefix = f"{path.name}.bak-{revision}-"
+    return sorted(
+        (p for p in path.parent.iterdir() if p.name.startswith(prefix)),
+        key=lambda p: (p.stat().st_mtime, p.name),
+    )
+
+
+def _remove_stale_partial_backups(path: Path) -> None:
+    """What a backup killed mid-copy left: each names its process; only dead ones' are removed."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.bak-.+\.(\d+){re.escape(_PARTIAL)}")
+    for candidate in path.parent.iterdir():
+        found = pattern.fullmatch(candidate.name)
+        if found and not _running(int(found.group(1))):
+            candidate.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no safe liveness check here: leave the file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _integrity_problem(path: Path) -> str | None:
+    """SQLite's quick check of the whole file: None when sound, else its first complaint."""
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return None if rows == [("ok",)] else str(rows[0][0]).strip().splitlines()[0]
+
+
+def _online_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup of `source` into `target`, in one transaction on `target`."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
             src.backup(dst)
-        dst.close()
+        finally:
+            dst.close()
     finally:
         src.close()
-    return backup
 
 
 def _upgrade(engine: Engine) -> None:
@@ -254,10 +332,11 @@ def _upgrade(engine: Engine) -> None:
 
 
 def _restore(backup: Path, path: Path) -> None:
-    """Put the pre-upgrade copy back: a failed upgrade must not leave a half-written ledger."""
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(backup, path)
+    """Put the pre-upgrade copy back: a failed upgrade must not leave a half-written ledger.
+
+    Copied with SQLite's backup into the ledger itself, one transaction: a kill during the
+    restore leaves the ledger as it was before it, never a half-copied file."""
+    _online_copy(backup, path)
 
 
 @contextmanager

@@ -3,12 +3,52 @@
 from __future__ import annotations
 
 import json
+import signal
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, TypeVar
 
 import typer
 
 from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, raised the way Ctrl-C is, so the article being written is rolled back and the
+    workers are stopped before the command ends."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stoppable() -> Iterator[None]:
+    """SIGTERM ends the block as Ctrl-C does, instead of killing the process where it stands."""
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+T = TypeVar("T")
+
+
+@contextmanager
+def closed_after(items: Iterator[T]) -> Iterator[Iterator[T]]:
+    """Ends a generator when the block does, whatever stops it: its clean-up runs now, not later."""
+    try:
+        yield items
+    finally:
+        if isinstance(items, Generator):
+            items.close()
 
 
 def register(app: typer.Typer) -> None:
@@ -53,16 +93,23 @@ def ingest(
         TextColumn("{task.fields[name]}"),
         console=err_console,
         transient=True,
-        disable=len(files) < 2,
+        disable=len(files) < 2 or not err_console.is_terminal,  # a log gets no stray blank line
     )
-    with progress:
-        task = progress.add_task("ingest", total=len(files), name="")
-        for path, prepared in prepare_many(files):
-            progress.update(task, advance=1, name=path.name)
-            if isinstance(prepared, LedgerError):
-                problems.append(str(prepared))
-                continue
-            results.append(ledger.ingest(prepared))
+    try:
+        with stoppable(), progress, closed_after(prepare_many(files)) as prepared_files:
+            task = progress.add_task("ingest", total=len(files), name="")
+            for path, prepared in prepared_files:
+                progress.update(task, advance=1, name=path.name)
+                if isinstance(prepared, LedgerError):
+                    problems.append(str(prepared))
+                    continue
+                results.append(ledger.ingest(prepared))
+    except KeyboardInterrupt as exc:
+        raise fail(
+            f"interrupted after {len(results)} of {len(files)} article(s), each stored whole "
+            "or not at all; the same command again adds the rest",
+            code=128 + (exc.signum if isinstance(exc, Stopped) else signal.SIGINT),
+        ) from None
     added = [r for r in results if r.added]
     if as_json:
         rows = [

@@ -7,7 +7,7 @@ writing (`store`) is one transaction per article, so a failure never leaves half
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from claimledger.ledger import roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.matches import suggest_for_source
+from claimledger.ledger.workers import process_pool, task_running
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
 from claimledger.records import IngestResult
 from claimledger.vocab import HistoryAction, Permission, ReviewState
@@ -46,26 +47,27 @@ PARALLEL_FROM = 16  # below this many files a process pool costs more than it sa
 
 
 def _prepare_or_error(path: Path) -> tuple[Path, Prepared | LedgerError]:
-    try:
-        return path, prepare(path)
-    except LedgerError as exc:
-        return path, exc
+    with task_running():
+        try:
+            return path, prepare(path)
+        except LedgerError as exc:
+            return path, exc
 
 
 def prepare_many(
     files: list[Path], *, workers: int | None = None
-) -> Iterator[tuple[Path, Prepared | LedgerError]]:
+) -> Generator[tuple[Path, Prepared | LedgerError], None, None]:
     """Read and extract many files, in worker processes when there are many (all cores).
 
     Results come back in the order given; a bad file yields its error instead of stopping the rest.
+    The workers end with the caller: when it stops early (an error, Ctrl-C, closing this
+    iterator) they are stopped mid-task, and when it is killed they notice and leave.
     """
     workers = workers or os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or workers < 2:
         yield from map(_prepare_or_error, files)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         yield from pool.map(_prepare_or_error, files, chunksize=8)
 
 
