@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
+from claimledger.credentials import without_credentials_in
+from claimledger.terminal_text import plain
+
 if TYPE_CHECKING:
     from claimledger.service import Ledger
 
@@ -49,10 +52,16 @@ def settings(ctx: typer.Context) -> Settings:
     return obj
 
 
+def say(text: str, *, err: bool = False, style: str = "") -> None:
+    """A line of ledger or page text: escapes shown, not obeyed; no markup; no URL passwords."""
+    console = err_console if err else out_console
+    console.print(plain(without_credentials_in(text), style), soft_wrap=True)
+
+
 def print_error(message: str, *, level: str = "error") -> None:
     """One line on stderr, never wrapped, whatever the terminal's width."""
     style = {"error": "red", "warning": "yellow"}.get(level, "dim")
-    err_console.print(f"{level}: {message}", style=style, markup=False, soft_wrap=True)
+    say(f"{level}: {message}", err=True, style=style)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
+from claimledger.cli.context import (
+    err_console,
+    fail,
+    out_console,
+    print_error,
+    say,
+    settings,
+    write_out,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -80,9 +88,7 @@ def ingest(
         for r in results:
             verb = "added" if r.added else ("metadata updated" if r.updated_meta else "unchanged")
             detail = f", {r.claims} claims" if r.added else ""
-            out_console.print(
-                f"{verb}: {r.path} (source {r.source_id}{detail})", markup=False, soft_wrap=True
-            )
+            say(f"{verb}: {r.path} (source {r.source_id}{detail})")
         total = sum(r.claims for r in added)
         out_console.print(
             f"{len(added)} new source(s), {total} claim(s); {len(results) - len(added)} already in the ledger",
@@ -111,7 +117,5 @@ def extract(
 
     if prepared.genre is not None:
         reading = prepared.genre
-        out_console.print(
-            f"genre: {reading.genre.value.replace('_', ' ')} ({reading.evidence})", markup=False
-        )
+        say(f"genre: {reading.genre.value.replace('_', ' ')} ({reading.evidence})")
     out_console.print(extracted_table(prepared.claims))
