@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from claimledger.credentials import without_credentials
 from claimledger.errors import LedgerError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -67,10 +68,39 @@ def split_front_matter(raw: str, *, name: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
-        raise LedgerError(f"{name}: front matter is not valid YAML{line}") from exc
+        raise LedgerError(f"{name}: front matter is not valid YAML{line}") from None
+    except ValueError as exc:  # YAML reads 2010-13-45 as a date, then cannot make one
+        raise LedgerError(
+            f"{name}: front matter {_impossible_date(block)} is not a real date ({exc})"
+        ) from None
     if not isinstance(data, dict):
         raise LedgerError(f"{name}: front matter must be a mapping of keys to values")
     return data, body
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """YAML without its date rule, to find which value only looked like a date."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in rules if tag != "tag:yaml.org,2002:timestamp"]
+    for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _impossible_date(block: str) -> str:
+    """`key: value` of the first date-shaped value that is no date, for the error line."""
+    try:
+        data = yaml.load(block, Loader=_DatesAsText)
+    except yaml.YAMLError:
+        return "a date"
+    for key, value in (data or {}).items() if isinstance(data, dict) else ():
+        if isinstance(value, str) and value[:4].isdigit():
+            try:
+                dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return f"'{key}: {value}'"
+    return "a date"
 
 
 def _meta_from(data: dict[str, Any], *, name: str) -> SourceMeta:
@@ -82,6 +112,8 @@ def _meta_from(data: dict[str, Any], *, name: str) -> SourceMeta:
         if value is not None and not isinstance(value, str | int):
             raise LedgerError(f"{name}: front matter '{key}' must be text")
         values[key] = None if value is None else str(value)
+    if values["url"]:
+        values["url"] = without_credentials(values["url"])
     extra = {k: v for k, v in data.items() if k not in META_KEYS}
     return SourceMeta(**values, extra=extra)
 
@@ -118,7 +150,7 @@ def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
         title=found.get("title"),
         author=found.get("author"),
         published=found.get("published"),
-        url=found.get("url"),
+        url=without_credentials(found["url"]) if found.get("url") else None,
     )
     return Document(name=Path(name).name, text=text, meta=meta, format="html")
 
