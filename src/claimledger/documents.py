@@ -16,6 +16,7 @@ import yaml
 
 from claimledger.credentials import without_credentials
 from claimledger.errors import LedgerError
+from claimledger.limits import Limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -118,12 +119,20 @@ def _meta_from(data: dict[str, Any], *, name: str) -> SourceMeta:
     return SourceMeta(**values, extra=extra)
 
 
+def _decode(raw: bytes, *, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LedgerError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
 def parse_document(raw: bytes, *, name: str) -> Document:
     """A document from a file's bytes; the name's suffix says how to read it."""
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LedgerError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+    return parse_text(_decode(raw, name=name), name=name)
+
+
+def parse_text(decoded: str, *, name: str) -> Document:
+    """A document from a file's text; the name's suffix says how to read it."""
     if "\x00" in decoded:
         raise LedgerError(f"{name}: binary file, not an article")
     suffix = Path(name).suffix.lower()
@@ -155,16 +164,20 @@ def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
     return Document(name=Path(name).name, text=text, meta=meta, format="html")
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, limits: Limits | None = None) -> Document:
+    """An article file, refused in one line when larger than CLAIMLEDGER_MAX_ARTICLE_BYTES
+    (before it is read: its size costs nothing to learn)."""
     try:
-        raw = path.read_bytes()
+        (limits or Limits.from_env()).check_article_size(path.stat().st_size, str(path))
+        # decoded at once, so the file's bytes are freed before the text is parsed
+        decoded = _decode(path.read_bytes(), name=str(path))
     except FileNotFoundError as exc:
         raise LedgerError(f"no such file: {path}") from exc
     except IsADirectoryError as exc:
         raise LedgerError(f"{path} is a folder") from exc
     except OSError as exc:
         raise LedgerError(f"cannot read {path}: {exc.strerror}") from exc
-    return parse_document(raw, name=str(path))
+    return parse_text(decoded, name=str(path))
 
 
 def find_documents(paths: list[Path]) -> list[Path]:
