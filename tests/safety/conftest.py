@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from safety.support import article_page
+from safety.support import POSTED, article_page
 
 
 class Hostile(BaseHTTPRequestHandler):
@@ -35,6 +35,11 @@ class Hostile(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+    def do_POST(self) -> None:  # an archive service: remember what it was asked to capture
+        length = int(self.headers.get("Content-Length") or 0)
+        POSTED.append(self.rfile.read(length).decode("utf-8", "replace"))
+        self._send(429, b"slow down")
 
     def do_HEAD(self) -> None:
         self._send(200)
@@ -62,8 +67,8 @@ class Hostile(BaseHTTPRequestHandler):
             return self._send(302, Location=f"http://editor:hunter2@127.0.0.1:{port}/page")
         if path == "/to-metadata":
             return self._send(302, Location="http://169.254.169.254/latest/meta-data/")
-        if path == "/to-localhost":
-            return self._send(302, Location=f"http://localhost:{port}/page")
+        if path == "/to-loopback":  # another loopback address, by name
+            return self._send(302, Location=f"http://127.0.0.2:{port}/page")
         if path == "/huge":
             return self._send(200, b"x" * 300_000, "text/plain")
         if path == "/binary":

@@ -29,3 +29,7 @@ def article_page(title: str, published: str | None = None, json_ld: str | None =
         head += f'<script type="application/ld+json">{json.dumps(data)}</script>'
     page = f"<!doctype html><html><head>{head}</head><body>{BODY.format(title=html.escape(title))}</body></html>"
     return page.encode("utf-8")
+
+
+POSTED: list[str] = []
+"""What the hostile server's archive endpoint was sent (form bodies), in order."""

@@ -44,9 +44,12 @@ def add(
         with err_console.status(plain(f"fetching {clean}")):
             snapshot, archived = snapshot_for_evidence(clean)
         if snapshot.error:
-            print_error(
-                f"{clean}: {snapshot.error} (recorded anyway, marked dead)", level="warning"
+            state = (
+                "unchecked"
+                if snapshot.refused or snapshot.offline
+                else ("unread: it answered" if snapshot.unread else "dead")
             )
+            print_error(f"{clean}: {snapshot.error} (recorded, marked {state})", level="warning")
         if archived is not None and not archived.ok:
             print_error(archived.message, level="note")
     ev, _ = ledger.add_evidence(claim_id, clean, stance, note, snapshot=snapshot, archived=archived)

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from claimledger.credentials import without_credentials
 from claimledger.links.addresses import Unresolvable, refusal
 from claimledger.links.metadata import parse_page_metadata
 from claimledger.links.settings import LinkSettings
@@ -115,7 +116,8 @@ async def fetch_page(
                 snap.reached = True
                 snap.status = response.status_code
                 if response.is_redirect and "location" in response.headers:
-                    target = urljoin(current, response.headers["location"])
+                    # a password in a redirect is neither followed with nor recorded
+                    target = without_credentials(urljoin(current, response.headers["location"]))
                     snap.redirects.append(target)
                     if target in seen:
                         snap.final_url = target

@@ -62,7 +62,13 @@ def metadata_text(detail: ClaimDetail, theme: Mapping[str, str]) -> Text:
     return text
 
 
-LINK_STYLES = {"alive": "green", "dead": "bold red", "redirected": "yellow", "changed": "yellow"}
+LINK_STYLES = {
+    "alive": "green",
+    "dead": "bold red",
+    "redirected": "yellow",
+    "changed": "yellow",
+    "unread": "cyan",
+}
 
 
 def evidence_text(detail: ClaimDetail) -> RenderableType:
