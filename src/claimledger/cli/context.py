@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,3 +74,14 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def write_out(text: str) -> None:
     sys.stdout.write(text)
+
+
+def write_json_array(items: Iterable[object]) -> None:
+    """`json.dumps(list(items), indent=2)` and a newline, written one item at a time: a long
+    list is never held as one string."""
+    first = True
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        sys.stdout.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")

@@ -109,9 +109,7 @@ def extract(
 
     prepared = prepare(file)
     if as_json:
-        write_out(
-            json.dumps([c.to_dict() for c in prepared.claims], indent=2, ensure_ascii=False) + "\n"
-        )
+        write_json_array(c.to_dict() for c in prepared.claims)
         return
     from claimledger.cli.render import extracted_table
 
