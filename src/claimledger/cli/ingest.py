@@ -15,6 +15,7 @@ from claimledger.cli.context import (
     print_error,
     say,
     settings,
+    write_json_array,
     write_out,
 )
 
