@@ -154,3 +154,19 @@ def test_a_ledger_that_already_holds_passwords_never_shows_them(cli: Cli, tmp_pa
         == 0
     )
     _no_secret(out.read_text(encoding="utf-8"))
+
+
+def test_the_review_ui_path_sends_no_password_either(
+    hostile: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The UI fetches a link it was typed, after the row is written: stripped there too."""
+    from claimledger.ledger.linkcheck import snapshot_for_evidence
+
+    monkeypatch.setenv("CLAIMLEDGER_ARCHIVE_ENDPOINT", f"{hostile}/spn")
+    monkeypatch.setenv("CLAIMLEDGER_ARCHIVE_ACCESS_KEY", "key")
+    monkeypatch.setenv("CLAIMLEDGER_ARCHIVE_SECRET_KEY", "secret")
+    POSTED.clear()
+    snap, archived = snapshot_for_evidence(hostile.replace("//", "//editor:hunter2@") + "/page")
+    assert snap.ok and snap.url == f"{hostile}/page"
+    assert archived is not None and POSTED
+    assert all("hunter2" not in body for body in POSTED)

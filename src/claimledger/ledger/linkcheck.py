@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from claimledger.credentials import without_credentials
 from claimledger.errors import LedgerError
 from claimledger.ledger.queries import get_claim
 from claimledger.ledger.review import lock_claim, record
@@ -105,6 +106,7 @@ def snapshot_for_evidence(
     from claimledger.links.check import network_answers
 
     settings = LinkSettings.from_env()
+    url = without_credentials(url)  # neither fetched with nor sent to the archive
 
     async def run() -> tuple[PageSnapshot, ArchiveResult | None]:
         async with make_client(settings) as client:
