@@ -8,6 +8,7 @@ INSERT ... SELECT after, and the triggers re-created exactly as migration 0002 d
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import random
 import sqlite3
@@ -115,8 +116,11 @@ def _rows(
     n_claims: int, seed: int
 ) -> Iterator[tuple[tuple, list[tuple], list[tuple], list[tuple]]]:
     """Per source: its row, its claims, their history and some evidence."""
+    from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
+
     rng = random.Random(seed)
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    moment = datetime.now(UTC)
+    now = moment.replace(tzinfo=None).isoformat(sep=" ")
     claim_id = 0
     source_id = 0
     while claim_id < n_claims:
@@ -139,7 +143,7 @@ def _rows(
         source = (
             source_id,
             f"synthetic-{source_id:07d}.txt",
-            f"hash-{seed}-{source_id}",
+            hashlib.sha256(text.encode()).hexdigest(),
             outlet,
             f"Report {source_id}",
             None,
@@ -181,23 +185,37 @@ def _rows(
                     now,
                 )
             )
-            history.append((claim_id, now, "generator", "created", None, "new", None))
+            # a history that explains the claim's state, chained as the core chains it
+            steps: list[tuple[str, str, str | None, str | None]] = [
+                ("generator", "created", None, "new")
+            ]
+            if status != "unverified":
+                steps.append((assignee or "generator", "evidence_status", "unverified", status))
             if state != "new":
-                history.append(
-                    (claim_id, now, assignee or "generator", "review_state", "new", state, None)
-                )
+                steps.append((assignee or "generator", "review_state", "new", state))
+            if assignee:
+                steps.append(("generator", "assignee", None, assignee))
             if state in ("reviewed", "verified"):
-                evidence.append(
-                    (
-                        claim_id,
-                        f"https://evidence.example/{claim_id}",
-                        rng.choice(["supports", "refutes", "context"]),
-                        None,
-                        "generator",
-                        now,
-                        "unchecked",
-                    )
+                stance = rng.choice(["supports", "refutes", "context"])
+                url = f"https://evidence.example/{claim_id}"
+                evidence.append((claim_id, url, stance, None, "generator", now, "unchecked"))
+                steps.append(("generator", "evidence", None, f"{stance} {url}"))
+            prev = GENESIS
+            for version, (who, action, was, now_is) in enumerate(steps, start=1):
+                prev = entry_hash(
+                    prev,
+                    claim_id=claim_id,
+                    version=version,
+                    at=moment,
+                    user=who,
+                    action=action,
+                    before=was,
+                    after=now_is,
+                    note=None,
+                    subject=subject_digest(source[2], start, end, quote) if version == 1 else None,
                 )
+                history.append((claim_id, now, who, action, was, now_is, None, version, prev))
+            claims[-1] = (*claims[-1], len(steps))
         yield source, claims, history, evidence
 
 
@@ -223,11 +241,11 @@ def make_ledger(db: Path, n_claims: int, *, seed: int = 1) -> float:
                     source,
                 )
                 conn.executemany(
-                    'INSERT INTO claim (id, source_id, quote, start, "end", prefix, suffix, type, speaker, score, quantities, period_start, period_end, fingerprint, origin, review_state, evidence_status, assignee, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+                    'INSERT INTO claim (id, source_id, quote, start, "end", prefix, suffix, type, speaker, score, quantities, period_start, period_end, fingerprint, origin, review_state, evidence_status, assignee, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
                     claims,
                 )
                 conn.executemany(
-                    "INSERT INTO history (claim_id, at, user, action, before, after, note) VALUES (?,?,?,?,?,?,?)",
+                    "INSERT INTO history (claim_id, at, user, action, before, after, note, version, hash) VALUES (?,?,?,?,?,?,?,?,?)",
                     history,
                 )
                 conn.executemany(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 from collections.abc import Iterator
@@ -88,7 +89,9 @@ def seeded(engine: Engine) -> dict[str, int]:
     """A ledger with one source and three claims, written through the models (no extractor)."""
     from claimledger.db import session_scope
     from claimledger.ledger.anchors import anchor
-    from claimledger.models import Claim, HistoryEntry, Source
+    from claimledger.ledger.review import record
+    from claimledger.models import Claim, Source
+    from claimledger.vocab import HistoryAction
 
     quotes = [
         ("The city cut 12 bus routes in March, the transit authority said.", "quantity", 0.9),
@@ -99,7 +102,7 @@ def seeded(engine: Engine) -> dict[str, int]:
     with session_scope(engine) as session:
         source = Source(
             path="bus.txt",
-            content_hash="h-bus",
+            content_hash=hashlib.sha256(ARTICLE.encode()).hexdigest(),
             outlet="City Paper",
             title="Council cuts bus routes",
             published="2021-05-02",
@@ -124,7 +127,8 @@ def seeded(engine: Engine) -> dict[str, int]:
             )
             session.add(claim)
             session.flush()
-            session.add(HistoryEntry(claim_id=claim.id, user="seed", action="created", after="new"))  # type: ignore[arg-type]
+            claim.version = 0  # its 'created' entry, written by the core, makes it version 1
+            record(claim, HistoryAction.CREATED, session=session, user="seed", after="new")
             ids[f"c{n}"] = claim.id  # type: ignore[assignment]
         ids["source"] = source.id  # type: ignore[assignment]
     return ids

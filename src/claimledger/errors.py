@@ -23,3 +23,7 @@ class StaleEdit(LedgerError):
 
 class LedgerBusy(LedgerError):
     """Another writer held the ledger for longer than the wait allows; nothing was changed."""
+
+
+class NotAllowed(LedgerError):
+    """The person's role on this ledger does not let them do this (or they are not on it)."""

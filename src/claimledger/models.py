@@ -165,6 +165,9 @@ class HistoryEntry(SQLModel, table=True):
     after: str | None = None
     note: str | None = None
     version: int | None = Field(default=None, description="the claim's version after this change")
+    hash: str | None = Field(
+        default=None, description="sha256 over the previous entry's hash and this change (`chain`)"
+    )
 
 
 class ClaimMatch(SQLModel, table=True):
@@ -180,3 +183,26 @@ class ClaimMatch(SQLModel, table=True):
     status: str = MatchStatus.SUGGESTED.value
     decided_by: str | None = None
     decided_at: datetime | None = _ts(nullable=True)
+
+
+class Person(SQLModel, table=True):
+    """Someone who works on this ledger, and what their role lets them do (`ledger.roles`)."""
+
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str = Field(description="checker | reviewer | editor | admin")
+    added_by: str
+    added_at: datetime = _ts()
+
+
+class LedgerSetting(SQLModel, table=True):
+    """A rule the desk set for this ledger (say, that a verifier is not the claim's reviewer)."""
+
+    __tablename__ = "ledger_setting"
+
+    key: str = Field(primary_key=True)
+    value: str
+    set_by: str
+    set_at: datetime = _ts()

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from claimledger.credentials import without_credentials, without_credentials_in
-from claimledger.vocab import FIELD_ACTIONS, HistoryAction
+from claimledger.vocab import FIELD_ACTIONS, GRANTS, HistoryAction, Permission, Role
 
 Order = Literal["id", "queue"]
 
@@ -397,6 +397,76 @@ class ImportReport:
     added: int = 0
     already: int = 0
     unmatched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    name: str
+    role: Role
+    added_by: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is at the keyboard, and what this ledger lets them do.
+
+    A ledger with no people on it lets anyone do anything (one person on a laptop); once it has
+    people, a name not on the list may read but not change anything."""
+
+    name: str
+    role: Role | None
+    open_ledger: bool
+
+    @property
+    def known(self) -> bool:
+        return self.role is not None
+
+    def may(self, permission: Permission) -> bool:
+        if self.open_ledger:
+            return True
+        return self.role is not None and permission in GRANTS[self.role]
+
+    def describe(self) -> str:
+        if self.open_ledger:
+            return self.name
+        return (
+            f"{self.name} ({self.role.value})" if self.role else f"{self.name} (not on this ledger)"
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing `verify` found wrong: which claim, which history entry, and what."""
+
+    claim_id: int | None
+    entry_id: int | None
+    kind: str
+    """edited | removed | reordered | inserted | inconsistent | unsealed | guard | source | checkpoint"""
+    detail: str
+
+    def describe(self) -> str:
+        where = f"claim {self.claim_id}" if self.claim_id is not None else "ledger"
+        if self.entry_id is not None:
+            where += f", history entry {self.entry_id}"
+        return f"{where}: {self.kind}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What `verify` recomputed: the claims and entries it checked, what was wrong, and the
+    ledger's digest (a checkpoint anyone can keep and check again later)."""
+
+    claims: int
+    entries: int
+    findings: tuple[Finding, ...]
+    checkpoint: int
+    """The last history id covered by `digest`."""
+    digest: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
 
 
 def to_json(value: Any) -> Any:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from claimledger.errors import InvalidValue, LedgerError
 from claimledger.records import (
     Activity,
+    Actor,
     Change,
     ClaimBrief,
     ClaimDetail,
@@ -36,6 +37,8 @@ from claimledger.records import (
     MatchRecord,
     Order,
     Outcome,
+    PersonRecord,
+    Verification,
 )
 from claimledger.vocab import OPEN_STATES, HistoryAction
 
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from claimledger.export.records import ExportRecord
+    from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
     from claimledger.ledger.ingest import Prepared
     from claimledger.ledger.linkcheck import CheckedLink
@@ -87,6 +91,8 @@ class Ledger:
         self.user = user
         self.tx: Transactions = Transactions(engine, wait=busy_wait() if wait is None else wait)
         self.opened: Opened | None = None
+        self.person = Actor(user, None, open_ledger=True)
+        """Who opened it and their role, as of opening (the core checks again at every change)."""
 
     @classmethod
     def open(
@@ -105,6 +111,7 @@ class Ledger:
         opened = open_ledger(target, create=create, label=f"claimledger ({who})")
         ledger = cls(opened.engine, who, wait=wait)
         ledger.opened = Opened(opened.url, opened.upgraded_from, opened.backup)
+        ledger.person = ledger.actor()
         return ledger
 
     def close(self) -> None:
@@ -511,6 +518,78 @@ class Ledger:
         from claimledger.ledger.evidence import import_entries
 
         return self.tx.write(lambda s: import_entries(entries, session=s, user=self.user))
+
+    # -- people, rules and proof ---------------------------------------------
+    def actor(self) -> Actor:
+        """Who this ledger was opened for, and what their role lets them do."""
+        from claimledger.ledger import roles
+
+        with self.tx.read() as s:
+            return roles.actor(self.user, session=s)
+
+    def people(self) -> list[PersonRecord]:
+        from claimledger.ledger import roles
+
+        with self.tx.read() as s:
+            return roles.people(session=s)
+
+    def add_person(self, name: str, role: str) -> PersonRecord:
+        """Add someone to the ledger, or change their role (an admin's work, once there is one)."""
+        from claimledger.ledger import roles
+
+        return self.tx.write(lambda s: roles.add_person(name, role, by=self.user, session=s))
+
+    def remove_person(self, name: str) -> None:
+        from claimledger.ledger import roles
+
+        self.tx.write(lambda s: roles.remove_person(name, by=self.user, session=s))
+
+    def rules(self) -> dict[str, bool]:
+        from claimledger.ledger import roles
+
+        with self.tx.read() as s:
+            return roles.rules(session=s)
+
+    def set_rule(self, key: str, on: bool) -> None:
+        from claimledger.ledger import roles
+
+        self.tx.write(lambda s: roles.set_rule(key, on, by=self.user, session=s))
+
+    def verify(
+        self,
+        claim_ids: Iterable[int] | None = None,
+        *,
+        states: tuple[str, ...] = (),
+        checkpoint: int | None = None,
+    ) -> Verification:
+        """Recompute the history's hash chain and every claim's state from it (read-only):
+        all claims, some, or those in some review states."""
+        from claimledger.ledger.verify import verify
+
+        ids = None if claim_ids is None else list(claim_ids)
+        with self.tx.read() as s:
+            return verify(session=s, claim_ids=ids, states=states, checkpoint=checkpoint)
+
+    def backup(self, target: Path, *, replace: bool = False) -> BackupReport:
+        """A consistent copy of the ledger in a SQLite file, while others keep writing."""
+        from claimledger.ledger.backup import backup
+
+        assert self.opened is not None
+        return backup(self.tx.engine, self.opened.url, target, replace=replace)
+
+    def restore(self, backup_file: Path) -> BackupReport:
+        """Replace this ledger with a backup (an admin's work on a ledger with people); the
+        replaced ledger is kept beside it. The ledger is closed afterwards."""
+        from claimledger.ledger.backup import restore
+        from claimledger.vocab import Permission
+
+        assert self.opened is not None
+        with self.tx.read() as s:
+            from claimledger.ledger import roles
+
+            roles.require(self.user, Permission.PEOPLE, session=s)
+        self.close()
+        return restore(self.opened.url, backup_file)
 
     # -- articles -----------------------------------------------------------
     def ingest(self, prepared: Prepared) -> IngestResult:

@@ -97,6 +97,35 @@ ALLOWED: dict[ReviewState, frozenset[ReviewState]] = {
 """The desk's workflow: which review state may follow which."""
 
 
+class Role(StrEnum):
+    """What a person does on a desk; each role can do what the one before it can, and more."""
+
+    CHECKER = "checker"
+    REVIEWER = "reviewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+class Permission(StrEnum):
+    TRIAGE = "triage"
+    """Review states short of verified, notes, assignment, recording claims, matches, ingest."""
+    EVIDENCE = "evidence"
+    """Evidence links and the evidence status."""
+    SIGN_OFF = "sign_off"
+    """Verifying a claim, and sending a verified one back."""
+    PEOPLE = "people"
+    """Adding people, changing roles and the ledger's rules."""
+
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.CHECKER: frozenset({Permission.TRIAGE}),
+    Role.REVIEWER: frozenset({Permission.TRIAGE, Permission.EVIDENCE}),
+    Role.EDITOR: frozenset({Permission.TRIAGE, Permission.EVIDENCE, Permission.SIGN_OFF}),
+    Role.ADMIN: frozenset(Permission),
+}
+"""What each role may do."""
+
+
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -128,3 +157,7 @@ def parse_stance(value: str) -> Stance:
 
 def parse_match_status(value: str) -> MatchStatus:
     return _parse(MatchStatus, value, "match status")
+
+
+def parse_role(value: str) -> Role:
+    return _parse(Role, value, "role")

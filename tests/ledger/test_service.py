@@ -62,7 +62,7 @@ def test_every_change_raises_the_version_and_the_history_says_which(
     cid = seeded["c0"]
     a.review(cid, evidence_status="supported", state="reviewed", note="ok")
     history = a.history(cid)
-    assert [h.version for h in history] == [None, 2, 3, 4]  # the seed's entry predates versions
+    assert [h.version for h in history] == [1, 2, 3, 4]
     assert [h.action for h in history][1:] == [
         HistoryAction.EVIDENCE_STATUS,
         HistoryAction.REVIEW_STATE,

@@ -36,6 +36,8 @@ def test_generated_ledger_opens_searches_and_keeps_its_triggers(tmp_path: Path) 
         "claim_fts_update",
         "claim_fts_delete",
         "claim_fts_note",
+        "history_no_update",
+        "history_no_delete",
     }
     assert indexed == 500
     engine = open_ledger(db).engine

@@ -9,7 +9,18 @@ from typing import Annotated
 import typer
 
 from claimledger import __version__
-from claimledger.cli import claims, db, evidence, export, factchecks, ingest, links, matches
+from claimledger.cli import (
+    claims,
+    db,
+    evidence,
+    export,
+    factchecks,
+    ingest,
+    links,
+    matches,
+    people,
+    proof,
+)
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
@@ -68,6 +79,8 @@ matches.register(app)
 links.register(app)
 factchecks.register(app)
 db.register(app)
+people.register(app)
+proof.register(app)
 
 
 def main() -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimledger.cli.context import err_console, fail, settings
+
+if TYPE_CHECKING:
+    from claimledger.service import Ledger
 
 
 def register(app: typer.Typer) -> None:
@@ -47,8 +50,15 @@ def export(
             show_envvar=True,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Export even if `verify` finds the record altered."),
+    ] = False,
 ) -> None:
-    """Export claims with their evidence. By default only verified claims."""
+    """Export claims with their evidence. By default only verified claims.
+
+    The claims are verified first (their history's hash chain and state): an altered record
+    is not published unless --force."""
     from claimledger.export import (
         FORMATS,
         Publisher,
@@ -78,6 +88,8 @@ def export(
         raise fail(f"folder {output.parent} does not exist")
     target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
     ledger = cfg.ledger()
+    if not force:
+        _refuse_if_altered(ledger, states)
     with target as out:
         records = ledger.export_records(flt)
         if publisher is not None:
@@ -92,3 +104,15 @@ def export(
         err_console.print(
             "no claims to export (only verified claims by default: --state)", markup=False
         )
+
+
+def _refuse_if_altered(ledger: Ledger, states: tuple[str, ...]) -> None:
+    checked = ledger.verify(states=states)
+    if checked.ok:
+        return
+    first = checked.findings[0].describe()
+    more = f" and {len(checked.findings) - 1} more" if len(checked.findings) > 1 else ""
+    raise fail(
+        f"not exported: the ledger's record was altered ({first}{more}); "
+        "`claimledger verify` lists every problem, --force exports anyway"
+    )

@@ -21,8 +21,14 @@ from claimledger.db import write_engine
 from claimledger.errors import LedgerError
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
 
-TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "claim_match")
+TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "claim_match", "person")
 """In the order foreign keys need."""
+
+EMPTYING = ("claim_match", "claim_anchor", "evidence", "claim", "history", "source", "person")
+"""The order a replaced target is emptied in: a history entry can only go once its claim has
+(the history is append-only, see migration 0007)."""
+
+SETTINGS = "ledger_setting"
 
 BATCH = 2000
 
@@ -58,18 +64,32 @@ def _batches(conn: Connection, table: sa.Table) -> Iterator[list[dict[str, objec
 
 
 def copy_ledger(
-    source: Engine, target: Engine, *, replace: bool = False, progress: Progress | None = None
+    source: Engine,
+    target: Engine,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
 ) -> CopyReport:
-    """Copy every row of `source` into `target` (both at the current schema)."""
-    with source.connect() as src, write_engine(target).begin() as dst:
+    """Copy every row of `source` into `target` (both at the current schema), read from one
+    snapshot of the source (PostgreSQL: REPEATABLE READ; SQLite: its connection's one transaction)."""
+    reading = (
+        source.execution_options(isolation_level="REPEATABLE READ")
+        if source.dialect.name == "postgresql"
+        else source
+    )
+    with reading.connect() as src, write_engine(target).begin() as dst:
         filled = [name for name in TABLES if _count(dst, name)]
         if filled and not replace:
             raise LedgerError(
                 f"the target ledger is not empty ({', '.join(filled)}): "
                 "copy into an empty one, or replace its contents with --replace"
             )
-        for name in reversed(TABLES):
+        for name in EMPTYING:
             dst.execute(sa.delete(_table(name)))
+        dst.execute(sa.delete(_table(SETTINGS)))
+        settings = [dict(r._mapping) for r in src.execute(sa.select(_table(SETTINGS)))]
+        if settings:
+            dst.execute(sa.insert(_table(SETTINGS)), settings)
         if dst.dialect.name == "postgresql":
             dst.execute(sa.delete(CLAIM_SEARCH))
         counts = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
@@ -24,12 +25,14 @@ from claimledger.extract import (
     claim_fingerprint,
     read_article,
 )
-from claimledger.ledger import search
+from claimledger.ledger import roles, search
 from claimledger.ledger.anchors import anchor
+from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.matches import suggest_for_source
 from claimledger.limits import Limits
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
 from claimledger.records import IngestResult
+from claimledger.vocab import HistoryAction, Permission, ReviewState
 
 
 @dataclass
@@ -96,6 +99,7 @@ def prepare_document(document: Document, path: str) -> Prepared:
 
 def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     """Add the article and its claims, unless the same text is already in the ledger."""
+    roles.require(user, Permission.TRIAGE, session=session)
     doc = prepared.document
     existing = session.exec(select(Source).where(Source.content_hash == doc.content_hash)).first()
     if existing is not None:
@@ -188,20 +192,40 @@ def add_extracted(
     session.execute(
         sa.insert(HistoryEntry),
         [
-            {
-                "claim_id": cid,
-                "at": now,
-                "user": user,
-                "action": "created",
-                "before": None,
-                "after": "new",
-                "note": None,
-                "version": 1,
-            }
-            for cid in ids
+            _created(cid, c, source=source, at=now, user=user)
+            for cid, c in zip(ids, found, strict=True)
         ],
     )
     return len(ids)
+
+
+def _created(
+    claim_id: int, c: ExtractedClaim, *, source: Source, at: datetime, user: str
+) -> dict[str, object]:
+    """A claim's first history entry, chained to its words and its article (see `chain`)."""
+    entry: dict[str, object] = {
+        "claim_id": claim_id,
+        "at": at,
+        "user": user,
+        "action": HistoryAction.CREATED.value,
+        "before": None,
+        "after": ReviewState.NEW.value,
+        "note": None,
+        "version": 1,
+    }
+    entry["hash"] = entry_hash(
+        GENESIS,
+        claim_id=claim_id,
+        version=1,
+        at=at,
+        user=user,
+        action=HistoryAction.CREATED.value,
+        before=None,
+        after=ReviewState.NEW.value,
+        note=None,
+        subject=subject_digest(source.content_hash, c.start, c.end, c.quote),
+    )
+    return entry
 
 
 def _anchor_row(text: str, start: int, end: int) -> dict[str, object]:

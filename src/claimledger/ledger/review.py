@@ -12,12 +12,14 @@ verified, so nothing is published on an unread claim.
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotFound, StaleEdit
-from claimledger.ledger import search
+from claimledger.ledger import roles, search
+from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.convert import history_record
-from claimledger.models import Claim, HistoryEntry, utcnow
+from claimledger.models import Claim, HistoryEntry, Source, utcnow
 from claimledger.records import Change, HistoryRecord
 from claimledger.vocab import (
     ALLOWED,
@@ -79,9 +81,12 @@ def record(
     after: str | None = None,
     note: str | None = None,
 ) -> HistoryEntry:
-    """One history entry for a change to a locked claim; the claim's version goes up by one."""
+    """One history entry for a change to a locked claim; the claim's version goes up by one, and
+    the entry is chained to the claim's previous one (see `chain`)."""
     assert claim.id is not None
+    roles.check_change(claim.id, action.value, before, after, user=user, session=session)
     claim.version = (claim.version or 0) + 1
+    prev = _head(claim, session=session)
     entry = HistoryEntry(
         claim_id=claim.id,
         at=utcnow(),
@@ -92,6 +97,18 @@ def record(
         note=note,
         version=claim.version,
     )
+    entry.hash = entry_hash(
+        GENESIS if prev is None else prev,
+        claim_id=claim.id,
+        version=entry.version,
+        at=entry.at,
+        user=user,
+        action=entry.action,
+        before=before,
+        after=after,
+        note=note,
+        subject=_subject(claim, session=session) if prev is None else None,
+    )
     claim.updated_at = entry.at
     session.add(claim)
     session.add(entry)
@@ -99,6 +116,24 @@ def record(
     if note:
         search.index_note(claim.id, note, session=session)
     return entry
+
+
+def _head(claim: Claim, *, session: Session) -> str | None:
+    """The hash of the claim's latest entry (None before its first)."""
+    stmt = (
+        sa.select(col(HistoryEntry.hash))
+        .where(col(HistoryEntry.claim_id) == claim.id)
+        .order_by(col(HistoryEntry.id).desc())
+        .limit(1)
+    )
+    found = session.execute(stmt).first()
+    return None if found is None else (found[0] or GENESIS)
+
+
+def _subject(claim: Claim, *, session: Session) -> str:
+    source = session.get(Source, claim.source_id)
+    assert source is not None
+    return subject_digest(source.content_hash, claim.start, claim.end, claim.quote)
 
 
 def _change(claim: Claim, action: HistoryAction, before: str | None, after: str | None) -> Change:

@@ -96,7 +96,9 @@ class ClaimLedgerApp(App[None]):
         super().__init__()
         self.ledger = ledger
         self.keymap_file = keymap if keymap is not None else keymap_path()
-        self.sub_title = f"reviewing as {ledger.user}"
+        self.actor = ledger.person
+        """Who is reviewing and what their role lets them do (keys it may not use are hidden)."""
+        self.sub_title = f"reviewing as {self.actor.describe()}"
         self._writes: deque[_Call] = deque()
         self._lock = threading.Lock()
         self._draining = False

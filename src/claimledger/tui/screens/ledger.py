@@ -25,7 +25,7 @@ from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
 from claimledger.tui.screens.filter_dialog import FilterDialog
-from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
+from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS, NEEDS
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
 from claimledger.tui.view import View
@@ -65,6 +65,11 @@ class LedgerScreen(Screen[None]):
         self.load_view(self.view)
         self.watch_others()
         self.set_interval(self.WATCH_SECONDS, self.watch_others)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys the person's role may not use are hidden (the core refuses them anyway)."""
+        needed = NEEDS.get(action)
+        return needed is None or desk(self).actor.may(needed)
 
     def on_resize(self) -> None:
         # at 80 columns the footer's palette hint would cover the last keys; ? and Ctrl+P still work

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from claimledger.vocab import Permission
+
 
 def _b(key: str, action: str, label: str, tooltip: str, *, show: bool = True) -> Binding:
     return Binding(
@@ -107,3 +109,19 @@ LEDGER_BINDINGS: list[BindingType] = [
         show=False,
     ),
 ]
+
+
+NEEDS: dict[str, Permission] = {
+    "evidence_status": Permission.EVIDENCE,
+    "add_evidence": Permission.EVIDENCE,
+    "verify": Permission.SIGN_OFF,
+    "review_state": Permission.TRIAGE,
+    "start_review": Permission.TRIAGE,
+    "dismiss_claim": Permission.TRIAGE,
+    "note": Permission.TRIAGE,
+    "assign": Permission.TRIAGE,
+    "check_links": Permission.TRIAGE,
+    "matches": Permission.TRIAGE,
+    "undo": Permission.TRIAGE,
+}
+"""What each key's action needs of a person's role: keys a role may not use are hidden."""

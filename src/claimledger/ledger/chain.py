@@ -1,0 +1,55 @@
+"""The history as a hash chain: each entry commits to the one before it (per claim) and to what it
+changed, and a claim's first entry commits to the claim's words and the article they came from.
+
+Editing, removing or reordering an entry breaks the chain at that entry; editing a claim's text or
+its article breaks its first entry. A chain proves the record to anyone who kept a digest of it:
+`checkpoint` gives one for the whole ledger up to a history id, and it can be recomputed later from
+the append-only history (see `verify`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+GENESIS = ""
+"""The 'previous hash' of a claim's first entry."""
+
+
+def timestamp(at: datetime) -> str:
+    """One spelling of a time, whatever the backend gave back (microseconds, UTC)."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def subject_digest(source_hash: str, start: int, end: int, quote: str) -> str:
+    """What a claim is: its words, where they stand, and the article (by its content hash)."""
+    payload = f"{source_hash}|{start}|{end}|{len(quote)}:{quote}"
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def entry_hash(
+    prev: str,
+    *,
+    claim_id: int,
+    version: int | None,
+    at: datetime,
+    user: str,
+    action: str,
+    before: str | None,
+    after: str | None,
+    note: str | None,
+    subject: str | None = None,
+) -> str:
+    """The hash an entry stores; `subject` (see `subject_digest`) only for a claim's first entry.
+
+    Each field is written with its length (and None as "-"), so no two entries share a payload."""
+    fields = (prev, claim_id, version, timestamp(at), user, action, before, after, note, subject)
+    payload = "|".join("-" if f is None else f"{len(str(f))}:{f}" for f in fields)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def fold(digest: str, claim_id: int, head: str) -> str:
+    """The ledger digest, one claim's head at a time (claims in id order)."""
+    return hashlib.sha256(f"{digest}|{claim_id}|{head}".encode()).hexdigest()

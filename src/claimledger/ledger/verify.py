@@ -1,0 +1,304 @@
+"""Proving the record: recompute every claim's hash chain, rebuild its state from its history, and
+name each entry that was edited, removed, reordered or does not add up.
+
+Read-only, in one snapshot, a batch of claims at a time (memory stays flat on a big ledger).
+The chain stores each entry's hash; an entry is checked against the stored hash of the one before
+it, so an edit is reported at the entry edited, not at every entry after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from claimledger.ledger.chain import GENESIS, entry_hash, fold, subject_digest
+from claimledger.models import Claim, Evidence, HistoryEntry, Source
+from claimledger.records import Finding, Verification
+from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
+
+BATCH = 2000
+
+FIELDS = {
+    HistoryAction.REVIEW_STATE.value: ("review_state", "review state"),
+    HistoryAction.EVIDENCE_STATUS.value: ("evidence_status", "evidence status"),
+    HistoryAction.ASSIGNEE.value: ("assignee", "assignee"),
+}
+
+
+@dataclass
+class _Replay:
+    """A claim's state as its history tells it."""
+
+    state: dict[str, str | None] = field(default_factory=dict)
+    evidence: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+def verify(
+    *,
+    session: Session,
+    claim_ids: list[int] | None = None,
+    states: tuple[str, ...] = (),
+    checkpoint: int | None = None,
+) -> Verification:
+    """Check the whole ledger, some claims, or the claims in some review states (what an export
+    is about to publish); the digest covers history up to `checkpoint` (default: all of it) and
+    is only meaningful for the whole ledger."""
+    findings: list[Finding] = list(_guards(session))
+    last_id = int(session.execute(sa.select(sa.func.max(col(HistoryEntry.id)))).scalar() or 0)
+    upto = last_id if checkpoint is None else checkpoint
+    digest = GENESIS
+    claims = entries = 0
+    bad_sources: set[int] = set()
+    for batch in _claim_batches(session, claim_ids, states):
+        ids = [int(c.id) for c in batch]
+        sources = _sources({c.source_id for c in batch}, session=session)
+        for sid, (ok, _) in sources.items():
+            if not ok and sid not in bad_sources:
+                bad_sources.add(sid)
+                findings.append(
+                    Finding(
+                        None, None, "source", f"article {sid}: its text no longer matches its hash"
+                    )
+                )
+        history = _history(ids, session=session)
+        evidence = _evidence(ids, session=session)
+        for claim in batch:
+            rows = history.get(claim.id, [])
+            claims += 1
+            entries += len(rows)
+            subject = subject_digest(
+                sources[claim.source_id][1], claim.start, claim.end, claim.quote
+            )
+            findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
+            head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
+            if head is not None:
+                digest = fold(digest, claim.id, head)
+    return Verification(claims, entries, tuple(findings), upto, digest)
+
+
+def _guards(session: Session) -> Iterator[Finding]:
+    """The triggers that keep the history append-only are still there."""
+    if session.get_bind().dialect.name == "postgresql":
+        found = session.execute(
+            sa.text(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = 'history_guard' AND tgenabled <> 'D'"
+            )
+        ).scalar()
+        missing = [] if found else ["history_guard"]
+    else:
+        names = {
+            r[0]
+            for r in session.execute(sa.text("SELECT name FROM sqlite_master WHERE type='trigger'"))
+        }
+        missing = sorted({"history_no_update", "history_no_delete"} - names)
+    for name in missing:
+        yield Finding(None, None, "guard", f"the append-only guard {name} was removed or disabled")
+
+
+CLAIM_COLUMNS = (
+    col(Claim.id),
+    col(Claim.source_id),
+    col(Claim.start),
+    col(Claim.end),
+    col(Claim.quote),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.assignee),
+    col(Claim.version),
+)
+HISTORY_COLUMNS = (
+    col(HistoryEntry.id),
+    col(HistoryEntry.claim_id),
+    col(HistoryEntry.at),
+    col(HistoryEntry.user),
+    col(HistoryEntry.action),
+    col(HistoryEntry.before),
+    col(HistoryEntry.after),
+    col(HistoryEntry.note),
+    col(HistoryEntry.version),
+    col(HistoryEntry.hash),
+)
+"""Plain rows, not ORM objects: a million claims verify several times faster."""
+
+
+def _claim_batches(
+    session: Session, claim_ids: list[int] | None, states: tuple[str, ...]
+) -> Iterator[list[sa.Row[Any]]]:
+    if claim_ids is not None:
+        wanted = sorted(set(claim_ids))
+        for i in range(0, len(wanted), BATCH):
+            part = wanted[i : i + BATCH]
+            stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id).in_(part)).order_by(col(Claim.id))
+            yield list(session.execute(stmt))
+        return
+    last = 0
+    while True:
+        stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id) > last)
+        if states:
+            stmt = stmt.where(col(Claim.review_state).in_(states))
+        stmt = stmt.order_by(col(Claim.id)).limit(BATCH)
+        batch = list(session.execute(stmt))
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].id
+
+
+def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
+    """Each article: whether its text still matches its content hash, and that hash."""
+    rows = session.execute(
+        sa.select(col(Source.id), col(Source.text), col(Source.content_hash)).where(
+            col(Source.id).in_(ids)
+        )
+    )
+    return {
+        int(sid): (hashlib.sha256(text.encode()).hexdigest() == digest, digest)
+        for sid, text, digest in rows
+    }
+
+
+def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]]:
+    stmt = (
+        sa.select(*HISTORY_COLUMNS)
+        .where(col(HistoryEntry.claim_id).in_(ids))
+        .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
+    )
+    out: dict[int, list[sa.Row[Any]]] = {}
+    for h in session.execute(stmt):
+        out.setdefault(h.claim_id, []).append(h)
+    return out
+
+
+def _evidence(ids: list[int], *, session: Session) -> dict[int, Counter[tuple[str, str]]]:
+    stmt = sa.select(col(Evidence.claim_id), col(Evidence.stance), col(Evidence.url)).where(
+        col(Evidence.claim_id).in_(ids)
+    )
+    out: dict[int, Counter[tuple[str, str]]] = {}
+    for cid, stance, url in session.execute(stmt):
+        out.setdefault(int(cid), Counter())[(stance, url)] += 1
+    return out
+
+
+def _check_claim(
+    claim: sa.Row[Any], rows: list[sa.Row[Any]], subject: str, evidence: Counter[tuple[str, str]]
+) -> Iterator[Finding]:
+    cid = claim.id
+    if not rows:
+        yield Finding(cid, None, "removed", "the claim has no history left")
+        return
+    replay = _Replay()
+    prev = GENESIS
+    for i, h in enumerate(rows):
+        expected = i + 1
+        computed = entry_hash(
+            prev,
+            claim_id=h.claim_id,
+            version=h.version,
+            at=h.at,
+            user=h.user,
+            action=h.action,
+            before=h.before,
+            after=h.after,
+            note=h.note,
+            subject=subject if i == 0 else None,
+        )
+        if h.hash is None:
+            yield Finding(
+                cid, h.id, "inserted", "an entry without a seal (not written by claimledger)"
+            )
+        elif h.version is not None and h.version > expected:
+            gap = (
+                f"version {expected}"
+                if h.version == expected + 1
+                else f"versions {expected}-{h.version - 1}"
+            )
+            yield Finding(
+                cid, h.id, "removed", f"the entries for {gap} before this one are missing"
+            )
+        elif h.version is not None and h.version < expected:
+            yield Finding(
+                cid, h.id, "reordered", f"version {h.version} comes after version {expected - 1}"
+            )
+        elif computed != h.hash:
+            if i == 0:
+                yield Finding(
+                    cid,
+                    h.id,
+                    "edited",
+                    "the first entry, or the claim's words or article, changed since it was recorded",
+                )
+            else:
+                yield Finding(cid, h.id, "edited", f"this {h.action} entry does not match its seal")
+        yield from _replay(claim, h, replay, first=i == 0)
+        prev = h.hash or GENESIS
+    version = claim.version or 0
+    if version > len(rows):
+        yield Finding(
+            cid,
+            None,
+            "removed",
+            f"the claim is at version {version} but its history ends at {len(rows)}",
+        )
+    elif version < len(rows):
+        yield Finding(
+            cid, None, "inconsistent", f"the claim says version {version}, its history {len(rows)}"
+        )
+    for name, label in FIELDS.values():
+        told = replay.state.get(name)
+        actual = getattr(claim, name)
+        if name in replay.state and told != actual:
+            yield Finding(
+                cid, None, "inconsistent", f"its {label} is {actual}, but its history says {told}"
+            )
+    if not evidence and not +replay.evidence:
+        return
+    for (stance, url), n in (evidence - replay.evidence).items():
+        yield Finding(
+            cid, None, "inconsistent", f"evidence with no history entry: {stance} {url} (x{n})"
+        )
+    for (stance, url), n in (replay.evidence - evidence).items():
+        yield Finding(
+            cid, None, "removed", f"evidence in its history is gone: {stance} {url} (x{n})"
+        )
+
+
+def _replay(
+    claim: sa.Row[Any], h: sa.Row[Any], replay: _Replay, *, first: bool
+) -> Iterator[Finding]:
+    """Apply one entry to the claim's state as told; an entry whose 'before' is not that state
+    does not follow from the one before it."""
+    if h.action == HistoryAction.CREATED:
+        replay.state.update(
+            review_state=ReviewState.NEW.value,
+            evidence_status=EvidenceStatus.UNVERIFIED.value,
+            assignee=None,
+        )
+        return
+    if h.action in FIELDS:
+        name, label = FIELDS[h.action]
+        if name in replay.state and replay.state[name] != h.before:
+            yield Finding(
+                claim.id,
+                h.id,
+                "inconsistent",
+                f"says {label} went from {h.before}, but it was {replay.state[name]}",
+            )
+        replay.state[name] = h.after
+        return
+    if h.action == HistoryAction.EVIDENCE and h.after:
+        replay.evidence[_link(h.after)] += 1
+    elif h.action == HistoryAction.UNDO and (h.before or "").startswith("evidence "):
+        key = _link((h.before or "")[len("evidence ") :])
+        if replay.evidence[key] > 0:
+            replay.evidence[key] -= 1
+
+
+def _link(text: str) -> tuple[str, str]:
+    stance, _, url = text.partition(" ")
+    return stance, url
