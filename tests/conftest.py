@@ -27,6 +27,13 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+@pytest.fixture(autouse=True)
+def _loopback_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test servers listen on 127.0.0.1, which a real desk may not fetch (tests/safety
+    turns this off to prove the refusal)."""
+    monkeypatch.setenv("CLAIMLEDGER_ALLOW_PRIVATE_URLS", "1")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "ledger" / "claims.db"

@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
+from claimledger.credentials import without_credentials
 from claimledger.errors import LedgerError
+from claimledger.limits import Limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -67,10 +69,39 @@ def split_front_matter(raw: str, *, name: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
-        raise LedgerError(f"{name}: front matter is not valid YAML{line}") from exc
+        raise LedgerError(f"{name}: front matter is not valid YAML{line}") from None
+    except ValueError as exc:  # YAML reads 2010-13-45 as a date, then cannot make one
+        raise LedgerError(
+            f"{name}: front matter {_impossible_date(block)} is not a real date ({exc})"
+        ) from None
     if not isinstance(data, dict):
         raise LedgerError(f"{name}: front matter must be a mapping of keys to values")
     return data, body
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """YAML without its date rule, to find which value only looked like a date."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in rules if tag != "tag:yaml.org,2002:timestamp"]
+    for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _impossible_date(block: str) -> str:
+    """`key: value` of the first date-shaped value that is no date, for the error line."""
+    try:
+        data = yaml.load(block, Loader=_DatesAsText)
+    except yaml.YAMLError:
+        return "a date"
+    for key, value in (data or {}).items() if isinstance(data, dict) else ():
+        if isinstance(value, str) and value[:4].isdigit():
+            try:
+                dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return f"'{key}: {value}'"
+    return "a date"
 
 
 def _meta_from(data: dict[str, Any], *, name: str) -> SourceMeta:
@@ -82,16 +113,26 @@ def _meta_from(data: dict[str, Any], *, name: str) -> SourceMeta:
         if value is not None and not isinstance(value, str | int):
             raise LedgerError(f"{name}: front matter '{key}' must be text")
         values[key] = None if value is None else str(value)
+    if values["url"]:
+        values["url"] = without_credentials(values["url"])
     extra = {k: v for k, v in data.items() if k not in META_KEYS}
     return SourceMeta(**values, extra=extra)
 
 
+def _decode(raw: bytes, *, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LedgerError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
 def parse_document(raw: bytes, *, name: str) -> Document:
     """A document from a file's bytes; the name's suffix says how to read it."""
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LedgerError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+    return parse_text(_decode(raw, name=name), name=name)
+
+
+def parse_text(decoded: str, *, name: str) -> Document:
+    """A document from a file's text; the name's suffix says how to read it."""
     if "\x00" in decoded:
         raise LedgerError(f"{name}: binary file, not an article")
     suffix = Path(name).suffix.lower()
@@ -118,21 +159,25 @@ def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
         title=found.get("title"),
         author=found.get("author"),
         published=found.get("published"),
-        url=found.get("url"),
+        url=without_credentials(found["url"]) if found.get("url") else None,
     )
     return Document(name=Path(name).name, text=text, meta=meta, format="html")
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, limits: Limits | None = None) -> Document:
+    """An article file, refused in one line when larger than CLAIMLEDGER_MAX_ARTICLE_BYTES
+    (before it is read: its size costs nothing to learn)."""
     try:
-        raw = path.read_bytes()
+        (limits or Limits.from_env()).check_article_size(path.stat().st_size, str(path))
+        # decoded at once, so the file's bytes are freed before the text is parsed
+        decoded = _decode(path.read_bytes(), name=str(path))
     except FileNotFoundError as exc:
         raise LedgerError(f"no such file: {path}") from exc
     except IsADirectoryError as exc:
         raise LedgerError(f"{path} is a folder") from exc
     except OSError as exc:
         raise LedgerError(f"cannot read {path}: {exc.strerror}") from exc
-    return parse_document(raw, name=str(path))
+    return parse_text(decoded, name=str(path))
 
 
 def find_documents(paths: list[Path]) -> list[Path]:

@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Literal
 
+from claimledger.credentials import without_credentials, without_credentials_in
 from claimledger.vocab import FIELD_ACTIONS, GRANTS, HistoryAction, Permission, Role
 
 Order = Literal["id", "queue"]
@@ -171,6 +172,10 @@ class SourceRecord:
     url: str | None
     genre: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.url:  # a ledger written before passwords were stripped on the way in
+            object.__setattr__(self, "url", without_credentials(self.url))
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -204,6 +209,14 @@ class EvidenceRecord:
     checked_at: datetime | None
     archive_url: str | None
     archived_at: datetime | None
+
+    def __post_init__(self) -> None:
+        """No `user:password@` leaves the core, whatever an older ledger holds."""
+        object.__setattr__(self, "url", without_credentials(self.url))
+        if self.final_url:
+            object.__setattr__(self, "final_url", without_credentials(self.final_url))
+        if self.fetch_error:
+            object.__setattr__(self, "fetch_error", without_credentials_in(self.fetch_error))
 
 
 @dataclass(frozen=True)
@@ -362,6 +375,10 @@ class LinkReport:
     def summary(self) -> str:
         if self.state == "dead":
             return f"Link dead ({self.error or f'HTTP {self.status}'}): kept, marked dead"
+        if self.state == "unchecked":
+            return f"Link not checked ({self.error}): kept, unchecked"
+        if self.state == "unread":
+            return f"Link alive but not read ({self.error}): kept, marked unread"
         return f"Link {self.state} (HTTP {self.status}): {self.title or 'no title'}"
 
 

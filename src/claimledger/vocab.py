@@ -51,6 +51,8 @@ class LinkState(StrEnum):
     DEAD = "dead"
     REDIRECTED = "redirected"
     CHANGED = "changed"
+    UNREAD = "unread"
+    """The page answered but was not read (too large, or not text): alive, not comparable."""
 
 
 class MatchStatus(StrEnum):

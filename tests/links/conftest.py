@@ -205,6 +205,7 @@ def base(server: tuple[str, State]) -> str:
 @pytest.fixture
 def settings(base: str) -> LinkSettings:
     return LinkSettings(
+        allow_private=True,
         timeout=0.5,
         max_bytes=100_000,
         retries=2,

@@ -50,7 +50,7 @@ def test_a_broken_link_is_recorded_as_dead_not_lost(
         "--db", str(db_path), "evidence", "add", cid, f"{base}/missing", "--stance", "refutes"
     )
     assert result.code == 0
-    assert "HTTP 404 (recorded anyway, marked dead)" in result.err
+    assert "HTTP 404 (recorded, marked dead)" in result.err
     [ev] = json.loads(cli("--db", str(db_path), "evidence", "list", cid, "--json").out)
     assert (ev["link_state"], ev["http_status"]) == ("dead", 404)
 

@@ -86,7 +86,7 @@ async def test_redirect_loop_is_dead(
 
 
 async def test_too_many_redirects(client: httpx.AsyncClient, base: str) -> None:
-    strict = LinkSettings(max_redirects=2, retries=0)
+    strict = LinkSettings(max_redirects=2, retries=0, allow_private=True)
     snap = await fetch_page(client, f"{base}/chain/1", settings=strict)
     assert snap.error == "too many redirects (over 2)"
 
@@ -122,7 +122,7 @@ async def test_429_with_retry_after_then_ok(
 async def test_a_slow_page_times_out(
     client: httpx.AsyncClient, base: str, settings: LinkSettings
 ) -> None:
-    quick = LinkSettings(timeout=0.3, retries=0)
+    quick = LinkSettings(timeout=0.3, retries=0, allow_private=True)
     snap = await fetch_page(client, f"{base}/slow", settings=quick)
     assert snap.error == "timed out"
 
@@ -150,7 +150,9 @@ async def test_connection_refused_is_dead_not_an_exception(
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    check = await check_link(client, f"http://127.0.0.1:{port}/x", settings=LinkSettings(retries=0))
+    check = await check_link(
+        client, f"http://127.0.0.1:{port}/x", settings=LinkSettings(retries=0, allow_private=True)
+    )
     assert check.state == "dead" and check.error == "connection refused or unreachable"
 
 
@@ -296,5 +298,7 @@ async def test_transport_is_closed_cleanly_for_unreachable_hosts(settings: LinkS
         lambda request: (_ for _ in ()).throw(httpx.ConnectError("Name or service not known"))
     )
     async with httpx.AsyncClient(transport=transport) as c:
-        check = await check_link(c, "http://nowhere.invalid/", settings=LinkSettings(retries=0))
+        check = await check_link(
+            c, "http://nowhere.invalid/", settings=LinkSettings(retries=0, allow_private=True)
+        )
     assert check.error == "DNS failure: host not found"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+
+from claimledger.credentials import without_credentials_in
+from claimledger.terminal_text import plain
 
 if TYPE_CHECKING:
     from claimledger.service import Ledger
@@ -49,10 +54,16 @@ def settings(ctx: typer.Context) -> Settings:
     return obj
 
 
+def say(text: str, *, err: bool = False, style: str = "") -> None:
+    """A line of ledger or page text: escapes shown, not obeyed; no markup; no URL passwords."""
+    console = err_console if err else out_console
+    console.print(plain(without_credentials_in(text), style), soft_wrap=True)
+
+
 def print_error(message: str, *, level: str = "error") -> None:
     """One line on stderr, never wrapped, whatever the terminal's width."""
     style = {"error": "red", "warning": "yellow"}.get(level, "dim")
-    err_console.print(f"{level}: {message}", style=style, markup=False, soft_wrap=True)
+    say(f"{level}: {message}", err=True, style=style)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -63,3 +74,14 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def write_out(text: str) -> None:
     sys.stdout.write(text)
+
+
+def write_json_array(items: Iterable[object]) -> None:
+    """`json.dumps(list(items), indent=2)` and a newline, written one item at a time: a long
+    list is never held as one string."""
+    first = True
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        sys.stdout.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
+from claimledger.cli.context import err_console, fail, print_error, say, settings, write_out
+from claimledger.terminal_text import plain
 
 evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
 
@@ -40,16 +41,19 @@ def add(
     if fetch and LinkSettings.from_env().offline:
         print_error("offline (CLAIMLEDGER_OFFLINE): the link is recorded unchecked", level="note")
     elif fetch:
-        with err_console.status(f"fetching {clean}"):
+        with err_console.status(plain(f"fetching {clean}")):
             snapshot, archived = snapshot_for_evidence(clean)
         if snapshot.error:
-            print_error(
-                f"{clean}: {snapshot.error} (recorded anyway, marked dead)", level="warning"
+            state = (
+                "unchecked"
+                if snapshot.refused or snapshot.offline
+                else ("unread: it answered" if snapshot.unread else "dead")
             )
+            print_error(f"{clean}: {snapshot.error} (recorded, marked {state})", level="warning")
         if archived is not None and not archived.ok:
             print_error(archived.message, level="note")
     ev, _ = ledger.add_evidence(claim_id, clean, stance, note, snapshot=snapshot, archived=archived)
-    out_console.print(f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}", markup=False)
+    say(f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}")
 
 
 @evidence_app.command("import")
@@ -61,7 +65,7 @@ def import_(
 ) -> None:
     """Attach evidence from a JSON file, finding each claim by a phrase of its text."""
     report = settings(ctx).ledger().import_evidence(file)
-    out_console.print(f"{report.added} added, {report.already} already there", markup=False)
+    say(f"{report.added} added, {report.already} already there")
     for missing in report.unmatched:
         print_error(f"no claim matches {missing}", level="warning")
 
@@ -82,6 +86,4 @@ def list_(
     if not rows:
         raise fail(f"claim {claim_id} has no evidence yet", code=0)
     for row in rows:
-        out_console.print(
-            f"{row.id:>4}  {row.stance:<9} {row.link_state:<10} {row.url}", markup=False
-        )
+        say(f"{row.id:>4}  {row.stance:<9} {row.link_state:<10} {row.url}")

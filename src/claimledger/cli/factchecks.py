@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, out_console, print_error, settings, write_out
+from claimledger.cli.context import err_console, out_console, print_error, say, settings, write_out
 from claimledger.errors import LedgerError
+from claimledger.terminal_text import plain
 
 
 def register(app: typer.Typer) -> None:
@@ -44,10 +45,10 @@ def factchecks(
         )
         return
     if not found.results:
-        err_console.print(f"no published fact-checks found for: {words}", markup=False)
+        say(f"no published fact-checks found for: {words}", err=True)
         return
     table = Table("rating", "publisher", "claim", "fact-check", show_lines=False)
     for r in found.results:
-        table.add_row(r.rating or "", r.publisher or "", r.claim, r.url or "")
+        table.add_row(plain(r.rating), plain(r.publisher), plain(r.claim), plain(r.url))
     out_console.print(table)
-    err_console.print(f"{len(found.results)} fact-check(s) for: {words}", markup=False)
+    say(f"{len(found.results)} fact-check(s) for: {words}", err=True)

@@ -12,7 +12,16 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
+from claimledger.cli.context import (
+    err_console,
+    fail,
+    out_console,
+    print_error,
+    say,
+    settings,
+    write_json_array,
+    write_out,
+)
 
 
 class Stopped(KeyboardInterrupt):
@@ -127,9 +136,7 @@ def ingest(
         for r in results:
             verb = "added" if r.added else ("metadata updated" if r.updated_meta else "unchanged")
             detail = f", {r.claims} claims" if r.added else ""
-            out_console.print(
-                f"{verb}: {r.path} (source {r.source_id}{detail})", markup=False, soft_wrap=True
-            )
+            say(f"{verb}: {r.path} (source {r.source_id}{detail})")
         total = sum(r.claims for r in added)
         out_console.print(
             f"{len(added)} new source(s), {total} claim(s); {len(results) - len(added)} already in the ledger",
@@ -150,15 +157,11 @@ def extract(
 
     prepared = prepare(file)
     if as_json:
-        write_out(
-            json.dumps([c.to_dict() for c in prepared.claims], indent=2, ensure_ascii=False) + "\n"
-        )
+        write_json_array(c.to_dict() for c in prepared.claims)
         return
     from claimledger.cli.render import extracted_table
 
     if prepared.genre is not None:
         reading = prepared.genre
-        out_console.print(
-            f"genre: {reading.genre.value.replace('_', ' ')} ({reading.evidence})", markup=False
-        )
+        say(f"genre: {reading.genre.value.replace('_', ' ')} ({reading.evidence})")
     out_console.print(extracted_table(prepared.claims))

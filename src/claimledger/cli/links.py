@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, out_console, settings, write_out
+from claimledger.cli.context import err_console, say, settings, write_out
 
 links_app = typer.Typer(
     help="Evidence links: re-check that they still say what they said.", no_args_is_help=True
@@ -79,11 +79,7 @@ def check(
                 detail = r.error or (
                     f"now at {r.final_url}" if r.state == "redirected" else f"HTTP {r.status}"
                 )
-                out_console.print(
-                    f"{r.state:<10} claim {link.claim_id}: {r.url} ({detail})",
-                    markup=False,
-                    soft_wrap=True,
-                )
+                say(f"{r.state:<10} claim {link.claim_id}: {r.url} ({detail})")
     err_console.print(
         f"{len(results)} link(s): "
         + ", ".join(f"{n} {state}" for state, n in sorted(summary.items())),

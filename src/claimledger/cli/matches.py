@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import out_console, settings, write_out
+from claimledger.cli.context import out_console, say, settings, write_out
+from claimledger.terminal_text import plain
 
 matches_app = typer.Typer(
     help="Claims that say the same thing in different articles.", invoke_without_command=True
@@ -46,19 +47,17 @@ def list_(
     for r in rows:
         table.add_row(
             str(r.id),
-            r.status,
+            plain(r.status),
             f"{r.similarity:.2f}",
-            f"[{r.claim.id}] {r.claim.quote}",
-            f"[{r.other.id}] {r.other.quote}",
+            plain(f"[{r.claim.id}] {r.claim.quote}"),
+            plain(f"[{r.other.id}] {r.other.quote}"),
         )
     out_console.print(table)
 
 
 def _decide(ctx: typer.Context, match_id: int, status: str) -> None:
     m = settings(ctx).ledger().decide_match(match_id, status)
-    out_console.print(
-        f"match {m.id}: {m.status} (claims {m.claim.id} and {m.other.id})", markup=False
-    )
+    say(f"match {m.id}: {m.status} (claims {m.claim.id} and {m.other.id})")
 
 
 @matches_app.command("confirm")
@@ -77,4 +76,4 @@ def reject(ctx: typer.Context, match_id: Annotated[int, typer.Argument(help="Mat
 def suggest(ctx: typer.Context) -> None:
     """Look for matches across the whole ledger again (after the finder improved, say)."""
     n = settings(ctx).ledger().suggest_matches()
-    out_console.print(f"{n} new suggestion(s)", markup=False)
+    say(f"{n} new suggestion(s)")

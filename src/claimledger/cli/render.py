@@ -10,7 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimledger.credentials import without_credentials, without_credentials_in
 from claimledger.records import ClaimDetail, ClaimRecord, HistoryRecord, Quantity
+from claimledger.terminal_text import plain, visible
 
 STATE_STYLES = {
     "new": "bold cyan",
@@ -29,12 +31,13 @@ EVIDENCE_STYLES = {
 
 
 def short(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
+    """One line of at most `width` characters, controls and escapes made visible."""
+    flat = " ".join(visible(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def claims_table(rows: Sequence[ClaimRecord], title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left", expand=True)
+    table = Table(title=plain(title) if title else None, title_justify="left", expand=True)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("state", no_wrap=True)
     table.add_column("evidence", no_wrap=True)
@@ -47,10 +50,10 @@ def claims_table(rows: Sequence[ClaimRecord], title: str | None = None) -> Table
             str(row.id),
             Text(row.review_state, style=STATE_STYLES.get(row.review_state, "")),
             Text(row.evidence_status, style=EVIDENCE_STYLES.get(row.evidence_status, "")),
-            row.type,
-            row.source,
+            plain(row.type),
+            plain(row.source),
             f"{row.score:.2f}",
-            short(row.quote, 200),
+            Text(short(row.quote, 200)),
         )
     return table
 
@@ -61,13 +64,13 @@ def extracted_table(claims: Sequence[Any]) -> Table:
     table.add_column("at", justify="right", no_wrap=True)
     table.add_column("claim", ratio=1)
     for c in claims:
-        facts = [c.type, f"score {c.score:.2f}"]
+        facts = [visible(c.type), f"score {c.score:.2f}"]
         if c.speaker:
-            facts.append(f"speaker {c.speaker}")
+            facts.append(f"speaker {visible(c.speaker)}")
         if c.period:
             same = c.period.start == c.period.end
             facts.append(f"period {c.period.start}" + ("" if same else f" to {c.period.end}"))
-        facts.extend(Quantity.from_dict(q.to_dict()).describe() for q in c.quantities)
+        facts.extend(visible(Quantity.from_dict(q.to_dict()).describe()) for q in c.quantities)
         cell = Text(short(c.quote, 300))
         cell.append("\n" + " · ".join(facts), style="dim")
         table.add_row(str(c.start), cell)
@@ -76,9 +79,9 @@ def extracted_table(claims: Sequence[Any]) -> Table:
 
 def quote_in_context(text: str, start: int, end: int, para: tuple[int, int]) -> Text:
     body = Text()
-    body.append(text[para[0] : start])
-    body.append(text[start:end], style="bold black on yellow")
-    body.append(text[end : para[1]])
+    body.append(visible(text[para[0] : start]))
+    body.append(visible(text[start:end]), style="bold black on yellow")
+    body.append(visible(text[end : para[1]]))
     return body
 
 
@@ -91,28 +94,28 @@ def claim_panel(detail: ClaimDetail) -> Group:
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column()
-    meta.add_row("source", f"{src.label} — {src.title or src.path}")
+    meta.add_row("source", plain(f"{src.label} — {src.title or src.path}"))
     if src.url:
-        meta.add_row("url", src.url)
+        meta.add_row("url", plain(without_credentials(src.url)))
     if src.published:
-        meta.add_row("published", src.published)
+        meta.add_row("published", plain(src.published))
     if src.genre:
-        meta.add_row("genre", src.genre.replace("_", " "))
+        meta.add_row("genre", plain(src.genre.replace("_", " ")))
     meta.add_row("state", Text(claim.review_state, style=STATE_STYLES.get(claim.review_state, "")))
     meta.add_row(
         "evidence",
         Text(claim.evidence_status, style=EVIDENCE_STYLES.get(claim.evidence_status, "")),
     )
-    meta.add_row("type", claim.type)
+    meta.add_row("type", plain(claim.type))
     meta.add_row("score", f"{claim.score:.2f}")
-    meta.add_row("speaker", claim.speaker or "—")
+    meta.add_row("speaker", plain(claim.speaker or "—"))
     if claim.period:
         meta.add_row("period", f"{claim.period.start} to {claim.period.end}")
     if claim.quantities:
-        meta.add_row("quantities", "; ".join(q.describe() for q in claim.quantities))
+        meta.add_row("quantities", plain("; ".join(q.describe() for q in claim.quantities)))
     meta.add_row("offsets", f"{claim.start}–{claim.end}")
     if claim.assignee:
-        meta.add_row("assignee", claim.assignee)
+        meta.add_row("assignee", plain(claim.assignee))
     meta.add_row("version", str(claim.version))
     parts: list[Any] = [
         Panel(context, title=f"claim {claim.id}", title_align="left"),
@@ -124,7 +127,12 @@ def claim_panel(detail: ClaimDetail) -> Group:
             ev_table.add_column(column, overflow="fold")
         for ev in detail.evidence:
             ev_table.add_row(
-                str(ev.id), ev.stance, ev.link_state, ev.url, ev.note or "", ev.added_by
+                str(ev.id),
+                plain(ev.stance),
+                plain(ev.link_state),
+                plain(without_credentials(ev.url)),
+                plain(ev.note),
+                plain(ev.added_by),
             )
         parts.append(ev_table)
     parts.append(history_table(detail.history))
@@ -138,10 +146,10 @@ def history_table(history: Sequence[HistoryRecord]) -> Table:
     for h in history:
         table.add_row(
             h.at.isoformat()[:19].replace("T", " "),
-            h.user,
+            plain(h.user),
             h.action.value,
-            h.before or "",
-            h.after or "",
-            h.note or "",
+            plain(without_credentials_in(h.before or "")),
+            plain(without_credentials_in(h.after or "")),
+            plain(h.note),
         )
     return table

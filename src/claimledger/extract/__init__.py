@@ -3,7 +3,7 @@
 from claimledger.extract.body import find_body
 from claimledger.extract.genre import Genre, GenreReading
 from claimledger.extract.model import Article, ExtractedClaim, Period, Quantity
-from claimledger.extract.pipeline import extract_claims, read_article
+from claimledger.extract.pipeline import TooManyClaims, extract_claims, read_article
 from claimledger.extract.similarity import claim_fingerprint, claim_similarity, match_terms
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "GenreReading",
     "Period",
     "Quantity",
+    "TooManyClaims",
     "claim_fingerprint",
     "claim_similarity",
     "extract_claims",

@@ -2,13 +2,76 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+MAX_DEPTH = 200
+"""Element nesting kept as it is; the HTML parser (libxml2) silently drops everything below
+about 255 levels, so tags deeper than this are taken out and their text kept."""
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def _depth_tokens(html: str) -> tuple[int, list[re.Match[str]]]:
+    depth = deepest = 0
+    tags = list(_TAG.finditer(html))
+    for tag in tags:
+        name = tag.group(2).lower()
+        if name in _VOID or tag.group(3):
+            continue
+        depth = max(0, depth - 1) if tag.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest, tags
+
+
+def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
+    """The page with tags nested deeper than `limit` taken out (their text stays in place)."""
+    if html.count("<") < limit:
+        return html
+    deepest, tags = _depth_tokens(html)
+    if deepest <= limit:
+        return html
+    out: list[str] = []
+    kept: list[bool] = []  # one per open element: was its tag kept?
+    last = 0
+    for tag in tags:
+        name = tag.group(2).lower()
+        keep = True
+        if name not in _VOID and not tag.group(3):
+            if tag.group(1):
+                keep = kept.pop() if kept else False
+            else:
+                keep = len(kept) < limit
+                kept.append(keep)
+        out.append(html[last : tag.start()])
+        out.append(tag.group(0) if keep else " ")
+        last = tag.end()
+    out.append(html[last:])
+    return "".join(out)
 
 
 def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """The article body, paragraphs separated by blank lines, and title/author/date/url/outlet."""
     import trafilatura
 
+    html = flatten_deep_nesting(html)
     text = trafilatura.extract(
         html,
         url=url,

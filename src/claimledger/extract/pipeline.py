@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from dataclasses import dataclass, field, replace
+
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
 from claimledger.extract.genre import Genre, Voice, genre_from_page, genre_from_voice
@@ -39,16 +42,27 @@ def _anchored(n_quantities: int, has_period: bool, attributed: bool, hits: dict[
     return bool(n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits)
 
 
+class TooManyClaims(Exception):
+    """More claims than the caller accepts: the reading stopped as soon as that was certain."""
+
+    def __init__(self, at_least: int) -> None:
+        super().__init__(f"at least {at_least} claims")
+        self.at_least = at_least
+
+
 def read_article(
     text: str,
     *,
     published: str | None = None,
     outlet: str | None = None,
     title: str | None = None,
+    max_claims: int | None = None,
 ) -> Article:
     """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
 
-    In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count."""
+    In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count.
+    With `max_claims`, TooManyClaims is raised as soon as more distinct claims than that are
+    certain to be kept (so a runaway document is not read, and held, to its end)."""
     spans = page_lines(text)
     lines = [text[s:e] for s, e in spans]
     body = find_body(text, spans, lines)
@@ -56,9 +70,10 @@ def read_article(
     del lines  # the paragraphs are sliced again one at a time: no second copy of the text
     tracker = SpeakerTracker(outlet)
     voice = Voice()  # the writer's own voice, read from the sentences as they pass
-    found: list[ExtractedClaim] = []
-    keys: list[str] = []  # each claim's words, to know a sentence printed twice
-    unanchored: list[bool] = []  # each claim: nothing checkable to look it up by
+    # Each claim's words, to know a sentence printed twice; a repeat is kept as offsets only,
+    # so an article that says one thing a million times costs a million offsets, not claims.
+    found: dict[str, _Repeats] = {}
+    certain: set[str] = set()  # distinct claims kept whatever the genre turns out to be
     carried_open = False
     in_head = True
     for ps, pe in body:
@@ -108,10 +123,15 @@ def read_article(
                 continue
             attributed = speaker is not None and speaker != outlet
             anchored = _anchored(len(quantities), period is not None, attributed, hits)
-            unanchored.append(not anchored and score < OPINION_THRESHOLD)
-            keys.append(" ".join(tokens))
-            found.append(
-                ExtractedClaim(
+            weak = not anchored and score < OPINION_THRESHOLD  # nothing to look it up by
+            key = " ".join(tokens)
+            if max_claims is not None and not weak:
+                certain.add(key)
+                if len(certain) > max_claims:
+                    raise TooManyClaims(len(certain))
+            repeats = found.get(key)
+            if repeats is None or (repeats.strong is None and not weak):
+                claim = ExtractedClaim(
                     quote=sentence,
                     start=s,
                     end=e,
@@ -123,40 +143,47 @@ def read_article(
                     quantities=quantities,
                     period=period,
                 )
-            )
+                if repeats is None:
+                    repeats = found[key] = _Repeats(claim)
+                if not weak:
+                    repeats.strong = claim
+            repeats.add(s, e, weak)
         carried_open = depth > 0 or _quote_balance(paragraph) > 0
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
     genre = shown or genre_from_voice(voice.share())
-    if genre.genre is Genre.OPINION:  # the higher bar for a sentence with nothing to check
-        found = [c for c, weak in zip(found, unanchored, strict=True) if not weak]
-        keys = [k for k, weak in zip(keys, unanchored, strict=True) if not weak]
-    return Article(genre, tuple(_merge_repeats(found, keys)))
+    # In opinion, the higher bar for a sentence with nothing to check.
+    strict = genre.genre is Genre.OPINION
+    merged = [c for r in found.values() if (c := r.merged(strict)) is not None]
+    if strict:  # a claim now starts where its first strong occurrence is
+        merged.sort(key=lambda c: c.start)
+    return Article(genre, tuple(merged))
 
 
-def _merge_repeats(claims: list[ExtractedClaim], keys: list[str]) -> list[ExtractedClaim]:
-    """A sentence printed twice (lede and caption, pull quote) is one claim with two anchors."""
-    first: dict[str, int] = {}
-    merged: list[ExtractedClaim] = []
-    extra: dict[int, list[tuple[int, int]]] = {}
-    for claim, key in zip(claims, keys, strict=True):
-        if key in first:
-            extra.setdefault(first[key], []).append((claim.start, claim.end))
-            continue
-        first[key] = len(merged)
-        merged.append(claim)
-    for index, anchors in extra.items():
-        c = merged[index]
-        merged[index] = ExtractedClaim(
-            c.quote,
-            c.start,
-            c.end,
-            c.type,
-            c.score,
-            c.speaker,
-            c.quantities,
-            c.period,
-            tuple(anchors),
-        )
-    return merged
+@dataclass
+class _Repeats:
+    """One claim's occurrences: a sentence printed twice (lede and caption, pull quote) is one
+    claim with two anchors. Only the first occurrence, and the first that passes opinion's
+    higher bar, are kept as claims; the rest as offsets."""
+
+    first: ExtractedClaim
+    strong: ExtractedClaim | None = None
+    spans: array[int] = field(default_factory=lambda: array("q"))
+    weak: bytearray = field(default_factory=bytearray)
+
+    def add(self, start: int, end: int, weak: bool) -> None:
+        self.spans.extend((start, end))
+        self.weak.append(weak)
+
+    def merged(self, strict: bool) -> ExtractedClaim | None:
+        """The claim with its other occurrences as anchors; with `strict`, weak ones left out."""
+        pairs = [
+            (self.spans[2 * i], self.spans[2 * i + 1])
+            for i in range(len(self.weak))
+            if not (strict and self.weak[i])
+        ]
+        claim = self.strong if strict else self.first
+        if claim is None or not pairs:
+            return None
+        return replace(claim, anchors=tuple(pairs[1:])) if len(pairs) > 1 else claim

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from claimledger.credentials import without_credentials
 from claimledger.documents import SourceMeta, read_document, render_document, split_front_matter
 from claimledger.errors import LedgerError
 
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
     from claimledger.links import FetchedArticle
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+"""Names Windows keeps for devices, whatever their extension."""
+MAX_STEM = 100
 
 
 def is_url(arg: str) -> bool:
@@ -27,7 +34,37 @@ def is_url(arg: str) -> bool:
 
 
 def _slug(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII letters, digits and dashes only: no separator, dot or control survives."""
     return _SLUG.sub("-", text.lower()).strip("-")[:limit].rstrip("-") or "article"
+
+
+def _date_part(published: str | None) -> str:
+    """The page's date as YYYY-MM-DD when it starts with a real one, else 'undated'."""
+    found = _DATE.match((published or "").strip())
+    if found is None:
+        return "undated"
+    try:
+        return date(*(int(part) for part in found.groups())).isoformat()
+    except ValueError:
+        return "undated"
+
+
+def source_file_name(published: str | None, title: str) -> str:
+    """A file name from what a page says about itself, which may be anything a hostile page
+    likes (`../../x`, an absolute path, NUL, a device name): a bounded slug, always."""
+    stem = f"{_date_part(published)}-{_slug(title)}"[:MAX_STEM].rstrip("-")
+    if stem.split("-", 1)[0] in RESERVED or stem in RESERVED:
+        stem = f"article-{stem}"
+    return f"{stem}.txt"
+
+
+def inside(folder: Path, name: str) -> Path:
+    """The path of `name` in `folder`, refused if it would resolve anywhere else (a symlink
+    included)."""
+    root = folder.resolve()
+    if (root / name).resolve().parent != root:
+        raise LedgerError(f"refusing to write {name!r}: it would land outside {folder}")
+    return folder / name
 
 
 def fetch_source(url: str, sources_dir: Path) -> Path:
@@ -58,20 +95,20 @@ def fetch_source(url: str, sources_dir: Path) -> Path:
         title=page.get("title") or found.get("title"),
         author=page.get("author") or found.get("author"),
         published=page.get("published") or found.get("published"),
-        url=page.get("url") or article.final_url or url,
+        url=without_credentials(page.get("url") or article.final_url or url),
         extra={
             "fetched_from": url,
             "retrieved_at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )
-    name = f"{meta.published or 'undated'}-{_slug(meta.title or urlsplit(url).path)}.txt"
+    name = source_file_name(meta.published, meta.title or urlsplit(url).path)
     sources_dir.mkdir(parents=True, exist_ok=True)
-    path = sources_dir / name
+    path = inside(sources_dir, name)
     if path.exists():
         _, body = split_front_matter(path.read_text(encoding="utf-8"), name=str(path))
         if body == text:
             return path  # same article text: keep the file (and its offsets) as they are
-        path = sources_dir / f"{path.stem}-{datetime.now(UTC):%Y%m%dT%H%M%S}.txt"
+        path = inside(sources_dir, f"{path.stem}-{datetime.now(UTC):%Y%m%dT%H%M%S}.txt")
     path.write_text(render_document(meta, text), encoding="utf-8")
     read_document(path)  # what was written must read back
     return path

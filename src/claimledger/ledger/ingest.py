@@ -10,6 +10,7 @@ import os
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -17,12 +18,19 @@ from sqlmodel import Session, col, select
 
 from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
-from claimledger.extract import ExtractedClaim, GenreReading, claim_fingerprint, read_article
+from claimledger.extract import (
+    ExtractedClaim,
+    GenreReading,
+    TooManyClaims,
+    claim_fingerprint,
+    read_article,
+)
 from claimledger.ledger import roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.matches import suggest_for_source
 from claimledger.ledger.workers import process_pool, task_running
+from claimledger.limits import Limits
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
 from claimledger.records import IngestResult
 from claimledger.vocab import HistoryAction, Permission, ReviewState
@@ -72,11 +80,22 @@ def prepare_many(
 
 
 def prepare_document(document: Document, path: str) -> Prepared:
-    """Find an article's claims and read its genre (no database)."""
+    """Find an article's claims and read its genre (no database); more claims than the
+    limit (CLAIMLEDGER_MAX_CLAIMS) is one line, found without reading the rest."""
     meta = document.meta
-    article = read_article(
-        document.text, published=meta.published, outlet=meta.outlet, title=meta.title
-    )
+    limits = Limits.from_env()
+    try:
+        article = read_article(
+            document.text,
+            published=meta.published,
+            outlet=meta.outlet,
+            title=meta.title,
+            max_claims=limits.max_claims,
+        )
+    except TooManyClaims as exc:
+        limits.check_claims(exc.at_least, path)
+        raise  # not reached: the limit was passed
+    limits.check_claims(len(article.claims), path)
     return Prepared(path, document, list(article.claims), article.genre)
 
 
@@ -123,6 +142,10 @@ def _refresh_meta(source: Source, doc: Document) -> bool:
     return changed
 
 
+ANCHOR_BATCH = 5_000
+"""Repeated-sentence anchors written per statement: memory stays flat however many there are."""
+
+
 def add_extracted(
     claims: Iterable[ExtractedClaim], *, source: Source, session: Session, user: str
 ) -> int:
@@ -161,13 +184,13 @@ def add_extracted(
     if len(ids) != len(found):  # returning order is guaranteed per row batch; check anyway
         raise LedgerError("internal error: claim ids did not come back for every claim")
     search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
-    anchors = [
+    anchors = (
         {"claim_id": cid, **_anchor_row(source.text, s, e)}
         for cid, c in zip(ids, found, strict=True)
         for s, e in c.anchors
-    ]
-    if anchors:
-        session.execute(sa.insert(ClaimAnchor), anchors)
+    )
+    while batch := list(islice(anchors, ANCHOR_BATCH)):  # a sentence printed 10^6 times
+        session.execute(sa.insert(ClaimAnchor), batch)
     session.execute(
         sa.insert(HistoryEntry),
         [

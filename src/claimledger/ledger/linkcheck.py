@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from claimledger.credentials import without_credentials
 from claimledger.errors import LedgerError
 from claimledger.ledger.queries import get_claim
 from claimledger.ledger.review import lock_claim, record
@@ -20,7 +21,7 @@ from claimledger.vocab import HistoryAction, LinkState
 
 if TYPE_CHECKING:
     from claimledger.ledger.transactions import Transactions
-    from claimledger.links import ArchiveResult, LinkCheck, PageSnapshot
+    from claimledger.links import ArchiveResult, LinkCheck, LinkSettings, PageSnapshot
 
 
 def apply_snapshot(evidence: Evidence, snap: PageSnapshot) -> None:
@@ -32,7 +33,12 @@ def apply_snapshot(evidence: Evidence, snap: PageSnapshot) -> None:
     evidence.retrieved_at = snap.retrieved_at
     evidence.fetch_error = snap.error
     evidence.checked_at = snap.retrieved_at
-    if snap.error or (snap.status or 0) >= 400:
+    if snap.refused or snap.offline:
+        evidence.link_state = LinkState.UNCHECKED.value
+        evidence.checked_at = None
+    elif snap.unread:
+        evidence.link_state = LinkState.UNREAD.value
+    elif snap.error or (snap.status or 0) >= 400:
         evidence.link_state = LinkState.DEAD.value
     else:
         evidence.link_state = LinkState.ALIVE.value
@@ -52,10 +58,16 @@ def links_to_check(*, session: Session, claim_id: int | None = None) -> list[Evi
 
 
 def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: str) -> Evidence:
-    """Record a re-check; a change of state is also written in the claim's history."""
+    """Record a re-check; a change of state is also written in the claim's history.
+
+    A link that was not checked (refused by the settings) keeps its state: only why is noted."""
     evidence = session.get(Evidence, evidence_id)
     if evidence is None:  # deleted while the check ran
         raise LookupError(evidence_id)
+    if check.state == LinkState.UNCHECKED:
+        evidence.fetch_error = check.error
+        session.add(evidence)
+        return evidence
     before = evidence.link_state
     evidence.link_state = check.state
     evidence.checked_at = check.checked_at
@@ -91,12 +103,20 @@ def snapshot_for_evidence(
     import asyncio
 
     from claimledger.links import LinkSettings, archive_url, fetch_page, make_client
+    from claimledger.links.check import network_answers
 
     settings = LinkSettings.from_env()
+    url = without_credentials(url)  # neither fetched with nor sent to the archive
 
     async def run() -> tuple[PageSnapshot, ArchiveResult | None]:
         async with make_client(settings) as client:
             snap = await fetch_page(client, url, settings=settings)
+            if snap.unreachable and not await network_answers(client, settings):
+                snap.offline = True
+                snap.error = OFFLINE
+                return snap, None
+            if snap.refused:
+                return snap, None  # a page we may not fetch is not sent to the archive either
             result = await archive_url(client, url, settings=settings) if archive else None
             return snap, result
 
@@ -122,6 +142,8 @@ def record_snapshot(
     _save(evidence, before, session=session, user=user)
     return evidence
 
+
+OFFLINE = "not checked: no host answered and neither did the network probe (offline?)"
 
 WRITE_BATCH = 200
 """Link results written per transaction: a check of thousands of links never holds the lock long."""
@@ -173,12 +195,36 @@ def check_and_record(
         per_host=per_host,
         on_progress=on_progress,
     )
+    if _offline(results, settings):  # nothing learnt: no state changes, no history
+        return [
+            CheckedLink(int(str(key)), claims[int(str(key))], _unchecked(check))
+            for key, check in results
+        ]
 
     done: list[CheckedLink] = []
     for start in range(0, len(results), WRITE_BATCH):  # short transactions, however many links
         batch = results[start : start + WRITE_BATCH]
         done.extend(tx.write(lambda s, b=batch: _record_checks(b, claims, session=s, user=user)))  # type: ignore[misc]
     return done
+
+
+def _offline(results: Sequence[tuple[Hashable, LinkCheck]], settings: LinkSettings) -> bool:
+    """No link's server answered and the probe does not either: the network is down, the
+    links are not dead. (One host gone among answering ones is dead, as it should be.)"""
+    from claimledger.links.check import network_answers_sync
+
+    tried = [check for _, check in results if check.state != LinkState.UNCHECKED]
+    if not tried or not all(check.unreachable for check in tried):
+        return False
+    return not network_answers_sync(settings)
+
+
+def _unchecked(check: LinkCheck) -> LinkCheck:
+    from dataclasses import replace
+
+    if check.state == LinkState.UNCHECKED:
+        return check
+    return replace(check, state=LinkState.UNCHECKED.value, error=OFFLINE, status=None)
 
 
 def _record_checks(

@@ -27,7 +27,7 @@ RETRY_STATUS = {429, 500, 502, 503, 504}
 @dataclass(frozen=True)
 class LinkCheck:
     url: str
-    state: str  # alive | dead | redirected | changed
+    state: str  # alive | dead | redirected | changed | unread | unchecked (see vocab.LinkState)
     status: int | None = None
     final_url: str | None = None
     content_hash: str | None = None
@@ -35,6 +35,9 @@ class LinkCheck:
     error: str | None = None
     checked_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     attempts: int = 1
+    unreachable: bool = False
+    """No server answered (connection refused, DNS failure, connect timeout): the host is
+    gone, or the network is; `check_and_record` tells which before anything is written."""
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -48,6 +51,10 @@ def _same_place(a: str, b: str) -> bool:
 
 
 def classify(url: str, snap: PageSnapshot, previous_hash: str | None) -> str:
+    if snap.refused:
+        return "unchecked"
+    if snap.unread:
+        return "unread"  # it answered: alive, but too large or not text to compare
     if (snap.error and not snap.content_hash) or (snap.status or 0) >= 400:
         return "dead"
     if snap.final_url and not _same_place(url, snap.final_url):
@@ -94,7 +101,9 @@ async def _polite_fetch(
                 snap = await fetch_page(client, url, settings=settings)
         else:
             snap = await fetch_page(client, url, settings=settings)
-        transient = snap.status in RETRY_STATUS or (snap.status is None and snap.error is not None)
+        transient = snap.status in RETRY_STATUS or (
+            snap.status is None and snap.error is not None and not snap.refused
+        )
         if not transient or attempts > settings.retries:
             return snap, attempts
         pause = retry_after(snap.retry_after, settings.max_retry_after)
@@ -124,7 +133,29 @@ async def check_link(
         error=snap.error,
         checked_at=snap.retrieved_at,
         attempts=attempts,
+        unreachable=snap.unreachable,
     )
+
+
+async def network_answers(client: httpx.AsyncClient, settings: LinkSettings) -> bool:
+    """Whether the network is there at all: does the probe page (the archive service's, by
+    default) answer anything? Asked only when no link of a check answered."""
+    probe = settings.network_probe or settings.archive_endpoint
+    if not probe or probe.strip().lower() == "none":
+        return False
+    try:
+        async with client.stream("HEAD", probe):
+            return True
+    except httpx.HTTPError:
+        return False
+
+
+def network_answers_sync(settings: LinkSettings) -> bool:
+    async def run() -> bool:
+        async with make_client(settings) as client:
+            return await network_answers(client, settings)
+
+    return asyncio.run(run())
 
 
 Item = tuple[Hashable, str, str | None]

@@ -14,6 +14,8 @@ from urllib.parse import urljoin
 
 import httpx
 
+from claimledger.credentials import without_credentials
+from claimledger.links.addresses import Unresolvable, refusal
 from claimledger.links.metadata import parse_page_metadata
 from claimledger.links.settings import LinkSettings
 from claimledger.links.urls import validate_url
@@ -43,10 +45,23 @@ class PageSnapshot:
     error: str | None = None
     retry_after: str | None = None
     body: bytes = field(default=b"", repr=False)
+    reached: bool = False
+    """A server answered (or at least accepted the connection): the network was there."""
+    refused: bool = False
+    """Not fetched on purpose (a private address the settings do not allow)."""
+    unread: bool = False
+    """The server answered 2xx but the page was not read: too large, or not text."""
+    offline: bool = False
+    """No server answered and neither did the network probe: nothing is known of the page."""
 
     @property
     def ok(self) -> bool:
         return self.error is None and self.status is not None and self.status < 400
+
+    @property
+    def unreachable(self) -> bool:
+        """No server could be reached: the host is gone, or the network is."""
+        return not self.reached and not self.refused and self.error is not None
 
 
 def visible_text(html: str) -> str:
@@ -90,10 +105,19 @@ async def fetch_page(
     seen = {current}
     try:
         for _ in range(settings.max_redirects + 1):
+            if not settings.allow_private:
+                reason = await refusal(current)
+                if reason is not None:
+                    snap.final_url = current
+                    snap.error = reason
+                    snap.refused = True
+                    return snap
             async with client.stream("GET", current) as response:
+                snap.reached = True
                 snap.status = response.status_code
                 if response.is_redirect and "location" in response.headers:
-                    target = urljoin(current, response.headers["location"])
+                    # a password in a redirect is neither followed with nor recorded
+                    target = without_credentials(urljoin(current, response.headers["location"]))
                     snap.redirects.append(target)
                     if target in seen:
                         snap.final_url = target
@@ -106,12 +130,15 @@ async def fetch_page(
                 snap.retry_after = response.headers.get("retry-after")
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 snap.content_type = ctype or None
+                answered = response.status_code < 400
                 if ctype and not ctype.startswith(READABLE_TYPES):
                     snap.error = f"not a readable page ({ctype})"
+                    snap.unread = answered
                     return snap
-                declared = int(response.headers.get("content-length") or 0)
+                declared = _declared_length(response.headers.get("content-length"))
                 if declared > settings.max_bytes:
                     snap.error = f"too large ({declared} bytes)"
+                    snap.unread = answered
                     return snap
                 chunks: list[bytes] = []
                 size = 0
@@ -119,6 +146,7 @@ async def fetch_page(
                     size += len(chunk)
                     if size > settings.max_bytes:
                         snap.error = f"too large (over {settings.max_bytes} bytes)"
+                        snap.unread = answered
                         return snap
                     chunks.append(chunk)
                 body = b"".join(chunks)
@@ -135,11 +163,24 @@ async def fetch_page(
                 return snap
         snap.error = f"too many redirects (over {settings.max_redirects})"
         return snap
+    except Unresolvable:
+        snap.error = "DNS failure: host not found"
+        return snap
     except httpx.HTTPError as exc:
         snap.error = describe_error(exc)
+        if not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+            snap.reached = True  # connected, then the server failed us: the network is there
         return snap
     finally:
         snap.retrieved_at = datetime.now(UTC)
+
+
+def _declared_length(value: str | None) -> int:
+    """A Content-Length header as a number; a nonsense one counts as not given."""
+    try:
+        return max(0, int(value or 0))
+    except ValueError:
+        return 0
 
 
 @dataclass

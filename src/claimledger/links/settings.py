@@ -15,6 +15,8 @@ from claimledger.errors import InvalidValue
 
 ENV = {
     "offline": "CLAIMLEDGER_OFFLINE",
+    "allow_private": "CLAIMLEDGER_ALLOW_PRIVATE_URLS",
+    "network_probe": "CLAIMLEDGER_NETWORK_PROBE",
     "timeout": "CLAIMLEDGER_HTTP_TIMEOUT",
     "max_bytes": "CLAIMLEDGER_MAX_BYTES",
     "archive_endpoint": "CLAIMLEDGER_ARCHIVE_ENDPOINT",
@@ -32,6 +34,14 @@ SECRETS = {"archive_access_key", "archive_secret_key", "factcheck_key"}
 class LinkSettings:
     offline: bool = False
     """No HTTP at all: evidence is recorded unchecked (a desk without a network, or tests)."""
+    allow_private: bool = False
+    """Fetch loopback, private (RFC 1918, ULA), link-local and other non-public addresses too
+    (a newsroom's intranet, or tests); off by default, so a link cannot reach the desk's own
+    machines or a cloud metadata service."""
+    network_probe: str | None = None
+    """A page fetched to tell 'we are offline' from 'these hosts are gone' when no link of a
+    check answered; the archive endpoint by default; 'none' for no probe (then a check in
+    which no host answered is taken as offline)."""
     timeout: float = 10.0
     """Seconds for connecting and for each read."""
     max_bytes: int = 5_000_000

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from claimledger.credentials import without_credentials
+
 
 class InvalidURL(ValueError):
     """An address a reader could not open in a browser; the message is one line."""
 
 
 def validate_url(url: str) -> str:
-    """The address, stripped, if it is an http(s) URL with a host; InvalidURL otherwise."""
-    clean = (url or "").strip()
+    """The address, stripped of spaces and of any `user:password@`, if it is an http(s) URL
+    with a host; InvalidURL otherwise (the message never repeats a password)."""
+    clean = without_credentials((url or "").strip())
     if not clean:
         raise InvalidURL("empty URL")
     if any(ch.isspace() for ch in clean):

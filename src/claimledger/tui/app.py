@@ -20,12 +20,15 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import get_current_worker
 
+from claimledger.credentials import without_credentials_in
 from claimledger.errors import LedgerError
 from claimledger.service import Ledger
+from claimledger.terminal_text import visible
 from claimledger.tui.commands import LedgerCommands
 from claimledger.tui.keymap import keymap_path, load_keymap
 from claimledger.tui.screens.help import HelpScreen
@@ -68,6 +71,26 @@ class ClaimLedgerApp(App[None]):
             tooltip="Show every key and what it does",
         ),
     ]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Messages carry ledger and page text (titles, URLs, names): shown as written, never
+        obeyed by the terminal nor read as markup, and without URL passwords."""
+        del markup
+        super().notify(
+            visible(without_credentials_in(message)),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def __init__(self, ledger: Ledger, *, keymap: Path | None = None) -> None:
         super().__init__()

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from claimledger.terminal_text import plain
+
 
 class ChoiceDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -28,10 +30,10 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield OptionList(
                 *[
-                    Option(f"{n}  {label}", id=value)
+                    Option(plain(f"{n}  {label}"), id=value)
                     for n, (value, label) in enumerate(self.options, 1)
                 ]
             )

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select
 from claimledger.errors import LedgerError
 from claimledger.records import Change, ClaimRow
 from claimledger.service import Ledger
+from claimledger.terminal_text import plain
 from claimledger.tui.calls import desk
 from claimledger.vocab import Stance
 
@@ -80,7 +81,7 @@ class EvidenceDialog(ModalScreen[EvidenceForm | None]):
         with Vertical(classes="dialog"):
             yield Label(f"Evidence for claim {self.claim_id}", classes="dialog-title")
             if self.quote:
-                yield Label(f"“{self.quote}”", classes="dialog-quote")
+                yield Label(plain(f"“{self.quote}”"), classes="dialog-quote")
             with Grid(classes="form-grid"):
                 yield Label("URL")
                 yield Input(self.form.url, placeholder="https://…", id="ev-url", compact=True)

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from claimledger.errors import LedgerError
 from claimledger.records import Change, ClaimRow
 from claimledger.service import Ledger
+from claimledger.terminal_text import plain
 from claimledger.tui.calls import desk
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.widgets.article import ArticleArea
@@ -76,7 +77,7 @@ class ReaderScreen(Screen[list[Change]]):
 
     def _text_loaded(self, found: tuple[str, str]) -> None:
         text, title = found
-        self.query_one("#reader-title", Static).update(f"Reading: {title}")
+        self.query_one("#reader-title", Static).update(plain(f"Reading: {title}"))
         self.article.show_text(text)
         self._reload(go_to_claim=True)
 

@@ -13,6 +13,8 @@ from textual.document._document import Document
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
+from claimledger.terminal_text import visible
+
 # Characters str.splitlines() breaks on besides "\n": shown as spaces so offsets stay 1:1.
 _BREAKS = {ord(c): " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
@@ -29,7 +31,7 @@ THEME = TextAreaTheme(
 class ArticleArea(TextArea):
     def __init__(self, text: str, **kwargs: Any) -> None:
         super().__init__(
-            text.translate(_BREAKS),
+            visible(text.translate(_BREAKS)),
             read_only=True,
             soft_wrap=True,
             highlight_cursor_line=False,
@@ -40,8 +42,9 @@ class ArticleArea(TextArea):
         self.theme = THEME.name
 
     def show_text(self, text: str) -> None:
-        """The article, once read from the ledger (line breaks of other kinds shown as spaces)."""
-        self.load_text(text.translate(_BREAKS))
+        """The article, once read from the ledger: line breaks of other kinds shown as spaces,
+        controls and escapes made visible (both one for one, so offsets still fit)."""
+        self.load_text(visible(text.translate(_BREAKS)))
 
     @property
     def doc(self) -> Document:

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from claimledger.errors import LedgerError
 from claimledger.records import Activity, ClaimRow, Cursor
 from claimledger.service import Ledger
+from claimledger.terminal_text import visible
 from claimledger.tui.calls import desk
 from claimledger.tui.row_window import (
     REPLACING,
@@ -359,9 +360,9 @@ class ClaimTable(Widget, can_focus=True):
             "id": (str(row.id), ""),
             "state": (short(row.review_state), state_style(row.review_state, theme)),
             "evidence": (row.evidence_status, evidence_style(row.evidence_status, theme)),
-            "type": (short(row.type), ""),
-            "source": (row.source, "dim"),
-            "quote": (" ".join(row.quote.split()), ""),
+            "type": (visible(short(row.type)), ""),
+            "source": (visible(row.source), "dim"),
+            "quote": (" ".join(visible(row.quote).split()), ""),
         }
         text = Text(no_wrap=True, overflow="ellipsis")
         for name, width in cols:

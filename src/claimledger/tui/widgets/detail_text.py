@@ -9,7 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from claimledger.credentials import without_credentials, without_credentials_in
 from claimledger.records import ClaimDetail, ClaimRecord
+from claimledger.terminal_text import visible
 from claimledger.tui.styles import evidence_style, short, state_style
 from claimledger.vocab import LinkState
 
@@ -17,7 +19,7 @@ from claimledger.vocab import LinkState
 def paragraph_text(detail: ClaimDetail) -> Text:
     """The paragraph with the claim's words highlighted (reverse video reads in any theme)."""
     para, claim = detail.paragraph, detail.claim
-    text = Text(para.text)
+    text = Text(visible(para.text))  # one for one: the claim's offsets still fit
     start, end = claim.start - para.start, claim.end - para.start
     if 0 <= start < end <= len(para.text):
         text.stylize("bold reverse", start, end)
@@ -32,7 +34,7 @@ def facts_line(claim: ClaimRecord) -> str:
         parts.append(f"period {period.start}")
     elif period:
         parts.append(f"period {period.start} to {period.end}")
-    return " · ".join(parts)
+    return visible(" · ".join(parts))
 
 
 def metadata_text(detail: ClaimDetail, theme: Mapping[str, str]) -> Text:
@@ -42,25 +44,31 @@ def metadata_text(detail: ClaimDetail, theme: Mapping[str, str]) -> Text:
     text.append(short(claim.review_state), state_style(claim.review_state, theme))
     text.append(" · evidence ")
     text.append(claim.evidence_status, evidence_style(claim.evidence_status, theme))
-    text.append(f" · {short(claim.type)} · score {claim.score:.2f}")
+    text.append(f" · {visible(short(claim.type))} · score {claim.score:.2f}")
     if claim.origin == "manual":
         text.append(" · recorded by hand", "italic")
     text.append("\n")
     who = [f"speaker {claim.speaker}" if claim.speaker else None]
     who.append(f"assigned to {claim.assignee}" if claim.assignee else "unassigned")
-    text.append(" · ".join(w for w in who if w) + "\n", "dim")
+    text.append(visible(" · ".join(w for w in who if w)) + "\n", "dim")
     facts = facts_line(claim)
     if facts:
         text.append(facts + "\n", "dim")
     title = source.title or source.path
     dated = f" ({source.published})" if source.published else ""
-    text.append(f"{source.label}: {title}{dated}", "italic")
+    text.append(visible(f"{source.label}: {title}{dated}"), "italic")
     if source.url:
-        text.append(f"\n{source.url}", "dim underline")
+        text.append("\n" + visible(without_credentials(source.url)), "dim underline")
     return text
 
 
-LINK_STYLES = {"alive": "green", "dead": "bold red", "redirected": "yellow", "changed": "yellow"}
+LINK_STYLES = {
+    "alive": "green",
+    "dead": "bold red",
+    "redirected": "yellow",
+    "changed": "yellow",
+    "unread": "cyan",
+}
 
 
 def evidence_text(detail: ClaimDetail) -> RenderableType:
@@ -73,7 +81,7 @@ def evidence_text(detail: ClaimDetail) -> RenderableType:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1)
     for ev in items:
-        link = Text(ev.url, "underline")
+        link = Text(visible(without_credentials(ev.url)), "underline")
         state = ev.link_state
         if state != LinkState.UNCHECKED:
             status = f" {ev.http_status}" if ev.http_status else ""
@@ -81,12 +89,12 @@ def evidence_text(detail: ClaimDetail) -> RenderableType:
         if ev.archive_url:
             link.append(" [archived]", "dim green")
         if ev.title:
-            link.append(f"\n{ev.title}", "italic")
+            link.append("\n" + visible(ev.title), "italic")
         elif ev.fetch_error:
-            link.append(f"\n{ev.fetch_error}", "red")
+            link.append("\n" + visible(without_credentials_in(ev.fetch_error)), "red")
         if ev.note:
-            link.append(f"\n{ev.note}", "dim")
-        grid.add_row(f" {ev.stance}", link)
+            link.append("\n" + visible(ev.note), "dim")
+        grid.add_row(Text(f" {visible(ev.stance)}"), link)
     return Group(title, grid)
 
 
@@ -95,12 +103,12 @@ def matches_text(detail: ClaimDetail) -> Text:
     items = detail.matches
     text = Text(f"Same claim elsewhere ({len(items)})\n", "bold")
     for m in items:
-        text.append(f"  #{m.claim_id} {m.source} ", "bold")
+        text.append(visible(f"  #{m.claim_id} {m.source} "), "bold")
         text.append(
             f"{m.status} {m.similarity:.2f} · {short(m.review_state)}, {m.evidence_status}\n",
             "dim",
         )
-        text.append(f"    “{' '.join(m.quote.split())}”\n", "italic")
+        text.append(f"    “{visible(' '.join(m.quote.split()))}”\n", "italic")
     return text
 
 
@@ -108,12 +116,12 @@ def history_text(detail: ClaimDetail) -> Text:
     entries = detail.history
     text = Text(f"History ({len(entries)})\n", "bold")
     for h in reversed(entries):  # newest first: what just happened is on top
-        text.append(f"  {h.at:%Y-%m-%d %H:%M} {h.user}: ", "dim")
+        text.append(visible(f"  {h.at:%Y-%m-%d %H:%M} {h.user}: "), "dim")
         text.append(h.action.value.replace("_", " "))
         if h.before or h.after:
             change = f"{h.before or ''} -> {h.after or ''}" if h.before else h.after
-            text.append(f" {change}")
+            text.append(" " + visible(without_credentials_in(change or "")))
         if h.note:
-            text.append(f"  “{h.note}”", "italic")
+            text.append(f"  “{visible(h.note)}”", "italic")
         text.append("\n")
     return text
