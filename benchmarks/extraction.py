@@ -22,6 +22,7 @@ import re
 import statistics
 import time
 import tracemalloc
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,7 +114,12 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(claims: list[ExtractedClaim], gold: list[Gold], furniture: list[Span]) -> Score:
+def score(
+    claims: list[ExtractedClaim],
+    gold: list[Gold],
+    furniture: list[Span],
+    confusion: Counter[tuple[str, str]] | None = None,
+) -> Score:
     result = Score(found=len(claims), gold=sum(g.claim for g in gold))
     for claim in claims:
         spans = anchors(claim)
@@ -126,6 +132,8 @@ def score(claims: list[ExtractedClaim], gold: list[Gold], furniture: list[Span])
         elif hit.claim:
             result.true_pos += 1
             result.typed_right += hit.type == claim.type
+            if confusion is not None:
+                confusion[(hit.type or "", claim.type)] += 1
         else:
             result.not_claims_found += 1
     for g in gold:
@@ -147,12 +155,13 @@ def extract(doc: Document) -> list[ExtractedClaim]:
 def quality(docs: dict[str, Document], folder: Path = GOLD) -> None:
     sentences, furniture = load_gold(docs, folder)
     total = Score()
+    confusion: Counter[tuple[str, str]] = Counter()
     print(
         f"{'article':<52} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} {'leak':>4}  genre"
     )
     for name, doc in docs.items():
         article = read(doc)
-        s = score(list(article.claims), sentences[name], furniture[name])
+        s = score(list(article.claims), sentences[name], furniture[name], confusion)
         total.add(s)
         print(
             f"{name[:52]:<52} {s.gold:>4} {s.found:>5} {s.precision:5.2f} {s.recall:5.2f} "
@@ -174,8 +183,20 @@ def quality(docs: dict[str, Document], folder: Path = GOLD) -> None:
     print(
         f"wrong finds: {total.not_claims_found} labelled not-a-claim, "
         f"{total.unlabelled} cut across sentences; "
-        f"type agrees with the label on {total.typed_right} of {total.true_pos}"
+        f"type agrees with the label on {total.typed_right} of {total.true_pos} "
+        f"({total.typed_right / max(total.true_pos, 1):.0%})"
     )
+    print_confusion(confusion)
+
+
+def print_confusion(confusion: Counter[tuple[str, str]]) -> None:
+    """Labelled type (rows) against the finder's type (columns), for the claims both found."""
+    kinds = sorted({kind for pair in confusion for kind in pair})
+    short = {k: k[:7] for k in kinds}
+    print("  " + "label / found".ljust(22) + "".join(f"{short[k]:>8}" for k in kinds))
+    for label in kinds:
+        row = "".join(f"{confusion[(label, found)]:>8}" for found in kinds)
+        print(f"  {label:<22}{row}")
 
 
 def agreement(docs: dict[str, Document]) -> None:

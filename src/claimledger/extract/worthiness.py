@@ -8,8 +8,24 @@ not, however strongly they are worded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from claimledger.extract.claimtypes import (
+    CAUSE,
+    FIRST_PERSON_PAST,
+    HEDGED_CAUSE,
+    IRREGULAR_PAST,
+    NOT_RULE,
+    ORDER,
+    PREDICT,
+    RULE_NOW,
+    RULE_PARTICIPLES,
+    RULE_TYPE,
+    Reading,
+    type_of,
+)
 from claimledger.extract.cues import Cues, Lexicon, forms, words
+from claimledger.extract.model import Quantity
 from claimledger.extract.timeexpr import MONTH_NAMES, WEEKDAYS
 
 EVENT = Cues(
@@ -205,16 +221,6 @@ EVIDENTIAL = Cues(
         "analysis found",
     ),
 )
-# For the type, a claim about a rule itself: RULES less the words that only stand near rules
-# (program, court, illegal), which say a sentence is checkable but not that it is about a rule.
-_NEAR_RULES = frozenset(
-    ["legal", "legally", "illegal", "illegally", "court", "judge", "jurisdiction", "program"]
-)
-RULE_TYPE = Cues(
-    (RULES.single - _NEAR_RULES - {"act", "mou"})
-    | {"unconstitutional", "lawful", "exempt", "exempted", "exemption", "eligible", "ineligible"},
-    ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
-)
 SUPERLATIVE = Cues(
     frozenset(),
     (
@@ -256,38 +262,6 @@ COMPARE = Cues(
         ]
     ),
     ("more than", "fewer than", "less than"),
-)
-# For the type, a claim about the future: "would" and "could" mostly report the past or a maybe.
-PREDICT = Cues(
-    frozenset(
-        ["will", "expect", "expects", "forecast", "forecasts", "predicts", "predicted", "projected"]
-    ),
-    (
-        "is going to",
-        "are going to",
-        "plan to",
-        "plans to",
-        "expected to",
-        "is set to",
-        "are set to",
-    ),
-)
-CAUSE = Cues(
-    frozenset(["because", "caused", "causes", "cause", "therefore", "drove"]),
-    (
-        "as a result",
-        "resulted in",
-        "results in",
-        "result in",
-        "led to",
-        "lead to",
-        "leads to",
-        "due to",
-        "linked to",
-        "so that",
-        "thanks to",
-        "driven by",
-    ),
 )
 OPINION = Cues(
     frozenset(
@@ -435,14 +409,6 @@ GUESS = Cues(
 MIGHT_IN_CLAUSE = Cues(
     frozenset(), ("who might", "that might", "which might", "and might", "or might")
 )
-FIRST_PERSON_PAST = Cues(
-    frozenset(),
-    tuple(
-        f"{p} {v}"
-        for p in ("i", "we")
-        for v in ("was", "were", "had", "saw", "went", "got", "lost", "worked", "lived", "came")
-    ),
-)
 DATE_WORDS = MONTH_NAMES | frozenset(WEEKDAYS)
 IMPERATIVE_START = frozenset(
     [
@@ -517,53 +483,11 @@ def _title_case(line: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-# For the type, a past event told (not how a rule or a procedure works): the past tense of the
-# action words, less the words that say what a rule does when used as adjectives ("is allowed").
-_RULE_PARTICIPLES = frozenset(
-    ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
-)
+# A past event told (not how a rule or a procedure works): the past tense of the action words,
+# less the words that say what a rule does when used as adjectives ("is allowed").
 NARRATED = Cues(
-    frozenset(w for w in EVENT.single if w.endswith("ed")) - _RULE_PARTICIPLES
-    | frozenset(
-        [
-            "rose",
-            "fell",
-            "sued",
-            "found",
-            "showed",
-            "began",
-            "sent",
-            "wrote",
-            "gave",
-            "won",
-            "lost",
-            "built",
-            "spent",
-            "paid",
-            "withdrew",
-        ]
-    )
+    frozenset(w for w in EVENT.single if w.endswith("ed")) - RULE_PARTICIPLES | IRREGULAR_PAST
 )
-# What a rule does, in the present: with these, a sentence telling an event is about the rule.
-RULE_NOW = Cues(
-    frozenset(
-        [
-            "requires",
-            "prohibits",
-            "bans",
-            "allows",
-            "violates",
-            "applies",
-            "exempts",
-            "forbids",
-            "permits",
-            "mandates",
-        ]
-    ),
-    ("allowed to", "not allowed", "is supposed to", "are supposed to", "is illegal", "is legal"),
-)
-# How a procedure works, told as what happens whenever its condition is met.
-_CONDITION_OPENERS = frozenset(["if", "when", "whenever", "once"])
 
 LEXICON = Lexicon(
     {
@@ -575,6 +499,9 @@ LEXICON = Lexicon(
         "compare": COMPARE,
         "predict": PREDICT,
         "cause": CAUSE,
+        "hedged_cause": HEDGED_CAUSE,
+        "not_rule": NOT_RULE,
+        "order": ORDER,
         "opinion": OPINION,
         "value": VALUE,
         "first_person_past": FIRST_PERSON_PAST,
@@ -657,25 +584,11 @@ def score_sentence(
 def claim_type(
     sentence: str,
     *,
-    n_quantities: int,
+    quantities: Sequence[Quantity] = (),
     tokens: list[str] | None = None,
     hits: dict[str, int] | None = None,
 ) -> str:
-    """Full Fact's types; numbers win, then causation, prediction, rules, first-hand experience."""
-    if n_quantities:
-        return "quantity"
-    if hits is None:
-        hits = cue_hits(words(sentence) if tokens is None else tokens)
-    if "cause" in hits:
-        return "correlation_causation"
-    if "predict" in hits:
-        return "prediction"
-    narrated = "narrated" in hits  # a past event told: 'negotiated', 'filed', 'was arrested'
-    if "rule_type" in hits and (not narrated or "rule_now" in hits):
-        return "rules"  # a rule, or an event that says what a rule is ('ruled that it violates')
-    if "first_person_past" in hits:
-        return "personal_experience"
-    first = tokens[0] if tokens else sentence.split(None, 1)[0].lower() if sentence.strip() else ""
-    if not narrated and first in _CONDITION_OPENERS:
-        return "rules"  # how a procedure works: 'When police arrest someone, they enter ...'
-    return "other"
+    """Full Fact's type, by the first rule of claimtypes.TYPE_RULES that holds."""
+    tokens = words(sentence) if tokens is None else tokens
+    hits = cue_hits(tokens) if hits is None else hits
+    return type_of(Reading(sentence, tokens, hits, tuple(quantities)))
