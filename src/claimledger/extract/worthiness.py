@@ -462,7 +462,12 @@ _IDENTIFIES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
 )
 
 
+_IDENTIFY_WORDS = frozenset().union(*(cue for cue, _ in _IDENTIFIES))
+
+
 def _identifies(sentence: str, tokens: list[str]) -> bool:
+    if _IDENTIFY_WORDS.isdisjoint(tokens):
+        return False
     return any(
         not cue.isdisjoint(tokens) and pattern.match(sentence) for cue, pattern in _IDENTIFIES
     )
