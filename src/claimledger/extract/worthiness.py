@@ -18,10 +18,12 @@ from claimledger.extract.claimtypes import (
     NOT_RULE,
     ORDER,
     PREDICT,
+    PROCEDURE_NOW,
     RULE_NOW,
     RULE_PARTICIPLES,
     RULE_TYPE,
     Reading,
+    is_perfect,
     type_of,
 )
 from claimledger.extract.cues import Cues, Lexicon, forms, words
@@ -123,9 +125,14 @@ EVENT = Cues(
         "show",
         "find",
         "begin",
+        "save",
+        "cost",
+        "follow",
     )
+    | PROCEDURE_NOW  # an institution's routine told in the present: "it relies on fingerprints"
     | frozenset(
         [
+            "didn't",  # an act reported as not done
             "rose",
             "fell",
             "sued",
@@ -154,7 +161,15 @@ EVENT = Cues(
             "allegedly",
         ]
     ),
-    ("led to", "picked up", "showed up", "worked together"),
+    (
+        "led to",
+        "picked up",
+        "showed up",
+        "worked together",
+        # an act reported as not done: "did not address the revelations", "declined to comment"
+        "did not",
+        "declined to",
+    ),
 )
 RULES = Cues(
     frozenset(
@@ -383,6 +398,14 @@ REPORTED = Cues(
     | frozenset(["said", "says", "told", "tells", "testified", "admits", "admitted", "described"]),
     ("according to",),
 )
+# An act reported as not done: "did not address the revelations", "declined to comment".
+NEGATED_ACT = Cues(frozenset(["didn't"]), ("did not", "declined to", "refused to"))
+# A stance reported ("also supports Secure Communities", "opposes the plan") is no act to check.
+STANCE = Cues(
+    frozenset(
+        ["supports", "opposes", "favors", "favours", "endorses", "welcomes", "believes", "backs"]
+    )
+)
 # Saying a statement is false, or that something did not happen, is itself a claim to check.
 TRUTH = Cues(
     frozenset(["falsely", "untrue", "inaccurate", "incorrect", "misstated"]),
@@ -398,6 +421,11 @@ TRUTH = Cues(
         "never happened",
         "did not happen",
         "didn't happen",
+        # saying a thing is not new, or has stopped, says what went before: "not a new practice"
+        "not new",
+        "not a new",
+        "nothing new",
+        "no longer",
     ),
 )
 # A guess is not a claim, however specific ("riders might leave", "it's very possible that");
@@ -513,6 +541,8 @@ LEXICON = Lexicon(
         "guess": GUESS,
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
+        "stance": STANCE,
+        "negated_act": NEGATED_ACT,
         "truth": TRUTH,
         "narrated": NARRATED,
         "rule_now": RULE_NOW,
@@ -564,7 +594,14 @@ def score_sentence(
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
     elif "reported" in hits:
         s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
-    s -= 0.25 * min(hits.get("opinion", 0), 2) + 0.1 * min(hits.get("value", 0), 2)
+    opinion = min(hits.get("opinion", 0), 2)
+    if opinion and ("superlative" in hits or "negated_act" in hits or is_perfect(tokens)):
+        s -= 0.1  # opinion beside a superlative or an act told: the fact can be checked alone
+    else:
+        s -= 0.25 * opinion
+    s -= 0.1 * min(hits.get("value", 0), 2)
+    if "stance" in hits and not (n_quantities or has_period or "narrated" in hits):
+        s -= 0.15  # "X supports the program": a stance reported, nothing done
     if hits.get("guess", 0) > hits.get("might_in_clause", 0):
         s -= 0.2
     elif tokens[0] == "if" and not _CERTAIN_CONSEQUENCE.isdisjoint(tokens):
