@@ -316,6 +316,27 @@ _CONDITION_OPENERS = frozenset(["if", "when", "whenever", "once"])
 # warrant, they will notify the police", "officials said that if ..., they will ...".
 _CONDITION_CLAUSE = re.compile(r"(?:^[“\"‘']?|\bthat |, )(?:[Ii]f|[Ww]hen|[Ww]henever|[Oo]nce) ")
 _WILL = frozenset(["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "won't"])
+_HAVE = frozenset(["has", "have", "had"])
+
+
+# Every cue list the type rules read, by the name they read it under; the worthiness lexicon
+# counts them all in its one pass over a sentence's words.
+TYPE_CUES: dict[str, Cues] = {
+    "rule_type": RULE_TYPE,
+    "predict": PREDICT,
+    "cause": CAUSE,
+    "hedged_cause": HEDGED_CAUSE,
+    "not_rule": NOT_RULE,
+    "order": ORDER,
+    "first_person_past": FIRST_PERSON_PAST,
+    "rule_now": RULE_NOW,
+    "policy_noun": Cues(POLICY_NOUNS),
+    "will": Cues(_WILL),
+    "have": Cues(_HAVE),
+    "i": Cues(frozenset(["i"])),
+    "procedure_now": Cues(PROCEDURE_NOW),
+    "plural_subject": Cues(_PLURAL_SUBJECTS),
+}
 
 
 class Reading(NamedTuple):
@@ -362,8 +383,10 @@ def states_cause(r: Reading) -> bool:
 
 def is_perfect(tokens: Sequence[str]) -> bool:
     """'has attracted', 'had been deported', 'have not changed': an event told as done."""
+    if _HAVE.isdisjoint(tokens):
+        return False
     for i, token in enumerate(tokens):
-        if token not in ("has", "have", "had"):
+        if token not in _HAVE:
             continue
         j = i + 1
         while j < len(tokens) and tokens[j] in _AUXILIARY_GAP and j - i <= 3:
@@ -379,9 +402,7 @@ def is_perfect(tokens: Sequence[str]) -> bool:
 
 def is_narrated(r: Reading) -> bool:
     """A past event told ('negotiated', 'filed', 'drew', 'has attracted'), not how a rule works."""
-    return bool(
-        r.count("narrated") or not IRREGULAR_PAST.isdisjoint(r.tokens) or is_perfect(r.tokens)
-    )
+    return bool(r.count("narrated") or (r.count("have") and is_perfect(r.tokens)))
 
 
 # A law named by its title: "the Trust Act", "the Clean Air Act", "Megan's Law".
@@ -405,9 +426,9 @@ def names_policy(r: Reading) -> bool:
 
 def procedure_in_future(r: Reading) -> bool:
     """'When officers encounter a warrant, they will notify the police': a procedure, not a forecast."""
-    if _WILL.isdisjoint(r.tokens):
+    if not r.count("will"):
         return False
-    return bool(_CONDITION_CLAUSE.search(r.sentence)) or not POLICY_NOUNS.isdisjoint(r.tokens)
+    return bool(r.count("policy_noun") or _CONDITION_CLAUSE.search(r.sentence))
 
 
 def predicts(r: Reading) -> bool:
@@ -418,7 +439,9 @@ def first_hand(r: Reading) -> bool:
     """'I was', 'we lost', 'I am proud to have joined': the speaker's own past."""
     if r.count("first_person_past"):
         return True
-    return "i" in r.tokens and (is_perfect(r.tokens) or r.count("narrated") > 0)
+    if not r.count("i"):
+        return False
+    return r.count("narrated") > 0 or (r.count("have") > 0 and is_perfect(r.tokens))
 
 
 def states_order(r: Reading) -> bool:
@@ -432,9 +455,9 @@ def states_rule(r: Reading) -> bool:
 
 def tells_procedure(r: Reading) -> bool:
     """An institution's routine, in the present ('ICE categorizes', 'we focus on')."""
-    tokens = r.tokens
-    if PROCEDURE_NOW.isdisjoint(tokens) and _PLURAL_SUBJECTS.isdisjoint(tokens):
+    if not (r.count("procedure_now") or r.count("plural_subject")):
         return False
+    tokens = r.tokens
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else ""
         if token in PROCEDURE_NOW and before not in _NOT_A_VERB_AFTER and not before.endswith("'s"):

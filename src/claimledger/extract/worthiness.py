@@ -11,17 +11,10 @@ import re
 from collections.abc import Sequence
 
 from claimledger.extract.claimtypes import (
-    CAUSE,
-    FIRST_PERSON_PAST,
-    HEDGED_CAUSE,
     IRREGULAR_PAST,
-    NOT_RULE,
-    ORDER,
-    PREDICT,
     PROCEDURE_NOW,
-    RULE_NOW,
     RULE_PARTICIPLES,
-    RULE_TYPE,
+    TYPE_CUES,
     Reading,
     is_perfect,
     type_of,
@@ -527,17 +520,10 @@ LEXICON = Lexicon(
         "event": EVENT,
         "rules": RULES,
         "evidential": EVIDENTIAL,
-        "rule_type": RULE_TYPE,
         "superlative": SUPERLATIVE,
         "compare": COMPARE,
-        "predict": PREDICT,
-        "cause": CAUSE,
-        "hedged_cause": HEDGED_CAUSE,
-        "not_rule": NOT_RULE,
-        "order": ORDER,
         "opinion": OPINION,
         "value": VALUE,
-        "first_person_past": FIRST_PERSON_PAST,
         "guess": GUESS,
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
@@ -545,7 +531,9 @@ LEXICON = Lexicon(
         "negated_act": NEGATED_ACT,
         "truth": TRUTH,
         "narrated": NARRATED,
-        "rule_now": RULE_NOW,
+        "date_word": Cues(DATE_WORDS),
+        "identify_word": Cues(_IDENTIFY_WORDS),
+        **TYPE_CUES,
     }
 )
 
@@ -573,7 +561,7 @@ def score_sentence(
     s = 0.25
     if n_quantities:
         s += 0.3
-    if has_period or not DATE_WORDS.isdisjoint(tokens) or _YEAR.search(sentence):
+    if has_period or "date_word" in hits or _YEAR.search(sentence):
         s += 0.15
     if "event" in hits or "truth" in hits:
         s += 0.2
@@ -586,7 +574,12 @@ def score_sentence(
     entities = len(set(_ENTITY.findall(sentence)))
     if entities:
         s += 0.1 if entities < 3 else 0.2  # names and places make a statement specific
-    if not n_quantities and not has_period and _identifies(sentence, tokens):
+    if (
+        not n_quantities
+        and not has_period
+        and "identify_word" in hits
+        and _identifies(sentence, tokens)
+    ):
         s -= 0.2
     if "evidential" in hits:
         s += 0.1
@@ -595,7 +588,8 @@ def score_sentence(
     elif "reported" in hits:
         s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
     opinion = min(hits.get("opinion", 0), 2)
-    if opinion and ("superlative" in hits or "negated_act" in hits or is_perfect(tokens)):
+    act = "negated_act" in hits or ("have" in hits and is_perfect(tokens))
+    if opinion and ("superlative" in hits or act):
         s -= 0.1  # opinion beside a superlative or an act told: the fact can be checked alone
     else:
         s -= 0.25 * opinion
