@@ -406,7 +406,8 @@ def is_narrated(r: Reading) -> bool:
 
 
 # A law named by its title: "the Trust Act", "the Clean Air Act", "Megan's Law".
-_NAMED_LAW = re.compile(r"[A-Z][\w’']* (?:Act|Law|Code)\b")
+# (tried only where a word starts: from inside a long capitalised run it would rescan the run)
+_NAMED_LAW = re.compile(r"(?<![\w’'])[A-Z][\w’']* (?:Act|Law|Code)\b")
 # An event called a policy in apposition: "..., a policy that had dangerous implications".
 _CALLED_POLICY = re.compile(r", (?:a|an|the) (?:[a-z]+ )?(?:policy|practice|rule|requirement)\b")
 
