@@ -58,6 +58,9 @@ _MUST: dict[str, list[str]] = {
         "Boston, via its Trust Act, has its own limitations on communications with ICE.",
         "Under the policy, tenants are allowed to withhold rent.",
         "Drivers are not allowed to park on the bridge.",
+        # an event about rules themselves, or an act measured against one
+        "The governor has filed legislation to keep the policies of the last administration.",
+        "The agency has properly followed procedure, the senator said.",
     ],
     "procedure_now": [
         "Boston shares the fingerprints of everyone it arrests with federal officials.",

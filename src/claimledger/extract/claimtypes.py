@@ -184,7 +184,19 @@ RULE_NOW = Cues(
             "mandates",
         ]
     ),
-    ("allowed to", "not allowed", "is supposed to", "are supposed to", "is illegal", "is legal"),
+    (
+        "allowed to",
+        "not allowed",
+        "is supposed to",
+        "are supposed to",
+        "is illegal",
+        "is legal",
+        # an act measured against a rule says what the rule is: "followed procedure"
+        "followed procedure",
+        "followed the law",
+        "complied with",
+        "in violation of",
+    ),
 )
 FIRST_PERSON_PAST = Cues(
     frozenset(),
@@ -451,7 +463,10 @@ def states_order(r: Reading) -> bool:
 
 def states_rule(r: Reading) -> bool:
     """A rule, or an event that says what a rule is ('ruled that it violates')."""
-    return _rule_words(r) > 0 and (not is_narrated(r) or r.count("rule_now") > 0)
+    rule_words = _rule_words(r)
+    if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
+        return True
+    return rule_words > 0 and (not is_narrated(r) or r.count("rule_now") > 0)
 
 
 def tells_procedure(r: Reading) -> bool:
