@@ -2,8 +2,9 @@
 
 Each rule is a record (the type it gives, its name, why it holds) over one reading of the
 sentence: its words, the cue lists it hits and the figures found in it. The order follows the
-labelling guidelines (quantity, prediction, causation, first-hand experience, rules), with two
-readings of a rule taken first because their words would otherwise pass for a forecast.
+labelling guidelines (quantity, prediction, causation, first-hand experience, rules), with one
+reading of a rule ("will" under a condition or beside a policy word) tried before prediction,
+since its words would otherwise pass for a forecast.
 """
 
 from __future__ import annotations
@@ -359,7 +360,8 @@ class Reading(NamedTuple):
     hits: dict[str, int]
     quantities: Sequence[Quantity] = ()
 
-    def count(self, name: str) -> int:
+    def cue(self, name: str) -> int:
+        """How often the sentence hits the cue list `name`."""
         return self.hits.get(name, 0)
 
 
@@ -382,10 +384,10 @@ def states_figure(r: Reading) -> bool:
 
 
 def states_cause(r: Reading) -> bool:
-    causes = r.count("cause")
+    causes = r.cue("cause")
     if not causes:
         return False
-    causes -= r.count("hedged_cause")
+    causes -= r.cue("hedged_cause")
     if r.tokens[0] in _CONNECTIVE_FIRST and any(
         _phrase_at(r.tokens, lead) for lead in _CONNECTIVE_CAUSE
     ):
@@ -414,7 +416,7 @@ def is_perfect(tokens: Sequence[str]) -> bool:
 
 def is_narrated(r: Reading) -> bool:
     """A past event told ('negotiated', 'filed', 'drew', 'has attracted'), not how a rule works."""
-    return bool(r.count("narrated") or (r.count("have") and is_perfect(r.tokens)))
+    return bool(r.cue("narrated") or (r.cue("have") and is_perfect(r.tokens)))
 
 
 # A law named by its title: "the Trust Act", "the Clean Air Act", "Megan's Law".
@@ -426,9 +428,7 @@ _CALLED_POLICY = re.compile(r", (?:a|an|the) (?:[a-z]+ )?(?:policy|practice|rule
 
 def _rule_words(r: Reading) -> int:
     named = " Act" in r.sentence or " Law" in r.sentence or " Code" in r.sentence
-    return (
-        r.count("rule_type") - r.count("not_rule") + bool(named and _NAMED_LAW.search(r.sentence))
-    )
+    return r.cue("rule_type") - r.cue("not_rule") + bool(named and _NAMED_LAW.search(r.sentence))
 
 
 def names_policy(r: Reading) -> bool:
@@ -439,26 +439,26 @@ def names_policy(r: Reading) -> bool:
 
 def procedure_in_future(r: Reading) -> bool:
     """'When officers encounter a warrant, they will notify the police': a procedure, not a forecast."""
-    if not r.count("will"):
+    if not r.cue("will"):
         return False
-    return bool(r.count("policy_noun") or _CONDITION_CLAUSE.search(r.sentence))
+    return bool(r.cue("policy_noun") or _CONDITION_CLAUSE.search(r.sentence))
 
 
 def predicts(r: Reading) -> bool:
-    return r.count("predict") > 0
+    return r.cue("predict") > 0
 
 
 def first_hand(r: Reading) -> bool:
     """'I was', 'we lost', 'I am proud to have joined': the speaker's own past."""
-    if r.count("first_person_past"):
+    if r.cue("first_person_past"):
         return True
-    if not r.count("i"):
+    if not r.cue("i"):
         return False
-    return r.count("narrated") > 0 or (r.count("have") > 0 and is_perfect(r.tokens))
+    return r.cue("narrated") > 0 or (r.cue("have") > 0 and is_perfect(r.tokens))
 
 
 def states_order(r: Reading) -> bool:
-    return r.count("order") > 0
+    return r.cue("order") > 0
 
 
 def states_rule(r: Reading) -> bool:
@@ -466,12 +466,12 @@ def states_rule(r: Reading) -> bool:
     rule_words = _rule_words(r)
     if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
         return True
-    return rule_words > 0 and (not is_narrated(r) or r.count("rule_now") > 0)
+    return rule_words > 0 and (not is_narrated(r) or r.cue("rule_now") > 0)
 
 
 def tells_procedure(r: Reading) -> bool:
     """An institution's routine, in the present ('ICE categorizes', 'we focus on')."""
-    if not (r.count("procedure_now") or r.count("plural_subject")):
+    if not (r.cue("procedure_now") or r.cue("plural_subject")):
         return False
     tokens = r.tokens
     for i, token in enumerate(tokens):
