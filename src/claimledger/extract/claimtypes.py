@@ -360,10 +360,6 @@ class Reading(NamedTuple):
     hits: dict[str, int]
     quantities: Sequence[Quantity] = ()
 
-    def cue(self, name: str) -> int:
-        """How often the sentence hits the cue list `name`."""
-        return self.hits.get(name, 0)
-
 
 @dataclass(frozen=True)
 class TypeRule:
@@ -384,10 +380,10 @@ def states_figure(r: Reading) -> bool:
 
 
 def states_cause(r: Reading) -> bool:
-    causes = r.cue("cause")
+    causes = r.hits.get("cause", 0)
     if not causes:
         return False
-    causes -= r.cue("hedged_cause")
+    causes -= r.hits.get("hedged_cause", 0)
     if r.tokens[0] in _CONNECTIVE_FIRST and any(
         _phrase_at(r.tokens, lead) for lead in _CONNECTIVE_CAUSE
     ):
@@ -416,7 +412,7 @@ def is_perfect(tokens: Sequence[str]) -> bool:
 
 def is_narrated(r: Reading) -> bool:
     """A past event told ('negotiated', 'filed', 'drew', 'has attracted'), not how a rule works."""
-    return bool(r.cue("narrated") or (r.cue("have") and is_perfect(r.tokens)))
+    return bool(r.hits.get("narrated", 0) or (r.hits.get("have", 0) and is_perfect(r.tokens)))
 
 
 # A law named by its title: "the Trust Act", "the Clean Air Act", "Megan's Law".
@@ -428,7 +424,11 @@ _CALLED_POLICY = re.compile(r", (?:a|an|the) (?:[a-z]+ )?(?:policy|practice|rule
 
 def _rule_words(r: Reading) -> int:
     named = " Act" in r.sentence or " Law" in r.sentence or " Code" in r.sentence
-    return r.cue("rule_type") - r.cue("not_rule") + bool(named and _NAMED_LAW.search(r.sentence))
+    return (
+        r.hits.get("rule_type", 0)
+        - r.hits.get("not_rule", 0)
+        + bool(named and _NAMED_LAW.search(r.sentence))
+    )
 
 
 def names_policy(r: Reading) -> bool:
@@ -439,26 +439,26 @@ def names_policy(r: Reading) -> bool:
 
 def procedure_in_future(r: Reading) -> bool:
     """'When officers encounter a warrant, they will notify the police': a procedure, not a forecast."""
-    if not r.cue("will"):
+    if not r.hits.get("will", 0):
         return False
-    return bool(r.cue("policy_noun") or _CONDITION_CLAUSE.search(r.sentence))
+    return bool(r.hits.get("policy_noun", 0) or _CONDITION_CLAUSE.search(r.sentence))
 
 
 def predicts(r: Reading) -> bool:
-    return r.cue("predict") > 0
+    return r.hits.get("predict", 0) > 0
 
 
 def first_hand(r: Reading) -> bool:
     """'I was', 'we lost', 'I am proud to have joined': the speaker's own past."""
-    if r.cue("first_person_past"):
+    if r.hits.get("first_person_past", 0):
         return True
-    if not r.cue("i"):
+    if not r.hits.get("i", 0):
         return False
-    return r.cue("narrated") > 0 or (r.cue("have") > 0 and is_perfect(r.tokens))
+    return r.hits.get("narrated", 0) > 0 or (r.hits.get("have", 0) > 0 and is_perfect(r.tokens))
 
 
 def states_order(r: Reading) -> bool:
-    return r.cue("order") > 0
+    return r.hits.get("order", 0) > 0
 
 
 def states_rule(r: Reading) -> bool:
@@ -466,12 +466,12 @@ def states_rule(r: Reading) -> bool:
     rule_words = _rule_words(r)
     if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
         return True
-    return rule_words > 0 and (not is_narrated(r) or r.cue("rule_now") > 0)
+    return rule_words > 0 and (not is_narrated(r) or r.hits.get("rule_now", 0) > 0)
 
 
 def tells_procedure(r: Reading) -> bool:
     """An institution's routine, in the present ('ICE categorizes', 'we focus on')."""
-    if not (r.cue("procedure_now") or r.cue("plural_subject")):
+    if not (r.hits.get("procedure_now", 0) or r.hits.get("plural_subject", 0)):
         return False
     tokens = r.tokens
     for i, token in enumerate(tokens):
@@ -518,4 +518,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
 
 def type_of(reading: Reading) -> str:
     """The first rule of TYPE_RULES that holds gives the type; none gives 'other'."""
-    return next((rule.type for rule in TYPE_RULES if rule.holds(reading)), "other")
+    for rule in TYPE_RULES:
+        if rule.holds(reading):
+            return rule.type
+    return "other"
