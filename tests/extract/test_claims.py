@@ -56,6 +56,26 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        # an opinion word beside an act reported as not done, an act told, or a superlative
+        "Governor Ann Lee did not address the report but said the agency should hire inspectors.",
+        "The mayor believes the council should act and has filed a bill to cap rents.",
+        "Now, Ohio is the only state that gives renters this protection, which they rightly "
+        "deserve, Reyes said.",
+        # a quotation stating a fact with no number: not new, no longer, saves, relies on
+        "“This is not a new practice,” Reyes said.",
+        "The county no longer inspects the Main Street bridges.",
+        "“This contract saves taxpayers money.”",
+        "And it relies on volunteers.",
+        "“We followed the advice of our attorneys every step of the way,” Brooks said.",
+    ],
+)
+def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None:
+    assert [c.quote for c in _claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "I think the council should be ashamed of itself.",
         "Why can’t they just follow the law?",
         "Please dig deep and support our work today.",
@@ -80,6 +100,10 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "You need to call your senator today.",
         "You deserve better than this.",
         "Subscribe to the Harbor Business Journal for $1 a week.",
+        # a stance reported is no act
+        "Dana Reyes also supports the Main Street plan.",
+        # "elected" describes the officials: no act told beside the opinion
+        "“And riders deserve elected officials they can trust.”",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:

@@ -135,9 +135,7 @@ def read_article(
                     quote=sentence,
                     start=s,
                     end=e,
-                    type=claim_type(
-                        sentence, n_quantities=len(quantities), tokens=tokens, hits=hits
-                    ),
+                    type=claim_type(sentence, quantities=quantities, tokens=tokens, hits=hits),
                     score=score,
                     speaker=speaker,
                     quantities=quantities,

@@ -409,9 +409,11 @@ def find_quantities(
 
     `tokens`, the span's lower-case words if the caller has them, saves splitting it again."""
     end = len(text) if end is None else end
+    has_digit = _DIGIT.search(text, start, end) is not None
+    if not has_digit and tokens is not None and _NUMBER_WORDS.isdisjoint(tokens):
+        return ()  # most sentences: no digit, no number word, and nothing copied to find out
     lowered = text[start:end].lower()
     found_words = set(_WORD.findall(lowered) if tokens is None else tokens)
-    has_digit = _DIGIT.search(text, start, end) is not None
     if not has_digit and _NUMBER_WORDS.isdisjoint(found_words):
         return ()
     tried = _tells(lowered, found_words, has_digit)

@@ -227,12 +227,20 @@ def _cut_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_SPACE = re.compile(r"\s*")
+
+
+def _after_space(text: str, start: int, end: int) -> int:
+    m = _SPACE.match(text, start, end)
+    return m.end() if m else start
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within text[start:end] (one paragraph), trimmed, list markers left out.
 
     A span never exceeds MAX_SENTENCE characters: longer run-ons are cut (see `_cut_run_on`)."""
     spans: list[tuple[int, int]] = []
-    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    lead = _after_space(text, start, end) - start
     marker = _LIST_MARKER.match(text, start + lead, end)
     if marker:  # "1. In 2006, ..." : the number is the list's, not a sentence
         start = marker.end()
@@ -247,10 +255,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans = [piece for s, e in spans for piece in _cut_run_on(text, s, e)]
     out = []
     for s, e in spans:
-        chunk = text[s:e]
-        lead = len(chunk) - len(chunk.lstrip())
-        s += lead
-        e = s + len(chunk.strip())
+        # trimmed by position: no copy of the sentence is made to measure its spaces
+        s = _after_space(text, s, e)
+        while e > s and text[e - 1].isspace():
+            e -= 1
         marker = _LIST_MARKER.match(text, s, e)
         if marker:
             s = marker.end()

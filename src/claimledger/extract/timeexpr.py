@@ -323,10 +323,11 @@ def _candidates(
     sentence: str, published: str | None, tokens: list[str] | None
 ) -> Iterator[tuple[bool, int, Period]]:
     """(is a full date, where it starts, its period) for each kind of time expression found."""
-    words = set(tokens if tokens is not None else _WORD.findall(sentence.lower()))
+    listed = tokens if tokens is not None else _WORD.findall(sentence.lower())
     has_digit = _DIGIT.search(sentence) is not None
-    if not has_digit and _TIME_WORDS.isdisjoint(words):
-        return
+    if not has_digit and _TIME_WORDS.isdisjoint(listed):
+        return  # most sentences: no digit and no time word, found with no set built
+    words = set(listed)
     has_month = not _MONTH_WORDS.isdisjoint(words)
     future = not _FUTURE.isdisjoint(words)  # "will vote in April": the April to come
     parsed = parse_published(published)

@@ -8,8 +8,19 @@ not, however strongly they are worded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from claimledger.extract.claimtypes import (
+    IRREGULAR_PAST,
+    PROCEDURE_NOW,
+    RULE_PARTICIPLES,
+    TYPE_CUES,
+    Reading,
+    is_perfect,
+    type_of,
+)
 from claimledger.extract.cues import Cues, Lexicon, forms, words
+from claimledger.extract.model import Quantity
 from claimledger.extract.timeexpr import MONTH_NAMES, WEEKDAYS
 
 EVENT = Cues(
@@ -107,9 +118,14 @@ EVENT = Cues(
         "show",
         "find",
         "begin",
+        "save",
+        "cost",
+        "follow",
     )
+    | PROCEDURE_NOW  # an institution's routine told in the present: "it relies on fingerprints"
     | frozenset(
         [
+            "didn't",  # an act reported as not done
             "rose",
             "fell",
             "sued",
@@ -138,7 +154,15 @@ EVENT = Cues(
             "allegedly",
         ]
     ),
-    ("led to", "picked up", "showed up", "worked together"),
+    (
+        "led to",
+        "picked up",
+        "showed up",
+        "worked together",
+        # an act reported as not done: "did not address the revelations", "declined to comment"
+        "did not",
+        "declined to",
+    ),
 )
 RULES = Cues(
     frozenset(
@@ -205,16 +229,6 @@ EVIDENTIAL = Cues(
         "analysis found",
     ),
 )
-# For the type, a claim about a rule itself: RULES less the words that only stand near rules
-# (program, court, illegal), which say a sentence is checkable but not that it is about a rule.
-_NEAR_RULES = frozenset(
-    ["legal", "legally", "illegal", "illegally", "court", "judge", "jurisdiction", "program"]
-)
-RULE_TYPE = Cues(
-    (RULES.single - _NEAR_RULES - {"act", "mou"})
-    | {"unconstitutional", "lawful", "exempt", "exempted", "exemption", "eligible", "ineligible"},
-    ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
-)
 SUPERLATIVE = Cues(
     frozenset(),
     (
@@ -256,38 +270,6 @@ COMPARE = Cues(
         ]
     ),
     ("more than", "fewer than", "less than"),
-)
-# For the type, a claim about the future: "would" and "could" mostly report the past or a maybe.
-PREDICT = Cues(
-    frozenset(
-        ["will", "expect", "expects", "forecast", "forecasts", "predicts", "predicted", "projected"]
-    ),
-    (
-        "is going to",
-        "are going to",
-        "plan to",
-        "plans to",
-        "expected to",
-        "is set to",
-        "are set to",
-    ),
-)
-CAUSE = Cues(
-    frozenset(["because", "caused", "causes", "cause", "therefore", "drove"]),
-    (
-        "as a result",
-        "resulted in",
-        "results in",
-        "result in",
-        "led to",
-        "lead to",
-        "leads to",
-        "due to",
-        "linked to",
-        "so that",
-        "thanks to",
-        "driven by",
-    ),
 )
 OPINION = Cues(
     frozenset(
@@ -409,6 +391,14 @@ REPORTED = Cues(
     | frozenset(["said", "says", "told", "tells", "testified", "admits", "admitted", "described"]),
     ("according to",),
 )
+# An act reported as not done: "did not address the revelations", "declined to comment".
+NEGATED_ACT = Cues(frozenset(["didn't"]), ("did not", "declined to", "refused to"))
+# A stance reported ("also supports Secure Communities", "opposes the plan") is no act to check.
+STANCE = Cues(
+    frozenset(
+        ["supports", "opposes", "favors", "favours", "endorses", "welcomes", "believes", "backs"]
+    )
+)
 # Saying a statement is false, or that something did not happen, is itself a claim to check.
 TRUTH = Cues(
     frozenset(["falsely", "untrue", "inaccurate", "incorrect", "misstated"]),
@@ -424,6 +414,11 @@ TRUTH = Cues(
         "never happened",
         "did not happen",
         "didn't happen",
+        # saying a thing is not new, or has stopped, says what went before: "not a new practice"
+        "not new",
+        "not a new",
+        "nothing new",
+        "no longer",
     ),
 )
 # A guess is not a claim, however specific ("riders might leave", "it's very possible that");
@@ -434,14 +429,6 @@ GUESS = Cues(
 )
 MIGHT_IN_CLAUSE = Cues(
     frozenset(), ("who might", "that might", "which might", "and might", "or might")
-)
-FIRST_PERSON_PAST = Cues(
-    frozenset(),
-    tuple(
-        f"{p} {v}"
-        for p in ("i", "we")
-        for v in ("was", "were", "had", "saw", "went", "got", "lost", "worked", "lived", "came")
-    ),
 )
 DATE_WORDS = MONTH_NAMES | frozenset(WEEKDAYS)
 IMPERATIVE_START = frozenset(
@@ -496,7 +483,12 @@ _IDENTIFIES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
 )
 
 
+_IDENTIFY_WORDS = frozenset().union(*(cue for cue, _ in _IDENTIFIES))
+
+
 def _identifies(sentence: str, tokens: list[str]) -> bool:
+    if _IDENTIFY_WORDS.isdisjoint(tokens):
+        return False
     return any(
         not cue.isdisjoint(tokens) and pattern.match(sentence) for cue, pattern in _IDENTIFIES
     )
@@ -517,73 +509,31 @@ def _title_case(line: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-# For the type, a past event told (not how a rule or a procedure works): the past tense of the
-# action words, less the words that say what a rule does when used as adjectives ("is allowed").
-_RULE_PARTICIPLES = frozenset(
-    ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
-)
+# A past event told (not how a rule or a procedure works): the past tense of the action words,
+# less the words that say what a rule does when used as adjectives ("is allowed").
 NARRATED = Cues(
-    frozenset(w for w in EVENT.single if w.endswith("ed")) - _RULE_PARTICIPLES
-    | frozenset(
-        [
-            "rose",
-            "fell",
-            "sued",
-            "found",
-            "showed",
-            "began",
-            "sent",
-            "wrote",
-            "gave",
-            "won",
-            "lost",
-            "built",
-            "spent",
-            "paid",
-            "withdrew",
-        ]
-    )
+    frozenset(w for w in EVENT.single if w.endswith("ed")) - RULE_PARTICIPLES | IRREGULAR_PAST
 )
-# What a rule does, in the present: with these, a sentence telling an event is about the rule.
-RULE_NOW = Cues(
-    frozenset(
-        [
-            "requires",
-            "prohibits",
-            "bans",
-            "allows",
-            "violates",
-            "applies",
-            "exempts",
-            "forbids",
-            "permits",
-            "mandates",
-        ]
-    ),
-    ("allowed to", "not allowed", "is supposed to", "are supposed to", "is illegal", "is legal"),
-)
-# How a procedure works, told as what happens whenever its condition is met.
-_CONDITION_OPENERS = frozenset(["if", "when", "whenever", "once"])
 
 LEXICON = Lexicon(
     {
         "event": EVENT,
         "rules": RULES,
         "evidential": EVIDENTIAL,
-        "rule_type": RULE_TYPE,
         "superlative": SUPERLATIVE,
         "compare": COMPARE,
-        "predict": PREDICT,
-        "cause": CAUSE,
         "opinion": OPINION,
         "value": VALUE,
-        "first_person_past": FIRST_PERSON_PAST,
         "guess": GUESS,
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
+        "stance": STANCE,
+        "negated_act": NEGATED_ACT,
         "truth": TRUTH,
         "narrated": NARRATED,
-        "rule_now": RULE_NOW,
+        "date_word": Cues(DATE_WORDS),
+        "identify_word": Cues(_IDENTIFY_WORDS),
+        **TYPE_CUES,
     }
 )
 
@@ -611,7 +561,7 @@ def score_sentence(
     s = 0.25
     if n_quantities:
         s += 0.3
-    if has_period or not DATE_WORDS.isdisjoint(tokens) or _YEAR.search(sentence):
+    if has_period or "date_word" in hits or _YEAR.search(sentence):
         s += 0.15
     if "event" in hits or "truth" in hits:
         s += 0.2
@@ -624,7 +574,12 @@ def score_sentence(
     entities = len(set(_ENTITY.findall(sentence)))
     if entities:
         s += 0.1 if entities < 3 else 0.2  # names and places make a statement specific
-    if not n_quantities and not has_period and _identifies(sentence, tokens):
+    if (
+        not n_quantities
+        and not has_period
+        and "identify_word" in hits
+        and _identifies(sentence, tokens)
+    ):
         s -= 0.2
     if "evidential" in hits:
         s += 0.1
@@ -632,7 +587,15 @@ def score_sentence(
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
     elif "reported" in hits:
         s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
-    s -= 0.25 * min(hits.get("opinion", 0), 2) + 0.1 * min(hits.get("value", 0), 2)
+    opinion = min(hits.get("opinion", 0), 2)
+    act = "negated_act" in hits or ("have" in hits and is_perfect(tokens))
+    if opinion and ("superlative" in hits or act):
+        s -= 0.1  # opinion beside a superlative or an act told: the fact can be checked alone
+    else:
+        s -= 0.25 * opinion
+    s -= 0.1 * min(hits.get("value", 0), 2)
+    if "stance" in hits and not (n_quantities or has_period or "narrated" in hits):
+        s -= 0.15  # "X supports the program": a stance reported, nothing done
     if hits.get("guess", 0) > hits.get("might_in_clause", 0):
         s -= 0.2
     elif tokens[0] == "if" and not _CERTAIN_CONSEQUENCE.isdisjoint(tokens):
@@ -657,25 +620,11 @@ def score_sentence(
 def claim_type(
     sentence: str,
     *,
-    n_quantities: int,
+    quantities: Sequence[Quantity] = (),
     tokens: list[str] | None = None,
     hits: dict[str, int] | None = None,
 ) -> str:
-    """Full Fact's types; numbers win, then causation, prediction, rules, first-hand experience."""
-    if n_quantities:
-        return "quantity"
-    if hits is None:
-        hits = cue_hits(words(sentence) if tokens is None else tokens)
-    if "cause" in hits:
-        return "correlation_causation"
-    if "predict" in hits:
-        return "prediction"
-    narrated = "narrated" in hits  # a past event told: 'negotiated', 'filed', 'was arrested'
-    if "rule_type" in hits and (not narrated or "rule_now" in hits):
-        return "rules"  # a rule, or an event that says what a rule is ('ruled that it violates')
-    if "first_person_past" in hits:
-        return "personal_experience"
-    first = tokens[0] if tokens else sentence.split(None, 1)[0].lower() if sentence.strip() else ""
-    if not narrated and first in _CONDITION_OPENERS:
-        return "rules"  # how a procedure works: 'When police arrest someone, they enter ...'
-    return "other"
+    """Full Fact's type, by the first rule of claimtypes.TYPE_RULES that holds."""
+    tokens = words(sentence) if tokens is None else tokens
+    hits = cue_hits(tokens) if hits is None else hits
+    return type_of(Reading(sentence, tokens, hits, tuple(quantities)))

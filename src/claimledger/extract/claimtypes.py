@@ -1,0 +1,524 @@
+"""A claim's type (Full Fact's schema), read by a table of rules: the first rule that holds wins.
+
+Each rule is a record (the type it gives, its name, why it holds) over one reading of the
+sentence: its words, the cue lists it hits and the figures found in it. The order follows the
+labelling guidelines (quantity, prediction, causation, first-hand experience, rules), with one
+reading of a rule ("will" under a condition or beside a policy word) tried before prediction,
+since its words would otherwise pass for a forecast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from claimledger.extract.cues import Cues, forms
+from claimledger.extract.model import Quantity
+
+# A figure that only says how long something lasted ("over the past three decades", "jailed for
+# two years") tells when or how long; it does not make the number what is asserted.
+DURATION_UNITS = frozenset(
+    [
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+    ]
+)
+
+PREDICT = Cues(
+    frozenset(
+        ["will", "expect", "expects", "forecast", "forecasts", "predicts", "predicted", "projected"]
+    ),
+    (
+        "is going to",
+        "are going to",
+        "plan to",
+        "plans to",
+        "expected to",
+        "is set to",
+        "are set to",
+    ),
+)
+_CAUSE_VERBS = ("discourage", "exacerbate", "deter", "worsen", "fuel")
+CAUSE = Cues(
+    frozenset(["because", "caused", "causes", "cause", "therefore", "drove", "harms", "blamed"])
+    | forms(*_CAUSE_VERBS)
+    | {"deterred", "fuelled"},
+    (
+        "as a result",
+        "resulted in",
+        "results in",
+        "result in",
+        "led to",
+        "lead to",
+        "leads to",
+        "due to",
+        "linked to",
+        "so that",
+        "thanks to",
+        "driven by",
+        "contributes to",
+        "contributed to",
+        *(
+            f"{verb} it {degree}"
+            for verb in ("made", "makes", "make")
+            for degree in ("more", "less", "harder", "easier", "impossible")
+        ),
+    ),
+)
+# A cause that is only a maybe ("would lead to", "could cause") is no causal claim.
+HEDGED_CAUSE = Cues(
+    frozenset(),
+    tuple(
+        f"{modal} {verb}"
+        for modal in ("would", "could", "might", "may")
+        for verb in ("lead to", "result in", "cause", *_CAUSE_VERBS)
+    ),
+)
+# "As a result, the judge granted ...": the cause is in the sentence before; this one tells an event.
+_CONNECTIVE_CAUSE = (("as", "a", "result"), ("therefore",), ("because", "of", "this"))
+_CONNECTIVE_FIRST = frozenset(lead[0] for lead in _CONNECTIVE_CAUSE)
+
+# A policy's own words: "will" beside one is a commitment ("agents will use discretion"), and
+# (bar "discretion", which is as often granted or denied in one case) a rule word.
+POLICY_NOUNS = frozenset(
+    [
+        "policy",
+        "policies",
+        "priority",
+        "priorities",
+        "procedure",
+        "procedures",
+        "protocol",
+        "protocols",
+        "guidelines",
+        "strategy",
+        "discretion",
+    ]
+)
+# For the type, a claim about a rule itself: the words that name a rule or what it does, not the
+# words that only stand near rules (court, judge, illegal, program).
+RULE_TYPE = Cues(
+    frozenset(
+        [
+            "law",
+            "laws",
+            "unlawful",
+            "rule",
+            "rules",
+            "regulation",
+            "regulations",
+            "statute",
+            "legislation",
+            "bill",
+            "ordinance",
+            "injunction",
+            "warrant",
+            "warrants",
+            "memorandum",
+            "require",
+            "requires",
+            "required",
+            "prohibit",
+            "prohibits",
+            "prohibited",
+            "ban",
+            "bans",
+            "banned",
+            "mandate",
+            "mandatory",
+            "constitutional",
+            "unconstitutional",
+            "lawful",
+            "detainer",
+            "directive",
+            "directives",
+            "exempt",
+            "exempted",
+            "exemption",
+            "eligible",
+            "ineligible",
+            "restrictions",
+            "limitations",
+        ]
+    )
+    | (POLICY_NOUNS - {"discretion"}),
+    ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
+)
+# "law enforcement" names the police, not a law.
+NOT_RULE = Cues(frozenset(), ("law enforcement",))
+# A court's or a government's order is a rule even when the sentence tells how it was made.
+ORDER = Cues(
+    frozenset(["injunction", "injunctions", "decree"]),
+    ("restraining order", "executive order", "court order", "consent decree"),
+)
+# What a rule does, in the present: with these, a sentence telling an event is about the rule.
+RULE_NOW = Cues(
+    frozenset(
+        [
+            "requires",
+            "prohibits",
+            "bans",
+            "allows",
+            "violates",
+            "applies",
+            "exempts",
+            "forbids",
+            "permits",
+            "mandates",
+        ]
+    ),
+    (
+        "allowed to",
+        "not allowed",
+        "is supposed to",
+        "are supposed to",
+        "is illegal",
+        "is legal",
+        # an act measured against a rule says what the rule is: "followed procedure"
+        "followed procedure",
+        "followed the law",
+        "complied with",
+        "in violation of",
+    ),
+)
+FIRST_PERSON_PAST = Cues(
+    frozenset(),
+    tuple(
+        f"{p} {v}"
+        for p in ("i", "we")
+        for v in ("was", "were", "had", "saw", "went", "got", "lost", "worked", "lived", "came")
+    ),
+)
+# How an institution goes about its work, told in the present: "Boston shares the fingerprints of
+# everyone it arrests", "ICE categorizes these immigrants", "We focus on the most dangerous".
+# Words that are as often nouns ("charges", "checks", "issues", "funds") are left out.
+_PROCEDURE_STEMS = (
+    "share",
+    "handle",
+    "process",
+    "categorize",
+    "categorise",
+    "classify",
+    "screen",
+    "notify",
+    "forward",
+    "collect",
+    "store",
+    "administer",
+    "oversee",
+    "monitor",
+    "rely",
+    "depend",
+    "enforce",
+    "prioritize",
+    "prioritise",
+    "focus",
+)
+PROCEDURE_NOW = frozenset(
+    {"shares", "handles", "processes", "categorizes", "categorises", "classifies", "screens"}
+    | {"notifies", "forwards", "collects", "stores", "administers", "oversees", "monitors"}
+    | {"relies", "depends", "enforces", "prioritizes", "prioritises", "focuses"}
+)
+_PLURAL_SUBJECTS = frozenset(["we", "they"])
+_NOT_A_VERB_AFTER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "of",
+        "these",
+        "those",
+        "which",
+        "who",
+        "that",
+        "some",
+        "all",
+        "many",
+        "no",
+    ]
+)
+
+# The past tense of the action words, beyond the regular -ed forms the worthiness cues give.
+IRREGULAR_PAST = frozenset(
+    [
+        "rose",
+        "fell",
+        "sued",
+        "found",
+        "showed",
+        "began",
+        "sent",
+        "wrote",
+        "gave",
+        "won",
+        "lost",
+        "built",
+        "spent",
+        "paid",
+        "withdrew",
+        "drew",
+        "took",
+        "brought",
+        "held",
+        "led",
+        "sought",
+        "struck",
+        "became",
+        "came",
+        "went",
+    ]
+)
+# "was allowed", "is required": the words that say what a rule does when used as adjectives.
+RULE_PARTICIPLES = frozenset(
+    ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
+)
+_AUXILIARY_GAP = frozenset(["not", "also", "already", "never", "just", "since", "been"])
+_IRREGULAR_PARTICIPLES = frozenset(
+    [
+        "taken",
+        "given",
+        "made",
+        "done",
+        "seen",
+        "known",
+        "shown",
+        "drawn",
+        "brought",
+        "won",
+        "lost",
+        "held",
+        "led",
+        "sent",
+        "spent",
+        "paid",
+        "built",
+        "found",
+        "begun",
+        "become",
+        "come",
+        "gone",
+    ]
+)
+_CONDITION_OPENERS = frozenset(["if", "when", "whenever", "once"])
+# A procedure told as what will happen whenever its condition is met: "When officers encounter a
+# warrant, they will notify the police", "officials said that if ..., they will ...".
+_CONDITION_CLAUSE = re.compile(r"(?:^[“\"‘']?|\bthat |, )(?:[Ii]f|[Ww]hen|[Ww]henever|[Oo]nce) ")
+_WILL = frozenset(["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "won't"])
+_HAVE = frozenset(["has", "have", "had"])
+
+
+# Every cue list the type rules read, by the name they read it under; the worthiness lexicon
+# counts them all in its one pass over a sentence's words.
+TYPE_CUES: dict[str, Cues] = {
+    "rule_type": RULE_TYPE,
+    "predict": PREDICT,
+    "cause": CAUSE,
+    "hedged_cause": HEDGED_CAUSE,
+    "not_rule": NOT_RULE,
+    "order": ORDER,
+    "first_person_past": FIRST_PERSON_PAST,
+    "rule_now": RULE_NOW,
+    "policy_noun": Cues(POLICY_NOUNS),
+    "will": Cues(_WILL),
+    "have": Cues(_HAVE),
+    "i": Cues(frozenset(["i"])),
+    "procedure_now": Cues(PROCEDURE_NOW),
+    "plural_subject": Cues(_PLURAL_SUBJECTS),
+}
+
+
+class Reading(NamedTuple):
+    """What the type rules look at in one sentence (a tuple: built once per claim, cheaply)."""
+
+    sentence: str
+    tokens: Sequence[str]
+    hits: dict[str, int]
+    quantities: Sequence[Quantity] = ()
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    """One way a sentence shows its type: `holds` reads it, `why` says what it looks for."""
+
+    type: str
+    name: str
+    why: str
+    holds: Callable[[Reading], bool]
+
+
+def _phrase_at(tokens: Sequence[str], phrase: tuple[str, ...], at: int = 0) -> bool:
+    return tuple(tokens[at : at + len(phrase)]) == phrase
+
+
+def states_figure(r: Reading) -> bool:
+    return any(q.unit not in DURATION_UNITS for q in r.quantities)
+
+
+def states_cause(r: Reading) -> bool:
+    causes = r.hits.get("cause", 0)
+    if not causes:
+        return False
+    causes -= r.hits.get("hedged_cause", 0)
+    if r.tokens[0] in _CONNECTIVE_FIRST and any(
+        _phrase_at(r.tokens, lead) for lead in _CONNECTIVE_CAUSE
+    ):
+        causes -= 1
+    return causes > 0
+
+
+def is_perfect(tokens: Sequence[str]) -> bool:
+    """'has attracted', 'had been deported', 'have not changed': an event told as done."""
+    if _HAVE.isdisjoint(tokens):
+        return False
+    for i, token in enumerate(tokens):
+        if token not in _HAVE:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j] in _AUXILIARY_GAP and j - i <= 3:
+            j += 1
+        if j < len(tokens) and j - i <= 3:
+            word = tokens[j]
+            if word not in RULE_PARTICIPLES and (
+                word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+            ):
+                return True
+    return False
+
+
+def is_narrated(r: Reading) -> bool:
+    """A past event told ('negotiated', 'filed', 'drew', 'has attracted'), not how a rule works."""
+    return bool(r.hits.get("narrated", 0) or (r.hits.get("have", 0) and is_perfect(r.tokens)))
+
+
+# A law named by its title: "the Trust Act", "the Clean Air Act", "Megan's Law".
+# (tried only where a word starts: from inside a long capitalised run it would rescan the run)
+_NAMED_LAW = re.compile(r"(?<![\w’'])[A-Z][\w’']* (?:Act|Law|Code)\b")
+# An event called a policy in apposition: "..., a policy that had dangerous implications".
+_CALLED_POLICY = re.compile(r", (?:a|an|the) (?:[a-z]+ )?(?:policy|practice|rule|requirement)\b")
+
+
+def _rule_words(r: Reading) -> int:
+    named = " Act" in r.sentence or " Law" in r.sentence or " Code" in r.sentence
+    return (
+        r.hits.get("rule_type", 0)
+        - r.hits.get("not_rule", 0)
+        + bool(named and _NAMED_LAW.search(r.sentence))
+    )
+
+
+def names_policy(r: Reading) -> bool:
+    """A past act named as a policy in apposition: 'prevented collaboration, a policy that ...'."""
+    gate = ", a" in r.sentence or ", the" in r.sentence
+    return gate and bool(_CALLED_POLICY.search(r.sentence))
+
+
+def procedure_in_future(r: Reading) -> bool:
+    """'When officers encounter a warrant, they will notify the police': a procedure, not a forecast."""
+    if not r.hits.get("will", 0):
+        return False
+    return bool(r.hits.get("policy_noun", 0) or _CONDITION_CLAUSE.search(r.sentence))
+
+
+def predicts(r: Reading) -> bool:
+    return r.hits.get("predict", 0) > 0
+
+
+def first_hand(r: Reading) -> bool:
+    """'I was', 'we lost', 'I am proud to have joined': the speaker's own past."""
+    if r.hits.get("first_person_past", 0):
+        return True
+    if not r.hits.get("i", 0):
+        return False
+    return r.hits.get("narrated", 0) > 0 or (r.hits.get("have", 0) > 0 and is_perfect(r.tokens))
+
+
+def states_order(r: Reading) -> bool:
+    return r.hits.get("order", 0) > 0
+
+
+def states_rule(r: Reading) -> bool:
+    """A rule, or an event that says what a rule is ('ruled that it violates')."""
+    rule_words = _rule_words(r)
+    if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
+        return True
+    return rule_words > 0 and (not is_narrated(r) or r.hits.get("rule_now", 0) > 0)
+
+
+def tells_procedure(r: Reading) -> bool:
+    """An institution's routine, in the present ('ICE categorizes', 'we focus on')."""
+    if not (r.hits.get("procedure_now", 0) or r.hits.get("plural_subject", 0)):
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        if token in PROCEDURE_NOW and before not in _NOT_A_VERB_AFTER and not before.endswith("'s"):
+            return True
+        if before in _PLURAL_SUBJECTS and token in _PROCEDURE_STEMS:
+            return True
+    return False
+
+
+def condition_procedure(r: Reading) -> bool:
+    """'When police arrest someone, they enter ...': what happens whenever a condition is met."""
+    return bool(r.tokens) and r.tokens[0] in _CONDITION_OPENERS and not is_narrated(r)
+
+
+TYPE_RULES: tuple[TypeRule, ...] = (
+    TypeRule(
+        "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
+    ),
+    TypeRule(
+        "rules",
+        "procedure_in_future",
+        "'will' under a condition or beside a policy word",
+        procedure_in_future,
+    ),
+    TypeRule("prediction", "future", "will, expects, plans to, is set to", predicts),
+    TypeRule(
+        "correlation_causation",
+        "cause",
+        "because, led to, discourages; not 'would lead to'",
+        states_cause,
+    ),
+    TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
+    TypeRule("rules", "named_policy", "an act called a policy in apposition", names_policy),
+    TypeRule("rules", "order", "an injunction, a decree, an executive order", states_order),
+    TypeRule(
+        "rules", "rule", "a law, policy or requirement, not an event that mentions one", states_rule
+    ),
+    TypeRule("rules", "procedure_now", "an institution's routine in the present", tells_procedure),
+    TypeRule("rules", "condition", "'if' or 'when' opening a procedure", condition_procedure),
+)
+
+
+def type_of(reading: Reading) -> str:
+    """The first rule of TYPE_RULES that holds gives the type; none gives 'other'."""
+    for rule in TYPE_RULES:
+        if rule.holds(reading):
+            return rule.type
+    return "other"

@@ -1,0 +1,176 @@
+"""Each type rule: sentences it must read, sentences it must leave; then the order they are tried in."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.claimtypes import TYPE_RULES, Reading, is_perfect, type_of
+from claimledger.extract.cues import words
+from claimledger.extract.quantities import find_quantities
+from claimledger.extract.worthiness import claim_type, cue_hits
+
+
+def _reading(sentence: str) -> Reading:
+    tokens = words(sentence)
+    quantities = find_quantities(sentence, 0, len(sentence), tokens=tokens)
+    return Reading(sentence, tokens, cue_hits(tokens), quantities)
+
+
+_MUST: dict[str, list[str]] = {
+    "figure": [
+        "The council cut 12 bus routes.",
+        "More than half of the tenants had no lease.",
+        "Fares rose 10 percent.",
+    ],
+    "procedure_in_future": [
+        "When officers encounter a warrant, they will notify the local police.",
+        "The spokesman said that if a tenant complains, inspectors will visit within a week.",
+        "Its agents will use prosecutorial discretion to deport only high priority cases.",
+        "The new policy will take effect in March.",
+    ],
+    "future": [
+        "The council will vote on the budget in March.",
+        "The company expects sales to fall.",
+        "The line is set to reopen next year.",
+    ],
+    "cause": [
+        "Ridership fell because the city closed the station.",
+        "The closures led to longer commutes.",
+        "Fear of deportation discourages people from reporting crimes.",
+        "The rhetoric has made it more difficult for agents to do their jobs.",
+    ],
+    "first_hand": [
+        "I was stopped twice on the way to work.",
+        "I am proud to have joined the 2019 lawsuit.",
+        "I signed the petition in March.",
+    ],
+    "named_policy": [
+        "She said the administration prevented collaboration between the agencies, a policy that "
+        "had dangerous results.",
+        "The city stopped towing cars on Sundays, the practice ended in 2019.",
+    ],
+    "order": [
+        "A judge granted a preliminary injunction barring arrests at courthouses.",
+        "The governor signed an executive order on Friday.",
+    ],
+    "rule": [
+        "State law requires a permit for every rally.",
+        "Boston, via its Trust Act, has its own limitations on communications with ICE.",
+        "Under the policy, tenants are allowed to withhold rent.",
+        "Drivers are not allowed to park on the bridge.",
+        # an event about rules themselves, or an act measured against one
+        "The governor has filed legislation to keep the policies of the last administration.",
+        "The agency has properly followed procedure, the senator said.",
+    ],
+    "procedure_now": [
+        "Boston shares the fingerprints of everyone it arrests with federal officials.",
+        "The agency categorizes applicants by the severity of their charges.",
+        "USCIS is the agency that actually handles applications for green cards.",
+        "We focus on those that pose the most danger to the public.",
+    ],
+    "condition": [
+        "When police arrest someone, they send the fingerprints to the FBI.",
+        "If a tenant complains, the city sends an inspector.",
+    ],
+}
+
+_MUST_NOT: dict[str, list[str]] = {
+    "figure": [
+        "Studies over the past three decades have found that stadiums rarely pay for themselves.",
+        "He was jailed for two years.",
+        "The mayor resigned on Tuesday.",
+    ],
+    "procedure_in_future": [
+        "The council will vote on the budget when it meets in March.",
+        "Officials will open the bridge next week.",
+        "When the storm hit, officials closed the bridge.",  # a condition, but no 'will'
+    ],
+    "future": ["The council voted on the budget in March.", "The mayor said he would resign."],
+    "cause": [
+        "Officials hoped the pilot would lead to improvements in the program.",
+        "As a result, a federal judge granted the injunction.",
+        "The plan could cause delays.",
+        "The council approved the budget on Tuesday.",
+    ],
+    "first_hand": [
+        "The mayor was stopped twice on the way to work.",
+        "I think the plan is good for the city.",
+        "We focus on those that pose the most danger.",
+    ],
+    "named_policy": [
+        "The mayor, a former teacher, resigned.",
+        "The council approved the plan, the mayor said.",
+    ],
+    "order": [
+        "The council ordered pizza for the meeting.",
+        "The judge heard the case on Monday.",
+    ],
+    "rule": [
+        "The Arizona law has attracted attention and pitted the state against Washington.",
+        "The county negotiated a memorandum with the sheriff in March.",
+        "Tenants limit their cooperation with law enforcement.",
+        "Immigration lawyers say sympathetic cases are being denied discretion.",
+    ],
+    "procedure_now": [
+        "The company's shares fell on Monday.",
+        "The Globe reported that USCIS, which processes applications, worked with ICE.",
+        "He faces minor drug charges.",
+    ],
+    "condition": [
+        "When the storm arrived, the city closed the schools.",
+        "When the council voted, it rejected the plan.",
+        "The city closes the schools when it snows.",
+    ],
+}
+
+_RULES = {rule.name: rule for rule in TYPE_RULES}
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    assert set(_RULES) == set(_MUST) == set(_MUST_NOT)
+
+
+@pytest.mark.parametrize(("name", "sentence"), [(n, s) for n, ss in _MUST.items() for s in ss])
+def test_rule_reads(name: str, sentence: str) -> None:
+    assert _RULES[name].holds(_reading(sentence))
+
+
+@pytest.mark.parametrize(("name", "sentence"), [(n, s) for n, ss in _MUST_NOT.items() for s in ss])
+def test_rule_leaves(name: str, sentence: str) -> None:
+    assert not _RULES[name].holds(_reading(sentence))
+
+
+@pytest.mark.parametrize(
+    ("tokens", "perfect"),
+    [
+        ("the law has attracted attention", True),
+        ("loja had been deported three times", True),
+        ("offices have not changed their practices", True),
+        ("the rhetoric has made it harder", True),
+        ("boston has its own limitations", False),
+        ("tenants have been allowed to stay", False),  # what a rule allows, not an event
+        ("we have to work with uscis", False),
+    ],
+)
+def test_perfect_tense(tokens: str, perfect: bool) -> None:
+    assert is_perfect(tokens.split()) is perfect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a figure wins over everything else ...
+        ("The program will deport 400,000 immigrants this year.", "quantity"),
+        # ... but a duration is no figure
+        ("Studies over the past three decades have found that stadiums rarely help.", "other"),
+        # a forecast comes before a cause, as the guidelines order them
+        ("That shift will discourage immigrants from seeking services.", "prediction"),
+        ("When officers find a warrant, they will notify the police.", "rules"),
+        ("As a result, a federal judge granted an injunction barring arrests.", "rules"),
+        ("I am proud to have joined the lawsuit against the agency.", "personal_experience"),
+        ("The mayor met the governor on Tuesday.", "other"),
+    ],
+)
+def test_the_first_rule_that_holds_gives_the_type(sentence: str, kind: str) -> None:
+    assert type_of(_reading(sentence)) == kind
+    assert claim_type(sentence, quantities=_reading(sentence).quantities) == kind
