@@ -197,10 +197,10 @@ class Person(SQLModel, table=True):
     added_at: datetime = _ts()
 
 
-class LedgerSetting(SQLModel, table=True):
+class LedgerRule(SQLModel, table=True):
     """A rule the desk set for this ledger (say, that a verifier is not the claim's reviewer)."""
 
-    __tablename__ = "ledger_setting"
+    __tablename__ = "ledger_rule"
 
     key: str = Field(primary_key=True)
     value: str

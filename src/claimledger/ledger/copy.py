@@ -28,7 +28,7 @@ EMPTYING = ("claim_match", "claim_anchor", "evidence", "claim", "history", "sour
 """The order a replaced target is emptied in: a history entry can only go once its claim has
 (the history is append-only, see migration 0007)."""
 
-SETTINGS = "ledger_setting"
+RULES = "ledger_rule"
 
 BATCH = 2000
 
@@ -86,10 +86,10 @@ def copy_ledger(
             )
         for name in EMPTYING:
             dst.execute(sa.delete(_table(name)))
-        dst.execute(sa.delete(_table(SETTINGS)))
-        settings = [dict(r._mapping) for r in src.execute(sa.select(_table(SETTINGS)))]
+        dst.execute(sa.delete(_table(RULES)))
+        settings = [dict(r._mapping) for r in src.execute(sa.select(_table(RULES)))]
         if settings:
-            dst.execute(sa.insert(_table(SETTINGS)), settings)
+            dst.execute(sa.insert(_table(RULES)), settings)
         if dst.dialect.name == "postgresql":
             dst.execute(sa.delete(CLAIM_SEARCH))
         counts = []

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotAllowed
-from claimledger.models import HistoryEntry, LedgerSetting, Person, utcnow
+from claimledger.models import HistoryEntry, LedgerRule, Person, utcnow
 from claimledger.records import Actor, PersonRecord
 from claimledger.vocab import HistoryAction, Permission, ReviewState, Role, parse_role
 
@@ -164,7 +164,7 @@ def _keep_an_admin(name: str, current: dict[str, str]) -> None:
 
 
 def rule(key: str, *, session: Session) -> bool:
-    found = session.get(LedgerSetting, key)
+    found = session.get(LedgerRule, key)
     return found is not None and found.value == "on"
 
 
@@ -176,10 +176,10 @@ def set_rule(key: str, on: bool, *, by: str, session: Session) -> None:
     if key not in RULES:
         raise InvalidValue(f"unknown rule {key!r} (one of: {', '.join(RULES)})")
     require(by, Permission.PEOPLE, session=session)
-    found = session.get(LedgerSetting, key)
+    found = session.get(LedgerRule, key)
     value = "on" if on else "off"
     if found is None:
-        found = LedgerSetting(key=key, value=value, set_by=by, set_at=utcnow())
+        found = LedgerRule(key=key, value=value, set_by=by, set_at=utcnow())
     else:
         found.value, found.set_by, found.set_at = value, by, utcnow()
     session.add(found)

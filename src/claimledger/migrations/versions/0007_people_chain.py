@@ -1,4 +1,4 @@
-"""people and their roles, ledger rules, and the history as a hash chain
+"""people and their roles, the ledger's rules, and the history as a hash chain
 
 Revision ID: 0007_people_chain
 Revises: 0006_source_genre
@@ -55,7 +55,7 @@ def upgrade() -> None:
         sa.Column("added_at", UTCDateTime(), nullable=False),
     )
     op.create_table(
-        "ledger_setting",
+        "ledger_rule",
         sa.Column("key", sa.String(), primary_key=True),
         sa.Column("value", sa.String(), nullable=False),
         sa.Column("set_by", sa.String(), nullable=False),
@@ -166,5 +166,5 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS history_no_delete")
     with op.batch_alter_table("history") as batch:
         batch.drop_column("hash")
-    op.drop_table("ledger_setting")
+    op.drop_table("ledger_rule")
     op.drop_table("person")
