@@ -9,7 +9,19 @@ from typing import Annotated
 import typer
 
 from claimledger import __version__
-from claimledger.cli import claims, db, evidence, export, factchecks, ingest, links, matches
+from claimledger.cli import (
+    claims,
+    db,
+    evidence,
+    export,
+    factchecks,
+    importer,
+    ingest,
+    links,
+    matches,
+    publish,
+    report,
+)
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
@@ -68,6 +80,9 @@ matches.register(app)
 links.register(app)
 factchecks.register(app)
 db.register(app)
+publish.register(app)
+importer.register(app)
+report.register(app)
 
 
 def main() -> None:

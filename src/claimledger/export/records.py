@@ -15,13 +15,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.ledger.queries import _conditions
-from claimledger.models import Claim, Evidence, HistoryEntry, Source
+from claimledger.ledger.queries import conditions
+from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source
 from claimledger.records import (
     ClaimFilter,
     ClaimRecord,
     EvidenceRecord,
     Period,
+    PublicationRecord,
     Quantity,
     SourceRecord,
 )
@@ -39,6 +40,8 @@ class ExportRecord:
     evidence: tuple[EvidenceRecord, ...]
     verified_at: datetime | None
     """When the claim was last set to verified (None if it never was)."""
+    publication: PublicationRecord | None = None
+    """What the published fact-check says (None: nothing recorded yet)."""
 
 
 CLAIM_COLUMNS = (  # the order `_claim` unpacks
@@ -105,6 +108,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
         sources = _sources({row[1] for row in claims}, conn)
         evidence = _evidence(ids, conn)
         verified = _verified_at(ids, conn)
+        publications = _publications(ids, conn)
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
@@ -113,6 +117,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
                 source=source,
                 evidence=evidence.get(cid, ()),
                 verified_at=verified.get(cid),
+                publication=publications.get(cid),
             )
         after = ids[-1]
 
@@ -124,7 +129,7 @@ def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
     index (state, score, id): through that index every page re-read and re-sorted every matching
     claim past the cursor. Walking the primary key reads each claim once.
     """
-    conds = _conditions(replace(flt, states=()), dialect)
+    conds = conditions(replace(flt, states=()), dialect)
     if flt.states:
         state = col(Claim.review_state)
         conds.append((state + "" if dialect == "sqlite" else state).in_(flt.states))
@@ -201,6 +206,27 @@ def _evidence(ids: Sequence[int], conn: sa.Connection) -> dict[int, tuple[Eviden
 def _verified_at(ids: Sequence[int], conn: sa.Connection) -> dict[int, datetime]:
     """When each claim was last set to verified (the latest wins)."""
     return {cid: at for cid, at in conn.execute(VERIFIED, {"ids": ids})}
+
+
+PUBLICATIONS = sa.select(
+    col(Publication.claim_id),
+    col(Publication.url),
+    col(Publication.statement),
+    col(Publication.rating),
+    col(Publication.summary),
+    col(Publication.published_by),
+    col(Publication.published_at),
+).where(col(Publication.claim_id).in_(IDS))
+
+
+def _publications(ids: Sequence[int], conn: sa.Connection) -> dict[int, PublicationRecord]:
+    return {
+        row[0]: PublicationRecord(*_plain(row)) for row in conn.execute(PUBLICATIONS, {"ids": ids})
+    }
+
+
+def _plain(row: Any) -> tuple[Any, ...]:
+    return tuple(row)
 
 
 def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:

@@ -14,7 +14,7 @@ from claimledger.records import Quantity
 CSV_COLUMNS = [
     "id",
     "quote",
-    "state",
+    "review_state",
     "evidence_status",
     "type",
     "source",
@@ -62,7 +62,7 @@ def json_object(record: ExportRecord) -> dict[str, Any]:
     return {
         "id": claim.id,
         "quote": claim.quote,
-        "state": claim.review_state,
+        "review_state": claim.review_state,
         "evidence_status": claim.evidence_status,
         "type": claim.type,
         "source": source.label,

@@ -21,7 +21,8 @@ from claimledger.db import write_engine
 from claimledger.errors import LedgerError
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
 
-TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "claim_match")
+TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "claim_match",
+          "publication", "ledger_setting")  # fmt: skip
 """In the order foreign keys need."""
 
 BATCH = 2000
