@@ -177,15 +177,16 @@ _CLAUSE = re.compile(r"[,;:—–]\s|\s-\s")
 
 
 def suggest_statement(quote: str, width: int = STATEMENT_WIDTH) -> str:
-    """The quote as a short claim: quotation marks and the closing stop dropped, cut at a clause
-    (or else a word) so it fits `width`. An editor rewrites it; it only saves typing."""
+    """The quote as a short claim: quotation marks and the closing stop dropped, cut after a
+    clause (or else at a word, marked with an ellipsis) so it fits `width`. An editor rewrites
+    it; it only saves typing."""
     text = " ".join(quote.split()).strip(_QUOTES + " ").rstrip(".!? ").strip(_QUOTES + " ")
     if len(text) <= width:
         return text
     head = text[: width - 1]
-    cuts = [m.start() for m in _CLAUSE.finditer(head) if m.start() >= width // 2]
-    if cuts:
-        return head[: cuts[-1]].rstrip() + "…"
+    cuts = [m.start() for m in _CLAUSE.finditer(head) if m.start() >= width // 4]
+    if cuts:  # a whole clause reads as a claim of its own
+        return head[: cuts[-1]].rstrip()
     space = head.rfind(" ")
     return (head[:space] if space > width // 2 else head).rstrip(" ,;:") + "…"
 

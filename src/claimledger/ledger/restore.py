@@ -27,6 +27,7 @@ from sqlmodel import Session
 from claimledger.errors import InvalidValue
 from claimledger.export.archive import FORMAT, VERSION, columns, table
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
+from claimledger.models import UTCDateTime
 
 BATCH = 1000
 TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "publication",
@@ -75,6 +76,7 @@ def check_file(path: Path) -> int:
     """Every line checked before anything is written; returns the number of claims."""
     hashes: set[str] = set()
     claim_ids: set[int] = set()
+    source_ids: set[Any] = set()
     claims = 0
     first = True
     for n, obj in _lines(path):
@@ -92,7 +94,10 @@ def check_file(path: Path) -> int:
         if lacking:
             raise InvalidValue(f"{path} line {n}: {kind} without {', '.join(lacking)}")
         if kind == "source":
+            if obj["content_hash"] in hashes or obj["id"] in source_ids:
+                raise InvalidValue(f"{path} line {n}: article {obj['id']!r} repeated")
             hashes.add(str(obj["content_hash"]))
+            source_ids.add(obj["id"])
         elif kind == "claim":
             if obj["source"] not in hashes:
                 raise InvalidValue(f"{path} line {n}: claim {obj['id']} of an unknown article")
@@ -118,7 +123,7 @@ def _typed(name: str, obj: dict[str, Any]) -> dict[str, Any]:
         if key not in obj:
             continue
         value = obj[key]
-        if value is not None and isinstance(t.c[key].type, sa.types.TypeDecorator | sa.DateTime):
+        if value is not None and isinstance(t.c[key].type, UTCDateTime):
             value = datetime.fromisoformat(value)
         values[key] = value
     return values
@@ -137,13 +142,16 @@ class _Restore:
         self.empty = not self._any("claim") and not self._any("source")
         self.pending: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self.search: list[tuple[int, str]] = []  # PostgreSQL: new claims' words
+        self.taken: dict[str, set[int]] = {"source": set(), "claim": set()}  # ids given here
 
     def _any(self, name: str) -> bool:
         return self.conn.execute(sa.select(table(name).c.id).limit(1)).first() is not None
 
     def _free(self, name: str, ident: Any) -> bool:
-        if self.empty or not isinstance(ident, int):
-            return self.empty
+        if not isinstance(ident, int) or ident in self.taken[name]:
+            return False
+        if self.empty:
+            return True
         found = self.conn.execute(sa.select(table(name).c.id).where(table(name).c.id == ident))
         return found.first() is None
 
@@ -167,13 +175,16 @@ class _Restore:
             self.search.clear()
 
     def _new_id(self, name: str, wanted: Any) -> int:
+        """The file's id if it is free here, else the next one after every id in use."""
         if self._free(name, wanted):
-            return int(wanted)
-        self.flush()
-        self.report.renumbered += 1
-        ident = self.conn.execute(sa.select(sa.func.max(table(name).c.id))).scalar() or 0
-        pending_max = max((int(r["id"]) for r in self.pending[name]), default=0)
-        return max(int(ident), pending_max) + 1
+            ident = int(wanted)
+        else:
+            self.report.renumbered += 1
+            highest = self.conn.execute(sa.select(sa.func.max(table(name).c.id))).scalar() or 0
+            ident = max(int(highest), max(self.taken[name], default=0)) + 1
+        if not self.empty:  # into an empty ledger the file's own (checked unique) ids all fit
+            self.taken[name].add(ident)
+        return ident
 
     # -- one line each ---------------------------------------------------------------------
     def setting(self, obj: dict[str, Any]) -> None:
@@ -322,8 +333,19 @@ def restore(path: Path, *, session: Session) -> RestoreReport:
         "claim": run.claim,
         "match": run.match,
     }
-    for _n, obj in _lines(path):
-        handler = handlers.get(obj.get("kind", ""))
-        if handler is not None:
-            handler(obj)
-    return run.finish()
+    n = 0
+    try:
+        for n, obj in _lines(path):
+            handler = handlers.get(obj.get("kind", ""))
+            if handler is not None:
+                handler(obj)
+        return run.finish()
+    except (ValueError, TypeError, KeyError, sa.exc.StatementError) as exc:
+        # a value of the wrong kind (a date that is none, text for a number): nothing is kept
+        raise InvalidValue(f"{path} line {n}: {_reason(exc)}") from None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, sa.exc.StatementError):
+        return f"a value the ledger cannot store ({type(exc.orig).__name__})"
+    return f"a value of the wrong kind ({exc})"
