@@ -24,7 +24,7 @@ def _verified(ledger: Ledger, cid: int) -> None:
 
 
 def _feed(ledger: Ledger) -> tuple[list[dict[str, Any]], list[Refused]]:
-    out, refused = io.StringIO(), []
+    out, refused = io.StringIO(), list[Refused]()
     write_claimreview(
         ledger.export_records(ClaimFilter()),
         out,
@@ -139,7 +139,7 @@ def _complete() -> dict[str, Any]:
             "ratingValue": 1,
             "bestRating": 5,
             "worstRating": 1,
-        },  # fmt: skip
+        },
         "author": {"@type": "Organization", "name": "Checks", "url": "https://checks.example"},
         "datePublished": "2026-11-30",
         "itemReviewed": {

@@ -55,7 +55,7 @@ def test_changing_the_rating_records_before_and_after(
 
 
 def test_an_unknown_rating_names_the_scale(ledger: Ledger, seeded: dict[str, int]) -> None:
-    with pytest.raises(InvalidValue, match="unknown rating 'Pants on Fire'.*Mostly True"):
+    with pytest.raises(InvalidValue, match=r"unknown rating 'Pants on Fire'.*Mostly True"):
         ledger.publish(seeded["c1"], statement="x", rating="Pants on Fire")
 
 

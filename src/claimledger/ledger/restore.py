@@ -333,16 +333,17 @@ def restore(path: Path, *, session: Session) -> RestoreReport:
         "claim": run.claim,
         "match": run.match,
     }
-    n = 0
+    where = "the end"
     try:
         for n, obj in _lines(path):
+            where = f"line {n}"
             handler = handlers.get(obj.get("kind", ""))
             if handler is not None:
                 handler(obj)
         return run.finish()
     except (ValueError, TypeError, KeyError, sa.exc.StatementError) as exc:
         # a value of the wrong kind (a date that is none, text for a number): nothing is kept
-        raise InvalidValue(f"{path} line {n}: {_reason(exc)}") from None
+        raise InvalidValue(f"{path} {where}: {_reason(exc)}") from None
 
 
 def _reason(exc: Exception) -> str:
