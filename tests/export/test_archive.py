@@ -148,3 +148,18 @@ def test_cli_export_jsonl_then_import(tmp_path: Path, cli: Cli) -> None:
     again = tmp_path / "again.jsonl"
     cli("--db", str(tmp_path / "new.db"), "export", "-f", "jsonl", "-o", str(again))
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_wrong_value_deep_in_the_file_writes_nothing(tmp_path: Path) -> None:
+    one = Ledger.open(tmp_path / "one.db", user="ann")
+    _fill(one, tmp_path)
+    lines = _archive(one).splitlines(keepends=True)
+    last = json.loads(lines[-1])
+    assert last["kind"] == "claim"
+    last["history"][0]["at"] = "yesterday"
+    path = tmp_path / "ledger.jsonl"
+    path.write_text("".join(lines[:-1]) + json.dumps(last) + "\n", encoding="utf-8")
+    two = Ledger.open(tmp_path / "two.db", user="bob")
+    with pytest.raises(InvalidValue, match=f"line {len(lines)}: a value of the wrong kind"):
+        two.import_archive(path)
+    assert two.count() == 0 and two.publishing_settings().org_name is None

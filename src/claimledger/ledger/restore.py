@@ -103,6 +103,10 @@ def check_file(path: Path) -> int:
                 raise InvalidValue(f"{path} line {n}: claim {obj['id']} of an unknown article")
             if not isinstance(obj["id"], int) or obj["id"] in claim_ids:
                 raise InvalidValue(f"{path} line {n}: claim id {obj['id']!r} repeated or wrong")
+            if not all(isinstance(obj[k], int) for k in ("start", "end")) or not isinstance(
+                obj["quote"], str
+            ):
+                raise InvalidValue(f"{path} line {n}: claim {obj['id']}: a wrong quote or span")
             for part in ("anchors", "evidence", "history"):
                 if not isinstance(obj[part], list):
                     raise InvalidValue(f"{path} line {n}: claim {obj['id']}: {part} is not a list")
