@@ -7,7 +7,8 @@ they were verified. Nothing outlives its page, so memory stays flat however larg
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from claimledger.ledger.queries import conditions
-from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source
+from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
 from claimledger.records import (
     ClaimFilter,
     ClaimRecord,
@@ -106,9 +107,10 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
             return
         ids = [row[0] for row in claims]
         sources = _sources({row[1] for row in claims}, conn)
-        evidence = _evidence(ids, conn)
-        verified = _verified_at(ids, conn)
-        publications = _publications(ids, conn)
+        page = _Page(ids)
+        evidence = _evidence(page, conn)
+        verified = _verified_at(page, conn)
+        publications = _publications(page, conn)
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
@@ -134,7 +136,7 @@ def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
         state = col(Claim.review_state)
         conds.append((state + "" if dialect == "sqlite" else state).in_(flt.states))
     return (
-        sa.select(*CLAIM_COLUMNS)
+        sa.select(*(PLAIN_CLAIM_COLUMNS if dialect == "sqlite" else CLAIM_COLUMNS))
         .where(col(Claim.id) > after, *conds)
         .order_by(col(Claim.id))
         .limit(PAGE)
@@ -156,33 +158,80 @@ def _claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
         type=kind,
         speaker=speaker,
         score=score,
-        quantities=tuple(Quantity.from_dict(q) for q in quantities) if quantities else (),
+        quantities=_quantities(quantities),
         period=Period(period_start, period_end) if period_start or period_end else None,
         review_state=state,
         evidence_status=status,
         assignee=assignee,
         origin=origin,
         version=version,
-        created_at=created,
-        updated_at=updated,
+        created_at=_when(created),
+        updated_at=_when(updated),
     )
 
 
 IDS: sa.BindParameter[int] = sa.bindparam("ids", expanding=True)
 """The page's ids, bound when the query runs: the statements are built once and cached."""
+LOW: sa.BindParameter[int] = sa.bindparam("low")
+HIGH: sa.BindParameter[int] = sa.bindparam("high")
+
+
+class _Page:
+    """A page's claim ids, and how its evidence, verifications and publications are looked up:
+    by a range of ids when the page is dense (the whole ledger, a common filter), a plain
+    indexed range with no list to expand; by the list when the claims are far apart."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+        self.dense = ids[-1] - ids[0] < 2 * len(ids)
+
+    def params(self) -> dict[str, Any]:
+        return {"low": self.ids[0], "high": self.ids[-1]} if self.dense else {"ids": self.ids}
+
+
+def _both(select: Any, claim_id: Any) -> tuple[sa.Select[Any], sa.Select[Any]]:
+    """The statement by list and by range, indexed by `_Page.dense` (each built once)."""
+    return select.where(claim_id.in_(IDS)), select.where(claim_id.between(LOW, HIGH))
+
+
+def _plain(column: Any) -> Any:
+    """On SQLite, a timestamp or JSON column read as its stored text, converted by `_when` and
+    `_quantities` (a C parser, not a result processor per value)."""
+    if isinstance(column.type, UTCDateTime | sa.JSON):
+        return sa.type_coerce(column, sa.String).label(column.key)
+    return column
+
+
+PLAIN_CLAIM_COLUMNS = tuple(_plain(c) for c in CLAIM_COLUMNS)
+
+
+def _when(value: Any) -> Any:
+    if isinstance(value, str):  # SQLite's text, in UTC: naming the zone beats replace()
+        return datetime.fromisoformat(value + "+00:00")
+    return value
+
+
+def _quantities(value: Any) -> tuple[Quantity, ...]:
+    if isinstance(value, str):
+        if value == "[]":
+            return ()
+        value = json.loads(value)
+    return tuple(Quantity.from_dict(q) for q in value) if value else ()
+
 
 SOURCES = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(IDS))
-EVIDENCE = (
-    sa.select(*EVIDENCE_COLUMNS).where(col(Evidence.claim_id).in_(IDS)).order_by(col(Evidence.id))
+EVIDENCE = _both(
+    sa.select(*EVIDENCE_COLUMNS).order_by(col(Evidence.claim_id), col(Evidence.id)),
+    col(Evidence.claim_id),
 )
-VERIFIED = (
+VERIFIED = _both(
     sa.select(col(HistoryEntry.claim_id), col(HistoryEntry.at))
     .where(
-        col(HistoryEntry.claim_id).in_(IDS),
         col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
         col(HistoryEntry.after) == ReviewState.VERIFIED.value,
     )
-    .order_by(col(HistoryEntry.at))
+    .order_by(col(HistoryEntry.at)),
+    col(HistoryEntry.claim_id),
 )
 
 
@@ -196,36 +245,39 @@ def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
     return found
 
 
-def _evidence(ids: Sequence[int], conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
+def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
     found: dict[int, list[EvidenceRecord]] = {}
-    for row in conn.execute(EVIDENCE, {"ids": ids}):
+    for row in conn.execute(EVIDENCE[page.dense], page.params()):
         found.setdefault(row[1], []).append(EvidenceRecord(*tuple(row)))
     return {cid: tuple(evs) for cid, evs in found.items()}
 
 
-def _verified_at(ids: Sequence[int], conn: sa.Connection) -> dict[int, datetime]:
-    """When each claim was last set to verified (the latest wins)."""
-    return {cid: at for cid, at in conn.execute(VERIFIED, {"ids": ids})}
+def _verified_at(page: _Page, conn: sa.Connection) -> dict[int, datetime]:
+    """When each claim was last set to verified (the latest wins: they come oldest first; the
+    stored text sorts as the time does)."""
+    return {cid: _when(at) for cid, at in conn.execute(VERIFIED[page.dense], page.params())}
 
 
-PUBLICATIONS = sa.select(
+PUBLICATIONS = _both(
+    sa.select(
+        col(Publication.claim_id),
+        col(Publication.url),
+        col(Publication.statement),
+        col(Publication.rating),
+        col(Publication.summary),
+        col(Publication.published_by),
+        col(Publication.published_at),
+    ),
     col(Publication.claim_id),
-    col(Publication.url),
-    col(Publication.statement),
-    col(Publication.rating),
-    col(Publication.summary),
-    col(Publication.published_by),
-    col(Publication.published_at),
-).where(col(Publication.claim_id).in_(IDS))
+)
 
 
-def _publications(ids: Sequence[int], conn: sa.Connection) -> dict[int, PublicationRecord]:
-    return {
-        row[0]: PublicationRecord(*_plain(row)) for row in conn.execute(PUBLICATIONS, {"ids": ids})
-    }
+def _publications(page: _Page, conn: sa.Connection) -> dict[int, PublicationRecord]:
+    rows = conn.execute(PUBLICATIONS[page.dense], page.params())
+    return {row[0]: PublicationRecord(*_values(row)) for row in rows}
 
 
-def _plain(row: Any) -> tuple[Any, ...]:
+def _values(row: Any) -> tuple[Any, ...]:
     return tuple(row)
 
 
