@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import cached_property
 from typing import Any, Literal
 
 from claimledger.vocab import FIELD_ACTIONS, HistoryAction
@@ -413,9 +414,14 @@ class RatingScale:
 
     ratings: tuple[Rating, ...]
 
+    @cached_property
+    def _by_label(self) -> dict[str, Rating]:
+        return {r.label.casefold(): r for r in self.ratings}
+
     def find(self, label: str) -> Rating | None:
-        key = " ".join(label.split()).casefold()
-        return next((r for r in self.ratings if r.label.casefold() == key), None)
+        """The verdict these words name (any case, any spacing)."""
+        found = self._by_label.get(label.casefold())
+        return found if found else self._by_label.get(" ".join(label.split()).casefold())
 
     @property
     def best(self) -> int | None:

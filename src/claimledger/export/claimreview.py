@@ -116,8 +116,8 @@ def write_claimreview(
     *,
     refused: Callable[[Refused], None] | None = None,
 ) -> int:
-    """A feed: a JSON array of ClaimReview objects; claims that cannot be published go to
-    `refused`, each with its reason."""
+    """A feed: a JSON array of ClaimReview objects, one a line; claims that cannot be published
+    go to `refused`, each with its reason."""
     n = 0
     out.write("[")
     for record in records:
@@ -127,7 +127,7 @@ def write_claimreview(
                 refused(review)
             continue
         out.write(",\n" if n else "\n")
-        out.write(json.dumps(review, ensure_ascii=False, indent=2))
+        out.write(json.dumps(review, ensure_ascii=False))  # one a line: the C encoder
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n

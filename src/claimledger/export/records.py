@@ -238,7 +238,7 @@ VERIFIED = _both(
 def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
     """The page's articles: what the exports show of them, never their text."""
     found: dict[int, SourceRecord] = {}
-    for row in conn.execute(SOURCES, {"ids": list(ids)}):
+    for row in conn.execute(SOURCES, {"ids": list(ids)}).all():
         values: tuple[Any, ...] = tuple(row)
         sid, path, outlet, title, author, published, url = values
         found[sid] = SourceRecord(sid, outlet or path, path, outlet, title, author, published, url)
@@ -247,7 +247,7 @@ def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
 
 def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
     found: dict[int, list[EvidenceRecord]] = {}
-    for row in conn.execute(EVIDENCE[page.dense], page.params()):
+    for row in conn.execute(EVIDENCE[page.dense], page.params()).all():
         found.setdefault(row[1], []).append(EvidenceRecord(*tuple(row)))
     return {cid: tuple(evs) for cid, evs in found.items()}
 
@@ -255,7 +255,7 @@ def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecor
 def _verified_at(page: _Page, conn: sa.Connection) -> dict[int, datetime]:
     """When each claim was last set to verified (the latest wins: they come oldest first; the
     stored text sorts as the time does)."""
-    return {cid: _when(at) for cid, at in conn.execute(VERIFIED[page.dense], page.params())}
+    return {cid: _when(at) for cid, at in conn.execute(VERIFIED[page.dense], page.params()).all()}
 
 
 PUBLICATIONS = _both(
@@ -273,7 +273,7 @@ PUBLICATIONS = _both(
 
 
 def _publications(page: _Page, conn: sa.Connection) -> dict[int, PublicationRecord]:
-    rows = conn.execute(PUBLICATIONS[page.dense], page.params())
+    rows = conn.execute(PUBLICATIONS[page.dense], page.params()).all()
     return {row[0]: PublicationRecord(*_values(row)) for row in rows}
 
 

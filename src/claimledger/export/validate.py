@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 Level = Literal["error", "warning"]
 
@@ -30,11 +29,14 @@ class Finding:
         return f"{self.path}: {self.message}"
 
 
+_WEB = re.compile(r"https?://[^/?#\s]+([/?#]\S*)?", re.IGNORECASE)
+
+
 def _url(value: Any) -> str | None:
+    """An absolute http(s) address with a host (checked by pattern: it runs on every object)."""
     if not isinstance(value, str):
         return "must be an address"
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
+    if not _WEB.fullmatch(value):
         return f"must be an http(s) address, not {value!r}"
     return None
 
@@ -103,6 +105,10 @@ class Rule:
     check: Callable[[Any], str | None]
     why: str
 
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(self.path.split("."))
+
 
 RULES: tuple[Rule, ...] = (
     Rule("@context", "error", _type("https://schema.org", "http://schema.org"), "schema.org"),
@@ -125,15 +131,8 @@ RULES: tuple[Rule, ...] = (
 (with alternateName) and url required; author, datePublished, itemReviewed (a Claim with author,
 datePublished, appearance or firstAppearance) recommended."""
 
-MISSING = object()
-
-
-def _at(obj: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(obj, dict) or part not in obj:
-            return MISSING
-        obj = obj[part]
-    return obj
+_WALKS = tuple((rule, rule.parts[:-1], rule.parts[-1]) for rule in RULES)
+"""Each rule with the path to its parent object and its own key, split once."""
 
 
 def validate_claim_review(obj: Any) -> list[Finding]:
@@ -141,12 +140,14 @@ def validate_claim_review(obj: Any) -> list[Finding]:
     if not isinstance(obj, dict):
         return [Finding("error", "(root)", "a ClaimReview must be a JSON object")]
     found: list[Finding] = []
-    for rule in RULES:
-        parent = rule.path.rpartition(".")[0]
-        if parent and not isinstance(_at(obj, parent), dict):
+    for rule, parents, key in _WALKS:
+        parent: Any = obj
+        for part in parents:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict):
             continue  # the parent's own rule speaks for it
-        value = _at(obj, rule.path)
-        if value is MISSING or value is None:
+        value = parent.get(key)
+        if value is None:
             found.append(Finding(rule.level, rule.path, f"missing ({rule.why})"))
             continue
         problem = rule.check(value)
