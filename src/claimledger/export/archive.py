@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
-import claimledger.models  # noqa: F401  (registers the tables)
+from claimledger.models import UTCDateTime  # (importing models registers the tables)
 
 FORMAT = "claimledger-archive"
 VERSION = 1
@@ -43,16 +44,45 @@ def columns(name: str, *, keep_id: bool = False) -> list[str]:
     return [c.name for c in table(name).columns if c.name not in skip]
 
 
-def plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value
-
-
 def line(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _row(name: str, values: Sequence[Any], names: list[str]) -> dict[str, Any]:
-    return {key: plain(value) for key, value in zip(names, values, strict=True)}
+    obj = dict(zip(names, values, strict=True))
+    for key in _timestamps(name):
+        value = obj.get(key)
+        if value is not None:
+            obj[key] = _iso(value)
+    return obj
+
+
+@cache
+def _timestamps(name: str) -> list[str]:
+    return [c.name for c in table(name).columns if isinstance(c.type, UTCDateTime)]
+
+
+def _iso(value: Any) -> str:
+    """A timestamp as `datetime.isoformat` writes it in UTC, from a datetime (PostgreSQL) or from
+    SQLite's stored text (`2026-11-30 23:54:19.123456`, UTC), without parsing it."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    text = str(value)
+    if len(text) != 26 or text[10] != " ":
+        return datetime.fromisoformat(text + "+00:00").isoformat()
+    return (text[:10] + "T" + (text[11:19] if text.endswith(".000000") else text[11:])) + "+00:00"
+
+
+def _select(conn: sa.Connection, *cols: Any) -> Any:
+    """The columns, timestamps as SQLite's stored text there (see `_iso`)."""
+    if conn.dialect.name != "sqlite":
+        return sa.select(*cols)
+    return sa.select(
+        *(
+            sa.type_coerce(c, sa.String).label(c.key) if isinstance(c.type, UTCDateTime) else c
+            for c in cols
+        )
+    )
 
 
 def archive_lines(*, session: Session) -> Iterator[str]:
@@ -66,7 +96,7 @@ def archive_lines(*, session: Session) -> Iterator[str]:
     ):  # fmt: skip
         yield line(
             {"kind": "setting", "key": key, "value": json.loads(value), "updated_by": by,
-             "updated_at": plain(at)}
+             "updated_at": _iso(at)}
         )  # fmt: skip
     yield from _sources(conn)
     yield from _claims(conn)
@@ -88,7 +118,7 @@ def _pages(conn: sa.Connection, name: str, select: sa.Select[Any]) -> Iterator[S
 def _sources(conn: sa.Connection) -> Iterator[str]:
     names = columns("source", keep_id=True)
     source = table("source")
-    for rows in _pages(conn, "source", sa.select(*(source.c[n] for n in names))):
+    for rows in _pages(conn, "source", _select(conn, *(source.c[n] for n in names))):
         for row in rows:
             yield line({"kind": "source", **_row("source", row, names)})
 
@@ -96,7 +126,7 @@ def _sources(conn: sa.Connection) -> Iterator[str]:
 def _claims(conn: sa.Connection) -> Iterator[str]:
     claim, source = table("claim"), table("source")
     names = [n for n in columns("claim", keep_id=True) if n != "source_id"]
-    select = sa.select(*(claim.c[n] for n in names), source.c.content_hash).join(
+    select = _select(conn, *(claim.c[n] for n in names), source.c.content_hash).join(
         source, source.c.id == claim.c.source_id
     )
     for rows in _pages(conn, "claim", select):
@@ -121,11 +151,11 @@ def _children(conn: sa.Connection, name: str, ids: list[int]) -> dict[int, list[
     names = columns(name)
     found: dict[int, list[dict[str, Any]]] = {}
     stmt = (
-        sa.select(t.c.claim_id, *(t.c[n] for n in names))
-        .where(t.c.claim_id.in_(ids))
+        _select(conn, t.c.claim_id, *(t.c[n] for n in names))
+        .where(t.c.claim_id.between(ids[0], ids[-1]))
         .order_by(t.c.id)
     )
-    for row in conn.execute(stmt):
+    for row in conn.execute(stmt).all():
         found.setdefault(row[0], []).append(_row(name, row[1:], names))
     return found
 
@@ -133,14 +163,16 @@ def _children(conn: sa.Connection, name: str, ids: list[int]) -> dict[int, list[
 def _publications(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
     t = table("publication")
     names = columns("publication")
-    stmt = sa.select(t.c.claim_id, *(t.c[n] for n in names)).where(t.c.claim_id.in_(ids))
-    return {row[0]: _row("publication", row[1:], names) for row in conn.execute(stmt)}
+    stmt = _select(conn, t.c.claim_id, *(t.c[n] for n in names)).where(
+        t.c.claim_id.between(ids[0], ids[-1])
+    )
+    return {row[0]: _row("publication", row[1:], names) for row in conn.execute(stmt).all()}
 
 
 def _matches(conn: sa.Connection) -> Iterator[str]:
     names = columns("claim_match")
     match = table("claim_match")
-    select = sa.select(match.c.id, *(match.c[n] for n in names))
+    select = _select(conn, match.c.id, *(match.c[n] for n in names))
     for rows in _pages(conn, "claim_match", select):
         for row in rows:
             yield line({"kind": "match", **_row("claim_match", row[1:], names)})
