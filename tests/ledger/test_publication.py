@@ -173,3 +173,11 @@ def test_cli_claimreview_export_reports_refusals(
     assert "1 claim(s) written" in result.err and "not published" not in result.err
     [review] = json.loads(out.read_text(encoding="utf-8"))
     assert review["url"] == f"https://checks.example/{seeded['c1']}"
+
+
+def test_a_verdict_is_found_as_a_phrase_not_as_scattered_words() -> None:
+    [found] = statement_problems("Mostly false claims about buses", DEFAULT_SCALE)
+    assert "'Mostly False'" in found
+    [found] = statement_problems("False: buses are mostly late", DEFAULT_SCALE)
+    assert "'False'" in found
+    assert statement_problems("Trueblood said buses are late", DEFAULT_SCALE) == []

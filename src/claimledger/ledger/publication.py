@@ -198,10 +198,10 @@ def statement_problems(statement: str, scale: RatingScale) -> list[str]:
         problems.append(
             f"the statement is {len(statement)} characters; Google asks for under {STATEMENT_WIDTH}"
         )
-    words = set(re.findall(r"\w+", statement.casefold()))
-    for rating in scale.ratings:
-        label_words = set(re.findall(r"\w+", rating.label.casefold()))
-        if label_words and label_words <= words:
+    text = " ".join(re.findall(r"\w+", statement.casefold()))
+    for rating in sorted(scale.ratings, key=lambda r: -len(r.label)):  # "Mostly False" first
+        phrase = " ".join(re.findall(r"\w+", rating.label.casefold()))
+        if phrase and re.search(rf"\b{re.escape(phrase)}\b", text):
             problems.append(
                 f"the statement contains the verdict {rating.label!r}: state the claim only"
             )
