@@ -143,7 +143,9 @@ class PublishDialog(ModalScreen[PublishForm | None]):
                 yield Label("summary")
                 yield Input(f.summary, placeholder="optional", id="pub-summary", compact=True)
                 yield Label("")
-                yield Checkbox("published (unticked: a draft)", f.published, id="pub-published")
+                yield Checkbox(
+                    "published (unticked: a draft)", f.published, id="pub-published", compact=True
+                )
             yield Label("", id="pub-length", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="pub-save", compact=True)
