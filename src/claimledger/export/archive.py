@@ -36,6 +36,7 @@ def table(name: str) -> sa.Table:
     return SQLModel.metadata.tables[name]
 
 
+@cache
 def columns(name: str, *, keep_id: bool = False) -> list[str]:
     """The columns a line carries, in table order."""
     skip = {PARENT.get(name), "claim_id" if name == "publication" else None}

@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -119,17 +120,20 @@ def check_file(path: Path) -> int:
     return claims
 
 
+@cache
+def _fields(name: str) -> tuple[tuple[str, bool], ...]:
+    """A table's columns a line may carry, each with whether it is a timestamp."""
+    t = table(name)
+    return tuple((key, isinstance(t.c[key].type, UTCDateTime)) for key in columns(name))
+
+
 def _typed(name: str, obj: dict[str, Any]) -> dict[str, Any]:
     """A line's values as the table takes them (timestamps back to datetimes)."""
-    t = table(name)
     values: dict[str, Any] = {}
-    for key in columns(name):
-        if key not in obj:
-            continue
-        value = obj[key]
-        if value is not None and isinstance(t.c[key].type, UTCDateTime):
-            value = datetime.fromisoformat(value)
-        values[key] = value
+    for key, stamp in _fields(name):
+        if key in obj:
+            value = obj[key]
+            values[key] = datetime.fromisoformat(value) if stamp and value is not None else value
     return values
 
 
