@@ -108,7 +108,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
             return
         ids = [row[0] for row in claims]
         sources = _sources({row[1] for row in claims}, conn)
-        page = _Page(ids)
+        page = _Page(ids, conn.dialect.name == "sqlite")
         evidence = _evidence(page, conn)
         verified = _verified_at(page, conn)
         publications = _publications(page, conn)
@@ -162,6 +162,7 @@ def _maker(cls: type[R]) -> Callable[..., R]:
 new_claim: Callable[..., ClaimRecord] = _maker(ClaimRecord)
 new_export: Callable[..., ExportRecord] = _maker(ExportRecord)
 new_evidence: Callable[..., EvidenceRecord] = _maker(EvidenceRecord)
+new_publication: Callable[..., PublicationRecord] = _maker(PublicationRecord)
 
 
 def _claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
@@ -186,17 +187,32 @@ class _Page:
     by a range of ids when the page is dense (the whole ledger, a common filter), a plain
     indexed range with no list to expand; by the list when the claims are far apart."""
 
-    def __init__(self, ids: list[int]) -> None:
+    def __init__(self, ids: list[int], sqlite: bool) -> None:
         self.ids = ids
         self.dense = ids[-1] - ids[0] < 2 * len(ids)
+        self.key = (sqlite, self.dense)
 
     def params(self) -> dict[str, Any]:
         return {"low": self.ids[0], "high": self.ids[-1]} if self.dense else {"ids": self.ids}
 
 
-def _both(select: Any, claim_id: Any) -> tuple[sa.Select[Any], sa.Select[Any]]:
-    """The statement by list and by range, indexed by `_Page.dense` (each built once)."""
-    return select.where(claim_id.in_(IDS)), select.where(claim_id.between(LOW, HIGH))
+Key = tuple[bool, bool]
+
+
+def _both(
+    columns: tuple[Any, ...], claim_id: Any, *where: Any, order: Any = None
+) -> dict[Key, Any]:
+    """The statement for each (SQLite?, dense?) page: timestamps read as SQLite's text there
+    (see `_plain`), claims by list or by range; each built once."""
+    found: dict[Key, Any] = {}
+    for sqlite in (False, True):
+        cols = tuple(_plain(c) for c in columns) if sqlite else columns
+        base = sa.select(*cols).where(*where)
+        if order is not None:
+            base = base.order_by(*order)
+        found[sqlite, False] = base.where(claim_id.in_(IDS))
+        found[sqlite, True] = base.where(claim_id.between(LOW, HIGH))
+    return found
 
 
 def _plain(column: Any) -> Any:
@@ -226,17 +242,14 @@ def _quantities(value: Any) -> tuple[Quantity, ...]:
 
 SOURCES = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(IDS))
 EVIDENCE = _both(
-    sa.select(*EVIDENCE_COLUMNS).order_by(col(Evidence.claim_id), col(Evidence.id)),
-    col(Evidence.claim_id),
+    EVIDENCE_COLUMNS, col(Evidence.claim_id), order=(col(Evidence.claim_id), col(Evidence.id))
 )
 VERIFIED = _both(
-    sa.select(col(HistoryEntry.claim_id), col(HistoryEntry.at))
-    .where(
-        col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
-        col(HistoryEntry.after) == ReviewState.VERIFIED.value,
-    )
-    .order_by(col(HistoryEntry.at)),
+    (col(HistoryEntry.claim_id), col(HistoryEntry.at)),
     col(HistoryEntry.claim_id),
+    col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
+    col(HistoryEntry.after) == ReviewState.VERIFIED.value,
+    order=(col(HistoryEntry.at),),
 )
 
 
@@ -250,21 +263,30 @@ def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
     return found
 
 
+EVIDENCE_TIMES = tuple(
+    n for n, c in enumerate(EVIDENCE_COLUMNS) if isinstance(getattr(c, "type", None), UTCDateTime)
+)
+"""The evidence fields that are timestamps (SQLite's text there, see `_when`)."""
+
+
 def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
     found: dict[int, list[EvidenceRecord]] = {}
-    for row in conn.execute(EVIDENCE[page.dense], page.params()).all():
-        found.setdefault(row[1], []).append(new_evidence(*tuple(row)))
+    for row in conn.execute(EVIDENCE[page.key], page.params()).all():
+        values = list(row)
+        for n in EVIDENCE_TIMES:
+            values[n] = _when(values[n])
+        found.setdefault(values[1], []).append(new_evidence(*values))
     return {cid: tuple(evs) for cid, evs in found.items()}
 
 
 def _verified_at(page: _Page, conn: sa.Connection) -> dict[int, datetime]:
     """When each claim was last set to verified (the latest wins: they come oldest first; the
     stored text sorts as the time does)."""
-    return {cid: _when(at) for cid, at in conn.execute(VERIFIED[page.dense], page.params()).all()}
+    return {cid: _when(at) for cid, at in conn.execute(VERIFIED[page.key], page.params()).all()}
 
 
 PUBLICATIONS = _both(
-    sa.select(
+    (
         col(Publication.claim_id),
         col(Publication.url),
         col(Publication.statement),
@@ -278,12 +300,11 @@ PUBLICATIONS = _both(
 
 
 def _publications(page: _Page, conn: sa.Connection) -> dict[int, PublicationRecord]:
-    rows = conn.execute(PUBLICATIONS[page.dense], page.params()).all()
-    return {row[0]: PublicationRecord(*_values(row)) for row in rows}
-
-
-def _values(row: Any) -> tuple[Any, ...]:
-    return tuple(row)
+    rows = conn.execute(PUBLICATIONS[page.key], page.params()).all()
+    return {
+        cid: new_publication(cid, url, statement, rating, summary, by, _when(at))
+        for cid, url, statement, rating, summary, by, at in rows
+    }
 
 
 def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
