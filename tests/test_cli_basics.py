@@ -105,7 +105,7 @@ def test_show_puts_the_quote_in_its_paragraph(
         (["review", "{c0}"], "nothing to change"),
         (["claims", "--type", "opinion"], "unknown claim type 'opinion'"),
         (["export", "--format", "xml"], "unknown format 'xml'"),
-        (["export", "--format", "claimreview"], "--site-url"),
+        (["export", "--format", "claimreview"], "publishing set --org"),
         (["ingest", "no/such/file.txt"], "no such file or folder"),
         (["extract", "no/such/file.txt"], "no such file"),
         (["evidence", "import", "missing.json"], "no such file"),

@@ -206,3 +206,33 @@ class LedgerRule(SQLModel, table=True):
     value: str
     set_by: str
     set_at: datetime = _ts()
+
+
+# -- publication: what the published fact-check says, and the desk's publishing settings -------
+class Publication(SQLModel, table=True):
+    """A claim's fact-check as published: its page, the short claim, the verdict, who and when.
+
+    Every change to it is a history entry of its claim (see `ledger.publication`)."""
+
+    __tablename__ = "publication"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", unique=True, ondelete="CASCADE")
+    url: str | None = Field(default=None, description="the fact-check page (None: site template)")
+    statement: str | None = Field(default=None, description="claimReviewed: the claim, short")
+    rating: str | None = Field(default=None, description="a label of the ledger's rating scale")
+    summary: str | None = Field(default=None, sa_column=sa.Column(sa.Text(), nullable=True))
+    published_by: str | None = None
+    published_at: datetime | None = _ts(nullable=True)
+
+
+class LedgerSetting(SQLModel, table=True):
+    """One setting the whole desk shares (publisher, URL template, rating scale), as JSON."""
+
+    __tablename__ = "ledger_setting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    value: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
+    updated_by: str
+    updated_at: datetime = _ts()

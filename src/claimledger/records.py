@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import cached_property
 from typing import Any, Literal
 
 from claimledger.credentials import without_credentials, without_credentials_in
@@ -482,3 +483,126 @@ def to_json(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): to_json(v) for k, v in value.items()}
     return value
+
+
+# -- publication: the fact-check as published, and the desk's settings for it ------------------
+@dataclass(frozen=True)
+class Rating:
+    """One verdict of the desk's scale: its words and its number (None: cannot be rated)."""
+
+    label: str
+    value: int | None = None
+
+
+@dataclass(frozen=True)
+class RatingScale:
+    """The desk's verdicts, best first; ClaimReview's ratingValue/bestRating/worstRating come
+    from their numbers, alternateName from their words."""
+
+    ratings: tuple[Rating, ...]
+
+    @cached_property
+    def _by_label(self) -> dict[str, Rating]:
+        return {r.label.casefold(): r for r in self.ratings}
+
+    def find(self, label: str) -> Rating | None:
+        """The verdict these words name (any case, any spacing)."""
+        found = self._by_label.get(label.casefold())
+        return found if found else self._by_label.get(" ".join(label.split()).casefold())
+
+    @property
+    def best(self) -> int | None:
+        values = [r.value for r in self.ratings if r.value is not None]
+        return max(values) if values else None
+
+    @property
+    def worst(self) -> int | None:
+        values = [r.value for r in self.ratings if r.value is not None]
+        return min(values) if values else None
+
+    def labels(self) -> str:
+        return ", ".join(r.label for r in self.ratings)
+
+
+DEFAULT_SCALE = RatingScale(
+    (
+        Rating("True", 5),
+        Rating("Mostly True", 4),
+        Rating("Half True", 3),
+        Rating("Mostly False", 2),
+        Rating("False", 1),
+        Rating("Unrateable", None),
+    )
+)
+"""The scale a ledger starts with: five steps from True (5) to False (1), and a verdict for a
+claim that cannot be rated (published with its words only, no number)."""
+
+
+@dataclass(frozen=True)
+class PublishingSettings:
+    """Who publishes the fact-checks and how: the organisation, its page addresses, its scale."""
+
+    org_name: str | None = None
+    org_url: str | None = None
+    url_template: str | None = None
+    """A fact-check's address from its claim id, as `https://example.org/fact-checks/{id}`."""
+    scale: RatingScale = DEFAULT_SCALE
+
+    def review_url(self, claim_id: int) -> str | None:
+        return self.url_template.replace("{id}", str(claim_id)) if self.url_template else None
+
+
+@dataclass(frozen=True)
+class PublicationRecord:
+    """What the published fact-check says about one claim, and who published it when."""
+
+    claim_id: int
+    url: str | None
+    statement: str | None
+    rating: str | None
+    summary: str | None
+    published_by: str | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Tally:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ReviewerTally:
+    """One person's part: changes made, claims verified, fact-checks published."""
+
+    user: str
+    changes: int
+    verified: int
+    published: int
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A published fact-check, as a report lists it."""
+
+    claim_id: int
+    statement: str
+    rating: str | None
+    url: str | None
+    source: str
+    published_by: str | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LedgerReport:
+    """Where the desk stands: counts by state, evidence, verdict, article and person, and the
+    latest verdicts published."""
+
+    claims: int
+    by_state: tuple[Tally, ...]
+    by_evidence: tuple[Tally, ...]
+    by_rating: tuple[Tally, ...]
+    by_source: tuple[Tally, ...]
+    by_reviewer: tuple[ReviewerTally, ...]
+    recent: tuple[Verdict, ...]

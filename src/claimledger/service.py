@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +33,16 @@ from claimledger.records import (
     HistoryRecord,
     ImportReport,
     IngestResult,
+    LedgerReport,
     LinkReport,
     MatchPair,
     MatchRecord,
     Order,
     Outcome,
     PersonRecord,
+    PublicationRecord,
+    PublishingSettings,
+    RatingScale,
     Verification,
 )
 from claimledger.vocab import OPEN_STATES, HistoryAction
@@ -50,6 +55,7 @@ if TYPE_CHECKING:
     from claimledger.ledger.copy import CopyReport
     from claimledger.ledger.ingest import Prepared
     from claimledger.ledger.linkcheck import CheckedLink
+    from claimledger.ledger.restore import RestoreReport
     from claimledger.ledger.transactions import Transactions
     from claimledger.ledger.watch import Watcher
     from claimledger.links import ArchiveResult, FactCheckSearch, LinkCheck, PageSnapshot
@@ -597,6 +603,123 @@ class Ledger:
         from claimledger.ledger.ingest import store
 
         return self.tx.write(lambda s: store(prepared, session=s, user=self.user))
+
+    # publication ----------------------------------------------------------
+    # What the published fact-check says (ledger.publication), the whole-ledger archive
+    # (export.archive, ledger.restore) and the desk's report (ledger.report).
+    def publishing_settings(self) -> PublishingSettings:
+        """Who publishes, the fact-check page address template, the rating scale."""
+        from claimledger.ledger.publication import read_settings
+
+        with self.tx.read() as s:
+            return read_settings(session=s)
+
+    def set_publisher(
+        self,
+        *,
+        org_name: str | None = None,
+        org_url: str | None = None,
+        url_template: str | None = None,
+    ) -> PublishingSettings:
+        """Change the given settings ("" clears one); the others stay."""
+        from claimledger.ledger.publication import set_publisher
+
+        return self.tx.write(
+            lambda s: set_publisher(
+                session=s,
+                user=self.user,
+                org_name=org_name,
+                org_url=org_url,
+                url_template=url_template,
+            )
+        )
+
+    def set_rating_scale(self, specs: list[str]) -> RatingScale:
+        """A new scale from `["True=5", ..., "Unrateable"]`, best first; refused while a claim
+        carries a verdict it lacks."""
+        from claimledger.ledger.publication import parse_scale, set_scale
+
+        scale = parse_scale(specs)
+        return self.tx.write(lambda s: set_scale(scale, session=s, user=self.user))
+
+    def publication(self, claim_id: int) -> PublicationRecord | None:
+        from claimledger.ledger import queries
+        from claimledger.ledger.publication import publication_for
+
+        with self.tx.read() as s:
+            queries.get_claim(claim_id, session=s)
+            return publication_for(claim_id, session=s)
+
+    def suggest_statement(self, claim_id: int) -> str:
+        """A short claimReviewed from the claim's quote, for the editor to rewrite."""
+        from claimledger.ledger.publication import suggest_statement
+
+        return suggest_statement(self.claim(claim_id).quote)
+
+    def statement_problems(self, statement: str) -> list[str]:
+        """What Google's guidance flags in a statement (too long, a verdict in it)."""
+        from claimledger.ledger.publication import statement_problems
+
+        return statement_problems(statement, self.publishing_settings().scale)
+
+    def publish(
+        self,
+        claim_id: int,
+        *,
+        url: str | None = None,
+        statement: str | None = None,
+        rating: str | None = None,
+        summary: str | None = None,
+        published: bool | None = True,
+        published_at: datetime | None = None,
+        expected_version: int | None = None,
+    ) -> list[Change]:
+        """Record a claim's fact-check ("" clears a field, None leaves it); `published` True
+        marks it published (verified claims only, with page, statement and rating), False
+        withdraws it, None keeps it a draft. One history entry per field changed."""
+        from claimledger.ledger.publication import publish
+
+        return self.tx.write(
+            lambda s: publish(
+                claim_id,
+                session=s,
+                user=self.user,
+                url=url,
+                statement=statement,
+                rating=rating,
+                summary=summary,
+                published=published,
+                published_at=published_at,
+                expected_version=expected_version,
+            )
+        )
+
+    def archive_lines(self) -> Iterator[str]:
+        """The whole ledger as JSON Lines (see `export.archive`), in one consistent snapshot."""
+        from claimledger.export.archive import archive_lines
+
+        with self.tx.read() as s:
+            yield from archive_lines(session=s)
+
+    def import_archive(self, path: Path) -> RestoreReport:
+        """An archive read back: checked whole first, then written in one transaction."""
+        from claimledger.ledger import roles
+        from claimledger.ledger.restore import check_file, restore
+        from claimledger.vocab import Permission
+
+        check_file(path)
+
+        def work(s: Any) -> RestoreReport:
+            roles.require(self.user, Permission.PEOPLE, session=s)  # entries signed by others
+            return restore(path, session=s)
+
+        return self.tx.write(work)
+
+    def report(self, *, recent: int = 10, sources: int = 10) -> LedgerReport:
+        from claimledger.ledger.report import ledger_report
+
+        with self.tx.read() as s:
+            return ledger_report(session=s, recent=recent, sources=sources)
 
 
 # -- work that needs no ledger: reading articles and pages, before anything is written ---------

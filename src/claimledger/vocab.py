@@ -73,6 +73,12 @@ class HistoryAction(StrEnum):
     LINK_STATE = "link_state"
     MATCH = "match"
     UNDO = "undo"
+    # publication: what the fact-check page says (see `ledger.publication`)
+    REVIEW_URL = "review_url"
+    CLAIM_STATEMENT = "claim_statement"
+    RATING = "rating"
+    REVIEW_SUMMARY = "review_summary"
+    PUBLISHED = "published"
 
 
 FIELD_ACTIONS = (HistoryAction.REVIEW_STATE, HistoryAction.EVIDENCE_STATUS, HistoryAction.ASSIGNEE)

@@ -123,13 +123,17 @@ def test_the_cli_writes_the_safe_csv(
 
 
 def test_claimreview_keeps_the_words(engine: Engine) -> None:
-    from claimledger.export import Publisher, write_claimreview
+    from claimledger.export import write_claimreview
 
-    _claim(engine)
+    cid = _claim(engine)
+    ledger = Ledger(engine, "ed")
+    ledger.review(cid, evidence_status="contradicted", state="reviewed")
+    ledger.review(cid, state="verified")
+    ledger.set_publisher(org_name="Checks", url_template="https://checks.example/{id}")
+    ledger.publish(cid, statement=EVIL, rating="False")
     out = io.StringIO()
-    with session_scope(engine) as s:
-        records = export_records(session=s, flt=ClaimFilter())
-        write_claimreview(records, out, Publisher(site_url="https://factcheck.example"))
+    records = ledger.export_records(ClaimFilter())
+    write_claimreview(records, out, ledger.publishing_settings())
     [review] = json.loads(out.getvalue())
-    assert review["claimReviewed"] == EVIL
+    assert review["claimReviewed"] == " ".join(EVIL.split())
     assert review["itemReviewed"]["author"]["name"] == EVIL

@@ -15,11 +15,14 @@ from claimledger.cli import (
     evidence,
     export,
     factchecks,
+    importer,
     ingest,
     links,
     matches,
     people,
     proof,
+    publish,
+    report,
 )
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
@@ -81,6 +84,9 @@ factchecks.register(app)
 db.register(app)
 people.register(app)
 proof.register(app)
+publish.register(app)
+importer.register(app)
+report.register(app)
 
 
 def main() -> None:

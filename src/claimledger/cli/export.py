@@ -1,15 +1,24 @@
-"""`export`: the verified claims for publishing (ClaimReview) or for the desks (CSV, JSON)."""
+"""`export`: the verified claims for publishing (ClaimReview) or for the desks (CSV, JSON), or the
+whole ledger as JSON Lines for another ledger (`import`)."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from claimledger.cli.context import err_console, fail, settings
+from claimledger.cli.context import err_console, fail, print_error, settings
+
+if TYPE_CHECKING:
+    from claimledger.export import Refused
+
+T = TypeVar("T")
+SHOWN_REFUSALS = 10
 
 if TYPE_CHECKING:
     from claimledger.service import Ledger
@@ -19,9 +28,32 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
 
 
+def with_progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
+    """`items`, with a progress bar on stderr when it is a terminal (nothing otherwise)."""
+    if not err_console.is_terminal:
+        yield from items
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task(what, total=total)
+        for n, item in enumerate(items, start=1):
+            yield item
+            if n % 500 == 0:
+                progress.update(task, completed=n)
+
+
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or claimreview.")] = "json",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, json, claimreview, or jsonl (the whole ledger, for import).",
+        ),
+    ] = "json",
     state: Annotated[
         list[str] | None,
         typer.Option(
@@ -37,7 +69,7 @@ def export(
         typer.Option(
             "--site-url",
             envvar="CLAIMLEDGER_SITE_URL",
-            help="Where the fact-checks are published (ClaimReview url).",
+            help="The publishing organisation's site (ClaimReview author url; default: settings).",
             show_envvar=True,
         ),
     ] = None,
@@ -46,8 +78,15 @@ def export(
         typer.Option(
             "--org",
             envvar="CLAIMLEDGER_ORG",
-            help="Name of the publishing organisation.",
+            help="Name of the publishing organisation (default: settings).",
             show_envvar=True,
+        ),
+    ] = None,
+    url_template: Annotated[
+        str | None,
+        typer.Option(
+            "--url-template",
+            help="Fact-check page address with {id} (default: settings; a claim's own URL wins).",
         ),
     ] = None,
     force: Annotated[
@@ -59,48 +98,70 @@ def export(
 
     The claims are verified first (their history's hash chain and state): an altered record
     is not published unless --force."""
-    from claimledger.export import (
-        FORMATS,
-        Publisher,
-        whole_file,
-        write_claimreview,
-        write_csv,
-        write_json,
-    )
+    from claimledger.export import FORMATS, whole_file, write_claimreview, write_csv, write_json
     from claimledger.records import ClaimFilter
     from claimledger.vocab import parse_state
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    if fmt == "jsonl" and state:
+        raise fail(
+            "jsonl is the whole ledger, for another ledger to import: --state does not apply"
+        )
     wanted = state or ["verified"]
     states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
     newline = "" if fmt == "csv" else None  # the csv module writes its own line ends
-    publisher = None
-    if fmt == "claimreview":
-        if not site_url:
-            raise fail(
-                "ClaimReview needs the address where the fact-checks are published: --site-url URL"
-            )
-        publisher = Publisher(site_url=site_url, name=org)
-    cfg = settings(ctx)
-    flt = ClaimFilter(states=states)
     if output is not None and not output.parent.exists():
         raise fail(f"folder {output.parent} does not exist")
-    target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
-    ledger = cfg.ledger()
+    ledger = settings(ctx).ledger()
+    publishing = None
+    if fmt == "claimreview":
+        publishing = ledger.publishing_settings()
+        publishing = replace(
+            publishing,
+            org_name=org or publishing.org_name,
+            org_url=site_url or publishing.org_url,
+            url_template=url_template or publishing.url_template,
+        )
+        if not publishing.org_name:
+            raise fail(
+                "ClaimReview needs the publishing organisation: "
+                "claimledger publishing set --org NAME (or --org)"
+            )
     if not force:
-        _refuse_if_altered(ledger, states)
+        _refuse_if_altered(ledger, () if fmt == "jsonl" else states)
+    flt = ClaimFilter(states=states)
+    refusals: list[Refused] = []
+    refused_count = 0
+
+    def refused(item: Refused) -> None:
+        nonlocal refused_count
+        refused_count += 1
+        if len(refusals) < SHOWN_REFUSALS:
+            refusals.append(item)
+
+    target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
     with target as out:
-        records = ledger.export_records(flt)
-        if publisher is not None:
-            n = write_claimreview(records, out, publisher)
-        elif fmt == "csv":
-            n = write_csv(records, out)
+        if fmt == "jsonl":
+            n = 0
+            for line in with_progress(ledger.archive_lines(), ledger.count(), "export"):
+                out.write(line)
+                n += line.startswith('{"kind":"claim"')
         else:
-            n = write_json(records, out)
+            records = with_progress(ledger.export_records(flt), ledger.count(flt), "export")
+            if publishing is not None:
+                n = write_claimreview(records, out, publishing, refused=refused)
+            elif fmt == "csv":
+                n = write_csv(records, out)
+            else:
+                n = write_json(records, out)
+    for item in refusals:
+        print_error(str(item), level="not published")
+    if refused_count > len(refusals):
+        print_error(f"and {refused_count - len(refusals)} more", level="not published")
     if output is not None:
         err_console.print(f"{n} claim(s) written to {output}", markup=False)
-    elif n == 0:
+    elif n == 0 and not refused_count:
         err_console.print(
             "no claims to export (only verified claims by default: --state)", markup=False
         )

@@ -1,16 +1,19 @@
-"""Exports for editors and desks: ClaimReview JSON-LD, CSV, JSON, each read from `ExportRecord`s."""
+"""Exports for editors and desks: ClaimReview JSON-LD, CSV, JSON, each read from `ExportRecord`s,
+and the whole ledger as JSON Lines for another ledger to import."""
 
-from claimledger.export.claimreview import Publisher, claim_review, write_claimreview
+from claimledger.export.claimreview import Refused, claim_review, write_claimreview
 from claimledger.export.files import remove_stale_partials, whole_file
 from claimledger.export.records import ExportRecord, export_records, iter_records
 from claimledger.export.tabular import csv_row, json_object, spreadsheet_safe, write_csv, write_json
+from claimledger.export.validate import Finding, validate_claim_review
 
-FORMATS = ("csv", "json", "claimreview")
+FORMATS = ("csv", "json", "claimreview", "jsonl")
 
 __all__ = [
     "FORMATS",
     "ExportRecord",
-    "Publisher",
+    "Finding",
+    "Refused",
     "claim_review",
     "csv_row",
     "export_records",
@@ -18,6 +21,7 @@ __all__ = [
     "json_object",
     "remove_stale_partials",
     "spreadsheet_safe",
+    "validate_claim_review",
     "whole_file",
     "write_claimreview",
     "write_csv",

@@ -1,57 +1,97 @@
-"""ClaimReview JSON-LD (schema.org), with the properties Google requires and those it recommends.
+"""ClaimReview JSON-LD (schema.org) from what the desk recorded when it published each fact-check.
 
-Required: claimReviewed, reviewRating (with alternateName, the verdict in words), url (the page of
-the fact-check, built from the publishing site's address). Recommended and filled where known:
-author, datePublished, itemReviewed (the Claim, who made it, where and when it appeared).
+Required, or the claim is refused with its reason (never written half): the fact-check's page
+(`url`, recorded or built from the site's template), the short statement (`claimReviewed`), the
+verdict from the desk's scale (`reviewRating`: its words as alternateName, its number on the
+scale's best and worst when it has one), the publishing organisation (`author`) and the date it
+was published. Filled where known: the review summary (`reviewBody`) and the Claim reviewed
+(`itemReviewed`: who made it, when, where it appeared). Every object is checked by
+`validate.validate_claim_review` before it is written.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
-from urllib.parse import urlsplit
 
-from claimledger.errors import InvalidValue
 from claimledger.export.records import ExportRecord
-
-# evidence status -> (ratingValue on a 1..5 scale, alternateName)
-RATINGS: dict[str, tuple[int | None, str]] = {
-    "supported": (5, "Supported"),
-    "mixed": (3, "Mixed"),
-    "contradicted": (1, "Contradicted"),
-    "unverifiable": (None, "Unverifiable"),
-    "unverified": (None, "Not yet rated"),
-}
+from claimledger.export.validate import errors, validate_claim_review
+from claimledger.records import PublishingSettings
 
 
 @dataclass(frozen=True)
-class Publisher:
-    """The organisation publishing the fact-checks, and the site where they live."""
+class Refused:
+    """A claim left out of the ClaimReview, and why."""
 
-    site_url: str
-    name: str | None = None
+    claim_id: int
+    reason: str
 
-    def __post_init__(self) -> None:
-        parts = urlsplit(self.site_url)
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise InvalidValue(f"site URL must be an http(s) address, not {self.site_url!r}")
-
-    @property
-    def label(self) -> str:
-        return self.name or urlsplit(self.site_url).netloc
-
-    def review_url(self, claim_id: int) -> str:
-        return f"{self.site_url.rstrip('/')}/claims/{claim_id}"
+    def __str__(self) -> str:
+        return f"claim {self.claim_id}: {self.reason}"
 
 
-def claim_review(record: ExportRecord, publisher: Publisher) -> dict[str, Any]:
+def _missing(record: ExportRecord, settings: PublishingSettings) -> list[str]:
+    pub = record.publication
+    if pub is None:
+        return ["nothing recorded for publication (claimledger publish ID ...)"]
+    missing = []
+    if not (pub.url or settings.review_url(record.claim.id)):
+        missing.append("no fact-check URL")
+    if not pub.statement:
+        missing.append("no short statement of the claim")
+    if not pub.rating:
+        missing.append("no rating")
+    elif settings.scale.find(pub.rating) is None:
+        missing.append(f"rating {pub.rating!r} is not on the desk's scale")
+    if pub.published_at is None:
+        missing.append("not published yet")
+    if not settings.org_name:
+        missing.append("no publishing organisation in the settings")
+    return missing
+
+
+def claim_review(record: ExportRecord, settings: PublishingSettings) -> dict[str, Any] | Refused:
+    """The ClaimReview of one published fact-check, or why there can be none."""
+    missing = _missing(record, settings)
+    if missing:
+        return Refused(record.claim.id, "; ".join(missing))
+    pub, claim = record.publication, record.claim
+    assert pub is not None and pub.rating and pub.published_at is not None
+    rating = settings.scale.find(pub.rating)
+    assert rating is not None
+    review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label}
+    if rating.value is not None:
+        review_rating.update(
+            ratingValue=rating.value,
+            bestRating=settings.scale.best,
+            worstRating=settings.scale.worst,
+        )
+    author: dict[str, Any] = {"@type": "Organization", "name": settings.org_name}
+    if settings.org_url:
+        author["url"] = settings.org_url
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": pub.url or settings.review_url(claim.id),
+        "claimReviewed": pub.statement,
+        "reviewRating": review_rating,
+        "author": author,
+        "datePublished": pub.published_at.date().isoformat(),
+        "itemReviewed": _item(record),
+    }
+    if pub.summary:
+        review["reviewBody"] = pub.summary
+    problems = errors(validate_claim_review(review))
+    if problems:
+        return Refused(claim.id, "; ".join(str(p) for p in problems))
+    return review
+
+
+def _item(record: ExportRecord) -> dict[str, Any]:
+    """The Claim reviewed: who made it, when, and the article it appeared in."""
     claim, source = record.claim, record.source
-    value, name = RATINGS.get(claim.evidence_status, (None, claim.evidence_status))
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": name}
-    if value is not None:
-        rating.update(ratingValue=value, bestRating=5, worstRating=1)
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.speaker:
         is_outlet = claim.speaker == source.label
@@ -66,26 +106,28 @@ def claim_review(record: ExportRecord, publisher: Publisher) -> dict[str, Any]:
             appearance["publisher"] = {"@type": "Organization", "name": source.label}
         item["appearance"] = [appearance]
         item["firstAppearance"] = appearance
-    review: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": publisher.review_url(claim.id),
-        "claimReviewed": claim.quote,
-        "author": {"@type": "Organization", "name": publisher.label, "url": publisher.site_url},
-        "reviewRating": rating,
-        "itemReviewed": item,
-    }
-    if record.verified_at:
-        review["datePublished"] = record.verified_at.date().isoformat()
-    return review
+    return item
 
 
-def write_claimreview(records: Iterable[ExportRecord], out: TextIO, publisher: Publisher) -> int:
+def write_claimreview(
+    records: Iterable[ExportRecord],
+    out: TextIO,
+    settings: PublishingSettings,
+    *,
+    refused: Callable[[Refused], None] | None = None,
+) -> int:
+    """A feed: a JSON array of ClaimReview objects, one a line; claims that cannot be published
+    go to `refused`, each with its reason."""
     n = 0
     out.write("[")
     for record in records:
+        review = claim_review(record, settings)
+        if isinstance(review, Refused):
+            if refused is not None:
+                refused(review)
+            continue
         out.write(",\n" if n else "\n")
-        out.write(json.dumps(claim_review(record, publisher), ensure_ascii=False, indent=2))
+        out.write(json.dumps(review, ensure_ascii=False))  # one a line: the C encoder
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n

@@ -7,27 +7,30 @@ they were verified. Nothing outlives its page, so memory stays flat however larg
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.ledger.queries import _conditions
-from claimledger.models import Claim, Evidence, HistoryEntry, Source
+from claimledger.ledger.queries import conditions
+from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
 from claimledger.records import (
     ClaimFilter,
     ClaimRecord,
     EvidenceRecord,
     Period,
+    PublicationRecord,
     Quantity,
     SourceRecord,
 )
 from claimledger.vocab import HistoryAction, ReviewState
 
 PAGE = 500
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class ExportRecord:
     evidence: tuple[EvidenceRecord, ...]
     verified_at: datetime | None
     """When the claim was last set to verified (None if it never was)."""
+    publication: PublicationRecord | None = None
+    """What the published fact-check says (None: nothing recorded yet)."""
 
 
 CLAIM_COLUMNS = (  # the order `_claim` unpacks
@@ -103,16 +108,19 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
             return
         ids = [row[0] for row in claims]
         sources = _sources({row[1] for row in claims}, conn)
-        evidence = _evidence(ids, conn)
-        verified = _verified_at(ids, conn)
+        page = _Page(ids, conn.dialect.name == "sqlite")
+        evidence = _evidence(page, conn)
+        verified = _verified_at(page, conn)
+        publications = _publications(page, conn)
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
-            yield ExportRecord(
-                claim=_claim(tuple(row), source.label),
-                source=source,
-                evidence=evidence.get(cid, ()),
-                verified_at=verified.get(cid),
+            yield new_export(
+                _claim(tuple(row), source.label),
+                source,
+                evidence.get(cid, ()),
+                verified.get(cid),
+                publications.get(cid),
             )
         after = ids[-1]
 
@@ -124,83 +132,179 @@ def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
     index (state, score, id): through that index every page re-read and re-sorted every matching
     claim past the cursor. Walking the primary key reads each claim once.
     """
-    conds = _conditions(replace(flt, states=()), dialect)
+    conds = conditions(replace(flt, states=()), dialect)
     if flt.states:
         state = col(Claim.review_state)
         conds.append((state + "" if dialect == "sqlite" else state).in_(flt.states))
     return (
-        sa.select(*CLAIM_COLUMNS)
+        sa.select(*(PLAIN_CLAIM_COLUMNS if dialect == "sqlite" else CLAIM_COLUMNS))
         .where(col(Claim.id) > after, *conds)
         .order_by(col(Claim.id))
         .limit(PAGE)
     )
 
 
+def _maker(cls: type[R]) -> Callable[..., R]:
+    """Build a frozen record from its field values in order, without the frozen `__init__`'s
+    one guarded `setattr` per field: the export builds a million of them, and that guard was
+    most of its time. Every field must be given (a test holds the orders together)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    new = object.__new__
+
+    def make(*values: Any) -> R:
+        record = new(cls)
+        record.__dict__.update(zip(names, values, strict=True))
+        return record
+
+    return make
+
+
+new_claim: Callable[..., ClaimRecord] = _maker(ClaimRecord)
+new_export: Callable[..., ExportRecord] = _maker(ExportRecord)
+new_evidence: Callable[..., EvidenceRecord] = _maker(EvidenceRecord)
+new_publication: Callable[..., PublicationRecord] = _maker(PublicationRecord)
+
+
 def _claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
     (cid, source_id, quote, start, end, prefix, suffix, kind, speaker, score, quantities,
      period_start, period_end, state, status, assignee, origin, version, created, updated) = row  # fmt: skip
-    return ClaimRecord(
-        id=cid,
-        source_id=source_id,
-        source=label,
-        quote=quote,
-        start=start,
-        end=end,
-        prefix=prefix,
-        suffix=suffix,
-        type=kind,
-        speaker=speaker,
-        score=score,
-        quantities=tuple(Quantity.from_dict(q) for q in quantities) if quantities else (),
-        period=Period(period_start, period_end) if period_start or period_end else None,
-        review_state=state,
-        evidence_status=status,
-        assignee=assignee,
-        origin=origin,
-        version=version,
-        created_at=created,
-        updated_at=updated,
-    )
+    return new_claim(
+        cid, source_id, label, quote, start, end, prefix, suffix, kind, speaker, score,
+        _quantities(quantities),
+        Period(period_start, period_end) if period_start or period_end else None,
+        state, status, assignee, origin, version, _when(created), _when(updated),
+    )  # fmt: skip
 
 
 IDS: sa.BindParameter[int] = sa.bindparam("ids", expanding=True)
 """The page's ids, bound when the query runs: the statements are built once and cached."""
+LOW: sa.BindParameter[int] = sa.bindparam("low")
+HIGH: sa.BindParameter[int] = sa.bindparam("high")
+
+
+class _Page:
+    """A page's claim ids, and how its evidence, verifications and publications are looked up:
+    by a range of ids when the page is dense (the whole ledger, a common filter), a plain
+    indexed range with no list to expand; by the list when the claims are far apart."""
+
+    def __init__(self, ids: list[int], sqlite: bool) -> None:
+        self.ids = ids
+        self.dense = ids[-1] - ids[0] < 2 * len(ids)
+        self.key = (sqlite, self.dense)
+
+    def params(self) -> dict[str, Any]:
+        return {"low": self.ids[0], "high": self.ids[-1]} if self.dense else {"ids": self.ids}
+
+
+Key = tuple[bool, bool]
+
+
+def _both(
+    columns: tuple[Any, ...], claim_id: Any, *where: Any, order: Any = None
+) -> dict[Key, Any]:
+    """The statement for each (SQLite?, dense?) page: timestamps read as SQLite's text there
+    (see `_plain`), claims by list or by range; each built once."""
+    found: dict[Key, Any] = {}
+    for sqlite in (False, True):
+        cols = tuple(_plain(c) for c in columns) if sqlite else columns
+        base = sa.select(*cols).where(*where)
+        if order is not None:
+            base = base.order_by(*order)
+        found[sqlite, False] = base.where(claim_id.in_(IDS))
+        found[sqlite, True] = base.where(claim_id.between(LOW, HIGH))
+    return found
+
+
+def _plain(column: Any) -> Any:
+    """On SQLite, a timestamp or JSON column read as its stored text, converted by `_when` and
+    `_quantities` (a C parser, not a result processor per value)."""
+    if isinstance(column.type, UTCDateTime | sa.JSON):
+        return sa.type_coerce(column, sa.String).label(column.key)
+    return column
+
+
+PLAIN_CLAIM_COLUMNS = tuple(_plain(c) for c in CLAIM_COLUMNS)
+
+
+def _when(value: Any) -> Any:
+    if isinstance(value, str):  # SQLite's text, in UTC: naming the zone beats replace()
+        return datetime.fromisoformat(value + "+00:00")
+    return value
+
+
+def _quantities(value: Any) -> tuple[Quantity, ...]:
+    if isinstance(value, str):
+        if value == "[]":
+            return ()
+        value = json.loads(value)
+    return tuple(Quantity.from_dict(q) for q in value) if value else ()
+
 
 SOURCES = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(IDS))
-EVIDENCE = (
-    sa.select(*EVIDENCE_COLUMNS).where(col(Evidence.claim_id).in_(IDS)).order_by(col(Evidence.id))
+EVIDENCE = _both(
+    EVIDENCE_COLUMNS, col(Evidence.claim_id), order=(col(Evidence.claim_id), col(Evidence.id))
 )
-VERIFIED = (
-    sa.select(col(HistoryEntry.claim_id), col(HistoryEntry.at))
-    .where(
-        col(HistoryEntry.claim_id).in_(IDS),
-        col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
-        col(HistoryEntry.after) == ReviewState.VERIFIED.value,
-    )
-    .order_by(col(HistoryEntry.at))
+VERIFIED = _both(
+    (col(HistoryEntry.claim_id), col(HistoryEntry.at)),
+    col(HistoryEntry.claim_id),
+    col(HistoryEntry.action) == HistoryAction.REVIEW_STATE.value,
+    col(HistoryEntry.after) == ReviewState.VERIFIED.value,
+    order=(col(HistoryEntry.at),),
 )
 
 
 def _sources(ids: set[int], conn: sa.Connection) -> dict[int, SourceRecord]:
     """The page's articles: what the exports show of them, never their text."""
     found: dict[int, SourceRecord] = {}
-    for row in conn.execute(SOURCES, {"ids": list(ids)}):
+    for row in conn.execute(SOURCES, {"ids": list(ids)}).all():
         values: tuple[Any, ...] = tuple(row)
         sid, path, outlet, title, author, published, url = values
         found[sid] = SourceRecord(sid, outlet or path, path, outlet, title, author, published, url)
     return found
 
 
-def _evidence(ids: Sequence[int], conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
+EVIDENCE_TIMES = tuple(
+    n for n, c in enumerate(EVIDENCE_COLUMNS) if isinstance(getattr(c, "type", None), UTCDateTime)
+)
+"""The evidence fields that are timestamps (SQLite's text there, see `_when`)."""
+
+
+def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecord, ...]]:
     found: dict[int, list[EvidenceRecord]] = {}
-    for row in conn.execute(EVIDENCE, {"ids": ids}):
-        found.setdefault(row[1], []).append(EvidenceRecord(*tuple(row)))
+    for row in conn.execute(EVIDENCE[page.key], page.params()).all():
+        values = list(row)
+        for n in EVIDENCE_TIMES:
+            values[n] = _when(values[n])
+        found.setdefault(values[1], []).append(new_evidence(*values))
     return {cid: tuple(evs) for cid, evs in found.items()}
 
 
-def _verified_at(ids: Sequence[int], conn: sa.Connection) -> dict[int, datetime]:
-    """When each claim was last set to verified (the latest wins)."""
-    return {cid: at for cid, at in conn.execute(VERIFIED, {"ids": ids})}
+def _verified_at(page: _Page, conn: sa.Connection) -> dict[int, datetime]:
+    """When each claim was last set to verified (the latest wins: they come oldest first; the
+    stored text sorts as the time does)."""
+    return {cid: _when(at) for cid, at in conn.execute(VERIFIED[page.key], page.params()).all()}
+
+
+PUBLICATIONS = _both(
+    (
+        col(Publication.claim_id),
+        col(Publication.url),
+        col(Publication.statement),
+        col(Publication.rating),
+        col(Publication.summary),
+        col(Publication.published_by),
+        col(Publication.published_at),
+    ),
+    col(Publication.claim_id),
+)
+
+
+def _publications(page: _Page, conn: sa.Connection) -> dict[int, PublicationRecord]:
+    rows = conn.execute(PUBLICATIONS[page.key], page.params()).all()
+    return {
+        cid: new_publication(cid, url, statement, rating, summary, by, _when(at))
+        for cid, url, statement, rating, summary, by, at in rows
+    }
 
 
 def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:

@@ -14,7 +14,7 @@ from claimledger.records import Quantity
 CSV_COLUMNS = [
     "id",
     "quote",
-    "state",
+    "review_state",
     "evidence_status",
     "type",
     "source",
@@ -36,6 +36,14 @@ CSV_COLUMNS = [
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+FORMULA_CHARS = frozenset("".join(FORMULA_STARTS))
+
+TEXT_CELLS = tuple(
+    i
+    for i, name in enumerate(CSV_COLUMNS)
+    if name not in {"id", "score", "start", "end", "verified_at", "evidence_count"}
+)
+"""The cells that hold text (numbers and the ledger's own timestamps never start a formula)."""
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -62,7 +70,7 @@ def json_object(record: ExportRecord) -> dict[str, Any]:
     return {
         "id": claim.id,
         "quote": claim.quote,
-        "state": claim.review_state,
+        "review_state": claim.review_state,
         "evidence_status": claim.evidence_status,
         "type": claim.type,
         "source": source.label,
@@ -139,15 +147,17 @@ def csv_row(record: ExportRecord) -> list[Any]:
         claim.end,
         period.start if period else None,
         period.end if period else None,
-        "; ".join(q.text for q in claim.quantities),
+        "; ".join([q.text for q in claim.quantities]) if claim.quantities else "",
         claim.assignee,
         _iso(record.verified_at),
         len(record.evidence),
-        " | ".join(f"{ev.stance}: {ev.url}" for ev in record.evidence),
+        " | ".join([f"{ev.stance}: {ev.url}" for ev in record.evidence]) if record.evidence else "",
     ]
-    return [
-        "'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells
-    ]  # spreadsheet_safe inlined: it runs for every cell
+    for i in TEXT_CELLS:  # spreadsheet_safe inlined: it runs for every text cell of every row
+        c = cells[i]
+        if c and c[0] in FORMULA_CHARS:
+            cells[i] = "'" + c
+    return cells
 
 
 def write_csv(records: Iterable[ExportRecord], out: TextIO) -> int:

@@ -21,10 +21,30 @@ from claimledger.db import write_engine
 from claimledger.errors import LedgerError
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
 
-TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "claim_match", "person")
+TABLES = (
+    "source",
+    "claim",
+    "claim_anchor",
+    "evidence",
+    "history",
+    "claim_match",
+    "person",
+    "publication",
+    "ledger_setting",
+)
 """In the order foreign keys need."""
 
-EMPTYING = ("claim_match", "claim_anchor", "evidence", "claim", "history", "source", "person")
+EMPTYING = (
+    "publication",
+    "claim_match",
+    "claim_anchor",
+    "evidence",
+    "claim",
+    "history",
+    "source",
+    "person",
+    "ledger_setting",
+)
 """The order a replaced target is emptied in: a history entry can only go once its claim has
 (the history is append-only, see migration 0007)."""
 

@@ -34,7 +34,8 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
+def conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE terms of a filter (exports build their own pages over them)."""
     conds: list[ColumnElement[bool]] = []
     if flt.ids:
         conds.append(col(Claim.id).in_(flt.ids))
@@ -79,7 +80,7 @@ def list_claims(
 ) -> list[Claim]:
     """One page of claims. 'queue' puts the most check-worthy first."""
     dialect = session.get_bind().dialect.name
-    stmt = select(Claim).where(*_conditions(flt, dialect))
+    stmt = select(Claim).where(*conditions(flt, dialect))
     rows = list(session.exec(_paged(stmt, order, after, before, limit)))
     return rows[::-1] if before is not None else rows
 
@@ -113,7 +114,7 @@ def _paged(
 
 def count_claims(*, session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
     dialect = session.get_bind().dialect.name
-    stmt = select(sa.func.count()).select_from(Claim).where(*_conditions(flt, dialect))
+    stmt = select(sa.func.count()).select_from(Claim).where(*conditions(flt, dialect))
     return int(session.exec(stmt).one())
 
 
@@ -200,7 +201,7 @@ def list_rows(
     dialect = session.get_bind().dialect.name
     stmt = sa.select(*_ROW_COLUMNS).join_from(Claim, Source, col(Source.id) == col(Claim.source_id))
     if limit is None:
-        paged = _paged(stmt.where(*_conditions(flt, dialect)), order, after, before, None)
+        paged = _paged(stmt.where(*conditions(flt, dialect)), order, after, before, None)
     else:
         ids = _page_ids(flt, order, after, before, limit, dialect)
         paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, None, None)
@@ -230,7 +231,7 @@ def _page_ids(
     ids = sa.select(col(Claim.id), col(Claim.score))
     rest = replace(flt, states=(), speaker=None)
     if order == "queue" and rest == ClaimFilter():
-        conds = _conditions(replace(flt, states=()), dialect)
+        conds = conditions(replace(flt, states=()), dialect)
         states = flt.states or tuple(s.value for s in ReviewState)
         parts = [
             _paged(ids.where(*conds, col(Claim.review_state) == st), order, after, before, limit)
@@ -245,11 +246,11 @@ def _page_ids(
         return sa.select(merged.c.id).order_by(*chosen).limit(limit)
     indexed = replace(rest, has_evidence=None) != ClaimFilter()
     if flt.states and (order == "id" or indexed):
-        conds = _conditions(replace(flt, states=()), dialect)
+        conds = conditions(replace(flt, states=()), dialect)
         unindexed = col(Claim.review_state).concat("").in_(flt.states)
         stmt = _paged(ids.where(*conds, unindexed), order, after, before, limit)
     else:
-        stmt = _paged(ids.where(*_conditions(flt, dialect)), order, after, before, limit)
+        stmt = _paged(ids.where(*conditions(flt, dialect)), order, after, before, limit)
     return sa.select(stmt.subquery().c.id)
 
 

@@ -69,7 +69,21 @@ def permission_for(action: str, before: str | None, after: str | None) -> Permis
         return Permission.EVIDENCE
     if action == HistoryAction.UNDO and (before or "").startswith("evidence "):
         return Permission.EVIDENCE
+    if action in PUBLISHING:
+        return Permission.SIGN_OFF
     return Permission.TRIAGE
+
+
+PUBLISHING = frozenset(
+    {
+        HistoryAction.REVIEW_URL,
+        HistoryAction.CLAIM_STATEMENT,
+        HistoryAction.RATING,
+        HistoryAction.REVIEW_SUMMARY,
+        HistoryAction.PUBLISHED,
+    }
+)
+"""What the published fact-check says is an editor's to set."""
 
 
 def check_change(

@@ -26,6 +26,7 @@ from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
 from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS, NEEDS
+from claimledger.tui.screens.publish_dialog import Published, ask_for_publication
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
 from claimledger.tui.view import View
@@ -337,6 +338,17 @@ class LedgerScreen(Screen[None]):
         self.notify(f"claim {claim_id}: evidence added", timeout=2.5)
         if added.change.evidence_id is not None:
             self.detail.fetch_link(claim_id, added.change.evidence_id, added.url)
+
+    def action_publish(self) -> None:
+        if self.current is not None:
+            ask_for_publication(self, self.current, self._published)
+
+    def _published(self, done: Published) -> None:
+        self._after_change(done.fresh, {done.claim_id})
+        what = (
+            ", ".join(c.action.value.replace("_", " ") for c in done.changes) or "nothing changed"
+        )
+        self.notify(f"claim {done.claim_id}: {what}", timeout=3)
 
     def action_undo(self) -> None:
         """Undo this screen's last change; decided when its turn comes, after earlier changes."""

@@ -39,6 +39,7 @@ LEDGER_BINDINGS: list[BindingType] = [
     _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
     _b("c", "note", "Note", "Add a note to the claim's history"),
     _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
+    _b("P", "publish", "Publish", "Publish the fact-check: page, statement, verdict", show=False),
     _b(
         "L",
         "check_links",
