@@ -204,7 +204,6 @@ def _rows(
             for version, (who, action, was, now_is) in enumerate(steps, start=1):
                 prev = entry_hash(
                     prev,
-                    claim_id=claim_id,
                     version=version,
                     at=moment,
                     user=who,

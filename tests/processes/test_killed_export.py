@@ -61,4 +61,4 @@ def test_the_next_export_removes_what_a_sigkilled_export_left(cli: Cli, tmp_path
     assert result.code == 0, result.err
     assert os.listdir(target.parent) == ["claims.json"]
     exported = json.loads(target.read_text(encoding="utf-8"))
-    assert exported and all(row["state"] == "verified" for row in exported)
+    assert exported and all(row["review_state"] == "verified" for row in exported)

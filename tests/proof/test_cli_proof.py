@@ -70,13 +70,18 @@ def test_verify_passes_then_names_the_edit(cli: Cli, tmp_path: Path) -> None:
 def test_an_export_refuses_an_altered_record_unless_forced(cli: Cli, tmp_path: Path) -> None:
     db, ids = _ledger(tmp_path)
     out = tmp_path / "review.json"
-    args = ["--db", str(db), "export", "-f", "claimreview", "--site-url", "https://f.example"]
-    assert cli(*args, "-o", str(out)).code == 0
+    page = ["--url", "https://f.example/1", "--statement", "102 were deported", "--rating", "False"]
+    assert cli("--db", str(db), "publish", str(ids[0]), *page).code == 0
+    args = ["--db", str(db), "export", "-f", "claimreview", "--org", "Example Checks"]
+    made = cli(*args, "-o", str(out))
+    assert made.code == 0, made.err
     published = out.read_text()
-    assert "Contradicted" in published or "contradicted" in published.lower()
-    _flip(db, ids[0])
+    assert '"alternateName": "False"' in published
+    with sqlite3.connect(db) as con:  # the verdict flipped behind the ledger's back
+        con.execute("UPDATE publication SET rating = 'True'")
     refused = cli(*args, "-o", str(out))
     assert refused.code == 1 and "not exported: the ledger's record was altered" in refused.err
+    assert "published rating is 'True', but its history says 'False'" in refused.err
     assert out.read_text() == published  # the earlier file is untouched
     assert cli(*args, "-o", str(out), "--force").code == 0
 

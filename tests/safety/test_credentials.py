@@ -149,6 +149,8 @@ def test_a_ledger_that_already_holds_passwords_never_shows_them(cli: Cli, tmp_pa
             "--format",
             "claimreview",
             "--force",
+            "--org",
+            "Example Checks",
             "--site-url",
             "https://fc.example",
             "-o",

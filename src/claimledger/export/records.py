@@ -161,7 +161,18 @@ def _maker(cls: type[R]) -> Callable[..., R]:
 
 new_claim: Callable[..., ClaimRecord] = _maker(ClaimRecord)
 new_export: Callable[..., ExportRecord] = _maker(ExportRecord)
-new_evidence: Callable[..., EvidenceRecord] = _maker(EvidenceRecord)
+_new_evidence: Callable[..., EvidenceRecord] = _maker(EvidenceRecord)
+
+
+def new_evidence(*values: Any) -> EvidenceRecord:
+    """The fast path, unless a URL carries `user:password@`: then the record's own checks
+    (`EvidenceRecord.__post_init__`) take it out, as everywhere else."""
+    record = _new_evidence(*values)
+    if "@" in record.url or "@" in (record.final_url or "") or "@" in (record.fetch_error or ""):
+        return EvidenceRecord(*values)
+    return record
+
+
 new_publication: Callable[..., PublicationRecord] = _maker(PublicationRecord)
 
 

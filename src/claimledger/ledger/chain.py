@@ -32,7 +32,6 @@ def subject_digest(source_hash: str, start: int, end: int, quote: str) -> str:
 def entry_hash(
     prev: str,
     *,
-    claim_id: int,
     version: int | None,
     at: datetime,
     user: str,
@@ -44,8 +43,10 @@ def entry_hash(
 ) -> str:
     """The hash an entry stores; `subject` (see `subject_digest`) only for a claim's first entry.
 
-    Each field is written with its length (and None as "-"), so no two entries share a payload."""
-    fields = (prev, claim_id, version, timestamp(at), user, action, before, after, note, subject)
+    Each field is written with its length (and None as "-"), so no two entries share a payload.
+    The claim's id is not in it (its first entry's subject ties the chain to the claim), so a
+    claim keeps its proof when an import gives it another id."""
+    fields = (prev, version, timestamp(at), user, action, before, after, note, subject)
     payload = "|".join("-" if f is None else f"{len(str(f))}:{f}" for f in fields)
     return hashlib.sha256(payload.encode()).hexdigest()
 

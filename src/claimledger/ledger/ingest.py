@@ -217,7 +217,6 @@ def _created(
     }
     entry["hash"] = entry_hash(
         GENESIS,
-        claim_id=claim_id,
         version=1,
         at=at,
         user=user,

@@ -99,7 +99,6 @@ def record(
     )
     entry.hash = entry_hash(
         GENESIS if prev is None else prev,
-        claim_id=claim.id,
         version=entry.version,
         at=entry.at,
         user=user,

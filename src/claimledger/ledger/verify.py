@@ -12,13 +12,14 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.ledger.chain import GENESIS, entry_hash, fold, subject_digest
-from claimledger.models import Claim, Evidence, HistoryEntry, Source
+from claimledger.ledger.chain import GENESIS, entry_hash, fold, subject_digest, timestamp
+from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source
 from claimledger.records import Finding, Verification
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 
@@ -31,12 +32,23 @@ FIELDS = {
 }
 
 
+PUBLICATION = {
+    HistoryAction.REVIEW_URL.value: "url",
+    HistoryAction.CLAIM_STATEMENT.value: "statement",
+    HistoryAction.RATING.value: "rating",
+    HistoryAction.REVIEW_SUMMARY.value: "summary",
+    HistoryAction.PUBLISHED.value: "published_at",
+}
+"""What the published fact-check says, and the history entries that set it."""
+
+
 @dataclass
 class _Replay:
     """A claim's state as its history tells it."""
 
     state: dict[str, str | None] = field(default_factory=dict)
     evidence: Counter[tuple[str, str]] = field(default_factory=Counter)
+    publication: dict[str, str | None] = field(default_factory=dict)
 
 
 def verify(
@@ -68,6 +80,7 @@ def verify(
                 )
         history = _history(ids, session=session)
         evidence = _evidence(ids, session=session)
+        published = _publications(ids, session=session)
         for claim in batch:
             rows = history.get(claim.id, [])
             claims += 1
@@ -76,6 +89,7 @@ def verify(
                 sources[claim.source_id][1], claim.start, claim.end, claim.quote
             )
             findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
+            findings.extend(_check_publication(claim.id, rows, published.get(claim.id, {})))
             head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
             if head is not None:
                 digest = fold(digest, claim.id, head)
@@ -185,6 +199,51 @@ def _evidence(ids: list[int], *, session: Session) -> dict[int, Counter[tuple[st
     return out
 
 
+def _publications(ids: list[int], *, session: Session) -> dict[int, dict[str, str | None]]:
+    stmt = sa.select(
+        col(Publication.claim_id),
+        col(Publication.url),
+        col(Publication.statement),
+        col(Publication.rating),
+        col(Publication.summary),
+        col(Publication.published_at),
+    ).where(col(Publication.claim_id).in_(ids))
+    out: dict[int, dict[str, str | None]] = {}
+    for cid, url, statement, rating, summary, at in session.execute(stmt):
+        out[int(cid)] = {
+            "url": url,
+            "statement": statement,
+            "rating": rating,
+            "summary": summary,
+            "published_at": None if at is None else timestamp(at),
+        }
+    return out
+
+
+def _check_publication(
+    cid: int, rows: list[sa.Row[Any]], stored: dict[str, str | None]
+) -> Iterator[Finding]:
+    """The published fact-check (page, statement, rating, summary, date) as its history set it."""
+    told: dict[str, str | None] = {}
+    for h in rows:
+        name = PUBLICATION.get(h.action)
+        if name is None:
+            continue
+        after = h.after
+        if name == "published_at" and after is not None:
+            after = timestamp(datetime.fromisoformat(after))
+        told[name] = after
+    for name in PUBLICATION.values():
+        if told.get(name) != stored.get(name):
+            yield Finding(
+                cid,
+                None,
+                "inconsistent",
+                f"its published {name.replace('_', ' ')} is {stored.get(name)!r}, "
+                f"but its history says {told.get(name)!r}",
+            )
+
+
 def _check_claim(
     claim: sa.Row[Any], rows: list[sa.Row[Any]], subject: str, evidence: Counter[tuple[str, str]]
 ) -> Iterator[Finding]:
@@ -198,7 +257,6 @@ def _check_claim(
         expected = i + 1
         computed = entry_hash(
             prev,
-            claim_id=h.claim_id,
             version=h.version,
             at=h.at,
             user=h.user,

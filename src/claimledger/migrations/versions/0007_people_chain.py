@@ -135,7 +135,6 @@ def _seal(conn: sa.Connection) -> None:
             before = prev.get(h.claim_id)
             digest = entry_hash(
                 before if before is not None else GENESIS,
-                claim_id=h.claim_id,
                 version=h.version,
                 at=h.at,
                 user=h.user,
