@@ -148,3 +148,16 @@ def test_an_older_ledger_is_sealed_on_upgrade(cli: Cli, tmp_path: Path) -> None:
     result = cli("--db", str(db), "verify")
     assert result.code == 0, result.out + result.err
     assert "upgraded the ledger from schema 0006_source_genre" in result.err
+
+
+@pytest.mark.parametrize("revision", ["0001_initial", "0002_fts", "0006_source_genre"])
+def test_a_ledger_from_any_earlier_schema_verifies_after_its_upgrade(
+    cli: Cli, tmp_path: Path, revision: str
+) -> None:
+    from old_ledgers import at_revision
+
+    db, ids = _ledger(tmp_path)  # claims with several history entries each
+    old = at_revision(db, revision, tmp_path / f"old-{revision}.db")
+    result = cli("--db", str(old), "verify")
+    assert result.code == 0, result.out + result.err
+    assert len(Ledger.open(old, create=False).history(ids[0])) > 3

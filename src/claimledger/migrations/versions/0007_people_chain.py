@@ -100,6 +100,7 @@ def _seal(conn: sa.Connection) -> None:
         sa.Column("start", sa.Integer),
         sa.Column("end", sa.Integer),
         sa.Column("quote", sa.Text),
+        sa.Column("version", sa.Integer),
     )
     source = sa.Table(
         "source", meta, sa.Column("id", sa.Integer), sa.Column("content_hash", sa.String)
@@ -125,6 +126,7 @@ def _seal(conn: sa.Connection) -> None:
             )
         }
         prev: dict[int, str] = {}
+        count: dict[int, int] = {}
         updates = []
         rows = conn.execute(
             sa.select(history)
@@ -133,9 +135,13 @@ def _seal(conn: sa.Connection) -> None:
         )
         for h in rows:
             before = prev.get(h.claim_id)
+            count[h.claim_id] = count.get(h.claim_id, 0) + 1
+            # an entry's place in its claim's history is its version, as the core numbers it
+            # (ledgers from before claim versions, 0001 and 0002, kept none)
+            version = count[h.claim_id]
             digest = entry_hash(
                 before if before is not None else GENESIS,
-                version=h.version,
+                version=version,
                 at=h.at,
                 user=h.user,
                 action=h.action,
@@ -145,13 +151,19 @@ def _seal(conn: sa.Connection) -> None:
                 subject=subjects.get(h.claim_id) if before is None else None,
             )
             prev[h.claim_id] = digest
-            updates.append({"hid": h.id, "digest": digest})
+            updates.append({"hid": h.id, "digest": digest, "v": version})
         if updates:
             conn.execute(
                 history.update()
                 .where(history.c.id == sa.bindparam("hid"))
-                .values(hash=sa.bindparam("digest")),
+                .values(hash=sa.bindparam("digest"), version=sa.bindparam("v")),
                 updates,
+            )
+            conn.execute(
+                claim.update()
+                .where(claim.c.id == sa.bindparam("cid"))
+                .values(version=sa.bindparam("n")),
+                [{"cid": cid, "n": n} for cid, n in count.items()],
             )
         last = ids[-1]
 
