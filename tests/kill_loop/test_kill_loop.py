@@ -110,8 +110,6 @@ class Tally:
     left: int = 0
     bricked: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
-    upgrades_failing_verify: set[str] = field(default_factory=set)
-    """Schemas whose upgrade fails verify even when never killed (reported, compared instead)."""
 
     def where(self, what: str, n: int) -> str:
         return f"{what} kill {n} (KILL_LOOP_SEED={self.seed})"
@@ -164,10 +162,7 @@ def _check_after_kill(
     tally: Tally,
     what: str,
     pid: int,
-    *,
-    unkilled: tuple[int, str] | None = None,
 ) -> None:
-    """`unkilled`: what verify says of the same ledger never killed, when that is not a pass."""
     where = tally.where(what, tally.kills[what])
     left = left_behind(pid)
     tally.left += len(left)
@@ -181,10 +176,7 @@ def _check_after_kill(
     assert status == 0, f"{where}: the ledger does not open: {err}"
     assert isinstance(json.loads(out), list), where
     status, out, err = launcher.run("--db", str(db), "verify", cwd=db.parent)
-    if unkilled is not None:  # the kill changed nothing verify sees
-        assert (status, out) == unkilled, f"{where}: verify: {out} {err}"
-    else:
-        assert status == 0, f"{where}: verify fails: {out} {err}"
+    assert status == 0, f"{where}: verify fails: {out} {err}"
 
 
 def _prepared_ledger(launcher: Launcher, folder: Path) -> Path:
@@ -311,10 +303,6 @@ def test_sigkill_at_random_moments_never_bricks_a_ledger_or_leaves_a_process(
         upgrade_time = _timed(
             launcher, "--db", str(timing / "claims.db"), "claims", "--json", cwd=timing
         )
-        verified, said, _ = launcher.run("--db", str(timing / "claims.db"), "verify", cwd=timing)
-        unkilled = None if verified == 0 else (verified, said)
-        if unkilled is not None:
-            tally.upgrades_failing_verify.add(revision)
         for n in range(KILLS["upgrade"]):
             folder = tmp_path / f"upgrade-{revision}-{n}"
             folder.mkdir()
@@ -326,7 +314,7 @@ def test_sigkill_at_random_moments_never_bricks_a_ledger_or_leaves_a_process(
             tally.mid_work["upgrade"] += status == -signal.SIGKILL
             where = tally.where(f"upgrade from {revision}", n)
             assert _revision(db) in (revision, _revision(base)), where
-            _check_after_kill(launcher, db, tally, "upgrade", pid, unkilled=unkilled)
+            _check_after_kill(launcher, db, tally, "upgrade", pid)
             assert _claims(db) == claims, where
             backups = sorted(folder.glob("claims.db.bak-*"))
             assert len(backups) == 1, f"{where}: {backups}"
@@ -343,9 +331,5 @@ def test_sigkill_at_random_moments_never_bricks_a_ledger_or_leaves_a_process(
         f"{tally.bricked} bricked, {tally.left} processes left; seconds: "
         + ", ".join(f"{k} {v:.1f}" for k, v in tally.seconds.items())
     )
-    if tally.upgrades_failing_verify:
-        print(
-            "upgrades that fail verify even unkilled (the killed ones said the same): "
-            + ", ".join(sorted(tally.upgrades_failing_verify))
-        )
+
     assert total >= 50
