@@ -76,17 +76,42 @@ def throwaway_postgres() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+TEMPLATE = "ledger_template"
+
+
+def database(server: str, name: str) -> str:
+    """The URL of another database on the same server."""
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+def migrated_template(server: str) -> str:
+    """Create (once per server) a database at the current schema to copy ledgers from."""
+    import sqlalchemy as sa
+
+    from claimledger.db import open_ledger
+
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {TEMPLATE}")
+    finally:
+        admin.dispose()
+    open_ledger(database(server, TEMPLATE)).engine.dispose()  # no connection may stay open on it
+    return TEMPLATE
+
+
 @contextmanager
-def fresh_database(server: str) -> Iterator[str]:
-    """A new, empty database on the server, dropped afterwards."""
+def fresh_database(server: str, *, template: str | None = None) -> Iterator[str]:
+    """A new database on the server (empty, or a copy of `template`), dropped afterwards."""
     import sqlalchemy as sa
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    copy = f" TEMPLATE {template}" if template else ""
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}{copy}")
     try:
-        yield server.rsplit("/", 1)[0] + f"/{name}"
+        yield database(server, name)
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
