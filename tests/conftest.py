@@ -49,12 +49,23 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" not in metafunc.fixturenames:
         return
     only = metafunc.definition.get_closest_marker("sqlite_only")
-    if only is not None and not (only.args or only.kwargs.get("reason")):
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
-    params = [pytest.param("sqlite", id="sqlite")]
-    if only is None:
-        params.append(pytest.param("postgres", id="postgres", marks=pytest.mark.postgres))
-    metafunc.parametrize("backend", params)
+    if only is not None:
+        if not (only.args or only.kwargs.get("reason")):
+            raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
+        return  # the `backend` fixture: SQLite, and the test keeps its id
+    metafunc.parametrize(
+        "backend",
+        [
+            pytest.param("sqlite", id="sqlite"),
+            pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+        ],
+    )
+
+
+@pytest.fixture
+def backend() -> str:
+    """SQLite, for the tests marked sqlite_only (the others get each backend in turn)."""
+    return "sqlite"
 
 
 @pytest.fixture

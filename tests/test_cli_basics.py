@@ -166,7 +166,7 @@ def test_usage_mistakes_get_usage_not_a_traceback(
     assert "Traceback" not in result.err
 
 
-def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path) -> None:
+def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path, ledger_db: str) -> None:
     article = tmp_path / "fares.txt"
     article.write_text(
         "---\noutlet: City Paper\npublished: '2021-05-02'\n---\n"
@@ -174,7 +174,7 @@ def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path) -> None:
         "Fares will rise 10 to 15 percent in the fourth quarter, the authority said.\n",
         encoding="utf-8",
     )
-    db = str(tmp_path / "l.db")
+    db = ledger_db
     assert cli("--db", db, "ingest", str(article)).code == 0
     shown = cli("--db", db, "show", "1").out
     assert "“More than half” > 0.5" in shown
@@ -223,7 +223,9 @@ def test_claims_json_gives_every_claim_and_says_when_it_was_cut(cli: Cli, tmp_pa
     assert cut.err.strip() == f"note: 100 of {total} claims shown; --limit 0 for all"
 
 
-def test_an_articles_genre_is_read_shown_and_stored(cli: Cli, tmp_path: Path) -> None:
+def test_an_articles_genre_is_read_shown_and_stored(
+    cli: Cli, tmp_path: Path, ledger_db: str
+) -> None:
     article = tmp_path / "oped.md"
     article.write_text(
         "---\ntitle: 'Opinion: The city should restore its bus routes'\noutlet: City Paper\n---\n\n"
@@ -233,7 +235,7 @@ def test_an_articles_genre_is_read_shown_and_stored(cli: Cli, tmp_path: Path) ->
     )
     shown = cli("extract", str(article))
     assert shown.code == 0 and shown.out.startswith("genre: opinion")
-    db = str(tmp_path / "l.db")
+    db = ledger_db
     assert cli("--db", db, "ingest", str(article)).code == 0
     detail = json.loads(cli("--db", db, "show", "1", "--json").out)
     assert detail["source"]["genre"] == "opinion"

@@ -90,6 +90,8 @@ def _paged(
     """Add the keyset condition and order; a backwards page comes out reversed."""
     backwards = before is not None
     edge = before if backwards else after
+    if edge == FAR_END:
+        edge = None  # the far end bounds nothing (and its id would not fit PostgreSQL's integer)
     if order == "queue":
         score, cid = col(Claim.score), col(Claim.id)
         if edge is not None:
