@@ -239,3 +239,12 @@ def test_an_articles_genre_is_read_shown_and_stored(
     assert cli("--db", db, "ingest", str(article)).code == 0
     detail = json.loads(cli("--db", db, "show", "1", "--json").out)
     assert detail["source"]["genre"] == "opinion"
+
+
+@pytest.mark.parametrize("command", [["show"], ["history"], ["review", "--note", "x"]])
+def test_an_id_past_any_ledger_is_no_such_claim_on_either_backend(
+    cli: Cli, ledger_db: str, seeded: dict[str, int], command: list[str]
+) -> None:
+    result = cli("--db", ledger_db, command[0], "99999999999", *command[1:])
+    assert result.code == 1
+    assert result.err.strip() == "error: no claim with id 99999999999"
