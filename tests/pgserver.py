@@ -37,8 +37,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """Start a server in a temporary folder; yields its URL (database `postgres`)."""
+def throwaway_postgres(password: str | None = None) -> Iterator[str]:
+    """Start a server in a temporary folder; yields its URL (database `postgres`, no password in
+    it). With `password`, the server asks for it (scram-sha-256), as a desk's server would."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not (initdb and pg_ctl):
         raise Unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
@@ -56,8 +57,14 @@ def throwaway_postgres() -> Iterator[str]:
     base.chmod(0o777)
     data = base / "data"
     port = _free_port()
+    auth = ["--auth=trust"]
+    if password is not None:
+        pwfile = base / "pw"
+        pwfile.write_text(password)
+        pwfile.chmod(0o644)
+        auth = ["--auth=scram-sha-256", f"--pwfile={pwfile}"]
     subprocess.run(
-        [*as_user, initdb, "-D", str(data), "-U", "claimledger", "--auth=trust", "-E", "UTF8"],
+        [*as_user, initdb, "-D", str(data), "-U", "claimledger", *auth, "-E", "UTF8"],
         check=True,
         capture_output=True,
     )

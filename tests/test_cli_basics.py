@@ -134,9 +134,7 @@ def test_export_writes_a_whole_file(
     cli: Cli, ledger_db: str, seeded: dict[str, int], tmp_path: Path
 ) -> None:
     out = tmp_path / "all.csv"
-    result = cli(
-        "--db", ledger_db, "export", "--format", "csv", "--state", "all", "-o", str(out)
-    )
+    result = cli("--db", ledger_db, "export", "--format", "csv", "--state", "all", "-o", str(out))
     assert result.code == 0
     assert "3 claim(s) written" in result.err
     assert out.read_text().count("\n") == 4
