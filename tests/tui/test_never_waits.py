@@ -157,7 +157,7 @@ async def test_a_lock_held_past_the_wait_is_a_busy_message(
 async def test_a_claim_changed_underneath_is_refused_and_shown_afresh(
     db: Db, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(LedgerScreen, "WATCH_SECONDS", 3600.0)  # no live update comes first
+    monkeypatch.setattr(LedgerScreen, "_watch", lambda self, ledger: None)  # no live update first
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -184,7 +184,7 @@ async def test_a_claim_changed_underneath_is_refused_and_shown_afresh(
 async def test_a_bulk_action_skips_only_the_stale_claim(
     db: Db, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(LedgerScreen, "WATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(LedgerScreen, "_watch", lambda self, ledger: None)  # no live updates
     first, second = db.id("12 bus routes"), db.id("Ridership")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
