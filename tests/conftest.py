@@ -1,8 +1,15 @@
-"""Shared fixtures: every test gets a fresh ledger file in its own temp folder."""
+"""Shared fixtures: every test gets a fresh ledger of its own.
+
+A test that asks for a ledger (`ledger_db`, `engine`, `seeded`, and the TUI's `ledger`) runs twice:
+`[sqlite]` on a file in its temp folder and `[postgres]` on a fresh database of a real server (one
+server per test process, each database copied from a migrated template). A test that is about
+SQLite itself (its file, its locks, its journal) says so with `@pytest.mark.sqlite_only(reason)`.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -18,10 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 
 
+ISOLATED = ("CLAIMLEDGER_DB", "CLAIMLEDGER_USER", "CLAIMLEDGER_SITE_URL", "CLAIMLEDGER_ORG")
+LIBPQ = ("PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGPASSWORD", "PGPASSFILE", "PGDATABASE")
+LIBPQ_MORE = ("PGSERVICE", "PGSERVICEFILE", "PGSSLMODE", "PGOPTIONS", "PGAPPNAME")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the user's ledger, config or name by accident."""
-    for var in ("CLAIMLEDGER_DB", "CLAIMLEDGER_USER", "CLAIMLEDGER_SITE_URL", "CLAIMLEDGER_ORG"):
+    """No test reads the user's ledger, config, name or database credentials by accident."""
+    for var in (*ISOLATED, *LIBPQ, *LIBPQ_MORE):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
@@ -34,17 +46,67 @@ def _loopback_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMLEDGER_ALLOW_PRIVATE_URLS", "1")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): about SQLite itself; its ledger tests run on SQLite only"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that asks for a ledger runs on each backend, unless it is about SQLite itself."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    only = metafunc.definition.get_closest_marker("sqlite_only")
+    if only is not None:
+        if not (only.args or only.kwargs.get("reason")):
+            raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
+        return  # the `backend` fixture: SQLite, and the test keeps its id
+    metafunc.parametrize(
+        "backend",
+        [
+            pytest.param("sqlite", id="sqlite"),
+            pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+        ],
+    )
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def backend() -> str:
+    """SQLite, for the tests marked sqlite_only (the others get each backend in turn)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def ledger_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """What `--db` gets: a ledger file's path on SQLite, a fresh database's URL on PostgreSQL
+    (already at the current schema: a copy of the template)."""
+    if backend == "sqlite":
+        path = tmp_path / "ledger" / "claims.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        yield str(path)
+        return
+    from pgserver import fresh_database
+
+    template: str = request.getfixturevalue("pg_template")
+    with fresh_database(request.getfixturevalue("pg_server"), template=template) as url:
+        yield url
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A SQLite ledger file's path (the file itself is not created)."""
+    if "backend" in request.fixturenames and request.getfixturevalue("backend") != "sqlite":
+        raise pytest.UsageError(
+            f"{request.node.nodeid} uses a ledger file: use ledger_db, or mark it sqlite_only"
+        )
     return tmp_path / "ledger" / "claims.db"
 
 
 @pytest.fixture
-def engine(db_path: Path) -> Iterator[Engine]:
+def engine(ledger_db: str) -> Iterator[Engine]:
     from claimledger.db import open_ledger
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    opened = open_ledger(db_path)
+    opened = open_ledger(ledger_db)
     yield opened.engine
     opened.engine.dispose()
 
@@ -86,10 +148,12 @@ ARTICLE = (
 
 @pytest.fixture
 def seeded(engine: Engine) -> dict[str, int]:
-    """A ledger with one source and three claims, written through the models (no extractor)."""
+    """A ledger with one source and three claims, written through the models (no extractor) and
+    indexed for search as ingest would."""
     from claimledger.db import session_scope
     from claimledger.ledger.anchors import anchor
     from claimledger.ledger.review import record
+    from claimledger.ledger.search import index_claims
     from claimledger.models import Claim, Source
     from claimledger.vocab import HistoryAction
 
@@ -131,6 +195,7 @@ def seeded(engine: Engine) -> dict[str, int]:
             record(claim, HistoryAction.CREATED, session=session, user="seed", after="new")
             ids[f"c{n}"] = claim.id  # type: ignore[assignment]
         ids["source"] = source.id  # type: ignore[assignment]
+        index_claims([(ids[f"c{n}"], q) for n, (q, _, _) in enumerate(quotes)], session=session)
     return ids
 
 
@@ -153,16 +218,34 @@ def quiet_server() -> type[ThreadingHTTPServer]:
 # -- a throwaway PostgreSQL server on loopback (see pgserver.py) --------------------------------
 
 
+REQUIRE_POSTGRES = "CLAIMLEDGER_REQUIRE_POSTGRES"
+"""Set (CI sets it): no PostgreSQL server is a failure, not a skip."""
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
-    """The server's base URL (database `postgres`), started once per test process."""
+    """The server's base URL (database `postgres`), started once per test process.
+
+    Without the server binaries or the driver the PostgreSQL tests skip, saying why, unless
+    CLAIMLEDGER_REQUIRE_POSTGRES is set; binaries that fail to start a server fail the tests."""
     from pgserver import Unavailable, throwaway_postgres
 
     try:
         with throwaway_postgres() as url:
             yield url
     except Unavailable as exc:
-        pytest.skip(str(exc))
+        if os.environ.get(REQUIRE_POSTGRES):
+            pytest.fail(f"{exc}, and {REQUIRE_POSTGRES} is set", pytrace=False)
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """A database at the current schema, copied for each PostgreSQL test (much faster than
+    running the migrations every time)."""
+    from pgserver import migrated_template
+
+    return migrated_template(pg_server)
 
 
 @pytest.fixture

@@ -37,8 +37,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """Start a server in a temporary folder; yields its URL (database `postgres`)."""
+def throwaway_postgres(password: str | None = None) -> Iterator[str]:
+    """Start a server in a temporary folder; yields its URL (database `postgres`, no password in
+    it). With `password`, the server asks for it (scram-sha-256), as a desk's server would."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not (initdb and pg_ctl):
         raise Unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
@@ -56,8 +57,14 @@ def throwaway_postgres() -> Iterator[str]:
     base.chmod(0o777)
     data = base / "data"
     port = _free_port()
+    auth = ["--auth=trust"]
+    if password is not None:
+        pwfile = base / "pw"
+        pwfile.write_text(password)
+        pwfile.chmod(0o644)
+        auth = ["--auth=scram-sha-256", f"--pwfile={pwfile}"]
     subprocess.run(
-        [*as_user, initdb, "-D", str(data), "-U", "claimledger", "--auth=trust", "-E", "UTF8"],
+        [*as_user, initdb, "-D", str(data), "-U", "claimledger", *auth, "-E", "UTF8"],
         check=True,
         capture_output=True,
     )
@@ -76,17 +83,42 @@ def throwaway_postgres() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+TEMPLATE = "ledger_template"
+
+
+def database(server: str, name: str) -> str:
+    """The URL of another database on the same server."""
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+def migrated_template(server: str) -> str:
+    """Create (once per server) a database at the current schema to copy ledgers from."""
+    import sqlalchemy as sa
+
+    from claimledger.db import open_ledger
+
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {TEMPLATE}")
+    finally:
+        admin.dispose()
+    open_ledger(database(server, TEMPLATE)).engine.dispose()  # no connection may stay open on it
+    return TEMPLATE
+
+
 @contextmanager
-def fresh_database(server: str) -> Iterator[str]:
-    """A new, empty database on the server, dropped afterwards."""
+def fresh_database(server: str, *, template: str | None = None) -> Iterator[str]:
+    """A new database on the server (empty, or a copy of `template`), dropped afterwards."""
     import sqlalchemy as sa
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    copy = f" TEMPLATE {template}" if template else ""
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}{copy}")
     try:
-        yield server.rsplit("/", 1)[0] + f"/{name}"
+        yield database(server, name)
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

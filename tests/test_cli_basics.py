@@ -27,9 +27,9 @@ def test_every_command_has_help(cli: Cli) -> None:
 
 
 def test_claims_json_has_the_documented_fields(
-    cli: Cli, db_path: Path, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    result = cli("--db", str(db_path), "claims", "--json")
+    result = cli("--db", ledger_db, "claims", "--json")
     assert result.code == 0
     rows = json.loads(result.out)
     assert len(rows) == 3
@@ -39,23 +39,23 @@ def test_claims_json_has_the_documented_fields(
     assert rows[0]["source"] == "City Paper"
 
 
-def test_claims_filters(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
-    result = cli("--db", str(db_path), "claims", "--type", "other", "--search", "buses", "--json")
+def test_claims_filters(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
+    result = cli("--db", ledger_db, "claims", "--type", "other", "--search", "buses", "--json")
     assert [r["id"] for r in json.loads(result.out)] == [seeded["c2"]]
 
 
-def test_claims_table_for_people(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
-    result = cli("--db", str(db_path), "claims")
+def test_claims_table_for_people(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
+    result = cli("--db", ledger_db, "claims")
     assert result.code == 0
     assert "all claims — 3 claim(s)" in result.out
     assert "Ridership fell" in result.out
 
 
-def test_review_then_history(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
+def test_review_then_history(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
     cid = str(seeded["c1"])
     result = cli(
         "--db",
-        str(db_path),
+        ledger_db,
         "--user",
         "ann",
         "review",
@@ -67,7 +67,7 @@ def test_review_then_history(cli: Cli, db_path: Path, seeded: dict[str, int]) ->
     )
     assert result.code == 0, result.err
     assert f"claim {cid}: in_review" in result.out
-    history = json.loads(cli("--db", str(db_path), "history", cid, "--json").out)
+    history = json.loads(cli("--db", ledger_db, "history", cid, "--json").out)
     assert [(h["user"], h["action"], h["after"]) for h in history[-2:]] == [
         ("ann", "review_state", "in_review"),
         ("ann", "note", None),
@@ -76,21 +76,21 @@ def test_review_then_history(cli: Cli, db_path: Path, seeded: dict[str, int]) ->
 
 
 def test_user_comes_from_the_environment(
-    cli: Cli, db_path: Path, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+    cli: Cli, ledger_db: str, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLAIMLEDGER_USER", "desk-7")
-    cli("--db", str(db_path), "review", str(seeded["c0"]), "--note", "x")
-    history = json.loads(cli("--db", str(db_path), "history", str(seeded["c0"]), "--json").out)
+    cli("--db", ledger_db, "review", str(seeded["c0"]), "--note", "x")
+    history = json.loads(cli("--db", ledger_db, "history", str(seeded["c0"]), "--json").out)
     assert history[-1]["user"] == "desk-7"
 
 
 def test_show_puts_the_quote_in_its_paragraph(
-    cli: Cli, db_path: Path, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    result = cli("--db", str(db_path), "show", str(seeded["c1"]), "--json")
+    result = cli("--db", ledger_db, "show", str(seeded["c1"]), "--json")
     detail = json.loads(result.out)
     assert "according to Mayor Jane Doe" in detail["paragraph"]["text"]
-    human = cli("--db", str(db_path), "show", str(seeded["c1"]))
+    human = cli("--db", ledger_db, "show", str(seeded["c1"]))
     assert "Ridership fell by 30 percent" in human.out and "history" in human.out
 
 
@@ -112,10 +112,10 @@ def test_show_puts_the_quote_in_its_paragraph(
     ],
 )
 def test_user_mistakes_are_one_line_and_non_zero(
-    cli: Cli, db_path: Path, seeded: dict[str, int], args: list[str], message: str
+    cli: Cli, ledger_db: str, seeded: dict[str, int], args: list[str], message: str
 ) -> None:
     args = [a.format(**{k: str(v) for k, v in seeded.items()}) for a in args]
-    result = cli("--db", str(db_path), *args)
+    result = cli("--db", ledger_db, *args)
     assert result.code != 0
     assert message in result.err
     assert len(result.err.strip().splitlines()) == 1
@@ -131,20 +131,18 @@ def test_a_broken_ledger_file_is_one_line(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_export_writes_a_whole_file(
-    cli: Cli, db_path: Path, seeded: dict[str, int], tmp_path: Path
+    cli: Cli, ledger_db: str, seeded: dict[str, int], tmp_path: Path
 ) -> None:
     out = tmp_path / "all.csv"
-    result = cli(
-        "--db", str(db_path), "export", "--format", "csv", "--state", "all", "-o", str(out)
-    )
+    result = cli("--db", ledger_db, "export", "--format", "csv", "--state", "all", "-o", str(out))
     assert result.code == 0
     assert "3 claim(s) written" in result.err
     assert out.read_text().count("\n") == 4
     assert not list(tmp_path.glob(".*partial"))
 
 
-def test_export_default_is_verified_only(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
-    result = cli("--db", str(db_path), "export")
+def test_export_default_is_verified_only(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
+    result = cli("--db", ledger_db, "export")
     assert json.loads(result.out) == []
     assert "only verified" in result.err
 
@@ -166,7 +164,7 @@ def test_usage_mistakes_get_usage_not_a_traceback(
     assert "Traceback" not in result.err
 
 
-def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path) -> None:
+def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path, ledger_db: str) -> None:
     article = tmp_path / "fares.txt"
     article.write_text(
         "---\noutlet: City Paper\npublished: '2021-05-02'\n---\n"
@@ -174,7 +172,7 @@ def test_show_says_how_the_numbers_were_read(cli: Cli, tmp_path: Path) -> None:
         "Fares will rise 10 to 15 percent in the fourth quarter, the authority said.\n",
         encoding="utf-8",
     )
-    db = str(tmp_path / "l.db")
+    db = ledger_db
     assert cli("--db", db, "ingest", str(article)).code == 0
     shown = cli("--db", db, "show", "1").out
     assert "“More than half” > 0.5" in shown
@@ -223,7 +221,9 @@ def test_claims_json_gives_every_claim_and_says_when_it_was_cut(cli: Cli, tmp_pa
     assert cut.err.strip() == f"note: 100 of {total} claims shown; --limit 0 for all"
 
 
-def test_an_articles_genre_is_read_shown_and_stored(cli: Cli, tmp_path: Path) -> None:
+def test_an_articles_genre_is_read_shown_and_stored(
+    cli: Cli, tmp_path: Path, ledger_db: str
+) -> None:
     article = tmp_path / "oped.md"
     article.write_text(
         "---\ntitle: 'Opinion: The city should restore its bus routes'\noutlet: City Paper\n---\n\n"
@@ -233,7 +233,16 @@ def test_an_articles_genre_is_read_shown_and_stored(cli: Cli, tmp_path: Path) ->
     )
     shown = cli("extract", str(article))
     assert shown.code == 0 and shown.out.startswith("genre: opinion")
-    db = str(tmp_path / "l.db")
+    db = ledger_db
     assert cli("--db", db, "ingest", str(article)).code == 0
     detail = json.loads(cli("--db", db, "show", "1", "--json").out)
     assert detail["source"]["genre"] == "opinion"
+
+
+@pytest.mark.parametrize("command", [["show"], ["history"], ["review", "--note", "x"]])
+def test_an_id_past_any_ledger_is_no_such_claim_on_either_backend(
+    cli: Cli, ledger_db: str, seeded: dict[str, int], command: list[str]
+) -> None:
+    result = cli("--db", ledger_db, command[0], "99999999999", *command[1:])
+    assert result.code == 1
+    assert result.err.strip() == "error: no claim with id 99999999999"

@@ -94,7 +94,21 @@ def make_engine(url: str, *, label: str = "claimledger") -> Engine:
         sa.event.listen(engine, "connect", _sqlite_connect)
         sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, connect_args={"application_name": label[:63]})
+    # The pool, sized for the review UI: its page, count, detail and link workers and its write
+    # queue each hold a connection while they run (a handful at once), the watcher one of its own
+    # outside the pool; a CLI command needs one. Four stay open, eight more come for a burst and
+    # close after, and past that a worker waits for one (up to 30 s) instead of opening dozens
+    # against a server the whole desk shares (PostgreSQL allows 100 connections by default).
+    # Credentials stay in the URL or libpq's own places (PGPASSWORD, ~/.pgpass, PGUSER...): an
+    # empty password is never passed, so libpq looks there when the URL has none.
+    return sa.create_engine(
+        url,
+        pool_size=4,
+        max_overflow=8,
+        pool_timeout=30,
+        pool_pre_ping=True,
+        connect_args={"application_name": label[:63]},
+    )
 
 
 def write_engine(engine: Engine) -> Engine:

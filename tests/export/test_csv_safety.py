@@ -98,12 +98,12 @@ def test_numbers_stay_numbers(engine: Engine) -> None:
     assert (row["id"], row["evidence_count"]) == (str(cid), "0")
 
 
-def test_json_and_the_ledger_keep_the_words(db_path: Path, engine: Engine, cli: Cli) -> None:
+def test_json_and_the_ledger_keep_the_words(ledger_db: str, engine: Engine, cli: Cli) -> None:
     cid = _claim(engine, outlet=EVIL)
-    result = cli("--db", str(db_path), "export", "--format", "json", "--state", "all")
+    result = cli("--db", ledger_db, "export", "--format", "json", "--state", "all")
     [record] = json.loads(result.out)
     assert (record["quote"], record["source"], record["speaker"]) == (EVIL, EVIL, EVIL)
-    ledger = Ledger.open(db_path, user="ann")
+    ledger = Ledger.open(ledger_db, user="ann")
     try:
         assert ledger.claim(cid).quote == EVIL
     finally:
@@ -111,11 +111,11 @@ def test_json_and_the_ledger_keep_the_words(db_path: Path, engine: Engine, cli: 
 
 
 def test_the_cli_writes_the_safe_csv(
-    db_path: Path, engine: Engine, cli: Cli, tmp_path: Path
+    ledger_db: str, engine: Engine, cli: Cli, tmp_path: Path
 ) -> None:
     _claim(engine, outlet=EVIL)
     out = tmp_path / "desk.csv"
-    result = cli("--db", str(db_path), "export", "-f", "csv", "--state", "all", "-o", str(out))
+    result = cli("--db", ledger_db, "export", "-f", "csv", "--state", "all", "-o", str(out))
     assert result.code == 0
     with out.open(encoding="utf-8", newline="") as f:
         [row] = list(csv.DictReader(f))

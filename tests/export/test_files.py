@@ -61,13 +61,14 @@ def _killed_export(target: Path) -> Path:
 
 
 def test_the_next_export_removes_what_a_killed_one_left(
-    cli: Cli, db_path: Path, seeded: dict[str, int], tmp_path: Path
+    cli: Cli, ledger_db: str, seeded: dict[str, int], tmp_path: Path
 ) -> None:
-    target = tmp_path / "desk.csv"
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "desk.csv"
     _killed_export(target)
-    result = cli("--db", str(db_path), "export", "-f", "csv", "--state", "all", "-o", str(target))
+    result = cli("--db", ledger_db, "export", "-f", "csv", "--state", "all", "-o", str(target))
     assert result.code == 0
-    assert sorted(os.listdir(tmp_path)) == ["desk.csv", "ledger"]
+    assert os.listdir(target.parent) == ["desk.csv"]
     assert target.read_text(encoding="utf-8").count("\n") == 4
 
 

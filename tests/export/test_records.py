@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -146,6 +145,7 @@ def test_only_the_pages_own_articles_are_read(
     assert asked == [{seeded["source"]}, {records[-1].source.id}]
 
 
+@pytest.mark.sqlite_only("reads SQLite's query plan (EXPLAIN QUERY PLAN)")
 @pytest.mark.parametrize(
     "flt",
     [
@@ -169,10 +169,10 @@ def test_the_page_query_walks_the_primary_key(
 
 
 def test_the_ledger_hands_out_export_records(
-    db_path: Path, engine: Engine, seeded: dict[str, int]
+    ledger_db: str, engine: Engine, seeded: dict[str, int]
 ) -> None:
     _verify(engine, seeded["c2"])
-    ledger = Ledger.open(db_path, user="ann")
+    ledger = Ledger.open(ledger_db, user="ann")
     try:
         records = list(ledger.export_records(VERIFIED))
     finally:

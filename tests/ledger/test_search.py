@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -22,13 +21,9 @@ QUOTES = [
 ]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ledger]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'claims.db'}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    opened = Ledger.open(url, user="ann")
+@pytest.fixture
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    opened = Ledger.open(ledger_db, user="ann")
     text = " ".join(QUOTES)
     with session_scope(opened.tx.engine) as s:
         source = Source(path="a.txt", content_hash="h", outlet="Paper", text=text)

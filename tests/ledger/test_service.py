@@ -18,19 +18,19 @@ from helpers import Cli
 
 
 @pytest.fixture
-def two_desks(db_path: Path, seeded: dict[str, int]) -> Iterator[tuple[Ledger, Ledger]]:
+def two_desks(ledger_db: str, seeded: dict[str, int]) -> Iterator[tuple[Ledger, Ledger]]:
     """Two terminals on one ledger, both signed in as the same person."""
-    a, b = Ledger.open(db_path, user="ann"), Ledger.open(db_path, user="ann")
+    a, b = Ledger.open(ledger_db, user="ann"), Ledger.open(ledger_db, user="ann")
     yield a, b
     a.close()
     b.close()
 
 
 def test_an_edit_from_a_stale_copy_is_refused_naming_what_changed_and_who(
-    db_path: Path, seeded: dict[str, int]
+    ledger_db: str, seeded: dict[str, int]
 ) -> None:
     cid = seeded["c0"]
-    mine, theirs = Ledger.open(db_path, user="ann"), Ledger.open(db_path, user="bo")
+    mine, theirs = Ledger.open(ledger_db, user="ann"), Ledger.open(ledger_db, user="bo")
     seen = mine.rows_by_id([cid])[0]
     theirs.apply([cid], "review_state", "reviewed")
     outcome = mine.apply([cid], "assignee", "ann", seen={cid: seen.version})
@@ -83,10 +83,10 @@ def test_a_refused_change_in_a_review_leaves_the_claim_as_it_was(
 
 
 def test_undo_is_refused_once_someone_else_changed_the_claim(
-    db_path: Path, seeded: dict[str, int]
+    ledger_db: str, seeded: dict[str, int]
 ) -> None:
     cid = seeded["c0"]
-    mine, theirs = Ledger.open(db_path, user="ann"), Ledger.open(db_path, user="bo")
+    mine, theirs = Ledger.open(ledger_db, user="ann"), Ledger.open(ledger_db, user="bo")
     done = mine.apply([cid], "review_state", "in_review").changes
     theirs.apply([cid], "note", "I had a look too")
     with pytest.raises(StaleEdit, match=r"note .I had a look too. by bo"):
@@ -106,17 +106,29 @@ def test_changes_made_under_the_same_name_elsewhere_are_seen(
     assert seen.users == {"ann"}
 
 
-def _hold_write_lock(path: Path, seconds: float) -> threading.Thread:
-    """Another program takes the ledger's write lock and keeps it for a while."""
+def _hold_write_lock(ledger_db: str, claim_id: int, seconds: float) -> threading.Thread:
+    """Another program takes the claim's write lock and keeps it for a while (on SQLite the
+    ledger's one write lock, on PostgreSQL the claim's row)."""
     locked = threading.Event()
 
     def hold() -> None:
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("BEGIN IMMEDIATE")
-        locked.set()
-        time.sleep(seconds)
-        conn.execute("ROLLBACK")
-        conn.close()
+        if "://" not in ledger_db:
+            conn = sqlite3.connect(ledger_db, isolation_level=None)
+            conn.execute("BEGIN IMMEDIATE")
+            locked.set()
+            time.sleep(seconds)
+            conn.execute("ROLLBACK")
+            conn.close()
+            return
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        url = make_url(ledger_db).set(drivername="postgresql")
+        with psycopg.connect(url.render_as_string(hide_password=False)) as pg:
+            pg.execute("SELECT id FROM claim WHERE id = %s FOR UPDATE", (claim_id,))
+            locked.set()
+            time.sleep(seconds)
+            pg.rollback()
 
     thread = threading.Thread(target=hold, daemon=True)
     thread.start()
@@ -125,20 +137,20 @@ def _hold_write_lock(path: Path, seconds: float) -> threading.Thread:
 
 
 def test_a_write_waits_for_a_lock_and_then_goes_through(
-    db_path: Path, seeded: dict[str, int]
+    ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    ledger = Ledger.open(db_path, user="ann", wait=20)
-    holder = _hold_write_lock(db_path, 1.5)
+    ledger = Ledger.open(ledger_db, user="ann", wait=20)
+    holder = _hold_write_lock(ledger_db, seeded["c0"], 1.5)
     outcome = ledger.apply([seeded["c0"]], "review_state", "in_review")
     holder.join()
     assert [c.after for c in outcome.changes] == ["in_review"]
 
 
 def test_past_the_wait_the_write_is_refused_as_busy_and_nothing_changes(
-    db_path: Path, seeded: dict[str, int]
+    ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    ledger = Ledger.open(db_path, user="ann", wait=0.5)
-    holder = _hold_write_lock(db_path, 3)
+    ledger = Ledger.open(ledger_db, user="ann", wait=0.5)
+    holder = _hold_write_lock(ledger_db, seeded["c0"], 3)
     with pytest.raises(LedgerBusy, match="the ledger is busy"):
         ledger.apply([seeded["c0"]], "review_state", "in_review")
     holder.join()
@@ -147,13 +159,13 @@ def test_past_the_wait_the_write_is_refused_as_busy_and_nothing_changes(
 
 def test_the_cli_says_busy_in_one_line(
     cli: Cli,
-    db_path: Path,
+    ledger_db: str,
     seeded: dict[str, int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("CLAIMLEDGER_BUSY_WAIT", "0.5")
-    holder = _hold_write_lock(db_path, 3)
-    result = cli("--db", str(db_path), "review", str(seeded["c0"]), "--state", "in_review")
+    holder = _hold_write_lock(ledger_db, seeded["c0"], 3)
+    result = cli("--db", ledger_db, "review", str(seeded["c0"]), "--state", "in_review")
     holder.join()
     assert result.code == 1
     assert result.err.startswith("error: the ledger is busy")
@@ -161,48 +173,41 @@ def test_the_cli_says_busy_in_one_line(
     assert "Traceback" not in result.err
 
 
-def test_the_cli_refuses_a_stale_version(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
+def test_the_cli_refuses_a_stale_version(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
     cid = str(seeded["c0"])
-    assert cli("--db", str(db_path), "--user", "bo", "review", cid, "--note", "x").code == 0
-    result = cli("--db", str(db_path), "review", cid, "--state", "in_review", "--if-version", "1")
+    assert cli("--db", ledger_db, "--user", "bo", "review", cid, "--note", "x").code == 0
+    result = cli("--db", ledger_db, "review", cid, "--state", "in_review", "--if-version", "1")
     assert result.code == 1
     assert "changed since you read it: note “x” by bo" in result.err
-    ok = cli("--db", str(db_path), "review", cid, "--state", "in_review", "--if-version", "2")
+    ok = cli("--db", ledger_db, "review", cid, "--state", "in_review", "--if-version", "2")
     assert ok.code == 0 and "in_review" in ok.out
 
 
 def test_a_bad_busy_setting_is_one_line(
     cli: Cli,
-    db_path: Path,
+    ledger_db: str,
     seeded: dict[str, int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("CLAIMLEDGER_BUSY_WAIT", "soon")
-    result = cli("--db", str(db_path), "claims")
+    result = cli("--db", ledger_db, "claims")
     assert result.code == 1
     assert (
         result.err.strip() == "error: CLAIMLEDGER_BUSY_WAIT must be a number of seconds, not 'soon'"
     )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'claims.db'}"
-    return str(request.getfixturevalue("pg_url"))
-
-
 def test_a_watcher_is_told_of_a_change_under_the_same_name_elsewhere(
-    any_ledger_url: str, tmp_path: Path
+    ledger_db: str, tmp_path: Path
 ) -> None:
     from claimledger.service import prepare
 
     article = tmp_path / "bus.txt"
     article.write_text("Buses\n\nThe city cut 12 bus routes in March, the authority said.\n")
-    mine = Ledger.open(any_ledger_url, user="ann")
+    mine = Ledger.open(ledger_db, user="ann")
     mine.ingest(prepare(article))
     cid = mine.rows(limit=1)[0].id
-    other = Ledger.open(any_ledger_url, user="ann")
+    other = Ledger.open(ledger_db, user="ann")
     watcher = mine.watcher()
     try:
         assert watcher.changes(timeout=0.3) is None  # nothing yet
@@ -218,7 +223,7 @@ def test_a_watcher_is_told_of_a_change_under_the_same_name_elsewhere(
 
 
 def test_an_evidence_file_with_one_bad_entry_adds_nothing(
-    db_path: Path, seeded: dict[str, int], tmp_path: Path
+    ledger_db: str, seeded: dict[str, int], tmp_path: Path
 ) -> None:
     import json
 
@@ -226,7 +231,7 @@ def test_an_evidence_file_with_one_bad_entry_adds_nothing(
     entries = [{**good, "stance": "supports"}] * 3 + [{**good, "stance": "maybe"}]
     path = tmp_path / "evidence.json"
     path.write_text(json.dumps(entries))
-    ledger = Ledger.open(db_path, user="ann")
+    ledger = Ledger.open(ledger_db, user="ann")
     with pytest.raises(LedgerError, match="entry 4: unknown stance 'maybe'"):
         ledger.import_evidence(path)
     assert ledger.evidence(seeded["c0"]) == []
@@ -242,12 +247,12 @@ def test_an_evidence_file_with_one_bad_entry_adds_nothing(
 
 
 def test_undo_of_evidence_goes_through_after_its_link_was_checked(
-    db_path: Path, seeded: dict[str, int]
+    ledger_db: str, seeded: dict[str, int]
 ) -> None:
     from claimledger.ledger.review import lock_claim, record
 
     cid = seeded["c0"]
-    ledger = Ledger.open(db_path, user="ann")
+    ledger = Ledger.open(ledger_db, user="ann")
     _, change = ledger.add_evidence(cid, "https://a.example/report", "supports")
 
     def link_checked(session: Session) -> None:  # what fetching the new link records

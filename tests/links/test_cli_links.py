@@ -20,12 +20,12 @@ def _fast_http(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def test_evidence_add_fetches_and_records_the_page(
-    cli: Cli, db_path: Path, seeded: dict[str, int], base: str
+    cli: Cli, ledger_db: str, seeded: dict[str, int], base: str
 ) -> None:
     cid = str(seeded["c0"])
     result = cli(
         "--db",
-        str(db_path),
+        ledger_db,
         "--user",
         "rev",
         "evidence",
@@ -37,21 +37,21 @@ def test_evidence_add_fetches_and_records_the_page(
     )
     assert result.code == 0, result.err
     assert "archiving skipped: no archive credentials configured" in result.err
-    [ev] = json.loads(cli("--db", str(db_path), "evidence", "list", cid, "--json").out)
+    [ev] = json.loads(cli("--db", ledger_db, "evidence", "list", cid, "--json").out)
     assert (ev["link_state"], ev["http_status"], ev["title"]) == ("alive", 200, "A page")
     assert ev["added_by"] == "rev"
 
 
 def test_a_broken_link_is_recorded_as_dead_not_lost(
-    cli: Cli, db_path: Path, seeded: dict[str, int], base: str
+    cli: Cli, ledger_db: str, seeded: dict[str, int], base: str
 ) -> None:
     cid = str(seeded["c0"])
     result = cli(
-        "--db", str(db_path), "evidence", "add", cid, f"{base}/missing", "--stance", "refutes"
+        "--db", ledger_db, "evidence", "add", cid, f"{base}/missing", "--stance", "refutes"
     )
     assert result.code == 0
     assert "HTTP 404 (recorded, marked dead)" in result.err
-    [ev] = json.loads(cli("--db", str(db_path), "evidence", "list", cid, "--json").out)
+    [ev] = json.loads(cli("--db", ledger_db, "evidence", "list", cid, "--json").out)
     assert (ev["link_state"], ev["http_status"]) == ("dead", 404)
 
 
@@ -64,23 +64,23 @@ def test_a_broken_link_is_recorded_as_dead_not_lost(
     ],
 )
 def test_a_bad_url_is_one_line_and_nothing_is_written(
-    cli: Cli, db_path: Path, seeded: dict[str, int], url: str, message: str
+    cli: Cli, ledger_db: str, seeded: dict[str, int], url: str, message: str
 ) -> None:
     cid = str(seeded["c0"])
-    result = cli("--db", str(db_path), "evidence", "add", cid, url)
+    result = cli("--db", ledger_db, "evidence", "add", cid, url)
     assert result.code == 1 and message in result.err and len(result.err.strip().splitlines()) == 1
-    assert json.loads(cli("--db", str(db_path), "evidence", "list", cid, "--json").out) == []
+    assert json.loads(cli("--db", ledger_db, "evidence", "list", cid, "--json").out) == []
 
 
 def test_links_check_reports_every_state(
-    cli: Cli, db_path: Path, seeded: dict[str, int], base: str
+    cli: Cli, ledger_db: str, seeded: dict[str, int], base: str
 ) -> None:
     cid = str(seeded["c1"])
     changing = f"{base}/changing/{uuid.uuid4().hex}"
     for url in (f"{base}/page", changing, f"{base}/elsewhere"):
-        assert cli("--db", str(db_path), "evidence", "add", cid, url).code == 0
-    cli("--db", str(db_path), "evidence", "add", cid, f"{base}/missing", "--no-fetch")
-    result = cli("--db", str(db_path), "links", "check", "--json")
+        assert cli("--db", ledger_db, "evidence", "add", cid, url).code == 0
+    cli("--db", ledger_db, "evidence", "add", cid, f"{base}/missing", "--no-fetch")
+    result = cli("--db", ledger_db, "links", "check", "--json")
     assert result.code == 0, result.err
     rows = {r["url"]: r for r in map(json.loads, result.out.splitlines())}
     assert {u: r["state"] for u, r in rows.items()} == {
@@ -92,27 +92,27 @@ def test_links_check_reports_every_state(
     assert rows[f"{base}/missing"]["status"] == 404
     assert all(r["claim_id"] == int(cid) for r in rows.values())
     assert "4 link(s)" in result.err
-    history = json.loads(cli("--db", str(db_path), "history", cid, "--json").out)
+    history = json.loads(cli("--db", ledger_db, "history", cid, "--json").out)
     assert any(h["action"] == "link_state" and h["after"].startswith("changed") for h in history)
 
 
 def test_factchecks_lists_published_checks_of_a_claim(
-    cli: Cli, db_path: Path, seeded: dict[str, int], base: str, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, ledger_db: str, seeded: dict[str, int], base: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_KEY", "k")
-    result = cli("--db", str(db_path), "factchecks", str(seeded["c0"]), "--json", "--max", "30")
+    result = cli("--db", ledger_db, "factchecks", str(seeded["c0"]), "--json", "--max", "30")
     assert result.code == 0, result.err
     found = json.loads(result.out)
     assert len(found) == 25  # both pages of the service's answer
     assert found[0]["rating"] == "False" and found[0]["url"] == "https://checker.example/0"
-    assert "checker.example/0" in cli("--db", str(db_path), "factchecks", str(seeded["c0"])).out
+    assert "checker.example/0" in cli("--db", ledger_db, "factchecks", str(seeded["c0"])).out
 
 
 def test_factchecks_without_a_key_says_so_in_one_line(
-    cli: Cli, db_path: Path, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    result = cli("--db", str(db_path), "factchecks", str(seeded["c0"]))
+    result = cli("--db", ledger_db, "factchecks", str(seeded["c0"]))
     assert result.code == 1
     assert (
         result.err.strip() == "error: fact-check search not configured (CLAIMLEDGER_FACTCHECK_KEY)"
@@ -131,19 +131,19 @@ def test_fact_check_query_keeps_whole_words_and_drops_quote_marks() -> None:
 
 
 def test_links_check_of_an_unknown_claim_is_a_mistake(
-    cli: Cli, db_path: Path, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    result = cli("--db", str(db_path), "links", "check", "--claim", "99999")
+    result = cli("--db", ledger_db, "links", "check", "--claim", "99999")
     assert result.code == 1
     assert result.err.strip() == "error: no claim with id 99999"
 
 
 def test_a_bad_link_setting_is_one_line_and_adds_nothing(
-    cli: Cli, db_path: Path, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+    cli: Cli, ledger_db: str, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLAIMLEDGER_HTTP_TIMEOUT", "abc")
     cid = str(seeded["c0"])
-    result = cli("--db", str(db_path), "evidence", "add", cid, "https://example.org/report")
+    result = cli("--db", ledger_db, "evidence", "add", cid, "https://example.org/report")
     assert result.code == 1
     assert result.err.strip() == "error: CLAIMLEDGER_HTTP_TIMEOUT must be a number, not 'abc'"
-    assert "evidence" not in cli("--db", str(db_path), "history", cid).out
+    assert "evidence" not in cli("--db", ledger_db, "history", cid).out

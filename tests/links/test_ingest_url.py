@@ -10,9 +10,9 @@ from helpers import Cli
 
 
 def test_ingest_a_url_saves_the_page_and_finds_its_claims(
-    cli: Cli, tmp_path: Path, base: str
+    cli: Cli, tmp_path: Path, base: str, ledger_db: str
 ) -> None:
-    db, sources = tmp_path / "l.db", tmp_path / "sources"
+    db, sources = ledger_db, tmp_path / "sources"
     result = cli(
         "--db", str(db), "ingest", f"{base}/article", "--sources-dir", str(sources), "--json"
     )

@@ -1,5 +1,5 @@
-"""TUI fixtures: a fresh ledger file per test, filled through the models (no extractor), and an app
-factory whose app must never open a transaction on the UI thread."""
+"""TUI fixtures: a fresh ledger per test (on each backend), filled through the models (no
+extractor), and an app factory whose app must never open a transaction on the UI thread."""
 
 from __future__ import annotations
 
@@ -48,14 +48,14 @@ FACTS: dict[str, Any] = {
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Path]:
-    """A ledger file with one article and four claims, timestamps fixed so snapshots hold still."""
+def ledger(ledger_db: str) -> Iterator[str]:
+    """A ledger with one article and four claims, timestamps fixed so snapshots hold still."""
     from claimledger.db import open_ledger, session_scope
     from claimledger.ledger.anchors import anchor
+    from claimledger.ledger.search import index_claims
     from claimledger.models import Claim, HistoryEntry, Source
 
-    path = tmp_path / "tui.db"
-    opened = open_ledger(path)
+    opened = open_ledger(ledger_db)
     with session_scope(opened.engine) as s:
         source = Source(
             path="bus.txt",
@@ -93,12 +93,13 @@ def ledger(tmp_path: Path) -> Iterator[Path]:
                     claim_id=claim.id or 0, at=FIXED, user="seed", action="created", after="new"
                 )
             )
+            index_claims([(claim.id or 0, quote)], session=s)
     opened.engine.dispose()
-    yield path
+    yield ledger_db
 
 
 @pytest.fixture
-def db(ledger: Path) -> Iterator[Db]:
+def db(ledger: str) -> Iterator[Db]:
     from claimledger.db import open_ledger
 
     engine = open_ledger(ledger).engine
@@ -119,7 +120,7 @@ def make_app(tmp_path: Path) -> Iterator[MakeApp]:
 
     made: list[tuple[Ledger, list[str]]] = []
 
-    def factory(path: Path, keymap: str | None = None) -> ClaimLedgerApp:
+    def factory(path: str | Path, keymap: str | None = None) -> ClaimLedgerApp:
         keys = tmp_path / "keys.toml"
         if keymap is not None:
             keys.write_text(keymap, encoding="utf-8")

@@ -22,9 +22,9 @@ SnapCompare = Callable[..., bool]
 
 
 class MakeApp(Protocol):
-    """The `make_app` fixture: the app as the CLI builds it, on a ledger file."""
+    """The `make_app` fixture: the app as the CLI builds it, on a ledger (a path or a URL)."""
 
-    def __call__(self, path: Path, keymap: str | None = None) -> ClaimLedgerApp: ...
+    def __call__(self, path: str | Path, keymap: str | None = None) -> ClaimLedgerApp: ...
 
 
 async def settle(pilot: Pilot[None], delay: float = 0.07) -> None:
@@ -40,7 +40,7 @@ async def settle(pilot: Pilot[None], delay: float = 0.07) -> None:
 class Db:
     """The test's view of the ledger: look claims up and read what they hold, in new sessions."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: str, engine: Engine) -> None:
         self.path = path
         self.engine = engine
         self.opened: list[Ledger] = []

@@ -402,8 +402,9 @@ async def test_a_broken_ledger_is_a_notification_not_a_crash(db: Db, make_app: M
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
+        index = "claim_fts" if db.engine.dialect.name == "sqlite" else "claim_search"
         with db.engine.begin() as conn:
-            conn.exec_driver_sql("DROP TABLE claim_fts")  # the search index is gone
+            conn.exec_driver_sql(f"DROP TABLE {index}")  # the search index is gone
         await _search(pilot, db, "bus")
         assert isinstance(app.screen, LedgerScreen)
         assert any("did not answer" in n.message for n in app._notifications)

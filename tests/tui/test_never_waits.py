@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -22,11 +24,18 @@ SIZE = (120, 36)
 
 
 class WriteLock:
-    """Another program's transaction holding the SQLite write lock until `release` (or `hold` s)."""
+    """Another program's transaction holding the write lock until `release` (or `hold` s): SQLite's
+    one write lock; on PostgreSQL every claim (reads still go through, as they do on SQLite)."""
 
-    def __init__(self, path: Path, hold: float | None = None) -> None:
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("BEGIN IMMEDIATE")
+    def __init__(self, target: str, hold: float | None = None) -> None:
+        self.conn: sqlite3.Connection | psycopg.Connection[Any]
+        if "://" in target:
+            url = make_url(target).set(drivername="postgresql")
+            self.conn = psycopg.connect(url.render_as_string(hide_password=False))
+            self.conn.execute("LOCK TABLE claim IN EXCLUSIVE MODE")
+        else:
+            self.conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+            self.conn.execute("BEGIN IMMEDIATE")
         self.freed = threading.Event()
         self._go = threading.Event()
         self.thread = threading.Thread(target=self._run, args=(hold,), daemon=True)
@@ -34,7 +43,10 @@ class WriteLock:
 
     def _run(self, hold: float | None) -> None:
         self._go.wait(hold)
-        self.conn.execute("COMMIT")
+        if isinstance(self.conn, sqlite3.Connection):
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.commit()
         self.conn.close()
         self.freed.set()
 
@@ -145,7 +157,7 @@ async def test_a_lock_held_past_the_wait_is_a_busy_message(
 async def test_a_claim_changed_underneath_is_refused_and_shown_afresh(
     db: Db, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(LedgerScreen, "WATCH_SECONDS", 3600.0)  # no live update comes first
+    monkeypatch.setattr(LedgerScreen, "_watch", lambda self, ledger: None)  # no live update first
     cid = db.id("12 bus routes")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
@@ -172,7 +184,7 @@ async def test_a_claim_changed_underneath_is_refused_and_shown_afresh(
 async def test_a_bulk_action_skips_only_the_stale_claim(
     db: Db, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(LedgerScreen, "WATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(LedgerScreen, "_watch", lambda self, ledger: None)  # no live updates
     first, second = db.id("12 bus routes"), db.id("Ridership")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,6 +8,10 @@ import pytest
 
 from tui.support import Db, MakeApp, SnapCompare
 
+pytestmark = pytest.mark.sqlite_only(
+    "pictures of the screens, drawn alike from either backend (the other TUI tests run on both)"
+)
+
 
 async def _steady(pilot: Any) -> None:
     """Workers done, detail loaded, no blinking cursor."""

@@ -22,6 +22,15 @@ from claimledger.vocab import OPEN_STATES, ReviewState
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+MAX_ID = 2**31 - 1
+"""The largest id a ledger holds on either backend (PostgreSQL's INTEGER): a larger number typed
+by a person names nothing, as on SQLite, instead of failing the query on PostgreSQL."""
+
+
+def storable(ids: Any) -> list[int]:
+    """The ids that could exist (ids past MAX_ID name nothing)."""
+    return [i for i in ids if 0 < i <= MAX_ID]
+
 
 def fts_query(text: str) -> str | None:
     """A person's search in FTS5 syntax (see `search`): None when it holds no word."""
@@ -38,7 +47,7 @@ def conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
     """The WHERE terms of a filter (exports build their own pages over them)."""
     conds: list[ColumnElement[bool]] = []
     if flt.ids:
-        conds.append(col(Claim.id).in_(flt.ids))
+        conds.append(col(Claim.id).in_(storable(flt.ids)))
     if flt.states:
         conds.append(col(Claim.review_state).in_(flt.states))
     if flt.evidence_statuses:
@@ -47,7 +56,7 @@ def conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
         conds.append(col(Claim.type).in_(flt.types))
     if flt.source:
         if flt.source.isdigit():
-            conds.append(col(Claim.source_id) == int(flt.source))
+            conds.append(col(Claim.source_id).in_(storable([int(flt.source)])))
         else:
             pattern = _like_pattern(flt.source)
             matching = select(Source.id).where(
@@ -91,6 +100,8 @@ def _paged(
     """Add the keyset condition and order; a backwards page comes out reversed."""
     backwards = before is not None
     edge = before if backwards else after
+    if edge == FAR_END:
+        edge = None  # the far end bounds nothing (and its id would not fit PostgreSQL's integer)
     if order == "queue":
         score, cid = col(Claim.score), col(Claim.id)
         if edge is not None:
@@ -124,14 +135,14 @@ def counts_by_state(*, session: Session) -> dict[str, int]:
 
 
 def get_claim(claim_id: int, *, session: Session) -> Claim:
-    claim = session.get(Claim, claim_id)
+    claim = session.get(Claim, claim_id) if storable([claim_id]) else None
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")
     return claim
 
 
 def get_source(source_id: int, *, session: Session) -> Source:
-    source = session.get(Source, source_id)
+    source = session.get(Source, source_id) if storable([source_id]) else None
     if source is None:
         raise NotFound(f"no source with id {source_id}")
     return source

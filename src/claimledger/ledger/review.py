@@ -19,6 +19,7 @@ from claimledger.errors import InvalidValue, NotFound, StaleEdit
 from claimledger.ledger import roles, search
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.convert import history_record
+from claimledger.ledger.queries import storable
 from claimledger.models import Claim, HistoryEntry, Source, utcnow
 from claimledger.records import Change, HistoryRecord
 from claimledger.vocab import (
@@ -40,6 +41,8 @@ def lock_claim(
 ) -> Claim:
     """The claim, locked for this transaction; refused if it moved past the version the caller saw
     (changes of the kinds in `unless_only`, say a link re-checked, do not count)."""
+    if not storable([claim_id]):  # past PostgreSQL's INTEGER: no such claim on either backend
+        raise NotFound(f"no claim with id {claim_id}")
     claim = session.get(Claim, claim_id, with_for_update=True, populate_existing=True)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")

@@ -2,11 +2,15 @@
 
 Nothing here waits on the ledger: reads and writes go through the app's `read` and `write`, which run
 them in workers and call back here with the result. Another person's change (or this person's, in
-another terminal) shows up on its own: the screen looks for new history twice a second.
+another terminal) shows up on its own: a thread waits on the ledger's watcher (PostgreSQL's
+LISTEN/NOTIFY, SQLite's change counter) and the claims it names that are on screen are read again.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import ClassVar
@@ -14,11 +18,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from claimledger.errors import LedgerError, StaleEdit
-from claimledger.records import Change, ClaimFilter, ClaimRow, Counts, Outcome
+from claimledger.records import Activity, Change, ClaimFilter, ClaimRow, Counts, Outcome
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
 from claimledger.tui.row_window import RowWindow
@@ -41,8 +46,11 @@ PAGE = 100
 class LedgerScreen(Screen[None]):
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = LEDGER_BINDINGS
-    WATCH_SECONDS: ClassVar[float] = 0.5
-    """How often to look for changes made elsewhere (one indexed read of the newest history)."""
+    WATCH_SECONDS: ClassVar[float] = 0.25
+    """The longest one wait on the watcher blocks: how soon the watching thread sees it must stop
+    (a change itself wakes it at once)."""
+    WATCH_RETRY: ClassVar[float] = 2.0
+    """After the watcher lost the ledger (a server restarted), the pause before watching again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,6 +60,10 @@ class LedgerScreen(Screen[None]):
         self.saving = 0
         self.undo = UndoStack()
         self.window = RowWindow(page=PAGE)
+        self._stop_watching = threading.Event()
+        self.watch_thread: threading.Thread | None = None
+        self.watching = False
+        """True once the watcher listens: from then on no change made elsewhere is missed."""
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -64,8 +76,14 @@ class LedgerScreen(Screen[None]):
         self.table.focus()
         desk(self).writes_signal.subscribe(self, self._writes_changed)
         self.load_view(self.view)
-        self.watch_others()
-        self.set_interval(self.WATCH_SECONDS, self.watch_others)
+        ledger = desk(self).ledger
+        self.watch_thread = threading.Thread(
+            target=self._watch, args=(ledger,), name="claimledger-watch", daemon=True
+        )
+        self.watch_thread.start()
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()  # the watching thread ends within WATCH_SECONDS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys the person's role may not use are hidden (the core refuses them anyway)."""
@@ -89,8 +107,76 @@ class LedgerScreen(Screen[None]):
         return self.window.current
 
     # -- changes made elsewhere ---------------------------------------------
+    def _watch(self, ledger: Ledger) -> None:
+        """Wait for other people's changes until the screen goes; its own connection, its own
+        thread (not a worker: the UI's workers come and go, this one lives with the screen),
+        closed here when the screen is unmounted."""
+        stop = self._stop_watching
+        while not stop.is_set():
+            try:
+                watcher = ledger.watcher()
+            except Exception:  # the ledger is unreachable for now: the page says so; try again
+                stop.wait(self.WATCH_RETRY)
+                continue
+            try:
+                self._from_watcher(self._live)
+                while not stop.is_set():
+                    found = watcher.changes(timeout=self.WATCH_SECONDS)
+                    if found is not None:
+                        self._from_watcher(self._changed_elsewhere, found, time.monotonic())
+            except Exception:  # a lost connection: watch again (and catch up) in a moment
+                stop.wait(self.WATCH_RETRY)
+            finally:
+                watcher.close()
+
+    class _Watched(Message):
+        """From the watching thread: a callback for the UI thread (posting never blocks, so the
+        thread can always see it must stop)."""
+
+        def __init__(self, callback: Callable[..., None], args: tuple[object, ...]) -> None:
+            self.callback = callback
+            self.args = args
+            super().__init__()
+
+    def _from_watcher(self, callback: Callable[..., None], *args: object) -> None:
+        if not self._stop_watching.is_set():
+            self.post_message(self._Watched(callback, args))
+
+    def on_ledger_screen__watched(self, message: _Watched) -> None:
+        message.callback(*message.args)
+
+    def _live(self) -> None:
+        """The watcher listens: read again what was shown before it did (a change made between
+        the first page and the watcher's start is not missed)."""
+        self.watching = True
+        held = {r.id for r in self.window.rows}
+        if held:
+            self.refresh_claims(held)
+
+    def _changed_elsewhere(self, activity: Activity, told: float) -> None:
+        """Claims changed elsewhere: only those on screen are read again; the detail and the
+        counts follow."""
+        shown = activity.claim_ids & {r.id for r in self.window.rows}
+        desk(self).read(
+            lambda ledger: ledger.rows_by_id(shown),
+            partial(self._shown_afresh, activity, told),
+            owner=self,
+            group="others",
+            exclusive=False,
+            failed=lambda _error: None,  # the next change, or a reload, shows it
+        )
+
+    def _shown_afresh(self, activity: Activity, told: float, fresh: list[ClaimRow]) -> None:
+        self.table.show_rows(fresh)
+        self.last_change_shown = (activity, told)
+        self.on_claim_table_changed_elsewhere(ClaimTable.ChangedElsewhere(activity, len(fresh)))
+
+    last_change_shown: tuple[Activity, float] | None = None
+    """The last change made elsewhere that the screen showed, and when the watcher told of it."""
+
     def watch_others(self) -> None:
-        """Look for claims changed by anyone else (the timer does, twice a second)."""
+        """Look for claims changed by anyone else now, by reading the history (the watcher
+        does not need this; kept for a look on demand)."""
         self.table.watch_others()
 
     def on_claim_table_changed_elsewhere(self, message: ClaimTable.ChangedElsewhere) -> None:
