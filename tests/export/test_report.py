@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
@@ -51,15 +50,15 @@ def test_md_escape_keeps_one_line() -> None:
 
 
 def test_text_report_and_cli_formats(
-    cli: Cli, db_path: Path, engine: Engine, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, engine: Engine, seeded: dict[str, int]
 ) -> None:
     _published(engine, seeded["c1"])
     assert "By review state" in text_report(Ledger(engine, "x").report())
-    result = cli("--db", str(db_path), "report")
+    result = cli("--db", ledger_db, "report")
     assert result.code == 0 and "verified" in result.out and "Latest verdicts" in result.out
-    result = cli("--db", str(db_path), "report", "--json")
+    result = cli("--db", ledger_db, "report", "--json")
     assert json.loads(result.out)["claims"] == 3
-    result = cli("--db", str(db_path), "report", "-f", "markdown")
+    result = cli("--db", ledger_db, "report", "-f", "markdown")
     assert result.out.startswith("# Ledger report")
-    result = cli("--db", str(db_path), "report", "-f", "html")
+    result = cli("--db", ledger_db, "report", "-f", "html")
     assert result.code == 1 and "unknown format 'html'" in result.err

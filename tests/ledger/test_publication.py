@@ -140,10 +140,10 @@ def test_statement_problems_name_length_and_verdicts() -> None:
 
 
 def test_cli_publish_show_and_scale(
-    cli: Cli, db_path: Path, ledger: Ledger, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, ledger: Ledger, seeded: dict[str, int]
 ) -> None:
     cid = str(seeded["c1"])
-    db = ("--db", str(db_path))
+    db = ("--db", ledger_db)
     result = cli(*db, "publish", cid, "--suggest", "--rating", "Mostly False", "--summary", "Less.")
     assert result.code == 0, result.err
     assert "rating Mostly False" in result.out and "published 20" in result.out
@@ -159,12 +159,12 @@ def test_cli_publish_show_and_scale(
 
 
 def test_cli_claimreview_export_reports_refusals(
-    cli: Cli, db_path: Path, ledger: Ledger, seeded: dict[str, int], tmp_path: Path
+    cli: Cli, ledger_db: str, ledger: Ledger, seeded: dict[str, int], tmp_path: Path
 ) -> None:
     import json
 
     out = tmp_path / "reviews.json"
-    db = ("--db", str(db_path))
+    db = ("--db", ledger_db)
     result = cli(*db, "export", "-f", "claimreview", "-o", str(out))
     assert result.code == 0
     assert f"claim {seeded['c1']}: nothing recorded for publication" in result.err
