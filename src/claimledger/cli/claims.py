@@ -81,10 +81,11 @@ def claims(
             print_error(f"{limit} of {total} claims shown; --limit 0 for all", level="note")
         return
     total = ledger.count(flt)
-    from claimledger.cli.render import claims_table
+    from claimledger.cli.claims_listing import claims_listing
 
     shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
-    out_console.print(claims_table(rows, title=f"{flt.describe()} — {shown} claim(s)"))
+    title = f"{flt.describe()} — {shown} claim(s)"
+    out_console.print(claims_listing(rows, title=title, width=out_console.width))
 
 
 def show(

@@ -30,6 +30,7 @@ from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
 from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
+from claimledger.tui.widgets.desk_footer import DeskFooter
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
@@ -57,7 +58,7 @@ class LedgerScreen(Screen[None]):
         with Horizontal(id="main"):
             yield ClaimTable(self.window, id="table")
             yield DetailPane(id="detail")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
         self.table.focus()
