@@ -20,6 +20,7 @@ from textual.widgets import Static
 from claimledger.errors import LedgerError, NotFound
 from claimledger.records import ClaimDetail, LinkReport, MatchPair, MatchRecord
 from claimledger.service import Ledger
+from claimledger.tui.browser import graphical_browser, no_browser_message
 from claimledger.tui.calls import desk
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.widgets.detail_text import (
@@ -228,8 +229,12 @@ class DetailPane(VerticalScroll):
         if url is None:
             self.notify("No link for this claim", severity="warning")
             return
+        if not graphical_browser():
+            self.app.copy_to_clipboard(url)
+            self.notify(no_browser_message(url), severity="warning", timeout=30, markup=True)
+            return
         self.app.open_url(url)
-        self.notify(f"Opening {url}")
+        self.notify(f"Opening {url}", markup=False)
 
     # -- fact-checks published elsewhere ------------------------------------
     def search_fact_checks(self) -> None:
