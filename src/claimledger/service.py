@@ -25,6 +25,7 @@ from claimledger.records import (
     ClaimFilter,
     ClaimRecord,
     ClaimRow,
+    ConflictRecord,
     Counts,
     Cursor,
     EvidenceRecord,
@@ -518,6 +519,38 @@ class Ledger:
         from claimledger.ledger.ingest import store
 
         return self.tx.write(lambda s: store(prepared, session=s, user=self.user))
+
+    # conflicts and travelling verdicts
+    def conflicts(
+        self, *, status: str | None = None, claim_id: int | None = None
+    ) -> list[ConflictRecord]:
+        """Pairs of claims whose figures cannot both be true (dismissed ones only when asked)."""
+        from claimledger.ledger.conflicts_view import conflicts
+
+        with self.tx.read() as s:
+            return conflicts(session=s, status=status, claim_id=claim_id)
+
+    def decide_conflict(
+        self, conflict_id: int, status: str, note: str | None = None
+    ) -> ConflictRecord:
+        """Confirm or dismiss a suggested conflict; both claims' histories record it."""
+        from claimledger.ledger.conflicts import decide
+        from claimledger.ledger.conflicts_view import conflict_record
+
+        def work(s: Any) -> ConflictRecord:
+            row = decide(conflict_id, status, session=s, user=self.user, note=note)
+            s.flush()
+            found = conflict_record(row, session=s)
+            assert found is not None
+            return found
+
+        return self.tx.write(work)
+
+    def scan_conflicts(self) -> int:
+        """Look for conflicting figures across the whole ledger (a ledger from before they were)."""
+        from claimledger.ledger.conflicts import scan
+
+        return self.tx.write(lambda s: scan(session=s))
 
 
 # -- work that needs no ledger: reading articles and pages, before anything is written ---------

@@ -71,6 +71,8 @@ class HistoryAction(StrEnum):
     LINK_STATE = "link_state"
     MATCH = "match"
     UNDO = "undo"
+    CONFLICT = "conflict"
+    VERDICT = "verdict"
 
 
 FIELD_ACTIONS = (HistoryAction.REVIEW_STATE, HistoryAction.EVIDENCE_STATUS, HistoryAction.ASSIGNEE)
@@ -126,3 +128,14 @@ def parse_stance(value: str) -> Stance:
 
 def parse_match_status(value: str) -> MatchStatus:
     return _parse(MatchStatus, value, "match status")
+
+
+# -- conflicts and travelling verdicts ----------------------------------------------------------
+class ConflictStatus(StrEnum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+def parse_conflict_status(value: str) -> ConflictStatus:
+    return _parse(ConflictStatus, value, "conflict status")

@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from claimledger import __version__
-from claimledger.cli import claims, db, evidence, export, factchecks, ingest, links, matches
+from claimledger.cli import (
+    claims,
+    conflicts,
+    db,
+    evidence,
+    export,
+    factchecks,
+    ingest,
+    links,
+    matches,
+)
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
 
@@ -69,6 +79,7 @@ matches.register(app)
 links.register(app)
 factchecks.register(app)
 db.register(app)
+conflicts.register(app)
 
 
 def main() -> None:
