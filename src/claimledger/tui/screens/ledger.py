@@ -21,6 +21,7 @@ from claimledger.errors import LedgerError, StaleEdit
 from claimledger.records import Change, ClaimFilter, ClaimRow, Counts, Outcome
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
+from claimledger.tui.conflict_actions import pick_conflict
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
@@ -51,6 +52,7 @@ class LedgerScreen(Screen[None]):
         self.counts: Counts | None = None
         self.saving = 0
         self.undo = UndoStack()
+        self.pending_jump: int | None = None
         self.window = RowWindow(page=PAGE)
 
     def compose(self) -> ComposeResult:
@@ -109,6 +111,11 @@ class LedgerScreen(Screen[None]):
     def on_claim_table_loaded(self, message: ClaimTable.Loaded) -> None:
         if message.view != self.view:
             return
+        if self.pending_jump is not None:  # `!` asked for the other claim of a conflict
+            target, self.pending_jump = self.pending_jump, None
+            row = next((r for r in self.window.rows if r.id == target), None)
+            if row is not None:
+                self.table.jump_to(row)
         if message.error is not None:
             self.notify(str(message.error), severity="error")
         self._fetch_counts()
@@ -396,6 +403,17 @@ class LedgerScreen(Screen[None]):
 
     def action_check_links(self) -> None:
         self.detail.check_links()
+
+    def action_conflicts(self) -> None:
+        claim_id = self.detail.claim_id
+        if claim_id is None:
+            return
+        desk(self).read(
+            lambda ledger: ledger.conflicts(claim_id=claim_id),
+            lambda found: pick_conflict(self, claim_id, found),
+            owner=self,
+            group="conflicts",
+        )
 
     def action_open_link(self) -> None:
         self.detail.open_link()

@@ -73,6 +73,13 @@ LEDGER_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _b(
+        "exclamation_mark",
+        "conflicts",
+        "Conflicts",
+        "Figures elsewhere that cannot be true with this claim's: go to one, confirm or dismiss",
+        show=False,
+    ),
+    _b(
         "w",
         "open_link",
         "Open",

@@ -23,6 +23,7 @@ from claimledger.service import Ledger
 from claimledger.tui.browser import graphical_browser, no_browser_message
 from claimledger.tui.calls import desk
 from claimledger.tui.screens.choice import ChoiceDialog
+from claimledger.tui.widgets.conflict_note import ConflictNote
 from claimledger.tui.widgets.detail_text import (
     evidence_text,
     history_text,
@@ -56,6 +57,7 @@ class DetailPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-meta")
+        yield ConflictNote(id="detail-conflicts")
         yield Static(id="detail-paragraph")
         yield Static(id="detail-evidence")
         yield Static(id="detail-matches")
@@ -101,6 +103,7 @@ class DetailPane(VerticalScroll):
 
     def show(self, detail: ClaimDetail | None) -> None:
         self.detail = detail
+        self.query_one(ConflictNote).want(detail.claim.id if detail is not None else None)
         parts: dict[str, RenderableType] = {
             "detail-meta": Text("No claim selected.", "dim"),
             "detail-paragraph": "",
