@@ -218,3 +218,15 @@ class ClaimConflict(SQLModel, table=True):
     status: str = Field(default="suggested", description="suggested | confirmed | dismissed")
     decided_by: str | None = None
     decided_at: datetime | None = _ts(nullable=True)
+
+
+class VerdictCopy(SQLModel, table=True):
+    """A claim that took its verdict from the same claim decided elsewhere: updated when it changes."""
+
+    __tablename__ = "verdict_copy"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    from_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    user: str
+    at: datetime = _ts()

@@ -37,6 +37,7 @@ from claimledger.records import (
     MatchRecord,
     Order,
     Outcome,
+    Verdict,
 )
 from claimledger.vocab import OPEN_STATES, HistoryAction
 
@@ -551,6 +552,32 @@ class Ledger:
         from claimledger.ledger.conflicts import scan
 
         return self.tx.write(lambda s: scan(session=s))
+
+    def earlier_verdicts(self, claim_id: int) -> list[Verdict]:
+        """The same claim, already reviewed or verified elsewhere: verdict, evidence, who decided."""
+        from claimledger.ledger.verdicts import earlier_verdicts
+
+        with self.tx.read() as s:
+            return earlier_verdicts(claim_id, session=s)
+
+    def take_verdict(self, claim_id: int, from_id: int) -> list[Change]:
+        """Give a claim the verdict of the same claim decided elsewhere (history says from where)."""
+        from claimledger.ledger.verdicts import carry
+
+        return self.tx.write(lambda s: carry(claim_id, from_id, session=s, user=self.user))
+
+    def outdated_copies(self, claim_id: int) -> list[int]:
+        """Claims that took this claim's verdict and show an older one since it changed."""
+        from claimledger.ledger.verdicts import outdated_copies
+
+        with self.tx.read() as s:
+            return outdated_copies(claim_id, session=s)
+
+    def update_copies(self, claim_id: int) -> list[Change]:
+        """Carry this claim's current verdict to the claims that took an older one."""
+        from claimledger.ledger.verdicts import update_copies
+
+        return self.tx.write(lambda s: update_copies(claim_id, session=s, user=self.user))
 
 
 # -- work that needs no ledger: reading articles and pages, before anything is written ---------

@@ -19,6 +19,7 @@ from claimledger.cli import (
     ingest,
     links,
     matches,
+    verdicts,
 )
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
@@ -80,6 +81,7 @@ links.register(app)
 factchecks.register(app)
 db.register(app)
 conflicts.register(app)
+verdicts.register(app)
 
 
 def main() -> None:

@@ -169,6 +169,13 @@ def review(
     )
     summary = f"claim {claim_id}: {claim.review_state}, evidence {claim.evidence_status}"
     out_console.print(f"{summary} (version {claim.version})", markup=False)
+    if copies := cfg.ledger().outdated_copies(claim_id):
+        listed = ", ".join(map(str, copies))
+        print_error(
+            f"claim(s) {listed} took this claim's earlier verdict: "
+            f"`claimledger verdicts {claim_id} --update-copies` updates them",
+            level="note",
+        )
 
 
 def open_tui(cfg: Settings) -> None:

@@ -21,7 +21,16 @@ from claimledger.db import write_engine
 from claimledger.errors import LedgerError
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
 
-TABLES = ("source", "claim", "claim_anchor", "evidence", "history", "claim_match", "claim_conflict")
+TABLES = (
+    "source",
+    "claim",
+    "claim_anchor",
+    "evidence",
+    "history",
+    "claim_match",
+    "claim_conflict",
+    "verdict_copy",
+)
 """In the order foreign keys need."""
 
 BATCH = 2000

@@ -1,4 +1,4 @@
-"""blocking keys for matches and conflicts (claim_key), conflicting figures (claim_conflict)
+"""blocking keys (claim_key), conflicting figures (claim_conflict), verdicts taken (verdict_copy)
 
 Revision ID: 0009_travel
 Revises: 0006_source_genre
@@ -54,6 +54,20 @@ def upgrade() -> None:
     )
     op.create_index("ix_claim_conflict_claim_id", "claim_conflict", ["claim_id"])
     op.create_index("ix_claim_conflict_other_id", "claim_conflict", ["other_id"])
+    op.create_table(
+        "verdict_copy",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "claim_id", sa.Integer(), sa.ForeignKey("claim.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column(
+            "from_id", sa.Integer(), sa.ForeignKey("claim.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("user", sa.String(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_verdict_copy_claim_id", "verdict_copy", ["claim_id"])
+    op.create_index("ix_verdict_copy_from_id", "verdict_copy", ["from_id"])
     _backfill_keys()
 
 
@@ -89,5 +103,6 @@ def _backfill_keys() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("verdict_copy")
     op.drop_table("claim_conflict")
     op.drop_table("claim_key")

@@ -29,11 +29,13 @@ from claimledger.tui.screens.filter_dialog import FilterDialog
 from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
+from claimledger.tui.verdict_actions import pick_verdict
 from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
 from claimledger.tui.widgets.desk_footer import DeskFooter
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
+from claimledger.tui.widgets.verdict_note import read_travel
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 
 PAGE = 100
@@ -413,6 +415,17 @@ class LedgerScreen(Screen[None]):
             lambda found: pick_conflict(self, claim_id, found),
             owner=self,
             group="conflicts",
+        )
+
+    def action_take_verdict(self) -> None:
+        claim_id = self.detail.claim_id
+        if claim_id is None:
+            return
+        desk(self).read(
+            lambda ledger: read_travel(ledger, claim_id),
+            lambda travel: pick_verdict(self, travel),
+            owner=self,
+            group="verdicts",
         )
 
     def action_open_link(self) -> None:

@@ -80,6 +80,13 @@ LEDGER_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _b(
+        "t",
+        "take_verdict",
+        "Take verdict",
+        "Take the verdict reached on the same claim elsewhere, or update the claims that took it",
+        show=False,
+    ),
+    _b(
         "w",
         "open_link",
         "Open",

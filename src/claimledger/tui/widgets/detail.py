@@ -31,6 +31,7 @@ from claimledger.tui.widgets.detail_text import (
     metadata_text,
     paragraph_text,
 )
+from claimledger.tui.widgets.verdict_note import VerdictNote
 from claimledger.vocab import LinkState
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class DetailPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-meta")
         yield ConflictNote(id="detail-conflicts")
+        yield VerdictNote(id="detail-verdicts")
         yield Static(id="detail-paragraph")
         yield Static(id="detail-evidence")
         yield Static(id="detail-matches")
@@ -104,6 +106,7 @@ class DetailPane(VerticalScroll):
     def show(self, detail: ClaimDetail | None) -> None:
         self.detail = detail
         self.query_one(ConflictNote).want(detail.claim.id if detail is not None else None)
+        self.query_one(VerdictNote).want(detail.claim.id if detail is not None else None)
         parts: dict[str, RenderableType] = {
             "detail-meta": Text("No claim selected.", "dim"),
             "detail-paragraph": "",
