@@ -176,6 +176,7 @@ def _key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest(), "big")
 
 
+@lru_cache(maxsize=8192)
 def match_keys(quote: str) -> frozenset[int]:
     """One key per (number or name, other word) pair among the claim's longest ones.
 

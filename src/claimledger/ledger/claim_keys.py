@@ -15,7 +15,8 @@ from sqlmodel import Session, col
 from claimledger.extract.similarity import claim_keys
 from claimledger.models import ClaimKey
 
-PER_KEY = 40
+PER_KEY = 8
+"""The newest claims per key: a claim repeated in many articles is found by its newest copies."""
 KEYS_PER_STATEMENT = 200  # SQLite allows 500 terms in one compound SELECT
 
 
@@ -28,8 +29,8 @@ def write(
         for cid, quote, quantities in claims
         for k in claim_keys(quote, [dict(q) for q in quantities])
     ]
-    if rows:
-        session.execute(sa.insert(ClaimKey), rows)
+    if rows:  # Core, not the ORM's bulk path: ingest writes tens of keys per claim
+        session.connection().execute(ClaimKey.__table__.insert(), rows)  # type: ignore[attr-defined]
 
 
 def rewrite(
@@ -47,12 +48,12 @@ def lookup(
     found: dict[int, list[int]] = {}
     for start in range(0, len(wanted), KEYS_PER_STATEMENT):
         chunk = wanted[start : start + KEYS_PER_STATEMENT]
-        arms = [
-            f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = :k{i} "
+        arms = [  # keys are our own integers, written inline: one plain statement on any driver
+            f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = {int(k)} "
             f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS a{i}"
-            for i in range(len(chunk))
+            for i, k in enumerate(chunk)
         ]
-        params = {f"k{i}": k for i, k in enumerate(chunk)}
-        for key, claim_id in session.execute(sa.text(" UNION ALL ".join(arms)), params):
+        result = session.connection().exec_driver_sql(" UNION ALL ".join(arms))
+        for key, claim_id in result:
             found.setdefault(int(key), []).append(int(claim_id))
     return found

@@ -23,7 +23,7 @@ from claimledger.models import Claim, ClaimMatch, utcnow
 from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
 
 THRESHOLD = 0.45
-CANDIDATES = 40
+CANDIDATES = 20
 PER_CLAIM = 10  # a claim repeated in a hundred articles does not need a hundred suggestions
 CHUNK = 500
 
@@ -110,8 +110,8 @@ def suggest_for(
                     "status": MatchStatus.SUGGESTED.value,
                 }
             )
-    if new_rows:
-        session.execute(sa.insert(ClaimMatch), new_rows)
+    if new_rows:  # Core, not the ORM's bulk path
+        session.connection().execute(ClaimMatch.__table__.insert(), new_rows)  # type: ignore[attr-defined]
     return len(new_rows)
 
 
