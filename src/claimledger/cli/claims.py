@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from claimledger.cli.context import (
     settings,
     write_out,
 )
+
+if TYPE_CHECKING:
+    from claimledger.records import ClaimDetail
 
 
 def register(app: typer.Typer) -> None:
@@ -103,6 +106,19 @@ def show(
     from claimledger.cli.render import claim_panel
 
     out_console.print(claim_panel(detail))
+    _print_links(detail)
+
+
+def _print_links(detail: ClaimDetail) -> None:
+    """Every URL once more, whole, one a line and never wrapped by us: tables fold long URLs,
+    and a URL cut across table lines cannot be copied."""
+    links = [("article", detail.source.url)] if detail.source.url else []
+    links += [(f"evidence {e.id}", e.url) for e in detail.evidence]
+    if not links:
+        return
+    out_console.print("links", style="bold")
+    for label, url in links:
+        out_console.print(f"{label}: {url}", markup=False, soft_wrap=True, highlight=False)
 
 
 def history(

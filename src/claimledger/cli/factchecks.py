@@ -29,8 +29,6 @@ def factchecks(
 
     Needs CLAIMLEDGER_FACTCHECK_KEY; CLAIMLEDGER_FACTCHECK_ENDPOINT names another service.
     """
-    from rich.table import Table
-
     ledger = settings(ctx).ledger()
     with err_console.status(f"searching fact-checks for claim {claim_id}"):
         words, found = ledger.fact_checks(claim_id, query=query, max_results=limit)
@@ -46,8 +44,9 @@ def factchecks(
     if not found.results:
         err_console.print(f"no published fact-checks found for: {words}", markup=False)
         return
-    table = Table("rating", "publisher", "claim", "fact-check", show_lines=False)
-    for r in found.results:
-        table.add_row(r.rating or "", r.publisher or "", r.claim, r.url or "")
-    out_console.print(table)
+    for r in found.results:  # a block each, the URL on a line of its own, never cut or wrapped
+        out_console.print(f"{r.rating or '?'} · {r.publisher or '?'}", markup=False, style="bold")
+        out_console.print(f"  {r.claim}", markup=False)
+        if r.url:
+            out_console.print(f"  {r.url}", markup=False, soft_wrap=True, highlight=False)
     err_console.print(f"{len(found.results)} fact-check(s) for: {words}", markup=False)
