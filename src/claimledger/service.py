@@ -579,6 +579,48 @@ class Ledger:
 
         return self.tx.write(lambda s: update_copies(claim_id, session=s, user=self.user))
 
+    def edit_evidence(
+        self,
+        evidence_id: int,
+        *,
+        stance: str | None = None,
+        note: str | None = None,
+        url: str | None = None,
+    ) -> EvidenceRecord:
+        """Correct a link's stance, note or address (in the claim's history)."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence_edits import edit_evidence
+
+        return self.tx.write(
+            lambda s: evidence_record(
+                edit_evidence(
+                    evidence_id, session=s, user=self.user, stance=stance, note=note, url=url
+                )
+            )
+        )
+
+    def remove_evidence(self, evidence_id: int, reason: str | None = None) -> EvidenceRecord:
+        """Take a link off its claim (the history keeps what it was)."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence_edits import remove_evidence
+
+        def work(s: Any) -> EvidenceRecord:
+            ev = remove_evidence(evidence_id, session=s, user=self.user, reason=reason)
+            return evidence_record(ev)
+
+        return self.tx.write(work)
+
+    def acknowledge_link_change(self, evidence_id: int, note: str | None = None) -> EvidenceRecord:
+        """A changed page looked at and still fine: it becomes the baseline at the next check."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence_edits import acknowledge_change
+
+        return self.tx.write(
+            lambda s: evidence_record(
+                acknowledge_change(evidence_id, session=s, user=self.user, note=note)
+            )
+        )
+
 
 # -- work that needs no ledger: reading articles and pages, before anything is written ---------
 def prepare(path: Path | str) -> Prepared:
