@@ -105,3 +105,14 @@ def test_a_dismissed_conflict_is_not_suggested_again(tmp_path: Path, ledger: Led
         ledger.decide_conflict(pair.id, "dismissed")
     assert ledger.scan_conflicts() == 0
     assert ledger.conflicts() == []
+
+
+def test_suggesting_across_the_whole_ledger_finds_the_pairs_again(
+    tmp_path: Path, ledger: Ledger
+) -> None:
+    _ingest(ledger, _article(tmp_path, "one.txt", ONE), _article(tmp_path, "two.txt", TWO))
+    with ledger.tx.engine.begin() as conn:  # as in a ledger from before suggestions were made
+        conn.execute(sa.text("DELETE FROM claim_match"))
+        conn.execute(sa.text("DELETE FROM claim_conflict"))
+    assert ledger.suggest_matches() == 1
+    assert ledger.scan_conflicts() >= 1

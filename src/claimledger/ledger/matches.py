@@ -84,7 +84,7 @@ def suggest_for(
     keys = {c.id: match_keys(c.quote) for c in claims}
     if postings is None:
         postings = keys_table.lookup((k for ks in keys.values() for k in ks), session=session)
-    ranked = {c.id: _ranked(keys[c.id], postings, set(ids)) for c in claims}
+    ranked = {c.id: _ranked(keys[c.id], postings, {c.id}) for c in claims}
     quotes = quotes_of((i for r in ranked.values() for i in r), session=session)
     new_rows: list[dict[str, object]] = []
     for claim in claims:
