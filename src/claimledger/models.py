@@ -236,3 +236,53 @@ class LedgerSetting(SQLModel, table=True):
     value: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     updated_by: str
     updated_at: datetime = _ts()
+
+
+# -- conflicts and travelling verdicts ------------------------------------------------------------
+class ClaimKey(SQLModel, table=True):
+    """Blocking keys: a claim's (number or name, other word) pairs, hashed, for finding candidates.
+
+    Similar claims share a pair (see `extract.similarity.match_keys`), so candidates for a new
+    claim come from index look-ups on this table, whose cost does not grow with the ledger; claims
+    about one measure share a `measure_keys` key the same way (conflicting figures).
+    """
+
+    __tablename__ = "claim_key"
+    __table_args__ = (sa.Index("ix_claim_key_claim_id", "claim_id"),)
+
+    key: int = Field(sa_column=sa.Column(sa.BigInteger(), primary_key=True, autoincrement=False))
+    claim_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer(),
+            sa.ForeignKey("claim.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+
+
+class ClaimConflict(SQLModel, table=True):
+    """Two claims whose figures for one measure cannot both be true: suggested, then decided."""
+
+    __tablename__ = "claim_conflict"
+    __table_args__ = (sa.UniqueConstraint("claim_id", "other_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    other_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    reason: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
+    status: str = Field(default="suggested", description="suggested | confirmed | dismissed")
+    decided_by: str | None = None
+    decided_at: datetime | None = _ts(nullable=True)
+
+
+class VerdictCopy(SQLModel, table=True):
+    """A claim that took its verdict from the same claim decided elsewhere: updated when it changes."""
+
+    __tablename__ = "verdict_copy"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    from_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    user: str
+    at: datetime = _ts()

@@ -581,8 +581,34 @@ class ReviewerTally:
     published: int
 
 
+# -- conflicts and travelling verdicts ----------------------------------------------------------
 @dataclass(frozen=True)
-class Verdict:
+class ConflictSide:
+    """One claim of a conflicting pair: its figure as the finder read it, and its period."""
+
+    id: int
+    source: str
+    quote: str
+    quantity: Quantity | None
+    period: Period | None
+    review_state: str
+    evidence_status: str
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    """Two claims whose figures for one measure cannot both be true."""
+
+    id: int
+    status: str
+    reason: str
+    claim: ConflictSide
+    other: ConflictSide
+    decided_by: str | None
+
+
+@dataclass(frozen=True)
+class PublishedVerdict:
     """A published fact-check, as a report lists it."""
 
     claim_id: int
@@ -605,4 +631,21 @@ class LedgerReport:
     by_rating: tuple[Tally, ...]
     by_source: tuple[Tally, ...]
     by_reviewer: tuple[ReviewerTally, ...]
-    recent: tuple[Verdict, ...]
+    recent: tuple[PublishedVerdict, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A decision the desk already made on the same claim elsewhere, and who made it."""
+
+    claim_id: int
+    """The claim decided earlier."""
+    source: str
+    quote: str
+    review_state: str
+    evidence_status: str
+    decided_by: str | None
+    decided_at: datetime | None
+    evidence: tuple[EvidenceRecord, ...]
+    via: str
+    """"confirmed match" or "suggested match, similarity 0.82"."""

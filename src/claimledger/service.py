@@ -27,6 +27,7 @@ from claimledger.records import (
     ClaimFilter,
     ClaimRecord,
     ClaimRow,
+    ConflictRecord,
     Counts,
     Cursor,
     EvidenceRecord,
@@ -43,6 +44,7 @@ from claimledger.records import (
     PublicationRecord,
     PublishingSettings,
     RatingScale,
+    Verdict,
     Verification,
 )
 from claimledger.vocab import OPEN_STATES, HistoryAction
@@ -720,6 +722,106 @@ class Ledger:
 
         with self.tx.read() as s:
             return ledger_report(session=s, recent=recent, sources=sources)
+
+    # conflicts and travelling verdicts
+    def conflicts(
+        self, *, status: str | None = None, claim_id: int | None = None
+    ) -> list[ConflictRecord]:
+        """Pairs of claims whose figures cannot both be true (dismissed ones only when asked)."""
+        from claimledger.ledger.conflicts_view import conflicts
+
+        with self.tx.read() as s:
+            return conflicts(session=s, status=status, claim_id=claim_id)
+
+    def decide_conflict(
+        self, conflict_id: int, status: str, note: str | None = None
+    ) -> ConflictRecord:
+        """Confirm or dismiss a suggested conflict; both claims' histories record it."""
+        from claimledger.ledger.conflicts import decide
+        from claimledger.ledger.conflicts_view import conflict_record
+
+        def work(s: Any) -> ConflictRecord:
+            row = decide(conflict_id, status, session=s, user=self.user, note=note)
+            s.flush()
+            found = conflict_record(row, session=s)
+            assert found is not None
+            return found
+
+        return self.tx.write(work)
+
+    def scan_conflicts(self) -> int:
+        """Look for conflicting figures across the whole ledger (a ledger from before they were)."""
+        from claimledger.ledger.conflicts import scan
+
+        return self.tx.write(lambda s: scan(session=s))
+
+    def earlier_verdicts(self, claim_id: int) -> list[Verdict]:
+        """The same claim, already reviewed or verified elsewhere: verdict, evidence, who decided."""
+        from claimledger.ledger.verdicts import earlier_verdicts
+
+        with self.tx.read() as s:
+            return earlier_verdicts(claim_id, session=s)
+
+    def take_verdict(self, claim_id: int, from_id: int) -> list[Change]:
+        """Give a claim the verdict of the same claim decided elsewhere (history says from where)."""
+        from claimledger.ledger.verdicts import carry
+
+        return self.tx.write(lambda s: carry(claim_id, from_id, session=s, user=self.user))
+
+    def outdated_copies(self, claim_id: int) -> list[int]:
+        """Claims that took this claim's verdict and show an older one since it changed."""
+        from claimledger.ledger.verdicts import outdated_copies
+
+        with self.tx.read() as s:
+            return outdated_copies(claim_id, session=s)
+
+    def update_copies(self, claim_id: int) -> list[Change]:
+        """Carry this claim's current verdict to the claims that took an older one."""
+        from claimledger.ledger.verdicts import update_copies
+
+        return self.tx.write(lambda s: update_copies(claim_id, session=s, user=self.user))
+
+    def edit_evidence(
+        self,
+        evidence_id: int,
+        *,
+        stance: str | None = None,
+        note: str | None = None,
+        url: str | None = None,
+    ) -> EvidenceRecord:
+        """Correct a link's stance, note or address (in the claim's history)."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence_edits import edit_evidence
+
+        return self.tx.write(
+            lambda s: evidence_record(
+                edit_evidence(
+                    evidence_id, session=s, user=self.user, stance=stance, note=note, url=url
+                )
+            )
+        )
+
+    def remove_evidence(self, evidence_id: int, reason: str | None = None) -> EvidenceRecord:
+        """Take a link off its claim (the history keeps what it was)."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence_edits import remove_evidence
+
+        def work(s: Any) -> EvidenceRecord:
+            ev = remove_evidence(evidence_id, session=s, user=self.user, reason=reason)
+            return evidence_record(ev)
+
+        return self.tx.write(work)
+
+    def acknowledge_link_change(self, evidence_id: int, note: str | None = None) -> EvidenceRecord:
+        """A changed page looked at and still fine: it becomes the baseline at the next check."""
+        from claimledger.ledger.convert import evidence_record
+        from claimledger.ledger.evidence_edits import acknowledge_change
+
+        return self.tx.write(
+            lambda s: evidence_record(
+                acknowledge_change(evidence_id, session=s, user=self.user, note=note)
+            )
+        )
 
 
 # -- work that needs no ledger: reading articles and pages, before anything is written ---------

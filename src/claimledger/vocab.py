@@ -79,6 +79,8 @@ class HistoryAction(StrEnum):
     RATING = "rating"
     REVIEW_SUMMARY = "review_summary"
     PUBLISHED = "published"
+    CONFLICT = "conflict"
+    VERDICT = "verdict"
 
 
 FIELD_ACTIONS = (HistoryAction.REVIEW_STATE, HistoryAction.EVIDENCE_STATUS, HistoryAction.ASSIGNEE)
@@ -167,3 +169,14 @@ def parse_match_status(value: str) -> MatchStatus:
 
 def parse_role(value: str) -> Role:
     return _parse(Role, value, "role")
+
+
+# -- conflicts and travelling verdicts ----------------------------------------------------------
+class ConflictStatus(StrEnum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+def parse_conflict_status(value: str) -> ConflictStatus:
+    return _parse(ConflictStatus, value, "conflict status")

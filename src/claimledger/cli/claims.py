@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from claimledger.cli.context import (
     settings,
     write_out,
 )
+
+if TYPE_CHECKING:
+    from claimledger.records import ClaimDetail
 
 
 def register(app: typer.Typer) -> None:
@@ -81,10 +84,11 @@ def claims(
             print_error(f"{limit} of {total} claims shown; --limit 0 for all", level="note")
         return
     total = ledger.count(flt)
-    from claimledger.cli.render import claims_table
+    from claimledger.cli.claims_listing import claims_listing
 
     shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
-    out_console.print(claims_table(rows, title=f"{flt.describe()} — {shown} claim(s)"))
+    title = f"{flt.describe()} — {shown} claim(s)"
+    out_console.print(claims_listing(rows, title=title, width=out_console.width))
 
 
 def show(
@@ -102,6 +106,19 @@ def show(
     from claimledger.cli.render import claim_panel
 
     out_console.print(claim_panel(detail))
+    _print_links(detail)
+
+
+def _print_links(detail: ClaimDetail) -> None:
+    """Every URL once more, whole, one a line and never wrapped by us: tables fold long URLs,
+    and a URL cut across table lines cannot be copied."""
+    links = [("article", detail.source.url)] if detail.source.url else []
+    links += [(f"evidence {e.id}", e.url) for e in detail.evidence]
+    if not links:
+        return
+    out_console.print("links", style="bold")
+    for label, url in links:
+        out_console.print(f"{label}: {url}", markup=False, soft_wrap=True, highlight=False)
 
 
 def history(
@@ -168,6 +185,13 @@ def review(
     )
     summary = f"claim {claim_id}: {claim.review_state}, evidence {claim.evidence_status}"
     out_console.print(f"{summary} (version {claim.version})", markup=False)
+    if copies := cfg.ledger().outdated_copies(claim_id):
+        listed = ", ".join(map(str, copies))
+        print_error(
+            f"claim(s) {listed} took this claim's earlier verdict: "
+            f"`claimledger verdicts {claim_id} --update-copies` updates them",
+            level="note",
+        )
 
 
 def open_tui(cfg: Settings) -> None:

@@ -1,4 +1,4 @@
-"""`evidence add|import|list`: links that support, refute or give context to a claim."""
+"""`evidence add|import|list|edit|remove|ack`: links that support, refute or give context to a claim."""
 
 from __future__ import annotations
 
@@ -87,3 +87,46 @@ def list_(
         raise fail(f"claim {claim_id} has no evidence yet", code=0)
     for row in rows:
         say(f"{row.id:>4}  {row.stance:<9} {row.link_state:<10} {row.url}")
+
+
+@evidence_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    evidence_id: Annotated[int, typer.Argument(help="Evidence id (as `evidence list` shows).")],
+    stance: Annotated[
+        str | None, typer.Option("--stance", help="supports, refutes or context.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="What the page shows.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The right address.")] = None,
+) -> None:
+    """Correct a link's stance, note or address (recorded in the claim's history)."""
+    if stance is None and note is None and url is None:
+        raise fail("nothing to change: give --stance, --note or --url")
+    ev = settings(ctx).ledger().edit_evidence(evidence_id, stance=stance, note=note, url=url)
+    say(f"evidence {ev.id} on claim {ev.claim_id}: {ev.stance} {ev.url}")
+
+
+@evidence_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    evidence_id: Annotated[int, typer.Argument(help="Evidence id.")],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why, recorded in the history.")
+    ] = None,
+) -> None:
+    """Take a link off its claim (the history keeps what it was)."""
+    ev = settings(ctx).ledger().remove_evidence(evidence_id, reason)
+    say(f"evidence {ev.id} removed from claim {ev.claim_id}")
+
+
+@evidence_app.command("ack")
+def ack(
+    ctx: typer.Context,
+    evidence_id: Annotated[int, typer.Argument(help="Evidence id of a changed link.")],
+    note: Annotated[
+        str | None, typer.Option("--note", help="What you checked, recorded in the history.")
+    ] = None,
+) -> None:
+    """A changed page still says what the evidence note says: acknowledge it."""
+    ev = settings(ctx).ledger().acknowledge_link_change(evidence_id, note)
+    say(f"evidence {ev.id} on claim {ev.claim_id}: change acknowledged, {ev.link_state}")

@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, out_console, print_error, say, settings, write_out
+from claimledger.cli.context import err_console, print_error, say, settings, write_out
 from claimledger.errors import LedgerError
-from claimledger.terminal_text import plain
 
 
 def register(app: typer.Typer) -> None:
@@ -30,8 +29,6 @@ def factchecks(
 
     Needs CLAIMLEDGER_FACTCHECK_KEY; CLAIMLEDGER_FACTCHECK_ENDPOINT names another service.
     """
-    from rich.table import Table
-
     ledger = settings(ctx).ledger()
     with err_console.status(f"searching fact-checks for claim {claim_id}"):
         words, found = ledger.fact_checks(claim_id, query=query, max_results=limit)
@@ -47,8 +44,9 @@ def factchecks(
     if not found.results:
         say(f"no published fact-checks found for: {words}", err=True)
         return
-    table = Table("rating", "publisher", "claim", "fact-check", show_lines=False)
-    for r in found.results:
-        table.add_row(plain(r.rating), plain(r.publisher), plain(r.claim), plain(r.url))
-    out_console.print(table)
+    for r in found.results:  # a block each, the URL on a line of its own, never cut or wrapped
+        say(f"{r.rating or '?'} · {r.publisher or '?'}")
+        say(f"  {r.claim}")
+        if r.url:
+            say(f"  {r.url}")
     say(f"{len(found.results)} fact-check(s) for: {words}", err=True)

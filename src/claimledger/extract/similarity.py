@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
@@ -162,3 +163,155 @@ def claim_similarity(a: str, b: str) -> float:
     jaccard = shared / (total_a + total_b - shared)
     same_number = 0.2 if any(w[0].isdigit() for w in common) else 0.0
     return round(min(1.0, 0.5 * containment + 0.5 * jaccard + same_number), 3)
+
+
+# -- blocking keys: candidates from an index look-up, not a ranked full-text query ---------------
+KEY_STRONG = 4
+KEY_WEAK = 5
+MEASURE_WORDS = 6
+
+
+def _key(text: str) -> int:
+    """48 bits of a hash: small in the index, and a rare collision only costs one extra candidate."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest(), "big")
+
+
+@lru_cache(maxsize=8192)
+def match_keys(quote: str) -> frozenset[int]:
+    """One key per (number or name, other word) pair among the claim's longest ones.
+
+    `claim_similarity` is 0 unless two claims share a number or a name, and similar claims nearly
+    always share one of their longer other words too: so similar claims share a key, while a key
+    is rare enough that its claims are few, whatever the size of the ledger. A claim with no other
+    word keys its numbers and names alone.
+    """
+    strong, weak = match_terms(quote)
+    strong, weak = strong[:KEY_STRONG], weak[:KEY_WEAK]
+    if not weak:
+        return frozenset(_key(f"s|{s}") for s in strong)
+    return frozenset(_key(f"p|{s}|{w}") for s in strong for w in weak)
+
+
+def measure_group(kind: str | None, unit: str | None) -> str | None:
+    """What a figure counts: shares (percent and proportions) together, counts by their unit."""
+    if kind in ("percent", "proportion"):
+        return "share"
+    if kind in ("count", "money") and unit:
+        return f"{kind}:{' '.join(_stem(w) for w in _TOKEN.findall(unit.lower()))}"
+    if kind == "money":
+        return "money"
+    return None
+
+
+NEAR = 3
+_CALENDAR = frozenset(
+    _stem(w)
+    for w in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "period",
+        "time",
+    ]
+)
+_NEGATION = frozenset({"no", "not", "never", "without", "none", "nor", "n't"})
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """The words around a figure: what it counts and what happened to it."""
+
+    before: tuple[str, ...]
+    """Nearest first."""
+    after: tuple[str, ...]
+    negated: bool
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.before + self.after)
+
+
+NO_CONTEXT = FigureContext((), (), False)
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+
+
+def figure_context(quote: str, figure_text: str) -> FigureContext:
+    """Up to NEAR content words after a figure and NEAR before it, in its clause (an attribution
+    after a comma is not what the figure counts), numbers and calendar words left out; "no" or
+    "not" after it is kept (half had convictions, half had no convictions)."""
+    lowered = quote.lower().replace("\u2019", "'")
+    at = lowered.find(figure_text.lower().replace("\u2019", "'")) if figure_text else -1
+    if at < 0:
+        return NO_CONTEXT
+    tail = _CLAUSE.split(lowered[at + len(figure_text) :])[0]
+    head = _CLAUSE.split(lowered[:at])[-1]
+    after, negated = _near(_TOKEN.findall(tail))
+    before, _ = _near(list(reversed(_TOKEN.findall(head))))
+    return FigureContext(before, after, negated)
+
+
+def figure_words(quote: str, figure_text: str) -> frozenset[str]:
+    return figure_context(quote, figure_text).words
+
+
+def _near(tokens: list[str]) -> tuple[tuple[str, ...], bool]:
+    found: list[str] = []
+    negated = False
+    for token in tokens:
+        if token in _NEGATION:
+            negated = True
+            continue
+        if token in _STOP or token[0].isdigit() or len(token) < 2:
+            continue
+        stem = _stem(token)
+        if stem in _CALENDAR:
+            continue
+        found.append(stem)
+        if len(found) == NEAR:
+            break
+    return tuple(found), negated
+
+
+def measure_keys(quote: str, quantities: list[dict[str, object]]) -> frozenset[int]:
+    """One key per (what a figure counts, word about it): claims about one measure share one."""
+    keys: set[int] = set()
+    for q in quantities:
+        group = measure_group(_str(q.get("kind")), _str(q.get("unit")))
+        if q.get("value") is None or group is None:
+            continue
+        context = figure_context(quote, str(q.get("text", "")))
+        for word in context.before[:2] + context.after[:2]:
+            keys.add(_key(f"m|{group}|{word}"))
+    return frozenset(keys)
+
+
+def claim_keys(quote: str, quantities: list[dict[str, object]]) -> frozenset[int]:
+    return match_keys(quote) | measure_keys(quote, quantities)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None

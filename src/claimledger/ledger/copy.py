@@ -31,10 +31,14 @@ TABLES = (
     "person",
     "publication",
     "ledger_setting",
+    "claim_conflict",
+    "verdict_copy",
 )
 """In the order foreign keys need."""
 
 EMPTYING = (
+    "claim_conflict",
+    "verdict_copy",
     "publication",
     "claim_match",
     "claim_anchor",
@@ -104,6 +108,7 @@ def copy_ledger(
                 f"the target ledger is not empty ({', '.join(filled)}): "
                 "copy into an empty one, or replace its contents with --replace"
             )
+        dst.execute(sa.delete(_table("claim_key")))
         for name in EMPTYING:
             dst.execute(sa.delete(_table(name)))
         dst.execute(sa.delete(_table(RULES)))
@@ -122,6 +127,7 @@ def copy_ledger(
                 if progress is not None:
                     progress(name, done, total)
             counts.append((name, done))
+        _copy_keys(src, dst)
         if dst.dialect.name == "postgresql":
             _index_on_postgresql(src, dst)
             for name in TABLES:
@@ -166,3 +172,29 @@ def _index_on_postgresql(src: Connection, dst: Connection) -> None:
             ],
         )
         last = ids[-1]
+
+
+def _copy_keys(src: Connection, dst: Connection) -> None:
+    """The blocking keys (no id column: paged by claim)."""
+    keys = _table("claim_key")
+    last = 0
+    while True:
+        rows = [
+            dict(r._mapping)
+            for r in src.execute(
+                sa.select(keys)
+                .where(keys.c.claim_id > last)
+                .order_by(keys.c.claim_id, keys.c.key)
+                .limit(BATCH)
+            )
+        ]
+        if not rows:
+            return
+        last = int(str(rows[-1]["claim_id"]))
+        complete = [r for r in rows if r["claim_id"] != last] or rows
+        if complete is not rows:  # the last claim's keys may go past the page: take them whole
+            complete += [
+                dict(r._mapping)
+                for r in src.execute(sa.select(keys).where(keys.c.claim_id == last))
+            ]
+        dst.execute(sa.insert(keys), complete)

@@ -44,6 +44,7 @@ def add_evidence(
     """A link on a claim; with a snapshot, what the page was when added (the baseline for re-checks)."""
     clean = check_url(url)
     claim = lock_claim(claim_id, session=session)
+    refuse_duplicate(claim_id, clean, session=session)
     evidence = Evidence(
         claim_id=claim_id,
         url=clean,
@@ -65,6 +66,18 @@ def add_evidence(
     )
     session.flush()
     return evidence
+
+
+def refuse_duplicate(claim_id: int, url: str, *, session: Session) -> None:
+    """The same link twice on one claim is a mistake: say which one is there already."""
+    same = session.exec(
+        select(Evidence).where(Evidence.claim_id == claim_id, Evidence.url == url)
+    ).first()
+    if same is not None:
+        raise InvalidValue(
+            f"claim {claim_id} already has this link as evidence {same.id} ({same.stance}); "
+            f"`claimledger evidence edit {same.id}` changes it"
+        )
 
 
 def get_evidence(evidence_id: int, *, session: Session) -> Evidence:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from claimledger.errors import InvalidValue
-from claimledger.ledger import search
+from claimledger.ledger import claim_keys, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.queries import get_source
 from claimledger.ledger.review import record, set_review_state
@@ -79,6 +79,7 @@ def record_span(
     session.flush()
     assert claim.id is not None
     search.index_claims([(claim.id, quote)], session=session)
+    claim_keys.write([(claim.id, quote, [])], session=session)  # found by later articles
     claim.version = 0  # the 'created' entry makes it version 1
     record(
         claim,

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from claimledger.models import Claim, HistoryEntry, Publication, Source
-from claimledger.records import LedgerReport, ReviewerTally, Tally, Verdict
+from claimledger.records import LedgerReport, PublishedVerdict, ReviewerTally, Tally
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 
 
@@ -79,7 +79,7 @@ def _reviewers(conn: sa.Connection) -> tuple[ReviewerTally, ...]:
     return tuple(ReviewerTally(str(u), int(n), int(v or 0), int(p or 0)) for u, n, v, p in rows)
 
 
-def _recent(conn: sa.Connection, limit: int) -> tuple[Verdict, ...]:
+def _recent(conn: sa.Connection, limit: int) -> tuple[PublishedVerdict, ...]:
     label = sa.func.coalesce(col(Source.outlet), col(Source.path))
     rows = conn.execute(
         sa.select(
@@ -98,7 +98,7 @@ def _recent(conn: sa.Connection, limit: int) -> tuple[Verdict, ...]:
         .order_by(col(Publication.published_at).desc(), col(Claim.id).desc())
         .limit(limit)
     ).all()
-    return tuple(Verdict(*_values(row)) for row in rows)
+    return tuple(PublishedVerdict(*_values(row)) for row in rows)
 
 
 def _values(row: Any) -> tuple[Any, ...]:

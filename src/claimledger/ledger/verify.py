@@ -349,8 +349,13 @@ def _replay(
             )
         replay.state[name] = h.after
         return
-    if h.action == HistoryAction.EVIDENCE and h.after:
-        replay.evidence[_link(h.after)] += 1
+    if h.action == HistoryAction.EVIDENCE:
+        if h.before:  # corrected or removed: what it was goes
+            key = _link(h.before)
+            if replay.evidence[key] > 0:
+                replay.evidence[key] -= 1
+        if h.after and h.after != "removed":
+            replay.evidence[_link(h.after)] += 1
     elif h.action == HistoryAction.UNDO and (h.before or "").startswith("evidence "):
         key = _link((h.before or "")[len("evidence ") :])
         if replay.evidence[key] > 0:
@@ -358,5 +363,6 @@ def _replay(
 
 
 def _link(text: str) -> tuple[str, str]:
-    stance, _, url = text.partition(" ")
-    return stance, url
+    """(stance, url) from "supports https://... (a note)": a URL has no spaces."""
+    stance, _, rest = text.partition(" ")
+    return stance, rest.split(" ", 1)[0]

@@ -26,6 +26,7 @@ from claimledger.errors import LedgerError, StaleEdit
 from claimledger.records import Activity, Change, ClaimFilter, ClaimRow, Counts, Outcome
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
+from claimledger.tui.conflict_actions import pick_conflict
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
@@ -34,10 +35,13 @@ from claimledger.tui.screens.ledger_bindings import LEDGER_BINDINGS, NEEDS
 from claimledger.tui.screens.publish_dialog import Published, ask_for_publication
 from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
+from claimledger.tui.verdict_actions import pick_verdict
 from claimledger.tui.view import View
 from claimledger.tui.widgets.claim_table import ClaimTable
+from claimledger.tui.widgets.desk_footer import DeskFooter
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
+from claimledger.tui.widgets.verdict_note import read_travel
 from claimledger.vocab import EvidenceStatus, HistoryAction, Permission, ReviewState
 
 PAGE = 100
@@ -59,6 +63,7 @@ class LedgerScreen(Screen[None]):
         self.counts: Counts | None = None
         self.saving = 0
         self.undo = UndoStack()
+        self.pending_jump: int | None = None
         self.window = RowWindow(page=PAGE)
         self._stop_watching = threading.Event()
         self.watch_thread: threading.Thread | None = None
@@ -70,7 +75,7 @@ class LedgerScreen(Screen[None]):
         with Horizontal(id="main"):
             yield ClaimTable(self.window, id="table")
             yield DetailPane(id="detail")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -200,6 +205,11 @@ class LedgerScreen(Screen[None]):
     def on_claim_table_loaded(self, message: ClaimTable.Loaded) -> None:
         if message.view != self.view:
             return
+        if self.pending_jump is not None:  # `!` asked for the other claim of a conflict
+            target, self.pending_jump = self.pending_jump, None
+            row = next((r for r in self.window.rows if r.id == target), None)
+            if row is not None:
+                self.table.jump_to(row)
         if message.error is not None:
             self.notify(str(message.error), severity="error")
         self._fetch_counts()
@@ -507,6 +517,28 @@ class LedgerScreen(Screen[None]):
 
     def action_check_links(self) -> None:
         self.detail.check_links()
+
+    def action_conflicts(self) -> None:
+        claim_id = self.detail.claim_id
+        if claim_id is None:
+            return
+        desk(self).read(
+            lambda ledger: ledger.conflicts(claim_id=claim_id),
+            lambda found: pick_conflict(self, claim_id, found),
+            owner=self,
+            group="conflicts",
+        )
+
+    def action_take_verdict(self) -> None:
+        claim_id = self.detail.claim_id
+        if claim_id is None:
+            return
+        desk(self).read(
+            lambda ledger: read_travel(ledger, claim_id),
+            lambda travel: pick_verdict(self, travel),
+            owner=self,
+            group="verdicts",
+        )
 
     def action_open_link(self) -> None:
         self.detail.open_link()

@@ -76,6 +76,20 @@ LEDGER_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _b(
+        "exclamation_mark",
+        "conflicts",
+        "Conflicts",
+        "Figures elsewhere that cannot be true with this claim's: go to one, confirm or dismiss",
+        show=False,
+    ),
+    _b(
+        "t",
+        "take_verdict",
+        "Take verdict",
+        "Take the verdict reached on the same claim elsewhere, or update the claims that took it",
+        show=False,
+    ),
+    _b(
         "w",
         "open_link",
         "Open",

@@ -20,8 +20,10 @@ from textual.widgets import Static
 from claimledger.errors import LedgerError, NotFound
 from claimledger.records import ClaimDetail, LinkReport, MatchPair, MatchRecord
 from claimledger.service import Ledger
+from claimledger.tui.browser import graphical_browser, no_browser_message
 from claimledger.tui.calls import desk
 from claimledger.tui.screens.choice import ChoiceDialog
+from claimledger.tui.widgets.conflict_note import ConflictNote
 from claimledger.tui.widgets.detail_text import (
     evidence_text,
     history_text,
@@ -29,6 +31,7 @@ from claimledger.tui.widgets.detail_text import (
     metadata_text,
     paragraph_text,
 )
+from claimledger.tui.widgets.verdict_note import VerdictNote
 from claimledger.vocab import LinkState
 
 if TYPE_CHECKING:
@@ -55,6 +58,8 @@ class DetailPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-meta")
+        yield ConflictNote(id="detail-conflicts")
+        yield VerdictNote(id="detail-verdicts")
         yield Static(id="detail-paragraph")
         yield Static(id="detail-evidence")
         yield Static(id="detail-matches")
@@ -100,6 +105,8 @@ class DetailPane(VerticalScroll):
 
     def show(self, detail: ClaimDetail | None) -> None:
         self.detail = detail
+        self.query_one(ConflictNote).want(detail.claim.id if detail is not None else None)
+        self.query_one(VerdictNote).want(detail.claim.id if detail is not None else None)
         parts: dict[str, RenderableType] = {
             "detail-meta": Text("No claim selected.", "dim"),
             "detail-paragraph": "",
@@ -228,8 +235,12 @@ class DetailPane(VerticalScroll):
         if url is None:
             self.notify("No link for this claim", severity="warning")
             return
+        if not graphical_browser():
+            self.app.copy_to_clipboard(url)
+            self.notify(no_browser_message(url), severity="warning", timeout=30, markup=True)
+            return
         self.app.open_url(url)
-        self.notify(f"Opening {url}")
+        self.notify(f"Opening {url}", markup=False)
 
     # -- fact-checks published elsewhere ------------------------------------
     def search_fact_checks(self) -> None:

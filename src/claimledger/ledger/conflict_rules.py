@@ -1,0 +1,198 @@
+"""When two figures for one measure cannot both be true (pure: no database).
+
+Each figure becomes the interval of values its words allow: "102 people" 101.5 to 102.5 (a
+written number is exact to its last non-zero digit: "400,000" is 350,000 to 450,000), "about 100"
+90 to 110, "more than 90" above 90, "almost half" below one half, "between 200 and 300" 200 to
+300. Two figures conflict when they measure the same thing (shares with shares, counts of the same
+unit; the same words about the figure; periods that overlap; no two different places or names)
+and their intervals do not meet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from claimledger.extract.similarity import (
+    _CALENDAR,
+    _CAP,
+    FigureContext,
+    _stem,
+    figure_context,
+    measure_group,
+)
+
+SAME_WORDS = 0.4
+"""How alike the words about two figures must be (Jaccard) to be about the same measure."""
+APPROX = 0.10
+""""about 100" allows 10% either way."""
+PROPORTION_SLACK = 0.02
+""""half", "a third": words, not measurements."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the comparison needs of one claim."""
+
+    claim_id: int
+    quote: str
+    quantities: Sequence[Mapping[str, object]]
+    period_start: str | None = None
+    period_end: str | None = None
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def meets(self, other: Interval) -> bool:
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low and (self.high_open or other.low_open):
+            return False
+        return not (other.high == self.low and (other.high_open or self.low_open))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    claim_id: int
+    other_id: int
+    figure: str
+    other_figure: str
+    reason: str
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _rounding(value: float) -> float:
+    """Half a unit of a written number's last non-zero digit: 102 -> 0.5, 400,000 -> 50,000."""
+    if value != int(value):
+        return 0.05
+    n, zeros = abs(int(value)), 0
+    while n and n % 10 == 0 and zeros < 9:
+        n //= 10
+        zeros += 1
+    return 0.5 * float(10**zeros)
+
+
+def interval(q: Mapping[str, object]) -> Interval | None:
+    """The values a figure's words allow, shares as fractions of one."""
+    value = _float(q.get("value"))
+    if value is None:
+        return None
+    kind = q.get("kind")
+    scale = 0.01 if kind == "percent" else 1.0
+    bound = q.get("bound") or "exact"
+    low, high = _float(q.get("low")), _float(q.get("high"))
+    slack = PROPORTION_SLACK if kind == "proportion" else _rounding(value) * scale
+    v = value * scale
+    inf = math.inf
+    if bound == "range" and low is not None and high is not None:
+        return Interval(low * scale - slack, high * scale + slack)
+    if bound == "approx":
+        spread = max(abs(v) * APPROX, slack)
+        return Interval(v - spread, v + spread)
+    if bound == "more_than":
+        return Interval(v, inf, low_open=True)
+    if bound == "at_least":
+        return Interval(v, inf)
+    if bound == "less_than":
+        return Interval(-inf, v, high_open=True)
+    if bound == "at_most":
+        return Interval(-inf, v)
+    return Interval(v - slack, v + slack)
+
+
+def names(quote: str) -> frozenset[str]:
+    """Capitalised words inside the sentence (places, people, bodies), months and days left out."""
+    return frozenset(s for w in _CAP.findall(quote) if (s := _stem(w.lower())) not in _CALENDAR)
+
+
+def _periods_meet(a: Figures, b: Figures) -> bool | None:
+    """True or False when both periods are known; None when one is not."""
+    if not (a.period_start and a.period_end and b.period_start and b.period_end):
+        return None
+    return a.period_start <= b.period_end and b.period_start <= a.period_end
+
+
+def _same_about(x: FigureContext, y: FigureContext) -> bool:
+    """The same words about both figures: the nearest before and after agree where both have one
+    (cut/added, arrested/injured), and most of the rest is shared."""
+    if x.negated != y.negated or not x.words or not y.words:
+        return False
+    for mine, theirs in ((x.before, y.before), (x.after, y.after)):
+        if mine and theirs and mine[0] != theirs[0]:
+            return False
+    wx, wy = x.words, y.words
+    return len(wx & wy) / len(wx | wy) >= SAME_WORDS
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years_differ(a: str, b: str) -> bool:
+    """Both name years and none in common: the 2016 election and the 2020 one."""
+    ya, yb = set(YEAR.findall(a)), set(YEAR.findall(b))
+    return bool(ya and yb and not ya & yb)
+
+
+def _described(q: Mapping[str, object]) -> str:
+    from claimledger.records import Quantity
+
+    return Quantity.from_dict(q).describe()
+
+
+def _period_text(f: Figures) -> str:
+    if not (f.period_start and f.period_end):
+        return "no period stated"
+    if f.period_start == f.period_end:
+        return f.period_start
+    return f"{f.period_start} to {f.period_end}"
+
+
+def find_conflict(a: Figures, b: Figures) -> Conflict | None:
+    """The first pair of figures, one from each claim, that cannot both be true; None if none."""
+    if a.claim_id == b.claim_id:
+        return None
+    periods = _periods_meet(a, b)
+    if periods is False:
+        return None
+    if _years_differ(a.quote, b.quote):
+        return None
+    na, nb = names(a.quote), names(b.quote)
+    if na and nb and not (na & nb):
+        return None  # Boston's figure and Texas's can both be true
+    for qa in a.quantities:
+        group = measure_group(_str(qa.get("kind")), _str(qa.get("unit")))
+        ia = interval(qa)
+        if group is None or ia is None:
+            continue
+        about_a = figure_context(a.quote, str(qa.get("text", "")))
+        for qb in b.quantities:
+            if measure_group(_str(qb.get("kind")), _str(qb.get("unit"))) != group:
+                continue
+            ib = interval(qb)
+            about_b = figure_context(b.quote, str(qb.get("text", "")))
+            if ib is None or ia.meets(ib) or not _same_about(about_a, about_b):
+                continue
+            what = "shares" if group == "share" else group.replace(":", " of ")
+            about = ", ".join(sorted(about_a.words & about_b.words)) or "the same words"
+            reason = (
+                f"{_described(qa)} and {_described(qb)} cannot both be true: {what} "
+                f"({about}); periods {_period_text(a)} and {_period_text(b)}"
+            )
+            return Conflict(
+                a.claim_id, b.claim_id, str(qa.get("text", "")), str(qb.get("text", "")), reason
+            )
+    return None
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,117 @@
+"""Figures that cannot both be true, decided from what the finder read (pure: no ledger)."""
+
+from __future__ import annotations
+
+import math
+
+from claimledger.ledger.conflict_rules import Figures, find_conflict, interval
+
+
+def _q(
+    text: str, kind: str, value: float, bound: str = "exact", **more: object
+) -> dict[str, object]:
+    return {"text": text, "kind": kind, "value": value, "bound": bound, **more}
+
+
+DEPORTED_102 = Figures(
+    1,
+    "Between October 2008 and June 2010, 102 people were deported from Boston.",
+    [_q("102 people", "count", 102, unit="people")],
+    "2008-10-01",
+    "2010-06-30",
+)
+
+
+def _other(
+    quote: str, *quantities: dict[str, object], period: tuple[str, str] | None = None
+) -> Figures:
+    start, end = period or (None, None)
+    return Figures(2, quote, list(quantities), start, end)
+
+
+def test_two_exact_counts_of_one_measure_conflict() -> None:
+    other = _other(
+        "In that period 340 people were deported from Boston.",
+        _q("340 people", "count", 340, unit="people"),
+    )
+    found = find_conflict(DEPORTED_102, other)
+    assert found is not None
+    assert (found.figure, found.other_figure) == ("102 people", "340 people")
+    assert "cannot both be true" in found.reason and "deport" in found.reason
+
+
+def test_a_hedged_figure_that_allows_the_other_does_not_conflict() -> None:
+    for text, bound in (("about 100 people", "approx"), ("more than 90 people", "more_than")):
+        other = _other(
+            f"Between October 2008 and June 2010, {text} were deported from Boston.",
+            _q(text, "count", 100 if bound == "approx" else 90, bound, unit="people"),
+            period=("2008-10-01", "2010-06-30"),
+        )
+        assert find_conflict(DEPORTED_102, other) is None, text
+
+
+def test_more_than_half_and_almost_half_conflict() -> None:
+    a = _other(
+        "More than half had no convictions.", _q("More than half", "proportion", 0.5, "more_than")
+    )
+    b = Figures(
+        3, "Almost half had no convictions.", [_q("Almost half", "proportion", 0.5, "less_than")]
+    )
+    assert find_conflict(a, b) is not None
+
+
+def test_no_convictions_and_convictions_are_different_measures() -> None:
+    a = _other(
+        "More than half had no convictions.", _q("More than half", "proportion", 0.5, "more_than")
+    )
+    b = Figures(
+        3, "Almost half had convictions.", [_q("Almost half", "proportion", 0.5, "less_than")]
+    )
+    assert find_conflict(a, b) is None
+
+
+def test_periods_that_do_not_overlap_do_not_conflict() -> None:
+    other = _other(
+        "340 people were deported from Boston.",
+        _q("340 people", "count", 340, unit="people"),
+        period=("2015-01-01", "2015-12-31"),
+    )
+    assert find_conflict(DEPORTED_102, other) is None
+
+
+def test_other_places_do_not_conflict() -> None:
+    a = _other("Unemployment in Ohio fell to 5 percent.", _q("5 percent", "percent", 5))
+    b = Figures(3, "Unemployment in Texas fell to 7 percent.", [_q("7 percent", "percent", 7)])
+    assert find_conflict(a, b) is None
+    c = Figures(4, "Unemployment in Ohio fell to 7 percent.", [_q("7 percent", "percent", 7)])
+    assert find_conflict(a, c) is not None
+
+
+def test_another_verb_beside_the_figure_is_another_measure() -> None:
+    a = _other(
+        "Police said 45 people were arrested at the protest.",
+        _q("45 people", "count", 45, unit="people"),
+    )
+    b = Figures(
+        3,
+        "Police said 60 people were injured at the protest.",
+        [_q("60 people", "count", 60, unit="people")],
+    )
+    assert find_conflict(a, b) is None
+
+
+def test_shares_compare_percent_with_proportions() -> None:
+    a = _other("One in five residents lives in poverty.", _q("One in five", "proportion", 0.2))
+    b = Figures(
+        3, "Forty percent of residents live in poverty.", [_q("Forty percent", "percent", 40)]
+    )
+    assert find_conflict(a, b) is not None
+
+
+def test_a_round_number_is_exact_to_its_last_digit() -> None:
+    wide = interval(_q("400,000", "count", 400000))
+    assert wide is not None and (wide.low, wide.high) == (350000, 450000)
+    tight = interval(_q("102", "count", 102))
+    assert tight is not None and (tight.low, tight.high) == (101.5, 102.5)
+    above = interval(_q("more than 90", "count", 90, "more_than"))
+    assert above is not None and above.low_open and math.isinf(above.high)
