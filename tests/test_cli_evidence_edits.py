@@ -25,20 +25,20 @@ def _history(cli: Cli, db: Path, cid: int) -> list[dict[str, str]]:
 
 
 def test_the_same_link_twice_is_refused_naming_the_first(
-    cli: Cli, db_path: Path, seeded: dict[str, int]
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    first = _add(cli, db_path, seeded["c0"])
-    again = cli("--db", str(db_path), "evidence", "add", str(seeded["c0"]), URL, "--no-fetch")
+    first = _add(cli, ledger_db, seeded["c0"])
+    again = cli("--db", ledger_db, "evidence", "add", str(seeded["c0"]), URL, "--no-fetch")
     assert again.code == 1
     assert f"already has this link as evidence {first} (supports)" in again.err
     assert len(again.err.strip().splitlines()) == 1
 
 
-def test_evidence_can_be_corrected(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
-    ev = _add(cli, db_path, seeded["c0"])
+def test_evidence_can_be_corrected(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
+    ev = _add(cli, ledger_db, seeded["c0"])
     result = cli(
         "--db",
-        str(db_path),
+        ledger_db,
         "--user",
         "bo",
         "evidence",
@@ -51,35 +51,35 @@ def test_evidence_can_be_corrected(cli: Cli, db_path: Path, seeded: dict[str, in
     )
     assert result.code == 0, result.err
     assert f"evidence {ev} on claim {seeded['c0']}: refutes {URL}" in result.out
-    last = _history(cli, db_path, seeded["c0"])[-1]
+    last = _history(cli, ledger_db, seeded["c0"])[-1]
     assert (last["action"], last["user"]) == ("evidence", "bo")
     assert last["before"] == f"supports {URL}"
     assert last["after"] == f"refutes {URL} (55% had convictions)"
-    same = cli("--db", str(db_path), "evidence", "edit", str(ev), "--stance", "refutes")
+    same = cli("--db", ledger_db, "evidence", "edit", str(ev), "--stance", "refutes")
     assert same.code == 1 and "already says that" in same.err
 
 
-def test_evidence_can_be_removed(cli: Cli, db_path: Path, seeded: dict[str, int]) -> None:
-    ev = _add(cli, db_path, seeded["c0"])
-    result = cli("--db", str(db_path), "evidence", "remove", str(ev), "--reason", "wrong report")
+def test_evidence_can_be_removed(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
+    ev = _add(cli, ledger_db, seeded["c0"])
+    result = cli("--db", ledger_db, "evidence", "remove", str(ev), "--reason", "wrong report")
     assert result.code == 0, result.err
-    shown = json.loads(cli("--db", str(db_path), "show", str(seeded["c0"]), "--json").out)
+    shown = json.loads(cli("--db", ledger_db, "show", str(seeded["c0"]), "--json").out)
     assert shown["evidence"] == []
-    last = _history(cli, db_path, seeded["c0"])[-1]
+    last = _history(cli, ledger_db, seeded["c0"])[-1]
     assert (last["before"], last["after"], last["note"]) == (
         f"supports {URL}",
         "removed",
         "wrong report",
     )
-    missing = cli("--db", str(db_path), "evidence", "remove", str(ev))
+    missing = cli("--db", ledger_db, "evidence", "remove", str(ev))
     assert missing.code == 1 and missing.err.strip() == f"error: no evidence with id {ev}"
 
 
 def test_a_changed_link_can_be_acknowledged(
-    cli: Cli, db_path: Path, seeded: dict[str, int], engine: sa.Engine
+    cli: Cli, ledger_db: str, seeded: dict[str, int], engine: sa.Engine
 ) -> None:
-    ev = _add(cli, db_path, seeded["c0"])
-    not_changed = cli("--db", str(db_path), "evidence", "ack", str(ev))
+    ev = _add(cli, ledger_db, seeded["c0"])
+    not_changed = cli("--db", ledger_db, "evidence", "ack", str(ev))
     assert not_changed.code == 1 and "is unchecked, not changed" in not_changed.err
     with engine.begin() as conn:  # as a link check finds it
         conn.execute(
@@ -88,9 +88,9 @@ def test_a_changed_link_can_be_acknowledged(
             ),
             {"i": ev},
         )
-    result = cli("--db", str(db_path), "evidence", "ack", str(ev), "--note", "same figures")
+    result = cli("--db", ledger_db, "evidence", "ack", str(ev), "--note", "same figures")
     assert result.code == 0, result.err
-    last = _history(cli, db_path, seeded["c0"])[-1]
+    last = _history(cli, ledger_db, seeded["c0"])[-1]
     assert (last["action"], last["after"], last["note"]) == (
         "link_state",
         f"alive {URL} (change acknowledged)",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers import Cli
@@ -12,12 +10,12 @@ LONG = "https://evidence.example/reports/2010/secure-communities/boston-deportat
 
 
 def test_show_prints_every_url_whole_at_80_columns(
-    cli: Cli, db_path: Path, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
+    cli: Cli, ledger_db: str, seeded: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cid = str(seeded["c0"])
-    assert cli("--db", str(db_path), "evidence", "add", cid, LONG, "--no-fetch").code == 0
+    assert cli("--db", ledger_db, "evidence", "add", cid, LONG, "--no-fetch").code == 0
     monkeypatch.setenv("COLUMNS", "80")
-    out = cli("--db", str(db_path), "show", cid).out
+    out = cli("--db", ledger_db, "show", cid).out
     lines = out.splitlines()
     assert any(line.endswith(LONG) for line in lines)
     assert "article: https://news.example/bus" in lines
@@ -25,7 +23,7 @@ def test_show_prints_every_url_whole_at_80_columns(
 
 def test_factchecks_prints_each_url_whole(
     cli: Cli,
-    db_path: Path,
+    ledger_db: str,
     seeded: dict[str, int],
     base: str,
     monkeypatch: pytest.MonkeyPatch,
@@ -33,6 +31,6 @@ def test_factchecks_prints_each_url_whole(
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_ENDPOINT", f"{base}/factchecks")
     monkeypatch.setenv("CLAIMLEDGER_FACTCHECK_KEY", "k")
     monkeypatch.setenv("COLUMNS", "40")
-    out = cli("--db", str(db_path), "factchecks", str(seeded["c0"])).out
+    out = cli("--db", ledger_db, "factchecks", str(seeded["c0"])).out
     assert "  https://checker.example/0" in out.splitlines()
     assert "…" not in out

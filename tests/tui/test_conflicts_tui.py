@@ -132,6 +132,7 @@ async def test_confirming_is_recorded_in_both_histories(
         )
 
 
+@pytest.mark.sqlite_only("a screen draws the same from either backend; one set of snapshots")
 @pytest.mark.parametrize(
     "size", [(80, 24), (120, 36), (160, 45)], ids=["80x24", "120x36", "160x45"]
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -295,6 +296,8 @@ async def test_open_link_opens_the_article(
     app = make_app(db.path)
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    # a machine with a browser (this one may have none: then `w` copies the URL instead)
+    monkeypatch.setattr(webbrowser, "get", lambda *a, **k: webbrowser.BackgroundBrowser("true"))
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
         await pilot.press("w")

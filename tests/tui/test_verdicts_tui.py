@@ -105,6 +105,7 @@ async def test_t_takes_the_verdict_and_the_history_says_from_where(
     }
 
 
+@pytest.mark.sqlite_only("a screen draws the same from either backend; one set of snapshots")
 @pytest.mark.parametrize(
     "size", [(80, 24), (120, 36), (160, 45)], ids=["80x24", "120x36", "160x45"]
 )

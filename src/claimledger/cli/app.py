@@ -11,6 +11,7 @@ import typer
 from claimledger import __version__
 from claimledger.cli import (
     claims,
+    conflicts,
     db,
     evidence,
     export,
@@ -23,6 +24,7 @@ from claimledger.cli import (
     proof,
     publish,
     report,
+    verdicts,
 )
 from claimledger.cli.context import Settings, print_error
 from claimledger.errors import LedgerError
@@ -88,6 +90,8 @@ proof.register(app)
 publish.register(app)
 importer.register(app)
 report.register(app)
+conflicts.register(app)
+verdicts.register(app)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,6 +13,7 @@ from claimledger.cli.context import (
     fail,
     out_console,
     print_error,
+    say,
     settings,
     write_out,
 )
@@ -88,7 +90,10 @@ def claims(
 
     shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
     title = f"{flt.describe()} — {shown} claim(s)"
-    out_console.print(claims_listing(rows, title=title, width=out_console.width))
+    from rich.console import Console
+
+    width = _width()  # a console of that width: print(width=) never widens past the console's
+    Console(highlight=False, width=width).print(claims_listing(rows, title=title, width=width))
 
 
 def show(
@@ -118,7 +123,7 @@ def _print_links(detail: ClaimDetail) -> None:
         return
     out_console.print("links", style="bold")
     for label, url in links:
-        out_console.print(f"{label}: {url}", markup=False, soft_wrap=True, highlight=False)
+        say(f"{label}: {url}")
 
 
 def history(
@@ -198,3 +203,9 @@ def open_tui(cfg: Settings) -> None:
     from claimledger.tui.app import ClaimLedgerApp
 
     ClaimLedgerApp(cfg.ledger()).run()
+
+
+def _width() -> int:
+    """The terminal's width now (COLUMNS first, as Rich reads it, but read at each call)."""
+    raw = os.environ.get("COLUMNS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else out_console.width

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from claimledger.cli.render import EVIDENCE_STYLES, STATE_STYLES, claims_table
 from claimledger.records import ClaimRecord
+from claimledger.terminal_text import plain, visible
 
 QUOTE_MIN = 50
 SOURCE_MAX = 18  # as claims_table caps the source column
@@ -43,15 +44,15 @@ def claims_listing(rows: Sequence[ClaimRecord], *, title: str, width: int) -> Ta
 
 
 def narrow_table(rows: Sequence[ClaimRecord], *, title: str) -> Table:
-    table = Table(title=title, title_justify="left", expand=True, show_lines=True)
+    table = Table(title=plain(title), title_justify="left", expand=True, show_lines=True)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("claim", ratio=1)
     for row in rows:
-        cell = Text(" ".join(row.quote.split()))
+        cell = Text(visible(" ".join(row.quote.split())))
         cell.append("\n")
         cell.append(row.review_state, style=STATE_STYLES.get(row.review_state, ""))
         cell.append(" · ", style="dim")
         cell.append(row.evidence_status, style=EVIDENCE_STYLES.get(row.evidence_status, ""))
-        cell.append(f" · {row.type} · {row.source} · score {row.score:.2f}", style="dim")
+        cell.append(visible(f" · {row.type} · {row.source} · score {row.score:.2f}"), style="dim")
         table.add_row(str(row.id), cell)
     return table
