@@ -12,7 +12,7 @@ from helpers import Cli
 URL = "https://example.org/report"
 
 
-def _add(cli: Cli, db: Path, cid: int, url: str = URL) -> int:
+def _add(cli: Cli, db: str | Path, cid: int, url: str = URL) -> int:
     result = cli(
         "--db", str(db), "evidence", "add", str(cid), url, "--stance", "supports", "--no-fetch"
     )
@@ -20,7 +20,7 @@ def _add(cli: Cli, db: Path, cid: int, url: str = URL) -> int:
     return int(result.out.split()[1])
 
 
-def _history(cli: Cli, db: Path, cid: int) -> list[dict[str, str]]:
+def _history(cli: Cli, db: str | Path, cid: int) -> list[dict[str, str]]:
     return list(json.loads(cli("--db", str(db), "history", str(cid), "--json").out))
 
 
