@@ -85,14 +85,14 @@ def find_body(
             in_bio = False
             i += 1
             continue
-        low = line.lower()
+        late = paras[i][0] > total * 0.3
         # Reader comments and the like run to the end of the page.
-        if paras[i][0] > total * 0.3 and _starts_comments(low, line):
+        if late and _starts_comments(line.lower(), line):
             for j in range(i, n):
                 keep[j] = False
             break
         # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.
-        if _SALUTATION.match(line) and paras[i][0] > total * 0.3:
+        if late and _SALUTATION.match(line):
             rest = " ".join(lines[i : i + 12])
             if APPEAL.search(rest) or i > n * 0.5:
                 start = i - 1 if i > 0 and _is_heading(lines[i - 1]) else i

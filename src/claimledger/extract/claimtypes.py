@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from claimledger.extract.cues import Cues, forms
 from claimledger.extract.model import Quantity
+from claimledger.extract.rulewords import NOT_RULE, RULE_CUES
 
 # A figure that only says how long something lasted ("over the past three decades", "jailed for
 # two years") tells when or how long; it does not make the number what is asserted.
@@ -96,74 +97,6 @@ HEDGED_CAUSE = Cues(
 _CONNECTIVE_CAUSE = (("as", "a", "result"), ("therefore",), ("because", "of", "this"))
 _CONNECTIVE_FIRST = frozenset(lead[0] for lead in _CONNECTIVE_CAUSE)
 
-# A policy's own words: "will" beside one is a commitment ("agents will use discretion"), and
-# (bar "discretion", which is as often granted or denied in one case) a rule word.
-POLICY_NOUNS = frozenset(
-    [
-        "policy",
-        "policies",
-        "priority",
-        "priorities",
-        "procedure",
-        "procedures",
-        "protocol",
-        "protocols",
-        "guidelines",
-        "strategy",
-        "discretion",
-    ]
-)
-# For the type, a claim about a rule itself: the words that name a rule or what it does, not the
-# words that only stand near rules (court, judge, illegal, program).
-RULE_TYPE = Cues(
-    frozenset(
-        [
-            "law",
-            "laws",
-            "unlawful",
-            "rule",
-            "rules",
-            "regulation",
-            "regulations",
-            "statute",
-            "legislation",
-            "bill",
-            "ordinance",
-            "injunction",
-            "warrant",
-            "warrants",
-            "memorandum",
-            "require",
-            "requires",
-            "required",
-            "prohibit",
-            "prohibits",
-            "prohibited",
-            "ban",
-            "bans",
-            "banned",
-            "mandate",
-            "mandatory",
-            "constitutional",
-            "unconstitutional",
-            "lawful",
-            "detainer",
-            "directive",
-            "directives",
-            "exempt",
-            "exempted",
-            "exemption",
-            "eligible",
-            "ineligible",
-            "restrictions",
-            "limitations",
-        ]
-    )
-    | (POLICY_NOUNS - {"discretion"}),
-    ("due process", "allowed to", "not allowed", "is supposed to", "are supposed to"),
-)
-# "law enforcement" names the police, not a law.
-NOT_RULE = Cues(frozenset(), ("law enforcement",))
 # A court's or a government's order is a rule even when the sentence tells how it was made.
 ORDER = Cues(
     frozenset(["injunction", "injunctions", "decree"]),
@@ -335,7 +268,7 @@ _HAVE = frozenset(["has", "have", "had"])
 # Every cue list the type rules read, by the name they read it under; the worthiness lexicon
 # counts them all in its one pass over a sentence's words.
 TYPE_CUES: dict[str, Cues] = {
-    "rule_type": RULE_TYPE,
+    "rule_type": RULE_CUES["rule_type"],
     "predict": PREDICT,
     "cause": CAUSE,
     "hedged_cause": HEDGED_CAUSE,
@@ -343,7 +276,7 @@ TYPE_CUES: dict[str, Cues] = {
     "order": ORDER,
     "first_person_past": FIRST_PERSON_PAST,
     "rule_now": RULE_NOW,
-    "policy_noun": Cues(POLICY_NOUNS),
+    "policy_noun": RULE_CUES["policy_noun"],
     "will": Cues(_WILL),
     "have": Cues(_HAVE),
     "i": Cues(frozenset(["i"])),

@@ -9,6 +9,7 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"[\w.]+")  # matched on the reversed text before a full stop
 _NEXT_WORD = re.compile(r"\s+[\"“‘(]?([\w’'-]+)")
 _LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|[•▪●◦*–—-]|\([a-z0-9]\))\s+")
+_MARKER_FIRST = frozenset("•▪●◦*–—-(")  # what a list marker that is not a number starts with
 
 # Abbreviations after which a full stop does not end a sentence.
 NEVER_END = frozenset(
@@ -175,26 +176,23 @@ _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c": initials written wit
 
 
 def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
-    punct = text[punct_start:end_pos]
-    if not punct.startswith("."):
-        return True
-    m = _WORD_BEFORE.match(text[max(0, punct_start - 20) : punct_start][::-1])
-    before = m.group()[::-1] if m else ""  # the run of letters, digits and dots up to the stop
-    word = before.lower().strip(".")
+    if text[punct_start] != ".":
+        return True  # "!" and "?" always end a sentence
     nxt = _NEXT_WORD.match(text, end_pos)
     next_word = nxt.group(1) if nxt else ""
     if next_word and next_word[0].islower():
         return False  # "D.C. have fought", "Jan. 5" style continuations
+    m = _WORD_BEFORE.match(text[max(0, punct_start - 20) : punct_start][::-1])
+    before = m.group()[::-1] if m else ""  # the run of letters, digits and dots up to the stop
+    word = before.lower().strip(".")
     if not word:
         return True
     if word in NEVER_END:
         return False
     if len(word) == 1 and word.isalpha() and before[0].isupper():
         return False  # an initial: "John F. Kennedy"
-    if word in MAY_END or _DOTTED.fullmatch(word):
+    if word in MAY_END or ("." in word and _DOTTED.fullmatch(word)):
         return next_word.lower() in OPENERS
-    if next_word[:1].isdigit() and word.isdigit():
-        return True
     return True
 
 
@@ -256,12 +254,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
         # trimmed by position: no copy of the sentence is made to measure its spaces
-        s = _after_space(text, s, e)
+        if s < e and text[s].isspace():
+            s = _after_space(text, s, e)
         while e > s and text[e - 1].isspace():
             e -= 1
-        marker = _LIST_MARKER.match(text, s, e)
-        if marker:
-            s = marker.end()
+        if s < e and (text[s].isdigit() or text[s] in _MARKER_FIRST):
+            marker = _LIST_MARKER.match(text, s, e)
+            if marker:
+                s = marker.end()
         if e > s:
             out.append((s, e))
     return out

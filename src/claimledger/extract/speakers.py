@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites|blamed|blames|accused|accuses|denied|denies|acknowledged|acknowledges|admitted|conceded|concedes|estimated|estimates)"
@@ -289,6 +290,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=4096)  # an article names the same few people again and again
 def _clean(name: str) -> str | None:
     words = _strip_titles(name.split())
     if not words or words[0] in NOT_NAMES:
@@ -328,6 +330,15 @@ def _before_roles(pattern: re.Pattern[str], text: str, found: list[str]) -> re.M
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _person(run: str) -> str | None:
+    """A capitalised run as a person's full name, titles left out; None if it names no person."""
+    words = _strip_titles(run.split())
+    if len(words) >= 2 and words[0] not in NOT_NAMES:
+        return " ".join(words)
+    return None
+
+
 PARAGRAPH_REACH = 4000  # characters: a dozen long sentences
 
 
@@ -343,12 +354,13 @@ class SpeakerTracker:
     def learn_names(self, paragraph: str) -> None:
         known = self.full_names
         for m in _FULL_NAME.finditer(paragraph):
-            run = m.group(0).split()
-            if run[-1] in known:
+            run = m.group(0)
+            surname = run.rsplit(None, 1)[-1]
+            if surname in known:
                 continue  # the first full name for a surname is the one kept
-            words = _strip_titles(run)
-            if len(words) >= 2 and words[0] not in NOT_NAMES:
-                self.full_names.setdefault(words[-1], " ".join(words))
+            person = _person(run)
+            if person is not None:
+                known[surname] = person
 
     def resolve(self, name: str) -> str:
         if " " not in name and name in self.full_names:

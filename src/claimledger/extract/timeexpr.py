@@ -118,6 +118,7 @@ _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 @functools.lru_cache(maxsize=256)  # asked once per sentence, for the same few article dates
+@functools.lru_cache(maxsize=256)  # one article: one date, read for every sentence
 def parse_published(value: str | None) -> tuple[date, str] | None:
     """The article's date and its precision ('day', 'month' or 'year'), from a possibly partial ISO date."""
     if not value:

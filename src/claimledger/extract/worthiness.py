@@ -21,6 +21,7 @@ from claimledger.extract.claimtypes import (
 )
 from claimledger.extract.cues import Cues, Lexicon, forms, words
 from claimledger.extract.model import Quantity
+from claimledger.extract.rulewords import RULE_CUES
 from claimledger.extract.timeexpr import MONTH_NAMES, WEEKDAYS
 
 EVENT = Cues(
@@ -163,55 +164,6 @@ EVENT = Cues(
         "did not",
         "declined to",
     ),
-)
-RULES = Cues(
-    frozenset(
-        [
-            "law",
-            "laws",
-            "legal",
-            "legally",
-            "illegal",
-            "illegally",
-            "unlawful",
-            "policy",
-            "policies",
-            "rule",
-            "rules",
-            "regulation",
-            "regulations",
-            "statute",
-            "act",
-            "legislation",
-            "bill",
-            "ordinance",
-            "court",
-            "judge",
-            "injunction",
-            "warrant",
-            "warrants",
-            "memorandum",
-            "mou",
-            "require",
-            "requires",
-            "required",
-            "prohibit",
-            "prohibits",
-            "prohibited",
-            "ban",
-            "bans",
-            "banned",
-            "mandate",
-            "mandatory",
-            "constitutional",
-            "jurisdiction",
-            "program",
-            "detainer",
-            "directive",
-            "directives",
-        ]
-    ),
-    ("due process",),
 )
 # The writer points at where a fact comes from: what follows is offered as checkable.
 EVIDENTIAL = Cues(
@@ -518,7 +470,7 @@ NARRATED = Cues(
 LEXICON = Lexicon(
     {
         "event": EVENT,
-        "rules": RULES,
+        "rules": RULE_CUES["rules"],  # the words about rules: rulewords.RULE_WORDS
         "evidential": EVIDENTIAL,
         "superlative": SUPERLATIVE,
         "compare": COMPARE,
