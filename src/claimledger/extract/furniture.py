@@ -61,8 +61,11 @@ class LineRule:
         """Whether `line` (whose lower-case words are `tokens`) is what this rule describes."""
         if not self.min_len <= len(line) <= self.max_len:
             return False
-        needed = self.needs and self._words.isdisjoint(tokens)
-        if needed and not any(mark in line for mark in self._marks):
+        if (
+            self.needs
+            and self._words.isdisjoint(tokens)
+            and not (self._marks and any(mark in line for mark in self._marks))
+        ):
             return False
         start = max(0, len(line) - self.tail) if self.tail else 0
         return self.pattern.search(line, start) is not None

@@ -94,20 +94,36 @@ _ROLE_FIRST = re.compile(
 # said Sarah Pierce, ... : tried only where a speech verb stands (found with str.find)
 _VERB_FIRST = re.compile(_VERBS + r"\s+" + _NAME + r"(?:,|\s+(?:in|on|at|of)\b|\.$)")
 _ACCORDING = re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME)
+# “...,” he said
+_QUOTE_PRONOUN = re.compile(r"[,.?!—-][\"”’]\s+" + _PRONOUN + r"\s+" + _VERBS + r"\b")
+# Sarah Pierce, an attorney for the union, said (two commas at least)
+_APPOSITION = re.compile(
+    _name_after(r"[,;]\s", r"\bbut\s", r"\band\s")
+    + r",\s+(?:a|an|the|who|"
+    + _ROLE
+    + r")\b[^.“”\"]{0,160}?,\s+"
+    + _VERBS
+    + r"\b"
+)
+# ..., she said
+_PRONOUN_VERB = re.compile(_pronoun_after(r"[,;]\s") + r"\s+" + _AUX + _VERBS + r"\b")
+# Baker did not address the report but said ... / The mayor declined to comment and said ...
+_CONJOINED = re.compile(
+    r"^(?:(?:[A-Z][\w.'’&-]*\s){0,3}"
+    + _ROLE
+    + r"\s+)?"
+    + _FULL_RUN
+    + r"\s+[a-z][^.;“”\"]{0,160}?\s(?:but|and)\s+(?:also\s+)?"
+    + _VERBS
+    + r"\b"
+)
 _PATTERNS = [
     # “...,” Pierce said.  /  “...,” said Sarah Pierce, an attorney
     re.compile(r"[,.?!—-][\"”’]\s+" + _NAME + r"\s+" + _VERBS + r"\b"),
     re.compile(r"[,.?!—-][\"”’]\s+" + _VERBS + r"\s+" + _NAME),
-    re.compile(r"[,.?!—-][\"”’]\s+" + _PRONOUN + r"\s+" + _VERBS + r"\b"),
+    _QUOTE_PRONOUN,
     _ACCORDING,
-    re.compile(
-        _name_after(r"[,;]\s", r"\bbut\s", r"\band\s")
-        + r",\s+(?:a|an|the|who|"
-        + _ROLE
-        + r")\b[^.“”\"]{0,160}?,\s+"
-        + _VERBS
-        + r"\b"
-    ),
+    _APPOSITION,
     _ROLE_FIRST,
     _VERB_FIRST,
     re.compile(
@@ -117,18 +133,12 @@ _PATTERNS = [
         + _VERBS
         + r"\b"
     ),
-    re.compile(_pronoun_after(r"[,;]\s") + r"\s+" + _AUX + _VERBS + r"\b"),
-    # Baker did not address the report but said ... / The mayor declined to comment and said ...
-    re.compile(
-        r"^(?:(?:[A-Z][\w.'’&-]*\s){0,3}"
-        + _ROLE
-        + r"\s+)?"
-        + _FULL_RUN
-        + r"\s+[a-z][^.;“”\"]{0,160}?\s(?:but|and)\s+(?:also\s+)?"
-        + _VERBS
-        + r"\b"
-    ),
+    _PRONOUN_VERB,
+    _CONJOINED,
 ]
+# What a sentence must hold for some patterns to match at all: they are not tried without it.
+_PRONOUN_WORDS = frozenset(["he", "she", "they"])
+_NEEDS_PRONOUN = (_QUOTE_PRONOUN, _PRONOUN_VERB)
 _CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according", "issued"}
 _WORD = re.compile(r"[a-z]+")
 # Two or three capitalised words; the first letter comes first so the engine can skip to capitals
@@ -381,10 +391,17 @@ class SpeakerTracker:
         if _CUE_WORDS.isdisjoint(found):
             return None
         quotes = '"' in sentence or "”" in sentence or "’" in sentence
+        pronoun = not _PRONOUN_WORDS.isdisjoint(found)
         for index, pattern in enumerate(_PATTERNS):
             if index < 3 and not quotes:
                 continue  # the first three start at a closing quotation mark
             if pattern is _ACCORDING and "according" not in found:
+                continue
+            if not pronoun and pattern in _NEEDS_PRONOUN:
+                continue
+            if pattern is _APPOSITION and sentence.count(",") < 2:
+                continue
+            if pattern is _CONJOINED and "and" not in found and "but" not in found:
                 continue
             if pattern is _ROLE_FIRST and _ROLE_WORDS.isdisjoint(found):
                 continue  # the costliest pattern: only when a job title is there to anchor it
