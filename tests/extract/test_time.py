@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from claimledger.extract.timeexpr import parse_published, resolve_period
+from claimledger.extract.timeexpr import YEAR_DIGITS, parse_published, resolve_period
 
 
 @pytest.mark.parametrize(
@@ -93,3 +95,11 @@ def test_a_week_or_a_day_needs_the_articles_day() -> None:
 def test_words_that_only_look_like_time() -> None:
     for sentence in ("Prices may rise 4 percent.", "Leaves fall when the weather turns."):
         assert resolve_period(sentence, "2024-03-14") is None
+
+
+def test_the_one_year_pattern_reads_1800_to_2099_only() -> None:
+    year = re.compile(rf"\b{YEAR_DIGITS}\b")
+    for text in ("in 1848", "since 2019", "by 2099"):
+        assert year.search(text), text
+    for text in ("1799 people", "2100 homes", "room 205", "12345"):
+        assert not year.search(text), text

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 
-from claimledger.extract.cues import words
+from claimledger.extract.cues import LETTER_RUN, words
 from claimledger.extract.timeexpr import CALENDAR_WORDS
 
 
@@ -436,7 +436,6 @@ def is_dateline(line: str) -> bool:
 
 
 _LONGEST = max(r.max_len for r in LINE_RULES)
-_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 # Every word and mark some rule needs: a line with none of them is tried on the others only.
@@ -473,7 +472,7 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
                     return rule.kind, rule.name
         # the words are read only where a rule that needs them could take the line
         short = len(line) <= _WORD_GATED_LONGEST
-        tokens = set(_ASCII_WORD.findall(line.lower())) if short else set()
+        tokens = set(LETTER_RUN.findall(line.lower())) if short else set()
         if not _ALL_WORDS.isdisjoint(tokens) or _ALL_MARKS.search(line) is not None:
             for rule in _GATED:
                 if rule.matches(line, tokens):

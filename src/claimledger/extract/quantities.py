@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from claimledger.extract.cues import LETTER_RUN
 from claimledger.extract.model import Quantity
+from claimledger.extract.timeexpr import YEAR_DIGITS
 
 _HEDGES = {
     "about": "approx",
@@ -210,7 +212,7 @@ def _value(m: re.Match[str]) -> float | None:
     return value
 
 
-_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_DIGITS = re.compile(YEAR_DIGITS)
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
@@ -230,7 +232,6 @@ _NUMBER_WORDS = (
     | frozenset(_MULTIPLIED)
 )
 _DIGIT = re.compile(r"[0-9]")  # ASCII: faster than \d on text with curly quotes
-_WORD = re.compile(r"[a-z]+")
 
 
 _FRACTION_WORDS = frozenset(w.split()[-1] for w in _FRACTIONS)
@@ -413,7 +414,7 @@ def find_quantities(
     if not has_digit and tokens is not None and _NUMBER_WORDS.isdisjoint(tokens):
         return ()  # most sentences: no digit, no number word, and nothing copied to find out
     lowered = text[start:end].lower()
-    found_words = set(_WORD.findall(lowered) if tokens is None else tokens)
+    found_words = set(LETTER_RUN.findall(lowered) if tokens is None else tokens)
     if not has_digit and _NUMBER_WORDS.isdisjoint(found_words):
         return ()
     tried = _tells(lowered, found_words, has_digit)

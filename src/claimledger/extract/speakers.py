@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from claimledger.extract.cues import LETTER_RUN
+
 _VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites|blamed|blames|accused|accuses|denied|denies|acknowledged|acknowledges|admitted|conceded|concedes|estimated|estimates)"
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
 _FULL_RUN = r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][\w'’-]+)"  # two capitalised words or more
@@ -140,7 +142,6 @@ _PATTERNS = [
 _PRONOUN_WORDS = frozenset(["he", "she", "they"])
 _NEEDS_PRONOUN = (_QUOTE_PRONOUN, _PRONOUN_VERB)
 _CUE_WORDS = frozenset(_VERBS.strip("(?:)").split("|")) | {"according", "issued"}
-_WORD = re.compile(r"[a-z]+")
 # Two or three capitalised words; the first letter comes first so the engine can skip to capitals
 _FULL_NAME = re.compile(
     r"[A-Z](?<![\w].)[a-z'’-]+\s(?:[A-Z][a-z'’-]+\s)?[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b"
@@ -387,7 +388,7 @@ class SpeakerTracker:
         return last
 
     def attribution(self, sentence: str, tokens: list[str] | None = None) -> str | None:
-        found = tokens if tokens is not None else _WORD.findall(sentence.lower())
+        found = tokens if tokens is not None else LETTER_RUN.findall(sentence.lower())
         if _CUE_WORDS.isdisjoint(found):
             return None
         quotes = '"' in sentence or "”" in sentence or "’" in sentence

@@ -24,7 +24,9 @@ CALENDAR_WORDS = (
 """Month and weekday names and their abbreviations (jan, sept, tue...)."""
 
 _MONTH = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_YEARREF = r"(?P<{n}>(?:1[89]|20)\d\d|this year|last year|next year)"
+# A year as the finder reads one: 1800-2099, four digits (the one pattern every year rule shares).
+YEAR_DIGITS = r"(?:1[89]|20)\d\d"
+_YEARREF = r"(?P<{n}>" + YEAR_DIGITS + r"|this year|last year|next year)"
 
 _BETWEEN = re.compile(
     r"\b(?i:between|from)\s+(?:"
@@ -37,19 +39,21 @@ _BETWEEN = re.compile(
     + _YEARREF.format(n="y2")
 )
 _FULL_DATE = re.compile(
-    _MONTH.format(n="m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:1[89]|20)\d\d)\b"
+    _MONTH.format(n="m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>" + YEAR_DIGITS + r")\b"
 )
 _MONTH_YEAR = re.compile(
     r"\b" + _MONTH.format(n="m") + r"\s+(?:of\s+)?" + _YEARREF.format(n="y"), re.IGNORECASE
 )
-_SINCE = re.compile(r"\bsince\s+(?:" + _MONTH.format(n="m") + r"\s+)?(?P<y>(?:1[89]|20)\d\d)\b")
+_SINCE = re.compile(r"\bsince\s+(?:" + _MONTH.format(n="m") + r"\s+)?(?P<y>" + YEAR_DIGITS + r")\b")
 _REL_MONTH = re.compile(
     r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ee]arly|[Ll]ate)\s+"
     + _MONTH.format(n="m")
     + r"\b(?!\s+\d)"
 )
 _YEAR = re.compile(
-    r"\b(?:in|during|by|of|for|fiscal(?: year)?|early|late|mid-|mid)\s*(?P<y>(?:1[89]|20)\d\d)\b",
+    r"\b(?:in|during|by|of|for|fiscal(?: year)?|early|late|mid-|mid)\s*(?P<y>"
+    + YEAR_DIGITS
+    + r")\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -57,11 +61,13 @@ _REL_YEAR = re.compile(r"\b(?P<rel>this|last|next) year\b", re.IGNORECASE)
 _DAY_REL = re.compile(
     r"\b(?P<rel>yesterday|today|tomorrow|the day before|the previous day)\b", re.IGNORECASE
 )
-_ISO_DATE = re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_ISO_DATE = re.compile(r"\b(?P<y>" + YEAR_DIGITS + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _DAY_FIRST = re.compile(  # 3 March 2021, the 3rd of March 2021
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH.format(n="m")
-    + r",?\s+(?P<y>(?:1[89]|20)\d\d)\b"
+    + r",?\s+(?P<y>"
+    + YEAR_DIGITS
+    + r")\b"
 )
 _MONTH_DAY = re.compile(  # March 3 / Dec. 5, with no year: the article's year decides
     r"\b" + _MONTH.format(n="m") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d)(?!\s*%)"
@@ -69,7 +75,7 @@ _MONTH_DAY = re.compile(  # March 3 / Dec. 5, with no year: the article's year d
 _SINCE_MONTH = re.compile(r"\bsince\s+(?:(?:last|early|late)\s+)?" + _MONTH.format(n="m") + r"\b")
 _QUARTER = re.compile(
     r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter)"
-    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>(?:1[89]|20)\d\d))?",
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>" + YEAR_DIGITS + r"))?",
     re.IGNORECASE,
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d0)[’']?s\b")
@@ -89,7 +95,7 @@ _REL_UNIT = re.compile(
 )
 _SEASON = re.compile(
     r"\b(?:(?P<rel>this|last|next)\s+|in\s+the\s+|(?:early|late)\s+)"
-    r"(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d))?",
+    r"(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>" + YEAR_DIGITS + r"))?",
     re.IGNORECASE,
 )
 _COUNTS = {

@@ -450,7 +450,8 @@ _CERTAIN_CONSEQUENCE = frozenset(
     ["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "cannot", "can't"]
 )
 MIN_WORDS = 5  # fewer words than this is a label or a fragment, never a claim
-_YEAR = re.compile(r"[12](?<![\w].)(?:(?<=1)[89]|(?<=2)0)[0-9][0-9]\b")  # 1800-2099, digit first
+# timeexpr.YEAR_DIGITS (1800-2099), written to start with a digit so the engine skips to one
+_YEAR = re.compile(r"[12](?<![\w].)(?:(?<=1)[89]|(?<=2)0)[0-9][0-9]\b")
 # a capitalised word inside a sentence (after a lower-case word or a comma): a name or a place;
 # the leading space lets the engine jump from space to space
 _ENTITY = re.compile(r" (?<=[a-z,;:] )([A-Z][a-zA-Z]+)")
