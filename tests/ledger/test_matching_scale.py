@@ -71,7 +71,7 @@ def test_a_new_claim_is_scored_against_at_most_candidates(
     for n in range(CROWD + matches.CANDIDATES):
         _ingest(ledger, tmp_path, f"crowd-{n}", _crowd(n))
     scored: list[tuple[str, str]] = []
-    real = matches.claim_similarity
+    from claimledger.extract import claim_similarity as real
 
     def counting(a: str, b: str) -> float:
         scored.append((a, b))
