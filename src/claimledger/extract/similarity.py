@@ -100,14 +100,18 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """Cached: a language has fewer words than an ingest has claims."""
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
+    """Cached: ingest reads a new claim's words for its fingerprint, then again to match it."""
     return frozenset(
         _stem(t) for t in _TOKEN.findall(text.lower().replace("’", "'")) if t not in _STOP
     )
