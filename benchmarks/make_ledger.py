@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
+import json
 import random
 import sqlite3
 import sys
@@ -116,6 +117,7 @@ def _rows(
     n_claims: int, seed: int
 ) -> Iterator[tuple[tuple, list[tuple], list[tuple], list[tuple]]]:
     """Per source: its row, its claims, their history and some evidence."""
+    from claimledger.extract.quantities import find_quantities
     from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 
     rng = random.Random(seed)
@@ -173,7 +175,7 @@ def _rows(
                     _weighted(rng, TYPES),
                     rng.choice(SPEAKERS),
                     score,
-                    "[]",
+                    json.dumps([q.to_dict() for q in find_quantities(quote)]),
                     None,
                     None,
                     "",
@@ -218,6 +220,15 @@ def _rows(
         yield source, claims, history, evidence
 
 
+def _keys(claims: list[tuple]) -> Iterator[tuple[int, int]]:
+    """The blocking keys ingest writes with each claim (`claim_keys`), so look-ups see a grown table."""
+    from claimledger.extract.similarity import claim_keys
+
+    for row in claims:
+        for key in claim_keys(row[2], json.loads(row[10])):
+            yield key, row[0]
+
+
 def make_ledger(db: Path, n_claims: int, *, seed: int = 1) -> float:
     """Build the ledger; returns the seconds it took."""
     from claimledger.db import open_ledger
@@ -246,6 +257,9 @@ def make_ledger(db: Path, n_claims: int, *, seed: int = 1) -> float:
                 conn.executemany(
                     "INSERT INTO history (claim_id, at, user, action, before, after, note, version, hash) VALUES (?,?,?,?,?,?,?,?,?)",
                     history,
+                )
+                conn.executemany(
+                    "INSERT INTO claim_key (key, claim_id) VALUES (?,?)", _keys(claims)
                 )
                 conn.executemany(
                     "INSERT INTO evidence (claim_id, url, stance, note, added_by, added_at, link_state) VALUES (?,?,?,?,?,?,?)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,14 +100,18 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """Cached: a language has fewer words than an ingest has claims."""
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
+    """Cached: ingest reads a new claim's words for its fingerprint, then again to match it."""
     return frozenset(
         _stem(t) for t in _TOKEN.findall(text.lower().replace("’", "'")) if t not in _STOP
     )
@@ -149,19 +154,47 @@ def match_terms(quote: str) -> tuple[list[str], list[str]]:
     )
 
 
+@dataclass(frozen=True)
+class _Profile:
+    """A quote's weighted words as sets: similarity is a few set operations in C, not a Python
+    loop per word (ingest scores hundreds of candidates per article)."""
+
+    words: frozenset[str]
+    numbers: frozenset[str]
+    """Weight 3."""
+    names: frozenset[str]
+    """Weight 1.5: capitalised in the text, not a number."""
+    total: float
+
+
+@lru_cache(maxsize=8192)
+def _profile(text: str) -> _Profile:
+    weights = _weights(text)
+    return _Profile(
+        frozenset(weights),
+        frozenset(w for w, v in weights.items() if v == 3.0),
+        frozenset(w for w, v in weights.items() if v == 1.5),
+        sum(weights.values()),
+    )
+
+
 def claim_similarity(a: str, b: str) -> float:
-    """Shared content (numbers and names weigh most); 0 unless they share a number or a name."""
-    wa, wb = _weights(a), _weights(b)
-    if not wa or not wb:
+    """Shared content (numbers and names weigh most); 0 unless they share a number or a name.
+
+    A shared word weighs the more of its two weights: 3 for a number (a number in both), 1.5 for
+    a name (capitalised in either), 1 otherwise; every sum is exact (halves and wholes)."""
+    pa, pb = _profile(a), _profile(b)
+    if not pa.words or not pb.words:
         return 0.0
-    common = wa.keys() & wb.keys()
-    if not any(max(wa[w], wb[w]) > 1.0 for w in common):
+    common = pa.words & pb.words
+    numbers = len(common & pa.numbers)
+    names = len((common & pa.names) | (common & pb.names))
+    if not numbers and not names:
         return 0.0
-    shared = sum(max(wa[w], wb[w]) for w in common)
-    total_a, total_b = sum(wa.values()), sum(wb.values())
-    containment = shared / min(total_a, total_b)
-    jaccard = shared / (total_a + total_b - shared)
-    same_number = 0.2 if any(w[0].isdigit() for w in common) else 0.0
+    shared = len(common) + 2.0 * numbers + 0.5 * names
+    containment = shared / min(pa.total, pb.total)
+    jaccard = shared / (pa.total + pb.total - shared)
+    same_number = 0.2 if numbers else 0.0
     return round(min(1.0, 0.5 * containment + 0.5 * jaccard + same_number), 3)
 
 
@@ -296,7 +329,7 @@ def _near(tokens: list[str]) -> tuple[tuple[str, ...], bool]:
     return tuple(found), negated
 
 
-def measure_keys(quote: str, quantities: list[dict[str, object]]) -> frozenset[int]:
+def measure_keys(quote: str, quantities: Sequence[Mapping[str, object]]) -> frozenset[int]:
     """One key per (what a figure counts, word about it): claims about one measure share one."""
     keys: set[int] = set()
     for q in quantities:
@@ -309,7 +342,7 @@ def measure_keys(quote: str, quantities: list[dict[str, object]]) -> frozenset[i
     return frozenset(keys)
 
 
-def claim_keys(quote: str, quantities: list[dict[str, object]]) -> frozenset[int]:
+def claim_keys(quote: str, quantities: Sequence[Mapping[str, object]]) -> frozenset[int]:
     return match_keys(quote) | measure_keys(quote, quantities)
 
 

@@ -24,11 +24,18 @@ def write(
     claims: Iterable[tuple[int, str, Sequence[Mapping[str, object]]]], *, session: Session
 ) -> None:
     """Keys of new claims (id, quote, quantities as stored)."""
-    rows = [
-        {"key": k, "claim_id": cid}
-        for cid, quote, quantities in claims
-        for k in claim_keys(quote, [dict(q) for q in quantities])
-    ]
+    write_keys(
+        (
+            (cid, claim_keys(quote, [dict(q) for q in quantities]))
+            for cid, quote, quantities in claims
+        ),
+        session=session,
+    )
+
+
+def write_keys(keyed: Iterable[tuple[int, Iterable[int]]], *, session: Session) -> None:
+    """Keys already computed (claim id, its keys): ingest computes them once for look-up and write."""
+    rows = [{"key": k, "claim_id": cid} for cid, keys in keyed for k in keys]
     if rows:  # Core, not the ORM's bulk path: ingest writes tens of keys per claim
         session.connection().execute(ClaimKey.__table__.insert(), rows)  # type: ignore[attr-defined]
 
@@ -53,7 +60,7 @@ def lookup(
             f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS a{i}"
             for i, k in enumerate(chunk)
         ]
-        result = session.connection().exec_driver_sql(" UNION ALL ".join(arms))
-        for key, claim_id in result:
-            found.setdefault(int(key), []).append(int(claim_id))
+        rows = session.connection().exec_driver_sql(" UNION ALL ".join(arms)).fetchall()
+        for key, claim_id in rows:  # fetched at once: thousands of rows per article
+            found.setdefault(key, []).append(claim_id)
     return found

@@ -17,8 +17,9 @@ from sqlmodel import Session, col, select
 from claimledger.errors import InvalidValue, NotFound
 from claimledger.extract.similarity import measure_keys
 from claimledger.ledger import claim_keys as keys_table
+from claimledger.ledger.claim_facts import ClaimFacts
 from claimledger.ledger.conflict_rules import Figures, find_conflict
-from claimledger.ledger.review import record
+from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimConflict, utcnow
 from claimledger.vocab import ConflictStatus, HistoryAction, parse_conflict_status
 
@@ -26,7 +27,7 @@ CANDIDATES = 40
 CHUNK = 500
 
 
-def figures_of(claim: Claim) -> Figures:
+def figures_of(claim: ClaimFacts) -> Figures:
     return Figures(
         claim.id or 0, claim.quote, claim.quantities, claim.period_start, claim.period_end
     )
@@ -34,8 +35,9 @@ def figures_of(claim: Claim) -> Figures:
 
 def _known(ids: Sequence[int], *, session: Session) -> set[tuple[int, int]]:
     known: set[tuple[int, int]] = set()
+    conn = session.connection()
     for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
-        rows = session.execute(
+        rows = conn.execute(
             sa.select(col(ClaimConflict.claim_id), col(ClaimConflict.other_id)).where(
                 sa.or_(
                     col(ClaimConflict.claim_id).in_(chunk), col(ClaimConflict.other_id).in_(chunk)
@@ -51,20 +53,25 @@ def _figures(ids: Iterable[int], *, session: Session) -> dict[int, Figures]:
     wanted = sorted(set(ids))
     found: dict[int, Figures] = {}
     columns = (Claim.id, Claim.quote, Claim.quantities, Claim.period_start, Claim.period_end)
+    conn = session.connection()
     for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
         stmt = sa.select(*(col(c) for c in columns)).where(col(Claim.id).in_(chunk))
-        for cid, quote, quantities, start, end in session.execute(stmt):
+        for cid, quote, quantities, start, end in conn.execute(stmt):
             found[int(cid)] = Figures(int(cid), quote, quantities or [], start, end)
     return found
 
 
 def suggest_conflicts(
-    claims: Iterable[Claim],
+    claims: Iterable[ClaimFacts],
     *,
     session: Session,
     postings: Mapping[int, Sequence[int]] | None = None,
+    known: set[tuple[int, int]] | None = None,
 ) -> int:
-    """Record the conflicts between these claims and the ledger's (and among themselves)."""
+    """Record the conflicts between these claims and the ledger's (and among themselves).
+
+    `known`, the pairs already recorded when the caller knows them (none, for claims written in
+    this transaction), saves reading them."""
     claims = [c for c in claims if c.id is not None and c.quantities]
     if not claims:
         return 0
@@ -87,7 +94,8 @@ def suggest_conflicts(
         ranked[cid] = [o for o, _ in best]
     others = _figures({o for r in ranked.values() for o in r} - batch.keys(), session=session)
     others.update({cid: figures_of(c) for cid, c in batch.items()})
-    known = _known(list(batch), session=session)
+    if known is None:
+        known = _known(list(batch), session=session)
     rows: list[dict[str, object]] = []
     for cid, candidates in ranked.items():
         mine = figures_of(batch[cid])
@@ -161,17 +169,14 @@ def decide(
     conflict.decided_by = user
     conflict.decided_at = utcnow()
     session.add(conflict)
-    pairs = sorted([(conflict.claim_id, conflict.other_id), (conflict.other_id, conflict.claim_id)])
-    for mine, theirs in pairs:  # locked in id order: no two deciders wait on each other
-        claim = session.get(Claim, mine, with_for_update=True, populate_existing=True)
-        if claim is not None:
-            record(
-                claim,
-                HistoryAction.CONFLICT,
-                session=session,
-                user=user,
-                before=before,
-                after=f"{target.value} with claim {theirs}",
-                note=note,
-            )
+    record_on_both(
+        conflict.claim_id,
+        conflict.other_id,
+        HistoryAction.CONFLICT,
+        session=session,
+        user=user,
+        before=before,
+        decided=target.value,
+        note=note,
+    )
     return conflict

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
@@ -28,7 +28,8 @@ from claimledger.extract import (
 from claimledger.ledger import roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
-from claimledger.ledger.matches import suggest_for_source
+from claimledger.ledger.claim_facts import NewClaim
+from claimledger.ledger.matches import suggest_for_new
 from claimledger.ledger.workers import process_pool, task_running
 from claimledger.limits import Limits
 from claimledger.models import Claim, ClaimAnchor, HistoryEntry, Source, utcnow
@@ -126,9 +127,9 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     session.add(source)
     session.flush()
     assert source.id is not None
-    count = add_extracted(prepared.claims, source=source, session=session, user=user)
-    matches = suggest_for_source(source.id, session=session) if count else 0
-    return IngestResult(prepared.path, source.id, True, count, matches=matches)
+    added = add_extracted(prepared.claims, source=source, session=session, user=user)
+    matches = suggest_for_new(added, session=session) if added else 0
+    return IngestResult(prepared.path, source.id, True, len(added), matches=matches)
 
 
 def _refresh_meta(source: Source, doc: Document) -> bool:
@@ -148,13 +149,19 @@ ANCHOR_BATCH = 5_000
 
 def add_extracted(
     claims: Iterable[ExtractedClaim], *, source: Source, session: Session, user: str
-) -> int:
-    """Bulk insert (Core, not the ORM: ingest writes thousands of rows) with a 'created' entry each."""
+) -> list[NewClaim]:
+    """Bulk insert (Core, not the ORM: ingest writes thousands of rows) with a 'created' entry each;
+    returns the claims as written, for matching."""
+    assert source.id is not None
     now = utcnow()
     rows = []
     found = list(claims)
+    written: list[NewClaim] = []  # ids filled in below
     for c in found:
         a = anchor(source.text, c.start, c.end)
+        quantities = [q.to_dict() for q in c.quantities]
+        period = (c.period.start, c.period.end) if c.period else (None, None)
+        written.append(NewClaim(0, source.id, c.quote, quantities, *period))
         rows.append(
             {
                 "source_id": source.id,
@@ -166,9 +173,9 @@ def add_extracted(
                 "type": c.type,
                 "speaker": c.speaker,
                 "score": round(float(c.score), 4),
-                "quantities": [q.to_dict() for q in c.quantities],
-                "period_start": c.period.start if c.period else None,
-                "period_end": c.period.end if c.period else None,
+                "quantities": quantities,
+                "period_start": period[0],
+                "period_end": period[1],
                 "fingerprint": claim_fingerprint(c.quote),
                 "origin": "extracted",
                 "review_state": "new",
@@ -179,8 +186,13 @@ def add_extracted(
             }
         )
     if not rows:
-        return 0
-    ids = list(session.execute(sa.insert(Claim).returning(col(Claim.id)), rows).scalars())
+        return []
+    conn = session.connection()
+    claim_table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    inserted = conn.execute(
+        claim_table.insert().returning(claim_table.c.id, sort_by_parameter_order=True), rows
+    )
+    ids = list(inserted.scalars())
     if len(ids) != len(found):  # returning order is guaranteed per row batch; check anyway
         raise LedgerError("internal error: claim ids did not come back for every claim")
     search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
@@ -190,15 +202,15 @@ def add_extracted(
         for s, e in c.anchors
     )
     while batch := list(islice(anchors, ANCHOR_BATCH)):  # a sentence printed 10^6 times
-        session.execute(sa.insert(ClaimAnchor), batch)
-    session.execute(
-        sa.insert(HistoryEntry),
+        conn.execute(ClaimAnchor.__table__.insert(), batch)  # type: ignore[attr-defined]
+    conn.execute(
+        HistoryEntry.__table__.insert(),  # type: ignore[attr-defined]
         [
             _created(cid, c, source=source, at=now, user=user)
             for cid, c in zip(ids, found, strict=True)
         ],
     )
-    return len(ids)
+    return [replace(new, id=cid) for cid, new in zip(ids, written, strict=True)]
 
 
 def _created(

@@ -16,9 +16,10 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity
-from claimledger.extract.similarity import claim_keys, match_keys
+from claimledger.extract.similarity import match_keys, measure_keys
 from claimledger.ledger import claim_keys as keys_table
-from claimledger.ledger.review import record
+from claimledger.ledger.claim_facts import ClaimFacts, NewClaim
+from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimMatch, utcnow
 from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
 
@@ -33,8 +34,9 @@ Postings = Mapping[int, Sequence[int]]
 
 def _known_pairs(ids: Sequence[int], *, session: Session) -> set[tuple[int, int]]:
     known: set[tuple[int, int]] = set()
+    conn = session.connection()
     for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
-        rows = session.execute(
+        rows = conn.execute(
             sa.select(col(ClaimMatch.claim_id), col(ClaimMatch.other_id)).where(
                 sa.or_(col(ClaimMatch.claim_id).in_(chunk), col(ClaimMatch.other_id).in_(chunk))
             )
@@ -43,13 +45,12 @@ def _known_pairs(ids: Sequence[int], *, session: Session) -> set[tuple[int, int]
     return known
 
 
-def _ranked(keys: Iterable[int], postings: Postings, exclude: set[int]) -> list[int]:
+def _ranked(keys: Iterable[int], postings: Postings, exclude: int) -> list[int]:
     """The claims sharing most keys with this one (newest first among equals), CANDIDATES of them."""
     counts: Counter[int] = Counter()
     for key in keys:
         counts.update(postings.get(key, ()))
-    for cid in exclude:
-        counts.pop(cid, None)
+    counts.pop(exclude, None)
     best = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))[:CANDIDATES]
     return [cid for cid, _ in best]
 
@@ -58,47 +59,50 @@ def quotes_of(ids: Iterable[int], *, session: Session) -> dict[int, tuple[int, s
     """Id -> (source id, quote), in a few statements."""
     wanted = sorted(set(ids))
     found: dict[int, tuple[int, str]] = {}
+    conn = session.connection()  # Core rows: ingest reads hundreds per article
     for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
         stmt = sa.select(col(Claim.id), col(Claim.source_id), col(Claim.quote)).where(
             col(Claim.id).in_(chunk)
         )
-        found.update({int(i): (int(s), q) for i, s, q in session.execute(stmt)})
+        found.update({i: (s, q) for i, s, q in conn.execute(stmt) if i is not None})
     return found
 
 
 def suggest_for(
-    claims: Iterable[Claim],
+    claims: Iterable[ClaimFacts],
     *,
     session: Session,
     threshold: float = THRESHOLD,
     postings: Postings | None = None,
+    known: set[tuple[int, int]] | None = None,
 ) -> int:
     """Record suggested matches between these claims and claims of other sources; returns how many.
 
     Each claim keeps its PER_CLAIM most similar matches; pairs already recorded (in any status)
-    are left alone, so a rejected suggestion never comes back.
+    are left alone, so a rejected suggestion never comes back. `known`, when the caller knows
+    them (none, for claims written in this transaction), saves reading them.
     """
-    claims = [c for c in claims if c.id is not None]
-    ids = [c.id for c in claims if c.id is not None]
-    known = _known_pairs(ids, session=session)
-    keys = {c.id: match_keys(c.quote) for c in claims}
+    batch = [(c.id, c) for c in claims if c.id is not None]
+    if known is None:
+        known = _known_pairs([cid for cid, _ in batch], session=session)
+    keys = {cid: match_keys(c.quote) for cid, c in batch}
     if postings is None:
         postings = keys_table.lookup((k for ks in keys.values() for k in ks), session=session)
-    ranked = {c.id: _ranked(keys[c.id], postings, {c.id}) for c in claims if c.id is not None}
+    ranked = {cid: _ranked(keys[cid], postings, cid) for cid, _ in batch}
     quotes = quotes_of((i for r in ranked.values() for i in r), session=session)
     new_rows: list[dict[str, object]] = []
-    for claim in claims:
-        assert claim.id is not None
+    for cid, claim in batch:
         scored = []
-        for other_id in ranked[claim.id]:
-            if other_id not in quotes or quotes[other_id][0] == claim.source_id:
+        for other_id in ranked[cid]:
+            other = quotes.get(other_id)
+            if other is None or other[0] == claim.source_id:
                 continue
-            score = claim_similarity(claim.quote, quotes[other_id][1])
+            score = claim_similarity(claim.quote, other[1])
             if score >= threshold:
                 scored.append((score, other_id))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         for score, other_id in scored[:PER_CLAIM]:
-            pair = (min(claim.id, other_id), max(claim.id, other_id))
+            pair = (min(cid, other_id), max(cid, other_id))
             if pair in known:
                 continue
             known.add(pair)
@@ -115,23 +119,45 @@ def suggest_for(
     return len(new_rows)
 
 
-def suggest_for_source(source_id: int, *, session: Session) -> int:
-    """A new article's claims: matches and conflicting figures suggested, then their keys written.
+def suggest_for_new(claims: Sequence[ClaimFacts], *, session: Session) -> int:
+    """Claims just written (an article's): matches and conflicting figures suggested, then their
+    keys written; returns the matches suggested.
 
-    One look-up serves both (the keys are written after it, so no claim finds itself)."""
+    Each claim's keys are computed once and looked up in one statement for both (the keys are
+    written after it, so no claim finds itself); no pair of new claims can be known yet.
+    """
     from claimledger.ledger.conflicts import suggest_conflicts
 
-    claims = list(session.exec(select(Claim).where(Claim.source_id == source_id)))
-    everything = {c.id: claim_keys(c.quote, c.quantities) for c in claims if c.id is not None}
-    postings = keys_table.lookup((k for ks in everything.values() for k in ks), session=session)
-    found = suggest_for(claims, session=session, postings=postings)
-    suggest_conflicts(claims, session=session, postings=postings)
-    keys_table.write(((c.id, c.quote, c.quantities) for c in claims if c.id), session=session)
+    matching = {c.id: match_keys(c.quote) for c in claims if c.id is not None}
+    measures = {c.id: measure_keys(c.quote, c.quantities) for c in claims if c.id is not None}
+    wanted = {k for ks in matching.values() for k in ks} | {
+        k for ks in measures.values() for k in ks
+    }
+    postings = keys_table.lookup(wanted, session=session)
+    found = suggest_for(claims, session=session, postings=postings, known=set())
+    suggest_conflicts(claims, session=session, postings=postings, known=set())
+    keys_table.write_keys(
+        ((cid, ks | measures[cid]) for cid, ks in matching.items()), session=session
+    )
     return found
 
 
+def suggest_for_source(source_id: int, *, session: Session) -> int:
+    """An article's claims, read back (ingest passes its new claims to `suggest_for_new`)."""
+    columns = (Claim.id, Claim.source_id, Claim.quote, Claim.quantities, Claim.period_start)
+    stmt = sa.select(*(col(c) for c in columns), col(Claim.period_end)).where(
+        col(Claim.source_id) == source_id
+    )
+    claims = [
+        NewClaim(int(i), int(s), q, quantities or [], start, end)
+        for i, s, q, quantities, start, end in session.connection().execute(stmt)
+    ]
+    return suggest_for_new(claims, session=session)
+
+
 def suggest_all(*, session: Session) -> int:
-    return suggest_for(list(session.exec(select(Claim).order_by(col(Claim.id)))), session=session)
+    claims: list[Claim] = list(session.exec(select(Claim).order_by(col(Claim.id))))
+    return suggest_for(claims, session=session)
 
 
 def list_matches(
@@ -163,16 +189,13 @@ def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimM
     match.decided_by = user
     match.decided_at = utcnow()
     session.add(match)
-    pairs = sorted([(match.claim_id, match.other_id), (match.other_id, match.claim_id)])
-    for mine, theirs in pairs:  # locked in id order: no two deciders wait on each other
-        claim = session.get(Claim, mine, with_for_update=True, populate_existing=True)
-        if claim is not None:
-            record(
-                claim,
-                HistoryAction.MATCH,
-                session=session,
-                user=user,
-                before=before,
-                after=f"{target} with claim {theirs}",
-            )
+    record_on_both(
+        match.claim_id,
+        match.other_id,
+        HistoryAction.MATCH,
+        session=session,
+        user=user,
+        before=before,
+        decided=target,
+    )
     return match
