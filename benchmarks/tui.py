@@ -163,6 +163,19 @@ def key_event(key: str) -> Any:
     return events.Key(key, char)
 
 
+async def _settled(app: Any, pilot: Any, seconds: float = 0.3) -> None:
+    """Let every worker end (one superseded by a newer call ends cancelled) and the screen rest."""
+    from textual.worker import WorkerCancelled
+
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue
+    await pilot.pause(seconds)
+
+
 async def _until(done: Callable[[], bool], what: str, timeout: float = 120.0) -> None:
     """Poll every millisecond (the event loop keeps running: workers answer, the screen paints)."""
     limit = time.perf_counter() + timeout
@@ -195,8 +208,7 @@ async def measure(target: str, spawned: float, expect: dict[str, list[int]]) -> 
         figures["first_screen_from_process_s"] = time.time() - spawned
         figures["first_screen_from_app_s"] = time.perf_counter() - app_start
         figures["first_screen_cpu_s"] = time.process_time() - cpu0
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)  # the detail pane and the counts are in
+        await _settled(app, pilot)  # the detail pane and the counts are in
 
         def send(key: str) -> None:
             """As the terminal driver would: one key event to the app, not waiting for it."""
@@ -214,8 +226,7 @@ async def measure(target: str, spawned: float, expect: dict[str, list[int]]) -> 
             await _until(shows(step), f"the rows of {step}")
             figures[f"{name}_ms"] = 1000 * (time.perf_counter() - began)
             figures[f"{name}_cpu_ms"] = 1000 * (time.process_time() - cpu)
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.3)
+            await _settled(app, pilot)
 
         async def every_claim(first: str) -> None:
             """`s` until the state filter is off (every claim, by check-worthiness)."""
@@ -254,7 +265,7 @@ async def measure(target: str, spawned: float, expect: dict[str, list[int]]) -> 
         figures["move_worst_ms"] = 1000 * max(took)
         held = app.screen.window.current
         figures["rows_moved"] = float(held is not None and held.id not in expect["queue"])
-        await app.workers.wait_for_complete()
+        await _settled(app, pilot, 0)
     ledger.close()
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["total_cpu_s"] = time.process_time()

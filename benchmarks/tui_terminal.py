@@ -40,18 +40,20 @@ class Terminal:
 
     def __init__(self, target: str) -> None:
         self.name = f"bench-{uuid.uuid4().hex[:8]}"
+        self.tmux = ["tmux", "-L", self.name]  # a server of its own, gone with the session
         self.target = target
         claimledger = shutil.which("claimledger", path=str(Path(sys.executable).parent))
         command = [claimledger or "claimledger", "--db", target, "--user", "bench"]
         self.started = time.perf_counter()
         size = ["-x", str(WIDTH), "-y", str(HEIGHT)]
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, *size, shlex.join(command)], check=True
+            [*self.tmux, "new-session", "-d", "-s", self.name, *size, shlex.join(command)],
+            check=True,
         )
 
     def screen(self) -> list[str]:
         out = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
         return out.stdout.splitlines()
 
@@ -59,7 +61,7 @@ class Terminal:
         """Send keys; returns the time just before they were sent."""
         sent = time.perf_counter()
         subprocess.run(
-            ["tmux", "send-keys", "-t", self.name, *(["-l"] if literal else []), *keys],
+            [*self.tmux, "send-keys", "-t", self.name, *(["-l"] if literal else []), *keys],
             check=True,
         )
         return sent
@@ -79,7 +81,7 @@ class Terminal:
 
     def pid(self) -> int:
         out = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            [*self.tmux, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -87,7 +89,7 @@ class Terminal:
         return int(out.stdout.split()[0])
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server", "-t", self.name], capture_output=True)
 
 
 def first_ids(lines: list[str]) -> list[int]:
