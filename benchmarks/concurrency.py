@@ -4,9 +4,11 @@ Run: python benchmarks/concurrency.py [--changes 200] [--claims 20] [--backends 
 Each writer is its own process with its own `Ledger`, moving claims of a shared pool between
 `new` and `in_review` (every change goes through the service: write lock, rules, version, history).
 The clock runs from a common start signal to the last writer's end (process start-up left out).
-Afterwards every claim's history is replayed: an entry whose "before" is not the previous entry's
-"after", or a version gap, is a lost update. PostgreSQL needs the server binaries (a throwaway
-server is started on loopback) or `--pg-url`.
+Afterwards every change a writer was told it made must be in the history (`kept` = `made`), every
+claim's history is replayed (an entry whose "before" is not the previous entry's "after", or a
+version gap, is a lost update), and `claimledger verify` must pass (the hash chain and every
+claim's state recomputed from it). Any of these failing makes the run exit 1. PostgreSQL needs the
+server binaries (a throwaway server is started on loopback) or `--pg-url`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,26 +63,45 @@ def writer(url: str, n: int, ids: list[int], changes: int, start: float, out: mp
     ledger.close()
 
 
-def lost_updates(url: str, ids: list[int]) -> int:
+def check(url: str, ids: list[int]) -> tuple[int, int]:
+    """(changes kept in the history by the writers, lost updates found replaying it)."""
     from claimledger.service import Ledger
     from claimledger.vocab import HistoryAction
 
     ledger = Ledger.open(url, user="check", create=False)
-    lost = 0
+    lost = kept = 0
     for cid in ids:
         state = "new"
         for version, entry in enumerate(ledger.history(cid), 1):
             if entry.version not in (None, version):
                 lost += 1
             if entry.action == HistoryAction.REVIEW_STATE:
+                kept += entry.user.startswith("w")
                 lost += entry.before != state
                 state = entry.after or state
         lost += ledger.claim(cid).review_state != state
     ledger.close()
-    return lost
+    return kept, lost
 
 
-def run(url: str, writers: int, changes: int, claims: int) -> tuple[float, int, int]:
+def claimledger_command() -> str:
+    """The `claimledger` command of the Python running this script."""
+    return shutil.which("claimledger", path=str(Path(sys.executable).parent)) or "claimledger"
+
+
+def verified(url: str) -> bool:
+    """`claimledger verify` on the ledger, as a person would run it."""
+    done = subprocess.run(
+        [claimledger_command(), "--db", url, "verify"],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        print(done.stdout + done.stderr, file=sys.stderr)
+    return done.returncode == 0
+
+
+def run(url: str, writers: int, changes: int, claims: int) -> tuple[float, int, int, int, bool]:
     ids = setup(url, claims)
     ctx = mp.get_context("spawn")
     out: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
@@ -93,7 +116,8 @@ def run(url: str, writers: int, changes: int, claims: int) -> tuple[float, int, 
         p.join()
     made = sum(r[0] for r in results)
     seconds = max(r[1] for r in results) - start
-    return made / seconds, made, lost_updates(url, ids)
+    kept, lost = check(url, ids)
+    return made / seconds, made, kept, lost, verified(url)
 
 
 def main() -> None:
@@ -104,7 +128,10 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--pg-url", help="an existing server (database `postgres`)")
     args = parser.parse_args()
-    print(f"{'backend':<11} {'writers':>7} {'changes':>8} {'reviews/s':>10} {'lost':>5}")
+    print(
+        f"{'backend':<11} {'writers':>7} {'made':>6} {'kept':>6} {'reviews/s':>10} {'lost':>5} verify"
+    )
+    failed = False
     with ExitStack() as stack:
         for backend in args.backends.split(","):
             for writers in (int(w) for w in args.writers.split(",")):
@@ -117,8 +144,15 @@ def main() -> None:
                     if not args.pg_url:
                         args.pg_url = stack.enter_context(throwaway_postgres())
                     url = stack.enter_context(fresh_database(args.pg_url))
-                rate, made, lost = run(url, writers, args.changes, args.claims)
-                print(f"{backend:<11} {writers:>7} {made:>8} {rate:>10.0f} {lost:>5}", flush=True)
+                rate, made, kept, lost, ok = run(url, writers, args.changes, args.claims)
+                print(
+                    f"{backend:<11} {writers:>7} {made:>6} {kept:>6} {rate:>10.0f} {lost:>5} "
+                    + ("passes" if ok else "FAILS"),
+                    flush=True,
+                )
+                failed |= kept != made or lost != 0 or not ok
+    if failed:
+        raise SystemExit("a change was lost or the ledger does not verify")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,9 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_claim_queue", "review_state", "score", "id"),
         sa.Index("ix_claim_evidence_status", "evidence_status", "id"),
+        sa.Index("ix_claim_evidence_queue", "evidence_status", "score", "id"),
         sa.Index("ix_claim_type", "type", "id"),
+        sa.Index("ix_claim_type_queue", "type", "score", "id"),
         sa.Index("ix_claim_source", "source_id", "start"),
     )
 

@@ -126,8 +126,13 @@ def condition(text: str, dialect: str) -> ColumnElement[bool]:
     terms = parse(text)
     if not terms:
         return sa.false()
-    query = fts5(terms) if dialect == "sqlite" else tsquery(terms)
-    return col(Claim.id).in_(hits(query, dialect))
+    if dialect == "sqlite":
+        return col(Claim.id).in_(hits(fts5(terms), dialect))
+    # PostgreSQL: the matching ids gathered once (one GIN lookup), then read by primary key. As a
+    # plain IN, the planner may instead walk the queue's index and probe the search table claim
+    # by claim, seconds on a million claims when the words are rare among the state shown.
+    found = sa.func.array(hits(tsquery(terms), dialect).scalar_subquery())
+    return col(Claim.id) == sa.func.any(found)
 
 
 def candidates(

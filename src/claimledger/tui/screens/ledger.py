@@ -212,7 +212,9 @@ class LedgerScreen(Screen[None]):
                 self.table.jump_to(row)
         if message.error is not None:
             self.notify(str(message.error), severity="error")
-        self._fetch_counts()
+        # the rows first: counting every match (a second or so on a million claims) starts once
+        # they are painted, instead of competing with them for the cores
+        self.call_after_refresh(self._fetch_counts)
         if self.focused is None or self.focused is self.detail:
             # Loading hides the table, and focus falls to the detail pane: give it back, as
             # after a search or a filter the next key is meant for the results.

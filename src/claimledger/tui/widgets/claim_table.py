@@ -9,13 +9,15 @@ while the keys keep moving over the rows already there.
 from __future__ import annotations
 
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -110,6 +112,11 @@ class ClaimTable(Widget, can_focus=True):
         self._loads = 0
         self._seen_change: int | None = None
         self._looking = False
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        """Rendered rows, keyed by everything that shows in them: a move that scrolls draws one
+        new line, not a screenful."""
+        self._painted: tuple[int, ...] = ()
+        """The ids of the rows on screen as last asked to paint, for moves that scroll nothing."""
 
     # -- loading ------------------------------------------------------------
     def show_view(self, view: View) -> None:
@@ -228,7 +235,8 @@ class ClaimTable(Widget, can_focus=True):
         return max(1, self.size.height - 1)
 
     def action_move(self, delta: int) -> None:
-        self._moved(self.window.move(delta))
+        was = self._screen_row
+        self._moved(self.window.move(delta), was=was)
 
     def action_page(self, direction: int) -> None:
         self._moved(self.window.move(direction * self.visible_rows))
@@ -279,13 +287,29 @@ class ClaimTable(Widget, can_focus=True):
         """The window was refilled: keep the cursor's place on screen if it still fits."""
         self._changed(force=True)
 
-    def _moved(self, moved: int) -> None:
+    def _moved(self, moved: int, *, was: int | None = None) -> None:
         self._screen_row += moved
-        self._changed()
+        self._changed(was=was)
 
-    def _changed(self, force: bool = False) -> None:
+    def _shown_ids(self) -> tuple[int, ...]:
+        top = self.top
+        return tuple(r.id for r in self.window.rows[max(0, top) : top + self.visible_rows])
+
+    def _repaint(self, was: int | None) -> None:
+        """After a move (`was`: the cursor's line before it) that left the same rows on screen,
+        only the two cursor lines are drawn again: a key costs two lines, not a screenful."""
+        shown = self._shown_ids()
+        if was is None or shown != self._painted:
+            self._painted = shown
+            self.refresh()
+            return
+        width = self.size.width
+        for line in {was, self._screen_row}:
+            self.refresh(Region(0, line + 1, width, 1))
+
+    def _changed(self, force: bool = False, *, was: int | None = None) -> None:
         self._screen_row = max(0, min(self._screen_row, self.visible_rows - 1, self.window.cursor))
-        self.refresh()
+        self._repaint(None if force else was)
         wanted = self.window.wanted()
         if wanted:
             self._fetch(wanted)
@@ -328,10 +352,30 @@ class ClaimTable(Widget, can_focus=True):
         cols.append(("quote", max(10, self.size.width - used)))
         return cols
 
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        self._base_style = None  # Textual refreshes on any change of style, focus or theme
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    _base_style: Style | None = None
+
+    @property
+    def base_style(self) -> Style:
+        """`rich_style`, worked out once per repaint rather than once per line (it walks every
+        ancestor's styles, and a repaint draws forty lines)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        cols = self._columns()
         if y == 0:
+            cols = self._columns()
             style = self.get_component_rich_style("claim-table--header")
             text = "".join(name.ljust(w)[:w] for name, w in cols)
             return Strip([Segment(text.ljust(width)[:width], style)])
@@ -341,16 +385,22 @@ class ClaimTable(Widget, can_focus=True):
             if y == 1:
                 style = self.get_component_rich_style("claim-table--empty")
                 return Strip([Segment(f"  {self.empty_text}".ljust(width)[:width], style)])
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         if index >= len(rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         row = rows[index]
-        line = self._row_text(row, cols)
-        if index == self.window.cursor:
-            line.stylize(self.get_component_rich_style("claim-table--cursor"))
-        line.truncate(width, pad=True)
-        segments = list(line.render(self.app.console))
-        return Strip(segments, width).apply_style(self.rich_style)
+        on_cursor = index == self.window.cursor
+        key = (row, on_cursor, row.id in self.marked, width, self.has_focus, self.app.theme)
+        strip = self._lines.get(key)
+        if strip is None:
+            line = self._row_text(row, self._columns())
+            if on_cursor:
+                line.stylize(self.get_component_rich_style("claim-table--cursor"))
+            line.truncate(width, pad=True)
+            segments = list(line.render(self.app.console))
+            strip = Strip(segments, width).apply_style(self.base_style)
+            self._lines[key] = strip
+        return strip
 
     def _row_text(self, row: ClaimRow, cols: list[tuple[str, int]]) -> Text:
         marked = row.id in self.marked
