@@ -34,8 +34,7 @@ def storable(ids: Any) -> list[int]:
 
 def fts_query(text: str) -> str | None:
     """A person's search in FTS5 syntax (see `search`): None when it holds no word."""
-    terms = search.parse(text)
-    return search.fts5(terms) if terms else None
+    return search.engine_query(search.parse_query(text), "sqlite")
 
 
 def _like_pattern(text: str) -> str:
