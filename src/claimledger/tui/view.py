@@ -22,6 +22,8 @@ STATE_CYCLE: tuple[tuple[str, ...], ...] = (
 class View:
     flt: ClaimFilter = field(default_factory=lambda: ClaimFilter(states=(ReviewState.NEW.value,)))
     order: Order = "queue"
+    states_before_search: tuple[str, ...] | None = None
+    """A search looks through every state; clearing it brings back the states shown before."""
 
     def describe(self) -> str:
         if self.flt == ClaimFilter(states=("new",)) and self.order == "queue":
@@ -39,7 +41,18 @@ class View:
         except ValueError:
             n = -1
         states = STATE_CYCLE[(n + 1) % len(STATE_CYCLE)]
-        return replace(self, flt=replace(self.flt, states=states))
+        return replace(self, flt=replace(self.flt, states=states), states_before_search=None)
 
     def with_search(self, text: str | None) -> View:
-        return replace(self, flt=replace(self.flt, text=text or None))
+        """Search every claim, whatever its state (the results show each one's state)."""
+        text = (text or "").strip() or None
+        kept = self.states_before_search
+        if text:
+            before = self.flt.states if kept is None else kept
+            return replace(
+                self, flt=replace(self.flt, text=text, states=()), states_before_search=before
+            )
+        states = self.flt.states if kept is None else kept
+        return replace(
+            self, flt=replace(self.flt, text=None, states=states), states_before_search=None
+        )

@@ -252,9 +252,9 @@ class LedgerScreen(Screen[None]):
                 self.load_view(self.view.with_search(text))
 
         prompt = TextPrompt(
-            "Search quotes and notes",
+            "Search every claim's quote and notes, in any state",
             value=self.view.flt.text or "",
-            placeholder="words…",
+            placeholder='words, "a phrase", prefix*, this OR that',
             hint="Enter to search · blank clears · Esc to cancel",
         )
         self.app.push_screen(prompt, done)
