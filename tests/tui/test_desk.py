@@ -98,9 +98,7 @@ async def test_search_with_fts_syntax_never_crashes(db: Db, make_app: MakeApp, t
         assert not any(n.severity == "error" for n in app._notifications)
 
 
-async def test_search_from_the_queue_finds_claims_in_every_state(
-    db: Db, make_app: MakeApp
-) -> None:
+async def test_search_from_the_queue_finds_claims_in_every_state(db: Db, make_app: MakeApp) -> None:
     cid = db.id("Ridership")
     db.set(cid, review_state="verified")
     app = make_app(db.path)
