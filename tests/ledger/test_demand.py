@@ -8,7 +8,7 @@ import pytest
 
 from claimledger.db import session_scope
 from claimledger.models import Claim, ClaimConflict, ClaimMatch, Source
-from claimledger.records import FAR_END, ClaimFilter, Reach
+from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Reach
 from claimledger.service import Ledger
 from helpers import Cli
 
@@ -58,7 +58,7 @@ def ledger(ledger_db: str) -> Iterator[tuple[Ledger, list[int]]]:
     opened.close()
 
 
-def _ids(rows: list, ids: list[int]) -> list[int]:
+def _ids(rows: list[ClaimRow], ids: list[int]) -> list[int]:
     """Rows as claim numbers (1..8)."""
     return [ids.index(r.id) + 1 for r in rows]
 
