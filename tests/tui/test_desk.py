@@ -151,7 +151,7 @@ async def test_next_and_previous_open_claim(db: Db, make_app: MakeApp) -> None:
     second = db.id("Ridership")
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
-        await pilot.press("o", "s", "s", "s", "s", "s")  # all claims, oldest first
+        await pilot.press("o", "o", "s", "s", "s", "s", "s")  # all claims, oldest first
         await db.settle(pilot)
         db.set(second, review_state="verified", evidence_status="supported")
         await pilot.press("n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from claimledger.records import ClaimFilter, Order
+from claimledger.records import ORDERS, ClaimFilter, Order
 from claimledger.vocab import ReviewState
 
 # `s` cycles through these: the queue first, then each state, then everything.
@@ -18,6 +18,13 @@ STATE_CYCLE: tuple[tuple[str, ...], ...] = (
 )
 
 
+ORDER_WORDS: dict[Order, str] = {
+    "queue": "by check-worthiness",
+    "demand": "by demand: most articles and outlets first",
+    "id": "oldest first",
+}
+
+
 @dataclass(frozen=True)
 class View:
     flt: ClaimFilter = field(default_factory=lambda: ClaimFilter(states=(ReviewState.NEW.value,)))
@@ -28,8 +35,11 @@ class View:
     def describe(self) -> str:
         if self.flt == ClaimFilter(states=("new",)) and self.order == "queue":
             return "Queue: new, most check-worthy first"
-        order = "by check-worthiness" if self.order == "queue" else "oldest first"
-        return f"{self.flt.describe()} · {order}"
+        return f"{self.flt.describe()} · {ORDER_WORDS[self.order]}"
+
+    def next_order(self) -> View:
+        """The next order: check-worthiness, demand (how widely a claim travels), age."""
+        return replace(self, order=ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)])
 
     def with_filter(self, flt: ClaimFilter) -> View:
         return replace(self, flt=flt)

@@ -37,7 +37,7 @@ from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
 from claimledger.tui.verdict_actions import pick_verdict
 from claimledger.tui.view import View
-from claimledger.tui.widgets.claim_table import ClaimTable
+from claimledger.tui.widgets.claim_table import ClaimTable, flags_legend
 from claimledger.tui.widgets.desk_footer import DeskFooter
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
@@ -240,7 +240,7 @@ class LedgerScreen(Screen[None]):
         self.load_view(self.view.next_state())
 
     def action_toggle_order(self) -> None:
-        self.load_view(View(self.view.flt, "id" if self.view.order == "queue" else "queue"))
+        self.load_view(self.view.next_order())
 
     def action_clear_view(self) -> None:
         if self.view != View():
@@ -294,10 +294,12 @@ class LedgerScreen(Screen[None]):
             busy=self.table.fetching_view,
             saving=self.saving,
             who=None if desk(self).actor.open_ledger else desk(self).actor.describe(),
+            legend=flags_legend(self.window.rows),
         )
 
     def on_claim_table_highlighted(self, message: ClaimTable.Highlighted) -> None:
         self.detail.want(message.row.id if message.row else None)
+        self._show_status()  # a page with flags may have arrived
 
     # -- acting -------------------------------------------------------------
     def targets(self) -> list[int]:

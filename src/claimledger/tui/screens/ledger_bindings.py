@@ -97,7 +97,12 @@ LEDGER_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _b("m", "mine", "Mine", "Show the claims assigned to you (again: everyone's)", show=False),
-    _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
+    _b(
+        "slash",
+        "search",
+        "Search",
+        'Search every claim\'s quotes and notes: words, "phrases", prefix*, OR',
+    ),
     _b(
         "escape",
         "clear_view",
@@ -105,7 +110,13 @@ LEDGER_BINDINGS: list[BindingType] = [
         "Back to the queue: drop filters and search",
         show=False,
     ),
-    _b("o", "toggle_order", "Order", "Order by check-worthiness or by age", show=False),
+    _b(
+        "o",
+        "toggle_order",
+        "Order",
+        "Order by check-worthiness, by demand (how many articles and outlets carry a claim), or by age",
+        show=False,
+    ),
     _b("space", "mark", "Mark", "Mark or unmark the claim for a bulk action", show=False),
     _b("M", "clear_marks", "Unmark all", "Clear every mark", show=False),
     _b("u", "undo", "Undo", "Undo your last action (recorded in the history too)"),
