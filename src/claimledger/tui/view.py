@@ -20,7 +20,7 @@ STATE_CYCLE: tuple[tuple[str, ...], ...] = (
 
 ORDER_WORDS: dict[Order, str] = {
     "queue": "by check-worthiness",
-    "demand": "by demand: most articles and outlets first",
+    "demand": "by demand: most articles (a) and outlets (o) first",
     "id": "oldest first",
 }
 
