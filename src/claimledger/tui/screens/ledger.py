@@ -27,6 +27,7 @@ from claimledger.records import Activity, Change, ClaimFilter, ClaimRow, Counts,
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
 from claimledger.tui.conflict_actions import pick_conflict
+from claimledger.tui.evidence_actions import fix_evidence
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
@@ -428,6 +429,10 @@ class LedgerScreen(Screen[None]):
     def action_add_evidence(self) -> None:
         if self.current is not None:
             ask_for_evidence(self, self.current, self._evidence_added)
+
+    def action_fix_evidence(self) -> None:
+        if self.current is not None:
+            fix_evidence(self, self.current)
 
     def _evidence_added(self, added: EvidenceAdded) -> None:
         claim_id = added.change.claim_id

@@ -39,6 +39,13 @@ LEDGER_BINDINGS: list[BindingType] = [
     _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
     _b("c", "note", "Note", "Add a note to the claim's history"),
     _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
+    _b(
+        "E",
+        "fix_evidence",
+        "Fix evidence",
+        "Correct a link's URL, stance or note, remove it, or acknowledge a changed page",
+        show=False,
+    ),
     _b("P", "publish", "Publish", "Publish the fact-check: page, statement, verdict", show=False),
     _b(
         "L",
@@ -140,6 +147,7 @@ LEDGER_BINDINGS: list[BindingType] = [
 NEEDS: dict[str, Permission] = {
     "evidence_status": Permission.EVIDENCE,
     "add_evidence": Permission.EVIDENCE,
+    "fix_evidence": Permission.EVIDENCE,
     "verify": Permission.SIGN_OFF,
     "review_state": Permission.TRIAGE,
     "start_review": Permission.TRIAGE,
