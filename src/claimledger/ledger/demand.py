@@ -42,7 +42,12 @@ def travelling_ids() -> Any:
 
 def reach_table(only: Sequence[int] | None = None) -> Any:
     """(claim_id, articles, outlets, latest) for each travelling claim (or those of `only`)."""
-    live = live_matches().subquery()
+    pairs = live_matches()
+    if only is not None:  # the page's matches only, through the indexes on either side
+        pairs = pairs.where(
+            sa.or_(col(ClaimMatch.claim_id).in_(only), col(ClaimMatch.other_id).in_(only))
+        )
+    live = pairs.subquery()
     edges = sa.union_all(
         sa.select(live.c.a.label("cid"), live.c.b.label("oid")),
         sa.select(live.c.b, live.c.a),
