@@ -93,29 +93,37 @@ def _conflict_counts(ids: Sequence[int], *, session: Session) -> Counter[int]:
     return counts
 
 
-def _decided_elsewhere(ids: Sequence[int], *, session: Session) -> set[int]:
-    """Claims matching one the desk reviewed or verified with an evidence status: a verdict to
-    take (as `verdicts.earlier_verdicts` lists them)."""
+def _live_pairs(ids: Sequence[int], *, session: Session) -> list[tuple[int, int]]:
+    """The live matches of these claims, through the indexes on either side."""
     live = live_matches().where(
         sa.or_(col(ClaimMatch.claim_id).in_(ids), col(ClaimMatch.other_id).in_(ids))
     )
-    pairs = [(int(a), int(b)) for a, b in session.execute(live)]
+    return [(int(a), int(b)) for a, b in session.execute(live)]
+
+
+def _decided_elsewhere(
+    ids: Sequence[int], pairs: Sequence[tuple[int, int]], *, session: Session
+) -> set[int]:
+    """Claims matching one the desk reviewed or verified with an evidence status: a verdict to
+    take (as `verdicts.earlier_verdicts` lists them)."""
     others = {b for a, b in pairs} | {a for a, b in pairs}
     if not others:
         return set()
+    # read by primary key and filtered here: a condition on the state would tempt the planner
+    # onto the state index, through every reviewed claim of the ledger
+    found = session.execute(
+        sa.select(col(Claim.id), col(Claim.review_state), col(Claim.evidence_status)).where(
+            col(Claim.id).in_(sorted(others))
+        )
+    )
     decided = {
         int(cid)
-        for (cid,) in session.execute(
-            sa.select(col(Claim.id)).where(
-                col(Claim.id).in_(sorted(others)),
-                col(Claim.review_state).in_(DECIDED),
-                col(Claim.evidence_status) != EvidenceStatus.UNVERIFIED.value,
-            )
-        )
+        for cid, state, status in found
+        if state in DECIDED and status != EvidenceStatus.UNVERIFIED.value
     }
     wanted = set(ids)
-    found = {a for a, b in pairs if b in decided and a in wanted}
-    return found | {b for a, b in pairs if a in decided and b in wanted}
+    found_ids = {a for a, b in pairs if b in decided and a in wanted}
+    return found_ids | {b for a, b in pairs if a in decided and b in wanted}
 
 
 CHUNK = 500
@@ -132,9 +140,11 @@ def annotate(rows: Sequence[ClaimRow], *, session: Session) -> list[ClaimRow]:
     ids = [r.id for r in rows]
     if not ids:
         return list(rows)
-    reach = reach_of(ids, session=session)
+    pairs = _live_pairs(ids, session=session)
+    travelling = {x for pair in pairs for x in pair} & set(ids)
+    reach = reach_of(travelling, session=session) if travelling else {}
     conflicts = _conflict_counts(ids, session=session)
-    decided = _decided_elsewhere(ids, session=session)
+    decided = _decided_elsewhere(ids, pairs, session=session)
     return [
         replace(
             r,
@@ -142,5 +152,7 @@ def annotate(rows: Sequence[ClaimRow], *, session: Session) -> list[ClaimRow]:
             conflicts=conflicts.get(r.id, 0),
             decided_elsewhere=r.id in decided,
         )
+        if r.id in reach or r.id in conflicts or r.id in decided
+        else r
         for r in rows
     ]
