@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Select
 
+from tui.conftest import FIXED
 from tui.support import Db, MakeApp, SnapCompare, settle
 
 SIZE = (120, 36)
@@ -19,7 +20,8 @@ def _link(db: Db, cid: int, url: str = URL, note: str | None = "9 routes") -> in
     return record.id
 
 
-def _changed(db: Db, evidence_id: int) -> None:
+def _changed(db: Db, evidence_id: int, *, still: bool = False) -> None:
+    """The link's page changed since it was added; `still`: every time shown is a fixed one."""
     from sqlmodel import Session
 
     from claimledger.models import Evidence
@@ -29,8 +31,36 @@ def _changed(db: Db, evidence_id: int) -> None:
         assert ev is not None
         ev.link_state = "changed"
         ev.content_hash = "old"
+        if still:
+            ev.added_at = ev.checked_at = FIXED
+            ev.retrieved_at = None
         s.add(ev)
         s.commit()
+
+
+def _history_at_fixed_times(db: Db, cid: int) -> None:
+    """The history is append-only (a trigger): a snapshot that shows it gets a claim whose
+    entries were written at a fixed time, so the picture does not change with the clock."""
+    with db.engine.begin() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'history'"
+        ).fetchall()
+        sql = {
+            name: str(
+                conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = ?", (name,)
+                ).scalar()
+            )
+            for (name,) in rows
+        }
+        for name in sql:
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        conn.exec_driver_sql(
+            "UPDATE history SET at = ? WHERE claim_id = ?",
+            (FIXED.strftime("%Y-%m-%d %H:%M:%S.%f"), cid),
+        )
+        for text in sql.values():
+            conn.exec_driver_sql(text)
 
 
 def _errors(app: Any) -> list[str]:
@@ -175,8 +205,10 @@ def test_fix_evidence_snapshot(
     size: tuple[int, int],
     keys: tuple[str, ...],
 ) -> None:
-    ev = _link(db, db.id("12 bus routes"))
-    _changed(db, ev)
+    cid = db.id("12 bus routes")
+    ev = _link(db, cid)
+    _changed(db, ev, still=True)
+    _history_at_fixed_times(db, cid)
 
     async def steady(pilot: Any) -> None:
         await settle(pilot, 0.15)
