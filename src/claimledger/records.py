@@ -17,7 +17,10 @@ from typing import Any, Literal
 from claimledger.credentials import without_credentials, without_credentials_in
 from claimledger.vocab import FIELD_ACTIONS, GRANTS, HistoryAction, Permission, Role
 
-Order = Literal["id", "queue"]
+Order = Literal["id", "queue", "demand"]
+"""id: oldest first; queue: most check-worthy first; demand: the claims most articles and outlets
+carry first (the most recently published among equals), then the rest by check-worthiness."""
+ORDERS: tuple[Order, ...] = ("queue", "demand", "id")
 
 _BOUNDS = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "≈"}
 
@@ -71,6 +74,28 @@ class Cursor:
 
     id: int
     score: float = 0.0
+    reach: Reach | None = None
+    """Demand order only: how far the row's claim travels (None: no other article carries it)."""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How widely a claim travels: the articles and distinct outlets carrying it (its own
+    included, through confirmed matches and suggestions above the match threshold), and the
+    latest publication date among them ("" when none is known)."""
+
+    articles: int = 1
+    outlets: int = 1
+    latest: str = ""
+
+    def describe(self) -> str:
+        articles = f"{self.articles} article{'s' if self.articles != 1 else ''}"
+        outlets = f"{self.outlets} outlet{'s' if self.outlets != 1 else ''}"
+        return f"{articles}, {outlets}"
+
+    def short(self) -> str:
+        """For a narrow column: articles and outlets (3a 2o)."""
+        return f"{self.articles}a {self.outlets}o"
 
 
 FAR_END = Cursor(id=2**62, score=float("-inf"))
@@ -129,10 +154,16 @@ class ClaimRow:
     speaker: str | None = None
     assignee: str | None = None
     version: int = 1
+    reach: Reach | None = None
+    """Other articles carry this claim (None: only its own)."""
+    conflicts: int = 0
+    """Figures elsewhere that cannot be true with this claim's (suggested or confirmed)."""
+    decided_elsewhere: bool = False
+    """The same claim was reviewed or verified elsewhere: its verdict can be taken (`t`)."""
 
     @property
     def cursor(self) -> Cursor:
-        return Cursor(id=self.id, score=self.score)
+        return Cursor(id=self.id, score=self.score, reach=self.reach)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from claimledger.records import (
     PublicationRecord,
     PublishingSettings,
     RatingScale,
+    Reach,
     Verdict,
     Verification,
 )
@@ -159,6 +160,14 @@ class Ledger:
             found = queries.list_claims(session=s, flt=flt, order=order, limit=limit)
             labels = queries.source_names({c.source_id for c in found}, session=s)
             return [claim_record(c, labels.get(c.source_id)) for c in found]
+
+    def reach(self, claim_ids: Iterable[int]) -> dict[int, Reach]:
+        """How widely each of these claims travels (claims only their own article carries are
+        left out)."""
+        from claimledger.ledger.demand import reach_of
+
+        with self.tx.read() as s:
+            return reach_of(claim_ids, session=s)
 
     def count(self, flt: ClaimFilter = ClaimFilter()) -> int:
         from claimledger.ledger import queries

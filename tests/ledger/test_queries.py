@@ -65,7 +65,8 @@ def test_fts_syntax_in_a_search_never_crashes(
 
 
 def test_fts_query_quotes_every_word() -> None:
-    assert fts_query('bus" OR (route') == '"bus" "or" "route"*'
+    assert fts_query('bus" OR (route') == '("bus") OR ("route"*)'
+    assert fts_query('bus" or (route') == '"bus" "or" "route"*'
     assert fts_query("***") is None
     assert fts_query('"bus routes" deport* fell') == '"bus routes" "deport"* "fell"*'
     assert fts_query("covid-19 12.5 café") == '"covid 19" "12 5" "cafe"*'

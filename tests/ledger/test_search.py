@@ -18,6 +18,7 @@ QUOTES = [
     "The café on Main Street closed.",
     "Deportations rose under the Secure Communities program.",
     "Bus fares rose by 25 cents.",
+    "The 🚌 ticket is €2 since March.",
 ]
 
 
@@ -61,7 +62,10 @@ def found(ledger: Ledger, text: str) -> list[str]:
         ("covid-19", [1]),
         ("cafe", [2]),  # accents do not matter
         ("CAFÉ main", [2]),
-        ("bus OR city", []),  # operators are plain words
+        ("bus OR city", [0, 4]),  # OR between words: either side
+        ("café OR fares rose", [2, 4]),  # OR binds looser than the words beside it
+        ("OR bus OR", [0, 4]),  # an OR with nothing on one side is left out
+        ("bus or city", []),  # lower-case "or" is a word no claim holds
         ("NOT bus", []),
         ('bus" (fares', [4]),  # stray quotes and parentheses are safe text
         ("fares AND", []),  # AND is a word like any other: no claim has it
@@ -80,6 +84,66 @@ def test_notes_are_searched_too(ledger: Ledger) -> None:
     ledger.apply([cid], "note", "Asked the owner: closed in 2023.")
     assert found(ledger, "owner closed") == [QUOTES[2]]
     assert ledger.count(ClaimFilter(text="owner")) == 1
+
+
+HOSTILE = [
+    '"unbalanced',
+    'bus "',
+    '""',
+    "NEAR(bus routes)",
+    "NEAR bus",
+    "^bus",
+    "bus^2",
+    "quote:bus",
+    ":",
+    "-bus",
+    "bus -routes",
+    "bus AND NOT routes",
+    "AND",
+    "NOT",
+    "OR",
+    "OR OR OR",
+    "(bus",
+    "bus)",
+    "((bus OR) city",
+    "*",
+    "bus**",
+    "'bus'",
+    "a & b | !c <-> d:*",
+    "\\",
+    "%_",
+    "\x00bus",
+]
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_hostile_searches_never_fail(ledger: Ledger, typed: str) -> None:
+    rows = ledger.rows(ClaimFilter(text=typed), limit=None)
+    assert ledger.count(ClaimFilter(text=typed)) == len(rows)
+
+
+def test_hostile_operators_are_words(ledger: Ledger) -> None:
+    assert found(ledger, "NEAR(bus routes)") == []  # "near" is a word no claim holds
+    assert found(ledger, "-bus routes") == [QUOTES[0]]
+    assert found(ledger, "^bus fares") == [QUOTES[4]]
+    assert found(ledger, '"bus routes') == [QUOTES[0]]  # an unclosed quote is not a phrase
+
+
+def test_an_emoji_in_a_note_is_found(ledger: Ledger) -> None:
+    cid = ledger.rows(ClaimFilter(text="café"))[0].id
+    ledger.apply([cid], "note", "Owner confirmed 👍🏽 by phone")
+    assert found(ledger, "👍🏽") == [QUOTES[2]]
+    assert found(ledger, "👍🏽 owner") == [QUOTES[2]]  # a symbol and a word
+    assert found(ledger, "👍🏽 bus") == []
+    assert found(ledger, "bus OR 👍🏽") == [QUOTES[0], QUOTES[2], QUOTES[4]]
+    assert found(ledger, "🙂") == []
+
+
+def test_an_emoji_or_a_sign_in_a_quote_is_found(ledger: Ledger) -> None:
+    assert found(ledger, "🚌") == [QUOTES[5]]
+    assert found(ledger, "€2") == [QUOTES[5]]  # the sign, and the number as a word
+    assert found(ledger, "🚌 ticket") == [QUOTES[5]]
+    assert found(ledger, "🚌 bus") == []
 
 
 def test_tokens_are_what_fts5s_unicode61_keeps() -> None:

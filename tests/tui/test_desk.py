@@ -98,17 +98,30 @@ async def test_search_with_fts_syntax_never_crashes(db: Db, make_app: MakeApp, t
         assert not any(n.severity == "error" for n in app._notifications)
 
 
-async def test_search_combines_with_the_state_filter(db: Db, make_app: MakeApp) -> None:
+async def test_search_from_the_queue_finds_claims_in_every_state(db: Db, make_app: MakeApp) -> None:
     cid = db.id("Ridership")
-    db.set(cid, review_state="in_review")
+    db.set(cid, review_state="verified")
     app = make_app(db.path)
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
+        assert cid not in _rows(app)  # the queue shows new claims only
         await _search(pilot, db, "ridership 2019")
-        assert _rows(app) == []  # the queue shows new claims only
-        await pilot.press("s")  # in review
+        assert _rows(app) == [cid]  # a search looks through every state
+        table = app.screen.query_one(ClaimTable)
+        assert "verified" in table.render_line(1).text  # and says which
+        await _search(pilot, db, "")  # a blank search: back to the states shown before
+        assert ledger_screen(app).view.flt.states == ("new",)
+        assert cid not in _rows(app)
+
+
+async def test_search_with_or_finds_either_word(db: Db, make_app: MakeApp) -> None:
+    app = make_app(db.path)
+    async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
-        assert _rows(app) == [cid]
+        await _search(pilot, db, "ridership OR council")
+        assert sorted(_rows(app)) == sorted([db.id("Ridership"), db.id("council")])
+        await _search(pilot, db, "ridership council")
+        assert _rows(app) == []
 
 
 async def test_escape_clears_the_search(db: Db, make_app: MakeApp) -> None:
@@ -138,7 +151,7 @@ async def test_next_and_previous_open_claim(db: Db, make_app: MakeApp) -> None:
     second = db.id("Ridership")
     async with app.run_test(size=SIZE) as pilot:
         await db.settle(pilot)
-        await pilot.press("o", "s", "s", "s", "s", "s")  # all claims, oldest first
+        await pilot.press("o", "o", "s", "s", "s", "s", "s")  # all claims, oldest first
         await db.settle(pilot)
         db.set(second, review_state="verified", evidence_status="supported")
         await pilot.press("n")

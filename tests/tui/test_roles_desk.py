@@ -31,7 +31,7 @@ async def test_a_checker_sees_no_verify_or_evidence_keys(ledger: Path) -> None:
         assert "intern (checker)" in str(app.screen.query_one("#status").render())
         keys = _footer_keys(app)
         assert "note" in keys and "review_state" in keys
-        assert not {"verify", "evidence_status", "add_evidence"} & keys
+        assert not {"verify", "evidence_status", "add_evidence", "fix_evidence"} & keys
         await pilot.press("v")
         await pilot.pause()
     state = Ledger.open(ledger).rows(limit=1)[0]

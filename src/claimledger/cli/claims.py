@@ -19,7 +19,7 @@ from claimledger.cli.context import (
 )
 
 if TYPE_CHECKING:
-    from claimledger.records import ClaimDetail
+    from claimledger.records import ClaimDetail, Order
 
 
 def register(app: typer.Typer) -> None:
@@ -53,7 +53,17 @@ def claims(
     search: Annotated[
         str | None, typer.Option("--search", "-q", help="Words in the quote or the notes.")
     ] = None,
-    queue: Annotated[bool, typer.Option("--queue", help="Most check-worthy first.")] = False,
+    queue: Annotated[
+        bool, typer.Option("--queue", help="Most check-worthy first (as --order queue).")
+    ] = False,
+    order: Annotated[
+        str | None,
+        typer.Option(
+            "--order",
+            help="queue: most check-worthy first; demand: the claims most articles and outlets "
+            "carry first, then by check-worthiness; id: oldest first (the default).",
+        ),
+    ] = None,
     limit: Annotated[
         int | None,
         typer.Option(
@@ -79,9 +89,17 @@ def claims(
     ledger = settings(ctx).ledger()
     if limit is None:
         limit = 0 if as_json else 100  # a program gets everything unless it asks for less
-    rows = ledger.claims(flt, "queue" if queue else "id", limit=limit or None)
+    chosen = _order(order, queue=queue)
+    rows = ledger.claims(flt, chosen, limit=limit or None)
+    reach = ledger.reach(r.id for r in rows) if chosen == "demand" else {}
     if as_json:
-        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
+        found = to_json(rows)
+        if chosen == "demand":
+            from claimledger.records import Reach
+
+            for item, row in zip(found, rows, strict=True):
+                item["reach"] = to_json(reach.get(row.id, Reach()))
+        write_out(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
         if limit and len(rows) == limit and (total := ledger.count(flt)) > limit:
             print_error(f"{limit} of {total} claims shown; --limit 0 for all", level="note")
         return
@@ -89,11 +107,31 @@ def claims(
     from claimledger.cli.claims_listing import claims_listing
 
     shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
-    title = f"{flt.describe()} — {shown} claim(s)"
+    title = f"{flt.describe()} — {shown} claim(s)" + (" by demand" if chosen == "demand" else "")
+    notes = {
+        cid: f"carried by {r.describe()}" + (f", latest {r.latest}" if r.latest else "")
+        for cid, r in reach.items()
+    }
     from rich.console import Console
 
     width = _width()  # a console of that width: print(width=) never widens past the console's
-    Console(highlight=False, width=width).print(claims_listing(rows, title=title, width=width))
+    Console(highlight=False, width=width).print(
+        claims_listing(rows, title=title, width=width, notes=notes)
+    )
+
+
+def _order(order: str | None, *, queue: bool) -> Order:
+    """--order's word, or --queue's; one clear line for anything else."""
+    from claimledger.records import ORDERS
+
+    if order is None:
+        return "queue" if queue else "id"
+    for known in ORDERS:
+        if order.strip().lower() == known:
+            if queue and known != "queue":
+                raise fail("--queue and --order demand or id contradict each other: give one")
+            return known
+    raise fail(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
 
 
 def show(

@@ -7,7 +7,7 @@ across the whole width, under one dim line of its fields.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -36,14 +36,20 @@ def fields_width(rows: Sequence[ClaimRecord]) -> int:
     return sum(widths) + BORDERS
 
 
-def claims_listing(rows: Sequence[ClaimRecord], *, title: str, width: int) -> Table:
-    """The wide table when the quote gets QUOTE_MIN columns or more, else quote-first rows."""
+def claims_listing(
+    rows: Sequence[ClaimRecord], *, title: str, width: int, notes: Mapping[int, str] | None = None
+) -> Table:
+    """The wide table when the quote gets QUOTE_MIN columns or more, else quote-first rows.
+
+    `notes`: a dim line under some claims' quotes (how widely a claim travels, say)."""
     if width - fields_width(rows) >= QUOTE_MIN:
-        return claims_table(rows, title=title)
-    return narrow_table(rows, title=title)
+        return claims_table(rows, title=title, notes=notes)
+    return narrow_table(rows, title=title, notes=notes)
 
 
-def narrow_table(rows: Sequence[ClaimRecord], *, title: str) -> Table:
+def narrow_table(
+    rows: Sequence[ClaimRecord], *, title: str, notes: Mapping[int, str] | None = None
+) -> Table:
     table = Table(title=plain(title), title_justify="left", expand=True, show_lines=True)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("claim", ratio=1)
@@ -54,5 +60,7 @@ def narrow_table(rows: Sequence[ClaimRecord], *, title: str) -> Table:
         cell.append(" · ", style="dim")
         cell.append(row.evidence_status, style=EVIDENCE_STYLES.get(row.evidence_status, ""))
         cell.append(visible(f" · {row.type} · {row.source} · score {row.score:.2f}"), style="dim")
+        if notes and row.id in notes:
+            cell.append("\n" + notes[row.id], style="dim")
         table.add_row(str(row.id), cell)
     return table

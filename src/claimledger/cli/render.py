@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Group
@@ -36,7 +36,12 @@ def short(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def claims_table(rows: Sequence[ClaimRecord], title: str | None = None) -> Table:
+def claims_table(
+    rows: Sequence[ClaimRecord],
+    title: str | None = None,
+    *,
+    notes: Mapping[int, str] | None = None,
+) -> Table:
     table = Table(title=plain(title) if title else None, title_justify="left", expand=True)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("state", no_wrap=True)
@@ -53,9 +58,16 @@ def claims_table(rows: Sequence[ClaimRecord], title: str | None = None) -> Table
             plain(row.type),
             plain(row.source),
             f"{row.score:.2f}",
-            Text(short(row.quote, 200)),
+            _quote_cell(row.quote, notes.get(row.id) if notes else None),
         )
     return table
+
+
+def _quote_cell(quote: str, note: str | None) -> Text:
+    cell = Text(short(quote, 200))
+    if note:
+        cell.append("\n" + note, style="dim")
+    return cell
 
 
 def extracted_table(claims: Sequence[Any]) -> Table:

@@ -7,6 +7,7 @@ a million claims reads as fast as one of a hundred.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
-from claimledger.ledger import search
+from claimledger.ledger import demand, demand_order, search
 from claimledger.models import Claim, ClaimAnchor, Evidence, HistoryEntry, Source
 from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Cursor, Order
 from claimledger.vocab import OPEN_STATES, ReviewState
@@ -34,8 +35,7 @@ def storable(ids: Any) -> list[int]:
 
 def fts_query(text: str) -> str | None:
     """A person's search in FTS5 syntax (see `search`): None when it holds no word."""
-    terms = search.parse(text)
-    return search.fts5(terms) if terms else None
+    return search.engine_query(search.parse_query(text), "sqlite")
 
 
 def _like_pattern(text: str) -> str:
@@ -89,6 +89,10 @@ def list_claims(
 ) -> list[Claim]:
     """One page of claims. 'queue' puts the most check-worthy first."""
     dialect = session.get_bind().dialect.name
+    if order == "demand":
+        ids = demand_order.page_ids(flt, session=session, after=after, before=before, limit=limit)
+        by_id = {c.id: c for c in session.exec(_in_ids(select(Claim), ids))}
+        return [by_id[i] for i in ids if i in by_id]
     stmt = select(Claim).where(*conditions(flt, dialect))
     rows = list(session.exec(_paged(stmt, order, after, before, limit)))
     return rows[::-1] if before is not None else rows
@@ -211,24 +215,34 @@ def list_rows(
     """
     dialect = session.get_bind().dialect.name
     stmt = sa.select(*_ROW_COLUMNS).join_from(Claim, Source, col(Source.id) == col(Claim.source_id))
+    if order == "demand":
+        ids = demand_order.page_ids(flt, session=session, after=after, before=before, limit=limit)
+        by_id = {r[0]: ClaimRow(*r) for r in session.execute(_in_ids(stmt, ids))}
+        return demand.annotate([by_id[i] for i in ids if i in by_id], session=session)
     if limit is None:
         paged = _paged(stmt.where(*conditions(flt, dialect)), order, after, before, None)
     else:
-        ids = _page_ids(flt, order, after, before, limit, dialect)
+        ids = page_ids_select(flt, order, after, before, limit, dialect)
         paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, None, None)
         if before is not None:
             paged = _paged(stmt.where(col(Claim.id).in_(ids)), order, None, FAR_END, None)
     rows = [ClaimRow(*r) for r in session.execute(paged)]
-    return rows[::-1] if before is not None else rows
+    return demand.annotate(rows[::-1] if before is not None else rows, session=session)
 
 
-def _page_ids(
+def _in_ids(stmt: Any, ids: Sequence[int]) -> Any:
+    return stmt.where(col(Claim.id).in_(ids)) if ids else stmt.where(sa.false())
+
+
+def page_ids_select(
     flt: ClaimFilter,
     order: Order,
     after: Cursor | None,
     before: Cursor | None,
-    limit: int,
+    limit: int | None,
     dialect: str,
+    *,
+    extra: Sequence[ColumnElement[bool]] = (),
 ) -> Any:
     """The ids of one page, by the cheapest plan for the filter (see PERF notes in the docstrings).
 
@@ -241,8 +255,8 @@ def _page_ids(
     """
     ids = sa.select(col(Claim.id), col(Claim.score))
     rest = replace(flt, states=(), speaker=None)
-    if order == "queue" and rest == ClaimFilter():
-        conds = conditions(replace(flt, states=()), dialect)
+    if order == "queue" and rest == ClaimFilter() and limit is not None:
+        conds = [*conditions(replace(flt, states=()), dialect), *extra]
         states = flt.states or tuple(s.value for s in ReviewState)
         parts = [
             _paged(ids.where(*conds, col(Claim.review_state) == st), order, after, before, limit)
@@ -257,11 +271,11 @@ def _page_ids(
         return sa.select(merged.c.id).order_by(*chosen).limit(limit)
     indexed = replace(rest, has_evidence=None) != ClaimFilter()
     if flt.states and (order == "id" or indexed):
-        conds = conditions(replace(flt, states=()), dialect)
+        conds = [*conditions(replace(flt, states=()), dialect), *extra]
         unindexed = col(Claim.review_state).concat("").in_(flt.states)
         stmt = _paged(ids.where(*conds, unindexed), order, after, before, limit)
     else:
-        stmt = _paged(ids.where(*conditions(flt, dialect)), order, after, before, limit)
+        stmt = _paged(ids.where(*conditions(flt, dialect), *extra), order, after, before, limit)
     return sa.select(stmt.subquery().c.id)
 
 

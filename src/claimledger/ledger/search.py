@@ -9,7 +9,12 @@ What a person may type:
 - words: every word must appear, in any order (`bus routes`);
 - "a phrase": those words next to each other, in that order;
 - a prefix: `deport*`; the last word typed is always taken as a prefix (results as you type);
-- anything else (AND, OR, NOT, -, parentheses, colons, stray quotes) is plain text, never syntax.
+- `OR` (in capitals) between words: either side may match (`bus OR tram fares`: "bus", or both
+  "tram" and "fares"); an OR with nothing on one side is left out;
+- a symbol the index does not keep (an emoji, a currency sign: `🙂`, `€`) is looked for as typed in
+  the quote and the notes (a scan, not the index: slower on a large ledger);
+- anything else (AND, NOT, NEAR, -, ^, parentheses, colons, stray quotes, lower-case "or") is plain
+  text, never syntax: searching never fails on what was typed.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from claimledger.models import Claim
+from claimledger.models import Claim, HistoryEntry
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -54,31 +59,87 @@ class Term:
     prefix: bool = False
 
 
-def parse(text: str) -> list[Term]:
-    """A person's search as terms, all required; syntax of either engine is never passed through."""
-    terms: list[Term] = []
+@dataclass(frozen=True)
+class Group:
+    """One side of an OR: every term (indexed words) and every symbol (looked for as typed)."""
+
+    terms: tuple[Term, ...] = ()
+    symbols: tuple[str, ...] = ()
+
+
+_OR = "OR"
+
+
+def _is_symbol_part(ch: str) -> bool:
+    """Part of a symbol the index drops: an emoji or sign, with its modifiers and joiners."""
+    return (ch > "\x7f" and unicodedata.category(ch)[0] in "SM") or ch in "\u200d\ufe0f"
+
+
+def symbols(text: str) -> list[str]:
+    """Runs of symbols (not letters, digits or ASCII) holding at least one sign or emoji."""
+    runs: list[str] = []
+    current = ""
+    for ch in text + " ":
+        if _is_symbol_part(ch):
+            current += ch
+            continue
+        if any(unicodedata.category(c).startswith("S") for c in current):
+            runs.append(current)
+        current = ""
+    return runs
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The text cut into quoted phrases and the runs between them: (text, is a phrase)."""
     last = 0
-    pieces: list[tuple[str, bool]] = []  # (text, is a quoted phrase)
+    pieces: list[tuple[str, bool]] = []
     for m in _PHRASE.finditer(text):
         pieces.append((text[last : m.start()], False))
         pieces.append((m.group(1), True))
         last = m.end()
     pieces.append((text[last:], False))
-    for piece, quoted in pieces:
+    return pieces
+
+
+def parse_query(text: str) -> list[Group]:
+    """A person's search as alternatives (joined by OR), each a set of required terms."""
+    groups: list[Group] = []
+    terms: list[Term] = []
+    signs: list[str] = []
+
+    def close() -> None:
+        if terms or signs:
+            groups.append(Group(tuple(terms), tuple(signs)))
+        terms.clear()
+        signs.clear()
+
+    for piece, quoted in _pieces(text):
         if quoted:
             words = tuple(tokens(piece))
             if words:
                 terms.append(Term(words))
+            signs.extend(symbols(piece))
             continue
         for raw in piece.split():
-            words = tuple(tokens(raw))
-            if not words:
+            if raw == _OR:
+                close()  # an OR with nothing before it closes nothing
                 continue
-            # a word the index splits (covid-19, 12.5) is a short phrase of its parts
-            terms.append(Term(words, prefix=raw.rstrip().endswith("*")))
-    if terms and not text.rstrip().endswith('"'):
-        terms[-1] = Term(terms[-1].words, prefix=True)  # the word being typed
-    return terms
+            signs.extend(symbols(raw))
+            words = tuple(tokens(raw))
+            if words:
+                # a word the index splits (covid-19, 12.5) is a short phrase of its parts
+                terms.append(Term(words, prefix=raw.rstrip().endswith("*")))
+    close()
+    last = groups[-1] if groups else None
+    if last and last.terms and not text.rstrip().endswith('"'):
+        typed = last.terms[-1]  # the word being typed
+        groups[-1] = Group((*last.terms[:-1], Term(typed.words, prefix=True)), last.symbols)
+    return groups
+
+
+def parse(text: str) -> list[Term]:
+    """Every term of a search, all sides of its ORs together (for callers that only AND)."""
+    return [t for g in parse_query(text) for t in g.terms]
 
 
 def fts5(terms: Sequence[Term]) -> str:
@@ -121,18 +182,54 @@ def hits(query: str, dialect: str, *, newest: int | None = None) -> sa.Select[An
     return stmt
 
 
-def condition(text: str, dialect: str) -> ColumnElement[bool]:
-    """Claims whose quote or notes hold every term of a person's search."""
-    terms = parse(text)
-    if not terms:
-        return sa.false()
+def engine_query(groups: Sequence[Group], dialect: str) -> str | None:
+    """The indexed part of a search in the engine's syntax: None when a side has no word."""
+    if not groups or any(not g.terms for g in groups):
+        return None
+    render = fts5 if dialect == "sqlite" else tsquery
+    if len(groups) == 1:
+        return render(groups[0].terms)
+    joiner = " OR " if dialect == "sqlite" else " | "
+    return joiner.join(f"({render(g.terms)})" for g in groups)
+
+
+def _matching_ids(query: str, dialect: str) -> ColumnElement[bool]:
+    """Claims the engine's index finds for an engine query."""
     if dialect == "sqlite":
-        return col(Claim.id).in_(hits(fts5(terms), dialect))
+        return col(Claim.id).in_(hits(query, dialect))
     # PostgreSQL: the matching ids gathered once (one GIN lookup), then read by primary key. As a
     # plain IN, the planner may instead walk the queue's index and probe the search table claim
     # by claim, seconds on a million claims when the words are rare among the state shown.
-    found = sa.func.array(hits(tsquery(terms), dialect).scalar_subquery())
+    found = sa.func.array(hits(query, dialect).scalar_subquery())
     return col(Claim.id) == sa.func.any(found)
+
+
+def _symbol_condition(symbol: str) -> ColumnElement[bool]:
+    """A symbol in the quote or in a note, found by a scan (the index does not keep symbols)."""
+    in_notes = sa.select(col(HistoryEntry.claim_id)).where(
+        col(HistoryEntry.note).contains(symbol, autoescape=True)
+    )
+    return sa.or_(col(Claim.quote).contains(symbol, autoescape=True), col(Claim.id).in_(in_notes))
+
+
+def _group_condition(group: Group, dialect: str) -> ColumnElement[bool]:
+    parts = [_symbol_condition(sym) for sym in group.symbols]
+    if group.terms:
+        query = engine_query([Group(group.terms)], dialect)
+        assert query is not None
+        parts.insert(0, _matching_ids(query, dialect))
+    return sa.and_(*parts)
+
+
+def condition(text: str, dialect: str) -> ColumnElement[bool]:
+    """Claims whose quote or notes hold every term of one side of a person's search."""
+    groups = parse_query(text)
+    if not groups:
+        return sa.false()
+    query = engine_query(groups, dialect)
+    if query is not None and not any(g.symbols for g in groups):
+        return _matching_ids(query, dialect)  # one index query for every side
+    return sa.or_(*(_group_condition(g, dialect) for g in groups))
 
 
 def candidates(

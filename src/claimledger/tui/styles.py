@@ -47,3 +47,9 @@ def state_style(state: str, variables: Mapping[str, str]) -> Style:
 
 def evidence_style(status: str, variables: Mapping[str, str]) -> Style:
     return FIXED.get(status) or _colour(variables.get(EVIDENCE_COLOUR.get(status, "")))
+
+
+def flag_style(conflict: bool, variables: Mapping[str, str]) -> Style:
+    """A row's flag: a conflict in the theme's error colour, a verdict elsewhere in its accent."""
+    colour = _colour(variables.get("text-error" if conflict else "text-accent"))
+    return colour + Style(bold=True)

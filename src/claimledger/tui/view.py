@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from claimledger.records import ClaimFilter, Order
+from claimledger.records import ORDERS, ClaimFilter, Order
 from claimledger.vocab import ReviewState
 
 # `s` cycles through these: the queue first, then each state, then everything.
@@ -18,16 +18,28 @@ STATE_CYCLE: tuple[tuple[str, ...], ...] = (
 )
 
 
+ORDER_WORDS: dict[Order, str] = {
+    "queue": "by check-worthiness",
+    "demand": "by demand: most articles (a) and outlets (o) first",
+    "id": "oldest first",
+}
+
+
 @dataclass(frozen=True)
 class View:
     flt: ClaimFilter = field(default_factory=lambda: ClaimFilter(states=(ReviewState.NEW.value,)))
     order: Order = "queue"
+    states_before_search: tuple[str, ...] | None = None
+    """A search looks through every state; clearing it brings back the states shown before."""
 
     def describe(self) -> str:
         if self.flt == ClaimFilter(states=("new",)) and self.order == "queue":
             return "Queue: new, most check-worthy first"
-        order = "by check-worthiness" if self.order == "queue" else "oldest first"
-        return f"{self.flt.describe()} · {order}"
+        return f"{self.flt.describe()} · {ORDER_WORDS[self.order]}"
+
+    def next_order(self) -> View:
+        """The next order: check-worthiness, demand (how widely a claim travels), age."""
+        return replace(self, order=ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)])
 
     def with_filter(self, flt: ClaimFilter) -> View:
         return replace(self, flt=flt)
@@ -39,7 +51,18 @@ class View:
         except ValueError:
             n = -1
         states = STATE_CYCLE[(n + 1) % len(STATE_CYCLE)]
-        return replace(self, flt=replace(self.flt, states=states))
+        return replace(self, flt=replace(self.flt, states=states), states_before_search=None)
 
     def with_search(self, text: str | None) -> View:
-        return replace(self, flt=replace(self.flt, text=text or None))
+        """Search every claim, whatever its state (the results show each one's state)."""
+        text = (text or "").strip() or None
+        kept = self.states_before_search
+        if text:
+            before = self.flt.states if kept is None else kept
+            return replace(
+                self, flt=replace(self.flt, text=text, states=()), states_before_search=before
+            )
+        states = self.flt.states if kept is None else kept
+        return replace(
+            self, flt=replace(self.flt, text=None, states=states), states_before_search=None
+        )

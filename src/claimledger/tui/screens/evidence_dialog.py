@@ -69,9 +69,19 @@ class EvidenceDialog(ModalScreen[EvidenceForm | None]):
         Binding("ctrl+s", "save", "Save", id="dialog.save", tooltip="Add this evidence"),
     ]
 
-    def __init__(self, claim_id: int, quote: str = "", form: EvidenceForm | None = None) -> None:
+    def __init__(
+        self,
+        claim_id: int,
+        quote: str = "",
+        form: EvidenceForm | None = None,
+        *,
+        title: str | None = None,
+        save_label: str = "Add",
+    ) -> None:
         super().__init__()
         self.claim_id = claim_id
+        self.title_text = title or f"Evidence for claim {claim_id}"
+        self.save_label = save_label
         self.quote = " ".join(quote.split())
         self.form = form or EvidenceForm(
             "", Stance.CONTEXT.value, None
@@ -79,7 +89,7 @@ class EvidenceDialog(ModalScreen[EvidenceForm | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Evidence for claim {self.claim_id}", classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title")
             if self.quote:
                 yield Label(plain(f"“{self.quote}”"), classes="dialog-quote")
             with Grid(classes="form-grid"):
@@ -98,9 +108,12 @@ class EvidenceDialog(ModalScreen[EvidenceForm | None]):
                     self.form.note or "", placeholder="optional", id="ev-note", compact=True
                 )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add", variant="primary", id="ev-save", compact=True)
+                yield Button(self.save_label, variant="primary", id="ev-save", compact=True)
                 yield Button("Cancel", id="ev-cancel", compact=True)
-            yield Label("Enter in the note or Ctrl+S to add · Esc to cancel", classes="dialog-hint")
+            yield Label(
+                f"Enter in the note or Ctrl+S to {self.save_label.lower()} · Esc to cancel",
+                classes="dialog-hint",
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "ev-url":

@@ -27,6 +27,7 @@ from claimledger.records import Activity, Change, ClaimFilter, ClaimRow, Counts,
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
 from claimledger.tui.conflict_actions import pick_conflict
+from claimledger.tui.evidence_actions import fix_evidence
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
@@ -37,7 +38,7 @@ from claimledger.tui.screens.text_prompt import TextPrompt
 from claimledger.tui.undo_stack import UndoStack
 from claimledger.tui.verdict_actions import pick_verdict
 from claimledger.tui.view import View
-from claimledger.tui.widgets.claim_table import ClaimTable
+from claimledger.tui.widgets.claim_table import ClaimTable, flags_legend
 from claimledger.tui.widgets.desk_footer import DeskFooter
 from claimledger.tui.widgets.detail import DetailPane
 from claimledger.tui.widgets.status_line import StatusLine
@@ -242,7 +243,7 @@ class LedgerScreen(Screen[None]):
         self.load_view(self.view.next_state())
 
     def action_toggle_order(self) -> None:
-        self.load_view(View(self.view.flt, "id" if self.view.order == "queue" else "queue"))
+        self.load_view(self.view.next_order())
 
     def action_clear_view(self) -> None:
         if self.view != View():
@@ -254,9 +255,9 @@ class LedgerScreen(Screen[None]):
                 self.load_view(self.view.with_search(text))
 
         prompt = TextPrompt(
-            "Search quotes and notes",
+            "Search every claim's quote and notes, in any state",
             value=self.view.flt.text or "",
-            placeholder="words…",
+            placeholder='words, "a phrase", prefix*, this OR that',
             hint="Enter to search · blank clears · Esc to cancel",
         )
         self.app.push_screen(prompt, done)
@@ -296,10 +297,12 @@ class LedgerScreen(Screen[None]):
             busy=self.table.fetching_view,
             saving=self.saving,
             who=None if desk(self).actor.open_ledger else desk(self).actor.describe(),
+            legend=flags_legend(self.window.rows),
         )
 
     def on_claim_table_highlighted(self, message: ClaimTable.Highlighted) -> None:
         self.detail.want(message.row.id if message.row else None)
+        self._show_status()  # a page with flags may have arrived
 
     # -- acting -------------------------------------------------------------
     def targets(self) -> list[int]:
@@ -428,6 +431,10 @@ class LedgerScreen(Screen[None]):
     def action_add_evidence(self) -> None:
         if self.current is not None:
             ask_for_evidence(self, self.current, self._evidence_added)
+
+    def action_fix_evidence(self) -> None:
+        if self.current is not None:
+            fix_evidence(self, self.current)
 
     def _evidence_added(self, added: EvidenceAdded) -> None:
         claim_id = added.change.claim_id

@@ -39,6 +39,13 @@ LEDGER_BINDINGS: list[BindingType] = [
     _b("d", "dismiss_claim", "Dismiss", "Dismiss: not worth checking", show=False),
     _b("c", "note", "Note", "Add a note to the claim's history"),
     _b("l", "add_evidence", "Evidence", "Add evidence: a URL, its stance, a note"),
+    _b(
+        "E",
+        "fix_evidence",
+        "Fix evidence",
+        "Correct a link's URL, stance or note, remove it, or acknowledge a changed page",
+        show=False,
+    ),
     _b("P", "publish", "Publish", "Publish the fact-check: page, statement, verdict", show=False),
     _b(
         "L",
@@ -97,7 +104,12 @@ LEDGER_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _b("m", "mine", "Mine", "Show the claims assigned to you (again: everyone's)", show=False),
-    _b("slash", "search", "Search", "Search quotes and notes (any words; no syntax needed)"),
+    _b(
+        "slash",
+        "search",
+        "Search",
+        'Search every claim\'s quotes and notes: words, "phrases", prefix*, OR',
+    ),
     _b(
         "escape",
         "clear_view",
@@ -105,7 +117,13 @@ LEDGER_BINDINGS: list[BindingType] = [
         "Back to the queue: drop filters and search",
         show=False,
     ),
-    _b("o", "toggle_order", "Order", "Order by check-worthiness or by age", show=False),
+    _b(
+        "o",
+        "toggle_order",
+        "Order",
+        "Order by check-worthiness, by demand (how many articles and outlets carry a claim), or by age",
+        show=False,
+    ),
     _b("space", "mark", "Mark", "Mark or unmark the claim for a bulk action", show=False),
     _b("M", "clear_marks", "Unmark all", "Clear every mark", show=False),
     _b("u", "undo", "Undo", "Undo your last action (recorded in the history too)"),
@@ -129,6 +147,7 @@ LEDGER_BINDINGS: list[BindingType] = [
 NEEDS: dict[str, Permission] = {
     "evidence_status": Permission.EVIDENCE,
     "add_evidence": Permission.EVIDENCE,
+    "fix_evidence": Permission.EVIDENCE,
     "verify": Permission.SIGN_OFF,
     "review_state": Permission.TRIAGE,
     "start_review": Permission.TRIAGE,

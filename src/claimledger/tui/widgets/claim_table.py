@@ -8,6 +8,7 @@ while the keys keep moving over the rows already there.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import ClassVar, Self
 
@@ -35,11 +36,34 @@ from claimledger.tui.row_window import (
     Want,
     fetch_page,
 )
-from claimledger.tui.styles import evidence_style, short, state_style
+from claimledger.tui.styles import evidence_style, flag_style, short, state_style
 from claimledger.tui.view import View
 
 COLUMNS = (("", 2), ("id", 7), ("state", 10), ("evidence", 13), ("type", 12), ("source", 18))
 NARROW = 100  # below this width the type column goes
+REACH = ("reach", 7)  # in demand order: articles and outlets carrying the claim (3a 2o)
+CONFLICT_FLAG = "!"
+"""A row with conflicting figures elsewhere (`!` goes to them)."""
+DECIDED_FLAG = "="
+"""A row whose claim was reviewed or verified elsewhere (`t` takes the verdict)."""
+
+
+def flags_legend(rows: Iterable[ClaimRow]) -> str | None:
+    """What the flags among these rows mean, so nobody has to be told (None: no flags)."""
+    conflict = decided = False
+    for row in rows:
+        conflict = conflict or bool(row.conflicts)
+        decided = decided or row.decided_elsewhere
+    parts = [f"{CONFLICT_FLAG} conflicting figures"] if conflict else []
+    parts += [f"{DECIDED_FLAG} decided elsewhere (t)"] if decided else []
+    return " · ".join(parts) or None
+
+
+def flag(row: ClaimRow) -> str:
+    """What the first column tells of a row before anyone asks: a conflict, or a verdict to take."""
+    if row.conflicts:
+        return CONFLICT_FLAG
+    return DECIDED_FLAG if row.decided_elsewhere else " "
 
 
 class ClaimTable(Widget, can_focus=True):
@@ -348,6 +372,8 @@ class ClaimTable(Widget, can_focus=True):
         hidden = {"type"} if self.size.width < NARROW else set()
         source_width = 18 if self.size.width >= NARROW else 12
         cols = [(n, source_width if n == "source" else w) for n, w in COLUMNS if n not in hidden]
+        if self.view.order == "demand":
+            cols.insert(2, REACH)
         used = sum(w for _, w in cols)
         cols.append(("quote", max(10, self.size.width - used)))
         return cols
@@ -405,8 +431,11 @@ class ClaimTable(Widget, can_focus=True):
     def _row_text(self, row: ClaimRow, cols: list[tuple[str, int]]) -> Text:
         marked = row.id in self.marked
         theme = self.app.theme_variables
+        shown = "●" if marked else flag(row)
+        mark_style = self.get_component_rich_style("claim-table--marked")
         cells: dict[str, tuple[str, Style | str]] = {
-            "": ("●" if marked else " ", self.get_component_rich_style("claim-table--marked")),
+            "": (shown, mark_style if shown in "● " else flag_style(bool(row.conflicts), theme)),
+            "reach": (row.reach.short() if row.reach else "", "dim"),
             "id": (str(row.id), ""),
             "state": (short(row.review_state), state_style(row.review_state, theme)),
             "evidence": (row.evidence_status, evidence_style(row.evidence_status, theme)),

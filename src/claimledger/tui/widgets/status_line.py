@@ -21,6 +21,7 @@ class StatusLine(Static):
         busy: bool,
         saving: int = 0,
         who: str | None = None,
+        legend: str | None = None,
     ) -> None:
         text = Text()
         if count is not None:
@@ -34,6 +35,9 @@ class StatusLine(Static):
             text.append("loading… · ", "italic")
         if saving:
             text.append(f"saving {saving} change{'s' * (saving != 1)}… · ", "italic")
+        if legend:
+            text.append(legend, "bold")
+            text.append(" · ")
         text.append(view)
         if who:
             text.append(f" · {who}", "italic")
