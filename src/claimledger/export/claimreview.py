@@ -5,8 +5,9 @@ Required, or the claim is refused with its reason (never written half): the fact
 verdict from the desk's scale (`reviewRating`: its words as alternateName, its number on the
 scale's best and worst when it has one), the publishing organisation (`author`) and the date it
 was published. Filled where known: the review summary (`reviewBody`) and the Claim reviewed
-(`itemReviewed`: who made it, when, where it appeared). Every object is checked by
-`validate.validate_claim_review` before it is written.
+(`itemReviewed`: who made it, when, where it appeared). Every object is checked before it is
+written: against the package's JSON Schema (`validate`) and, expanded by a JSON-LD processor,
+against schema.org's vocabulary (`jsonld_check`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from claimledger.export.jsonld_check import jsonld_errors_cached
 from claimledger.export.records import ExportRecord
-from claimledger.export.validate import errors, validate_claim_review
+from claimledger.export.validate import error_findings
 from claimledger.records import PublishingSettings
 
 
@@ -83,7 +85,7 @@ def claim_review(record: ExportRecord, settings: PublishingSettings) -> dict[str
     }
     if pub.summary:
         review["reviewBody"] = pub.summary
-    problems = errors(validate_claim_review(review))
+    problems = [*error_findings(review), *jsonld_errors_cached(review)]
     if problems:
         return Refused(claim.id, "; ".join(str(p) for p in problems))
     return review
