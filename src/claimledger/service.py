@@ -52,6 +52,7 @@ from claimledger.vocab import OPEN_STATES, HistoryAction
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from claimledger.export.by_article import ArticleClaims
     from claimledger.export.records import ExportRecord
     from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
@@ -722,6 +723,14 @@ class Ledger:
 
         with self.tx.read() as s:
             return ledger_report(session=s, recent=recent, sources=sources)
+
+    def report_articles(self, flt: ClaimFilter) -> Iterator[ArticleClaims]:
+        """The claims the filter selects, article by article, with their notes (for the HTML
+        report), streamed in one read transaction."""
+        from claimledger.export.by_article import articles
+
+        with self.tx.read() as s:
+            yield from articles(session=s, flt=flt)
 
     # conflicts and travelling verdicts
     def conflicts(
