@@ -27,6 +27,7 @@ from claimledger.records import Activity, Change, ClaimFilter, ClaimRow, Counts,
 from claimledger.service import Ledger
 from claimledger.tui.calls import desk
 from claimledger.tui.conflict_actions import pick_conflict
+from claimledger.tui.export_actions import ask_for_export
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
@@ -545,3 +546,6 @@ class LedgerScreen(Screen[None]):
 
     def action_fact_checks(self) -> None:
         self.detail.search_fact_checks()
+
+    def action_export_view(self) -> None:
+        ask_for_export(self)
