@@ -104,6 +104,7 @@ def _report(ledger: Ledger, flt: ClaimFilter = ClaimFilter()) -> str:
         out,
         scope="every claim",
         generated=datetime(2026, 12, 1, tzinfo=UTC),
+        settings=ledger.publishing_settings(),
     )
     return out.getvalue()
 
@@ -160,6 +161,7 @@ def test_only_http_addresses_become_links(ledger: Ledger) -> None:
     hrefs = [a["href"] for a in page.elements("a")]
     assert hrefs and all(h and h.startswith(("http://", "https://")) for h in hrefs)
     assert "https://stats.example/ridership" in hrefs
+    assert any(h and h.startswith("https://checks.example/") for h in hrefs), hrefs
     assert HOSTILE_URL in "".join(page.text)  # shown, not followed
     assert all(a.get("rel") == "noopener noreferrer nofollow" for a in page.elements("a"))
 

@@ -75,4 +75,11 @@ def _html(ledger: Ledger, data: LedgerReport, wanted: list[str]) -> None:
     flt = ClaimFilter(states=states)
     scope = "every claim" if not states else "review state " + ", ".join(states)
     articles = ledger.report_articles(flt)
-    write_html_report(data, articles, sys.stdout, scope=scope, generated=datetime.now(UTC))
+    write_html_report(
+        data,
+        articles,
+        sys.stdout,
+        scope=scope,
+        generated=datetime.now(UTC),
+        settings=ledger.publishing_settings(),
+    )

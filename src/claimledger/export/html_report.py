@@ -17,7 +17,13 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from claimledger.export.by_article import ArticleClaims, ReportedClaim
-from claimledger.records import EvidenceRecord, LedgerReport, PublicationRecord, Tally
+from claimledger.records import (
+    EvidenceRecord,
+    LedgerReport,
+    PublicationRecord,
+    PublishingSettings,
+    Tally,
+)
 from claimledger.terminal_text import visible
 
 STYLE = """
@@ -124,8 +130,10 @@ def write_html_report(
     *,
     scope: str,
     generated: datetime,
+    settings: PublishingSettings | None = None,
 ) -> int:
-    """The page, written article by article; returns how many articles it shows."""
+    """The page, written article by article; returns how many articles it shows. With the
+    desk's `settings`, a fact-check with no page of its own links the template's."""
     out.write(_head("Ledger report"))
     out.write("<header>\n<h1>Ledger report</h1>\n")
     out.write(
@@ -140,28 +148,28 @@ def write_html_report(
     n = 0
     for article in articles:
         n += 1
-        out.write(_article(article))
+        out.write(_article(article, settings))
     if n == 0:
         out.write(f'<p class="empty">No claims to show ({_text(scope)}).</p>\n')
     out.write("</main>\n</body>\n</html>\n")
     return n
 
 
-def _article(article: ArticleClaims) -> str:
+def _article(article: ArticleClaims, settings: PublishingSettings | None) -> str:
     src = article.source
     title = src.title or src.label
     facts = [x for x in (src.outlet, src.author, src.published) if x]
     line = " · ".join(_text(x) for x in facts)
     if src.url:
         line = f"{line} · {_link(src.url)}" if line else _link(src.url)
-    claims = "".join(_claim(c) for c in article.claims)
+    claims = "".join(_claim(c, settings) for c in article.claims)
     return (
         f'<section class="article" id="article-{src.id}">\n<h2>{_text(title)}</h2>\n'
         f'<p class="source">{line}</p>\n<ol class="claims">\n{claims}</ol>\n</section>\n'
     )
 
 
-def _claim(item: ReportedClaim) -> str:
+def _claim(item: ReportedClaim, settings: PublishingSettings | None) -> str:
     record = item.record
     claim = record.claim
     parts = [f'<li class="claim" id="claim-{claim.id}">']
@@ -176,7 +184,8 @@ def _claim(item: ReportedClaim) -> str:
         f'<span class="tag">{_text(claim.type)}</span></p>'
     )
     if record.publication is not None:
-        parts.append(_verdict(record.publication))
+        page = record.publication.url or (settings.review_url(claim.id) if settings else None)
+        parts.append(_verdict(record.publication, page))
     parts.append(_evidence(record.evidence))
     if item.notes:
         notes = "".join(
@@ -188,7 +197,7 @@ def _claim(item: ReportedClaim) -> str:
     return "".join(parts)
 
 
-def _verdict(pub: PublicationRecord) -> str:
+def _verdict(pub: PublicationRecord, page: str | None) -> str:
     if not (pub.rating or pub.statement or pub.summary or pub.url):
         return ""
     state = "published" if pub.published_at else "draft"
@@ -204,7 +213,8 @@ def _verdict(pub: PublicationRecord) -> str:
         if pub.published_at
         else "draft, not published"
     )
-    bits.append(f"<br><small>{when}{' · ' + _link(pub.url) if pub.url else ''}</small></div>")
+    link = f" · {_link(page)}" if page else ""
+    bits.append(f"<br><small>{when}{link}</small></div>")
     return "".join(bits)
 
 
