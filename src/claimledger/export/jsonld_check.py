@@ -106,13 +106,23 @@ def _reason(exc: Exception) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
+_KEPT = frozenset({"@type", "@context"})
+
+
 def _skeleton(value: Any, key: str = "") -> Any:
-    """What expansion depends on: the keys, and the values of @type and @context."""
-    if isinstance(value, dict):
-        return tuple((k, _skeleton(v, k)) for k, v in value.items())
-    if isinstance(value, list):
-        return tuple(_skeleton(v, key) for v in value)
-    return value if key in ("@type", "@context") else None
+    """What expansion depends on: the keys, and the values of @type and @context (scalars are
+    not recursed into: this runs on every object an export writes)."""
+    kind = type(value)
+    if kind is dict:
+        return tuple(
+            [
+                (k, _skeleton(v, k) if type(v) in (dict, list) else (v if k in _KEPT else None))
+                for k, v in value.items()
+            ]
+        )
+    if kind is list:
+        return tuple([_skeleton(v, key) for v in value])
+    return value if key in _KEPT else None
 
 
 _SEEN: dict[Any, tuple[Finding, ...]] = {}
