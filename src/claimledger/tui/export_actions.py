@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 FORMATS = [
     ("csv", "CSV, for a spreadsheet"),
     ("json", "JSON, every field"),
-    ("claimreview", "ClaimReview JSON-LD, the published fact-checks among them"),
+    ("claimreview", "ClaimReview JSON-LD: the published fact-checks"),
 ]
 
 
