@@ -330,6 +330,10 @@ class ClaimDetail:
     evidence: tuple[EvidenceRecord, ...]
     history: tuple[HistoryRecord, ...]
     matches: tuple[MatchRecord, ...] = ()
+    publication: PublicationRecord | None = None
+    """What the desk recorded for the published fact-check (None: nothing yet)."""
+    publication_url: str | None = None
+    """The fact-check's page: the one recorded, else the site's template's (None: neither)."""
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ from claimledger.vocab import OPEN_STATES, HistoryAction
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from claimledger.export.by_article import ArticleClaims
     from claimledger.export.records import ExportRecord
+    from claimledger.export.to_file import Exported
     from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
     from claimledger.ledger.ingest import Prepared
@@ -731,6 +733,42 @@ class Ledger:
 
         with self.tx.read() as s:
             return ledger_report(session=s, recent=recent, sources=sources)
+
+    def export_view(self, flt: ClaimFilter, fmt: str, path: Path) -> Exported:
+        """The claims the filter selects, written to `path` (see `export.to_file`), as the CLI's
+        `export` writes them: their record verified first (an altered one is refused), ClaimReview
+        only with a publishing organisation."""
+        from claimledger.export.to_file import VIEW_FORMATS, export_to_file
+
+        if fmt not in VIEW_FORMATS:
+            raise InvalidValue(f"unknown format {fmt!r} (one of: {', '.join(VIEW_FORMATS)})")
+        if not path.parent.is_dir():
+            raise InvalidValue(f"folder {path.parent} does not exist")
+        if path.is_dir():
+            raise InvalidValue(f"{path} is a folder: name a file")
+        settings = None
+        if fmt == "claimreview":
+            settings = self.publishing_settings()
+            if not settings.org_name:
+                raise InvalidValue(
+                    "ClaimReview needs the publishing organisation: "
+                    "claimledger publishing set --org NAME"
+                )
+        checked = self.verify(states=flt.states)
+        if not checked.ok:
+            raise InvalidValue(
+                f"not exported: the ledger's record was altered ({checked.findings[0].describe()});"
+                " `claimledger verify` lists every problem"
+            )
+        return export_to_file(self.export_records(flt), fmt, path, settings)
+
+    def report_articles(self, flt: ClaimFilter) -> Iterator[ArticleClaims]:
+        """The claims the filter selects, article by article, with their notes (for the HTML
+        report), streamed in one read transaction."""
+        from claimledger.export.by_article import articles
+
+        with self.tx.read() as s:
+            yield from articles(session=s, flt=flt)
 
     # conflicts and travelling verdicts
     def conflicts(

@@ -7,11 +7,13 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import jsonschema
 import pytest
 from sqlalchemy.engine import Engine
 
 from claimledger.export import Refused, validate_claim_review, write_claimreview
-from claimledger.export.validate import errors
+from claimledger.export.jsonld_check import jsonld_findings
+from claimledger.export.validate import errors, format_checker, schema
 from claimledger.records import ClaimFilter
 from claimledger.service import Ledger
 
@@ -80,6 +82,10 @@ def test_a_published_fact_check_has_every_required_and_recommended_property(
     assert item["appearance"][0]["url"] == "https://news.example/bus"
     assert item["firstAppearance"]["headline"] == "Council cuts bus routes"
     assert validate_claim_review(review) == []
+    jsonschema.validate(
+        review, schema(), jsonschema.Draft202012Validator, format_checker=format_checker()
+    )
+    assert jsonld_findings(review) == []
 
 
 def test_the_recorded_page_wins_over_the_template(ledger: Ledger, seeded: dict[str, int]) -> None:
@@ -166,7 +172,7 @@ def test_the_validator_accepts_a_complete_object() -> None:
         ("reviewRating.ratingValue", 9, "reviewRating.ratingValue: 9 is off the scale 1..5"),
         ("reviewRating.bestRating", None, "reviewRating.bestRating: missing beside ratingValue"),
         ("author", None, "author: missing"),
-        ("author.name", None, "author: needs a name"),
+        ("author.name", None, "author.name: missing"),
         ("datePublished", "30/11/2026", "datePublished: must be an ISO 8601 date"),
         ("@type", "Review", "@type: must be ClaimReview"),
     ],

@@ -60,5 +60,5 @@ def test_text_report_and_cli_formats(
     assert json.loads(result.out)["claims"] == 3
     result = cli("--db", ledger_db, "report", "-f", "markdown")
     assert result.out.startswith("# Ledger report")
-    result = cli("--db", ledger_db, "report", "-f", "html")
-    assert result.code == 1 and "unknown format 'html'" in result.err
+    result = cli("--db", ledger_db, "report", "-f", "pdf")
+    assert result.code == 1 and "unknown format 'pdf'" in result.err

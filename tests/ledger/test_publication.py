@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,33 @@ def test_a_verdict_is_found_as_a_phrase_not_as_scattered_words() -> None:
     [found] = statement_problems("False: buses are mostly late", DEFAULT_SCALE)
     assert "'False'" in found
     assert statement_problems("Trueblood said buses are late", DEFAULT_SCALE) == []
+
+
+def test_show_prints_the_published_fact_check(
+    cli: Cli, ledger_db: str, ledger: Ledger, seeded: dict[str, int]
+) -> None:
+    cid = str(seeded["c1"])
+    cli("--db", ledger_db, "--user", "ed", "publish", cid, "--statement", "Ridership fell 30%",
+        "--rating", "Mostly False", "--summary", "It fell \x1b[2J18%.")  # fmt: skip
+    result = cli("--db", ledger_db, "show", cid)
+    assert result.code == 0, result.err
+    section = result.out[result.out.index("publication") :]
+    assert f"https://checks.example/{cid} (from the site's template)" in section
+    assert "Ridership fell 30%" in section and "Mostly False" in section
+    assert "It fell ␛[2J18%." in section  # shown, not obeyed
+    assert "published  " in section and " by ed" in section
+    assert f"fact-check: https://checks.example/{cid}" in result.out
+    data = json.loads(cli("--db", ledger_db, "show", cid, "--json").out)
+    assert data["publication"]["rating"] == "Mostly False"
+    assert data["publication"]["published_by"] == "ed"
+    assert data["publication_url"] == f"https://checks.example/{cid}"
+
+
+def test_show_says_a_draft_is_not_published_and_nothing_when_nothing_is_recorded(
+    cli: Cli, ledger_db: str, ledger: Ledger, seeded: dict[str, int]
+) -> None:
+    ledger.publish(seeded["c1"], url="https://checks.example/own", rating="False", published=None)
+    out = cli("--db", ledger_db, "show", str(seeded["c1"])).out
+    assert "draft, not published" in out and "https://checks.example/own" in out
+    assert "from the site's template" not in out
+    assert "publication" not in cli("--db", ledger_db, "show", str(seeded["c0"])).out

@@ -139,7 +139,8 @@ def show(
     claim_id: Annotated[int, typer.Argument(help="Claim id.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """One claim in full: the quote in its paragraph, metadata, evidence, history."""
+    """One claim in full: the quote in its paragraph, metadata, evidence, the published
+    fact-check (page, statement, rating, summary, who published it and when), history."""
     from claimledger.records import to_json
 
     detail = settings(ctx).ledger().detail(claim_id)
@@ -157,6 +158,8 @@ def _print_links(detail: ClaimDetail) -> None:
     and a URL cut across table lines cannot be copied."""
     links = [("article", detail.source.url)] if detail.source.url else []
     links += [(f"evidence {e.id}", e.url) for e in detail.evidence]
+    if detail.publication_url:
+        links.append(("fact-check", detail.publication_url))
     if not links:
         return
     out_console.print("links", style="bold")

@@ -4,7 +4,7 @@ whole ledger as JSON Lines for another ledger (`import`)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +16,7 @@ from claimledger.cli.context import err_console, fail, print_error, settings
 
 if TYPE_CHECKING:
     from claimledger.export import Refused
+    from claimledger.records import ClaimFilter, PublishingSettings
 
 T = TypeVar("T")
 SHOWN_REFUSALS = 10
@@ -62,8 +63,22 @@ def export(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            "--out",
+            help="File to write (default stdout); with --per page, the folder to write into.",
+        ),
     ] = None,
+    per: Annotated[
+        str,
+        typer.Option(
+            "--per",
+            help="claimreview: 'feed' (one JSON array, the default) or 'page' (one JSON-LD "
+            "document per fact-check page, in the folder --out names).",
+        ),
+    ] = "feed",
     site_url: Annotated[
         str | None,
         typer.Option(
@@ -104,6 +119,12 @@ def export(
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    if per not in ("feed", "page"):
+        raise fail(f"unknown --per {per!r} (feed or page)")
+    if per == "page" and fmt != "claimreview":
+        raise fail("--per page is for --format claimreview")
+    if per == "page" and (output is None or not output.is_dir()):
+        raise fail("--per page writes one file per fact-check page: --out names an existing folder")
     if fmt == "jsonl" and state:
         raise fail(
             "jsonl is the whole ledger, for another ledger to import: --state does not apply"
@@ -111,7 +132,7 @@ def export(
     wanted = state or ["verified"]
     states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
     newline = "" if fmt == "csv" else None  # the csv module writes its own line ends
-    if output is not None and not output.parent.exists():
+    if output is not None and per == "feed" and not output.parent.exists():
         raise fail(f"folder {output.parent} does not exist")
     ledger = settings(ctx).ledger()
     publishing = None
@@ -140,6 +161,11 @@ def export(
         if len(refusals) < SHOWN_REFUSALS:
             refusals.append(item)
 
+    if per == "page":
+        assert output is not None and publishing is not None
+        _pages(ledger, flt, output, publishing, refused)
+        _report_refusals(refusals, refused_count)
+        return
     target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
     with target as out:
         if fmt == "jsonl":
@@ -155,16 +181,37 @@ def export(
                 n = write_csv(records, out)
             else:
                 n = write_json(records, out)
-    for item in refusals:
-        print_error(str(item), level="not published")
-    if refused_count > len(refusals):
-        print_error(f"and {refused_count - len(refusals)} more", level="not published")
+    _report_refusals(refusals, refused_count)
     if output is not None:
         err_console.print(f"{n} claim(s) written to {output}", markup=False)
     elif n == 0 and not refused_count:
         err_console.print(
             "no claims to export (only verified claims by default: --state)", markup=False
         )
+
+
+def _pages(
+    ledger: Ledger,
+    flt: ClaimFilter,
+    folder: Path,
+    publishing: PublishingSettings,
+    refused: Callable[[Refused], None],
+) -> None:
+    from claimledger.export.claimreview import write_claimreview_pages
+
+    records = with_progress(ledger.export_records(flt), ledger.count(flt), "export")
+    written = write_claimreview_pages(records, folder, publishing, refused=refused)
+    err_console.print(
+        f"{written.reviews} claim(s) written to {written.pages} page file(s) in {folder}",
+        markup=False,
+    )
+
+
+def _report_refusals(refusals: list[Refused], count: int) -> None:
+    for item in refusals:
+        print_error(str(item), level="not published")
+    if count > len(refusals):
+        print_error(f"and {count - len(refusals)} more", level="not published")
 
 
 def _refuse_if_altered(ledger: Ledger, states: tuple[str, ...]) -> None:

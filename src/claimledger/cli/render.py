@@ -147,8 +147,33 @@ def claim_panel(detail: ClaimDetail) -> Group:
                 plain(ev.added_by),
             )
         parts.append(ev_table)
+    if detail.publication is not None:
+        parts.append(publication_table(detail))
     parts.append(history_table(detail.history))
     return Group(*parts)
+
+
+def publication_table(detail: ClaimDetail) -> Table:
+    """The published fact-check as the desk recorded it (ClaimReview is built from this)."""
+    pub = detail.publication
+    assert pub is not None
+    table = Table.grid(padding=(0, 2))
+    table.title, table.title_justify = "publication", "left"
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    page = detail.publication_url
+    from_template = page is not None and not pub.url
+    table.add_row("page", plain(page + (" (from the site's template)" if from_template else ""))
+                  if page else Text("— (no URL, no template)", style="dim"))  # fmt: skip
+    table.add_row("statement", plain(pub.statement or "—"))
+    table.add_row("rating", plain(pub.rating or "—"))
+    table.add_row("summary", plain(pub.summary or "—"))
+    if pub.published_at is not None:
+        when = pub.published_at.isoformat()[:19].replace("T", " ")
+        table.add_row("published", plain(f"{when} by {pub.published_by or '?'}"))
+    else:
+        table.add_row("published", Text("draft, not published", style="yellow"))
+    return table
 
 
 def history_table(history: Sequence[HistoryRecord]) -> Table:

@@ -5,19 +5,26 @@ Required, or the claim is refused with its reason (never written half): the fact
 verdict from the desk's scale (`reviewRating`: its words as alternateName, its number on the
 scale's best and worst when it has one), the publishing organisation (`author`) and the date it
 was published. Filled where known: the review summary (`reviewBody`) and the Claim reviewed
-(`itemReviewed`: who made it, when, where it appeared). Every object is checked by
-`validate.validate_claim_review` before it is written.
+(`itemReviewed`: who made it, when, where it appeared). Every object is checked before it is
+written: against the package's JSON Schema (`validate`) and, expanded by a JSON-LD processor,
+against schema.org's vocabulary (`jsonld_check`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
+from claimledger.export.files import staged_files
+from claimledger.export.jsonld_check import jsonld_errors_cached
 from claimledger.export.records import ExportRecord
-from claimledger.export.validate import errors, validate_claim_review
+from claimledger.export.validate import error_findings
 from claimledger.records import PublishingSettings
 
 
@@ -83,7 +90,7 @@ def claim_review(record: ExportRecord, settings: PublishingSettings) -> dict[str
     }
     if pub.summary:
         review["reviewBody"] = pub.summary
-    problems = errors(validate_claim_review(review))
+    problems = [*error_findings(review), *jsonld_errors_cached(review)]
     if problems:
         return Refused(claim.id, "; ".join(str(p) for p in problems))
     return review
@@ -131,3 +138,52 @@ def write_claimreview(
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
+
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def page_file_name(url: str) -> str:
+    """A fact-check page's file: a slug of its address (lower-case ASCII letters, digits and
+    dashes: no separator, dot or control survives) and a short hash of the whole address, so
+    two pages never share a file and no name is a device name."""
+    parts = urlsplit(url)
+    slug = _UNSAFE.sub("-", f"{parts.netloc}{parts.path}".lower()).strip("-")[:80].rstrip("-")
+    digest = hashlib.sha256(url.encode()).hexdigest()[:10]
+    return f"{slug or 'page'}-{digest}.jsonld"
+
+
+@dataclass(frozen=True)
+class PagesWritten:
+    pages: int
+    reviews: int
+
+
+def write_claimreview_pages(
+    records: Iterable[ExportRecord],
+    folder: Path,
+    settings: PublishingSettings,
+    *,
+    refused: Callable[[Refused], None] | None = None,
+) -> PagesWritten:
+    """One JSON-LD document per fact-check page, as the page embeds it: the ClaimReview object,
+    or an array of them when one page reviews several claims. Files appear in `folder` only
+    once every one is written (see `files.staged_files`); nothing is kept in memory."""
+    pages = reviews = 0
+    with staged_files(folder) as staging:
+        for record in records:
+            review = claim_review(record, settings)
+            if isinstance(review, Refused):
+                if refused is not None:
+                    refused(review)
+                continue
+            path = staging / page_file_name(review["url"])
+            document: Any = review
+            if path.exists():  # another claim of the same page, met earlier
+                before = json.loads(path.read_text(encoding="utf-8"))
+                document = [*(before if isinstance(before, list) else [before]), review]
+            else:
+                pages += 1
+            path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            reviews += 1
+    return PagesWritten(pages, reviews)

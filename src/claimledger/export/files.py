@@ -12,6 +12,7 @@ import glob
 import os
 import re
 import secrets
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,4 +92,21 @@ def whole_file(target: Path, *, newline: str | None = None) -> Iterator[TextIO]:
             os.replace(tmp, target)  # still locked: no clean-up can take it meanwhile
     except BaseException:
         tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def staged_files(target_dir: Path) -> Iterator[Path]:
+    """A hidden folder inside `target_dir` to write files into; when the block ends without an
+    error each file is moved into `target_dir` (a rename each, so a file there is always whole),
+    otherwise the folder is removed and `target_dir` is left as it was."""
+    staging = target_dir / f".export.{secrets.token_hex(TOKEN_BYTES)}{SUFFIX}"
+    staging.mkdir()
+    try:
+        yield staging
+        for path in sorted(staging.iterdir()):
+            os.replace(path, target_dir / path.name)
+        staging.rmdir()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -13,6 +13,7 @@ from claimledger.ledger.convert import (
     source_record,
 )
 from claimledger.ledger.matches_view import matches_for
+from claimledger.ledger.publication import publication_for, read_settings
 from claimledger.ledger.queries import (
     anchors_for,
     evidence_for,
@@ -28,6 +29,10 @@ def claim_detail(claim_id: int, *, session: Session) -> ClaimDetail:
     source = get_source(claim.source_id, session=session)
     start, end = paragraph_bounds(source.text, claim.start, claim.end)
     src = source_record(source)
+    publication = publication_for(claim_id, session=session)
+    page = (publication.url if publication else None) or (
+        read_settings(session=session).review_url(claim_id) if publication else None
+    )
     return ClaimDetail(
         claim=claim_record(claim, src.label),
         source=src,
@@ -36,4 +41,6 @@ def claim_detail(claim_id: int, *, session: Session) -> ClaimDetail:
         evidence=tuple(evidence_record(e) for e in evidence_for(claim_id, session=session)),
         history=tuple(history_record(h) for h in history_for(claim_id, session=session)),
         matches=tuple(matches_for(claim_id, session=session)),
+        publication=publication,
+        publication_url=page,
     )

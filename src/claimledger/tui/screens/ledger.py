@@ -28,6 +28,7 @@ from claimledger.service import Ledger
 from claimledger.tui.calls import desk
 from claimledger.tui.conflict_actions import pick_conflict
 from claimledger.tui.evidence_actions import fix_evidence
+from claimledger.tui.export_actions import ask_for_export
 from claimledger.tui.row_window import RowWindow
 from claimledger.tui.screens.choice import ChoiceDialog
 from claimledger.tui.screens.evidence_dialog import EvidenceAdded, ask_for_evidence
@@ -554,3 +555,6 @@ class LedgerScreen(Screen[None]):
 
     def action_fact_checks(self) -> None:
         self.detail.search_fact_checks()
+
+    def action_export_view(self) -> None:
+        ask_for_export(self)

@@ -103,6 +103,13 @@ LEDGER_BINDINGS: list[BindingType] = [
         "Open the article (or the first evidence link) in a browser",
         show=False,
     ),
+    _b(
+        "X",
+        "export_view",
+        "Export",
+        "Export the claims in view (filter, search, state) to CSV, JSON or ClaimReview",
+        show=False,
+    ),
     _b("m", "mine", "Mine", "Show the claims assigned to you (again: everyone's)", show=False),
     _b(
         "slash",
