@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
@@ -192,6 +192,54 @@ class AnchorRecord:
 
 
 @dataclass(frozen=True)
+class OutletVerdict:
+    """Another outlet's published verdict on a claim, as the ClaimReview markup of its page said
+    it (`links.claimreview`): kept as written, numbers included, since scales differ."""
+
+    outlet: str | None
+    """Who published the review (the ClaimReview's author)."""
+    rating: str | None
+    """The verdict in the outlet's words (reviewRating.alternateName)."""
+    rating_value: str | None
+    best_rating: str | None
+    worst_rating: str | None
+    claim_reviewed: str | None
+    claim_by: str | None
+    """Who made the claim (itemReviewed.author), when the outlet says."""
+    date_published: str | None
+    review_url: str | None
+
+    def describe(self) -> str:
+        """ "PolitiFact: False (1, scale 1-6)", in one line."""
+        scale = ""
+        if self.rating_value is not None:
+            ends = [e for e in (self.worst_rating, self.best_rating) if e is not None]
+            scale = f" ({self.rating_value}" + (f", scale {'-'.join(ends)})" if ends else ")")
+        who = self.outlet or "an outlet"
+        return f"{who}: {self.rating or 'no verdict in words'}{scale}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OutletVerdict:
+        return cls(**{f.name: _text_or_none(data.get(f.name)) for f in fields(cls)})
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def outlet_verdicts(stored: Any) -> tuple[OutletVerdict, ...]:
+    """The verdicts as the ledger stores them (a JSON list, or its text on SQLite's raw reads)."""
+    if isinstance(stored, str):
+        import json
+
+        stored = json.loads(stored)
+    return tuple(OutletVerdict.from_dict(v) for v in stored or () if isinstance(v, dict))
+
+
+@dataclass(frozen=True)
 class EvidenceRecord:
     id: int
     claim_id: int
@@ -210,6 +258,8 @@ class EvidenceRecord:
     checked_at: datetime | None
     archive_url: str | None
     archived_at: datetime | None
+    outlet_verdicts: tuple[OutletVerdict, ...] = ()
+    """Other outlets' verdicts the page carried as ClaimReview markup when it was added."""
 
     def __post_init__(self) -> None:
         """No `user:password@` leaves the core, whatever an older ledger holds."""

@@ -26,6 +26,7 @@ from claimledger.records import (
     PublicationRecord,
     Quantity,
     SourceRecord,
+    outlet_verdicts,
 )
 from claimledger.vocab import HistoryAction, ReviewState
 
@@ -95,6 +96,7 @@ EVIDENCE_COLUMNS = (  # in the order of EvidenceRecord's fields (a test holds th
     col(Evidence.checked_at),
     col(Evidence.archive_url),
     col(Evidence.archived_at),
+    col(Evidence.outlet_verdicts),
 )
 
 
@@ -286,6 +288,8 @@ def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecor
         values = list(row)
         for n in EVIDENCE_TIMES:
             values[n] = _when(values[n])
+        verdicts = values[-1]
+        values[-1] = outlet_verdicts(verdicts) if verdicts else ()
         found.setdefault(values[1], []).append(new_evidence(*values))
     return {cid: tuple(evs) for cid, evs in found.items()}
 

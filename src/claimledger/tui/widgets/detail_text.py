@@ -94,6 +94,10 @@ def evidence_text(detail: ClaimDetail) -> RenderableType:
             link.append("\n" + visible(without_credentials_in(ev.fetch_error)), "red")
         if ev.note:
             link.append("\n" + visible(ev.note), "dim")
+        for verdict in ev.outlet_verdicts:
+            link.append("\n" + visible(verdict.describe()), "bold magenta")
+            if verdict.claim_reviewed:
+                link.append(" on " + visible(f"“{verdict.claim_reviewed}”"), "magenta")
         grid.add_row(Text(f" {visible(ev.stance)}"), link)
     return Group(title, grid)
 
