@@ -90,6 +90,12 @@ class ClaimFilter:
     has_evidence: bool | None = None
     text: str | None = None  # full-text search over quotes and notes
     ids: tuple[int, ...] = field(default=())
+    changed_since: datetime | None = None
+    """Claims whose last change (`updated_at`) is at or after this moment."""
+    changed_until: datetime | None = None
+    """... and before this one."""
+    changed_after_entry: int | None = None
+    """Claims with a history entry after this one (`--since-last-export`)."""
 
     def describe(self) -> str:
         parts = []
@@ -111,6 +117,12 @@ class ClaimFilter:
             parts.append("with evidence" if self.has_evidence else "without evidence")
         if self.text:
             parts.append(f"search: {self.text!r}")
+        if self.changed_since:
+            parts.append(f"changed since {self.changed_since.isoformat()}")
+        if self.changed_until:
+            parts.append(f"changed before {self.changed_until.isoformat()}")
+        if self.changed_after_entry is not None:
+            parts.append(f"changed after history entry {self.changed_after_entry}")
         return "; ".join(parts) if parts else "all claims"
 
 
@@ -699,3 +711,24 @@ class Verdict:
     evidence: tuple[EvidenceRecord, ...]
     via: str
     """"confirmed match" or "suggested match, similarity 0.82"."""
+
+
+@dataclass(frozen=True)
+class ExportLogRecord:
+    """One export the ledger remembers (`claimledger exports`)."""
+
+    id: int
+    format: str
+    filters: dict[str, Any]
+    user: str
+    started_at: datetime
+    finished_at: datetime
+    claims: int
+    history_mark: int
+    """The last history entry the export covered: `--since-last-export` starts after it."""
+
+    def describe(self) -> str:
+        return (
+            f"{self.format} export {self.id} of {self.started_at.isoformat(timespec='seconds')} "
+            f"by {self.user}, {self.claims} claim(s)"
+        )

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -118,7 +119,7 @@ def _add(cli: Cli, db: str, cid: int, url: str) -> str:
     return result.out
 
 
-def _evidence(db: str, cid: int) -> list[dict[str, object]]:
+def _evidence(db: str, cid: int) -> list[dict[str, Any]]:
     ledger = Ledger.open(db, user="ann")
     try:
         return [
@@ -172,13 +173,13 @@ def test_microdata_and_rdfa_are_read(
     _add(cli, ledger_db, seeded["c1"], f"{site}/microdata")
     _add(cli, ledger_db, seeded["c1"], f"{site}/rdfa")
     by_url = {e["url"]: e["verdicts"] for e in _evidence(ledger_db, seeded["c1"])}
-    [micro] = by_url[f"{site}/microdata"]  # type: ignore[misc]
+    [micro] = by_url[f"{site}/microdata"]
     assert (micro["outlet"], micro["rating"], micro["rating_value"]) == (
         "Microdata Facts",
         "True",
         "5",
     )
-    [rdfa] = by_url[f"{site}/rdfa"]  # type: ignore[misc]
+    [rdfa] = by_url[f"{site}/rdfa"]
     assert (rdfa["outlet"], rdfa["rating"], rdfa["claim_reviewed"]) == (
         "RDFa Review",
         "Half True",
@@ -191,7 +192,7 @@ def test_a_malformed_block_does_not_hide_the_next(
 ) -> None:
     _add(cli, ledger_db, seeded["c0"], f"{site}/malformed")
     [ev] = _evidence(ledger_db, seeded["c0"])
-    assert [v["outlet"] for v in ev["verdicts"]] == ["Second Block"]  # type: ignore[index]
+    assert [v["outlet"] for v in ev["verdicts"]] == ["Second Block"]
 
 
 def test_a_page_without_markup_records_no_verdict(

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
+    app.command("exports")(exports)
 
 
 def with_progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
@@ -93,27 +95,70 @@ def export(
         bool,
         typer.Option("--force", help="Export even if `verify` finds the record altered."),
     ] = False,
+    evidence_status: Annotated[
+        list[str] | None,
+        typer.Option("--evidence-status", "-e", help="Evidence status (repeatable)."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source id, or part of its file name or outlet.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Claims last changed on or after this date (YYYY-MM-DD, UTC) or moment."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Claims last changed before the end of this date, or moment."),
+    ] = None,
+    since_last_export: Annotated[
+        bool,
+        typer.Option(
+            "--since-last-export",
+            help="Only claims changed since the last export of this format (every claim the "
+            "first time).",
+        ),
+    ] = False,
+    per: Annotated[
+        str,
+        typer.Option("--per", help="CSV: one row per claim, or per evidence link ('evidence')."),
+    ] = "claim",
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV: start with a byte order mark (for Excel).")
+    ] = False,
 ) -> None:
-    """Export claims with their evidence. By default only verified claims.
+    """Export claims with their evidence. By default only verified claims, in id order.
 
     The claims are verified first (their history's hash chain and state): an altered record
-    is not published unless --force."""
+    is not published unless --force. Each export is remembered (`claimledger exports`)."""
+    from claimledger.cli.export_filters import ExportFilters
     from claimledger.export import FORMATS, whole_file, write_claimreview, write_csv, write_json
-    from claimledger.records import ClaimFilter
-    from claimledger.vocab import parse_state
+    from claimledger.export.spreadsheet import PER
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
-    if fmt == "jsonl" and state:
-        raise fail(
-            "jsonl is the whole ledger, for another ledger to import: --state does not apply"
-        )
-    wanted = state or ["verified"]
-    states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
+    filters = ExportFilters.parse(state, evidence_status, source, since, until, since_last_export)
+    if fmt == "jsonl" and (state or filters.given()):
+        raise fail("jsonl is the whole ledger, for another ledger to import: filters do not apply")
+    if per not in PER:
+        raise fail(f"--per {per!r}: one of {', '.join(PER)}")
+    if fmt != "csv" and (bom or per != "claim"):
+        raise fail("--bom and --per are for CSV (--format csv)")
+    states = filters.states
     newline = "" if fmt == "csv" else None  # the csv module writes its own line ends
     if output is not None and not output.parent.exists():
         raise fail(f"folder {output.parent} does not exist")
     ledger = settings(ctx).ledger()
+    previous = ledger.last_export(fmt) if since_last_export else None
+    if since_last_export:
+        print_error(
+            f"since the last {fmt} export: {previous.describe()}"
+            if previous
+            else f"no earlier {fmt} export: every claim the filters select",
+            level="note",
+        )
+    flt = filters.claim_filter(previous.history_mark if previous else None)
     publishing = None
     if fmt == "claimreview":
         publishing = ledger.publishing_settings()
@@ -130,7 +175,8 @@ def export(
             )
     if not force:
         _refuse_if_altered(ledger, () if fmt == "jsonl" else states)
-    flt = ClaimFilter(states=states)
+    mark = ledger.export_mark()  # before reading: a change made meanwhile is in the next one
+    started = datetime.now(UTC)
     refusals: list[Refused] = []
     refused_count = 0
 
@@ -152,9 +198,14 @@ def export(
             if publishing is not None:
                 n = write_claimreview(records, out, publishing, refused=refused)
             elif fmt == "csv":
-                n = write_csv(records, out)
+                n = write_csv(
+                    records, out, per="evidence" if per == "evidence" else "claim", bom=bom
+                )
             else:
                 n = write_json(records, out)
+    layout = {"per": per if per != "claim" else None, "bom": bom}
+    logged = filters.to_log(previous.id if previous else None, **layout)
+    ledger.log_export(fmt, logged, started_at=started, claims=n, mark=mark)
     for item in refusals:
         print_error(str(item), level="not published")
     if refused_count > len(refusals):
@@ -177,3 +228,27 @@ def _refuse_if_altered(ledger: Ledger, states: tuple[str, ...]) -> None:
         f"not exported: the ledger's record was altered ({first}{more}); "
         "`claimledger verify` lists every problem, --force exports anyway"
     )
+
+
+def exports(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Only exports of this format.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """The exports this ledger remembers: format, filters, when, by whom, how many claims."""
+    import json
+
+    from claimledger.cli.context import say, write_out
+    from claimledger.records import to_json
+
+    found = settings(ctx).ledger().exports(fmt)
+    if as_json:
+        write_out(json.dumps(to_json(found), indent=2, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        raise fail("no exports yet", code=0)
+    for e in found:
+        filters = ", ".join(f"{k}={v}" for k, v in e.filters.items())
+        say(f"{e.id:>4}  {e.describe()}  [{filters}]")
