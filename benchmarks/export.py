@@ -50,6 +50,7 @@ def run_cli(db: Path, fmt: str, state: str, out: Path) -> dict[str, Any]:
 
     sys.argv = ["claimledger", "--db", str(db), "export", "--format", fmt, "-o", str(out)]
     sys.argv += [] if fmt == "jsonl" else ["--state", state]
+    sys.argv += ["--force"]  # the check before writing is measured on its own (`verify` below)
     try:
         main()
     except SystemExit as exc:
@@ -260,6 +261,18 @@ def publish_all(db: Path) -> None:
     conn.close()
 
 
+def run_verify(db: Path, state: str) -> dict[str, Any]:
+    """What `export` runs before writing unless --force: `verify` of the claims it exports
+    (the set-up's publications have no history, so it would refuse them: timed apart)."""
+    began = time.perf_counter()
+    from claimledger.service import Ledger
+
+    ledger = Ledger.open(str(db), user="bench")
+    ledger.verify(states=() if state == "all" else (state,))
+    ledger.close()
+    return {"seconds": time.perf_counter() - began, "cpu": _cpu(), "peak_mb": _peak_mb()}
+
+
 def import_archive(db: Path, archive: Path) -> dict[str, Any]:
     """`claimledger import` of the JSON Lines archive into a new ledger."""
     began = time.perf_counter()
@@ -295,6 +308,9 @@ def run_size(n: int, folder: Path, states: list[str], formats: list[str]) -> Non
             got = _child(["cli", str(db), fmt, state, str(out)])
             label = f"{fmt} --state {state}"
             print(f"  {label:34s} {got['seconds']:8.2f} {got['cpu']:8.2f} {got['peak_mb']:8.1f}")
+        got = _child(["verify", str(db), "-", state, "-"])
+        label = f"verify (before export) --state {state}"
+        print(f"  {label:34s} {got['seconds']:8.2f} {got['cpu']:8.2f} {got['peak_mb']:8.1f}")
         for fmt in [f for f in PLAIN if f in formats]:
             plain = folder / f"plain-{n}-{state}.{fmt}"
             got = _child(["plain", str(db), fmt, state, str(plain)])
@@ -325,6 +341,9 @@ def main() -> None:
         kind, db, fmt, state, out = args.child
         if kind == "import":
             print(json.dumps(import_archive(Path(db), Path(out))))
+            return
+        if kind == "verify":
+            print(json.dumps(run_verify(Path(db), state)))
             return
         run = run_cli if kind == "cli" else lambda db, fmt, state, out: PLAIN[fmt](db, state, out)
         print(json.dumps(run(Path(db), fmt, state, Path(out))))

@@ -276,13 +276,15 @@ class Ledger:
                 )
         return pairs
 
-    def export_records(self, flt: ClaimFilter) -> Iterator[ExportRecord]:
+    def export_records(
+        self, flt: ClaimFilter, *, publications: bool = True
+    ) -> Iterator[ExportRecord]:
         """One record per claim for the exporters, in id order, streamed in one consistent
         snapshot (one read transaction), a page in memory at a time."""
         from claimledger.export.records import export_records
 
         with self.tx.read() as s:
-            yield from export_records(session=s, flt=flt)
+            yield from export_records(session=s, flt=flt, publications=publications)
 
     # -- other people's work ------------------------------------------------
     def latest_change(self) -> int:

@@ -194,7 +194,11 @@ def export(
                 out.write(line)
                 n += line.startswith('{"kind":"claim"')
         else:
-            records = with_progress(ledger.export_records(flt), ledger.count(flt), "export")
+            records = with_progress(
+                ledger.export_records(flt, publications=publishing is not None),
+                ledger.count(flt),
+                "export",
+            )
             if publishing is not None:
                 n = write_claimreview(records, out, publishing, refused=refused)
             elif fmt == "csv":

@@ -100,8 +100,11 @@ EVIDENCE_COLUMNS = (  # in the order of EvidenceRecord's fields (a test holds th
 )
 
 
-def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportRecord]:
-    """Every claim the filter selects, in id order, one page in memory at a time."""
+def export_records(
+    *, session: Session, flt: ClaimFilter, publications: bool = True
+) -> Iterator[ExportRecord]:
+    """Every claim the filter selects, in id order, one page in memory at a time; without
+    `publications` (the desks' CSV and JSON do not show them) their rows are not read."""
     conn = session.connection()
     after = 0
     while True:
@@ -113,7 +116,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
         page = _Page(ids, conn.dialect.name == "sqlite")
         evidence = _evidence(page, conn)
         verified = _verified_at(page, conn)
-        publications = _publications(page, conn)
+        published = _publications(page, conn) if publications else {}
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
@@ -122,7 +125,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
                 source,
                 evidence.get(cid, ()),
                 verified.get(cid),
-                publications.get(cid),
+                published.get(cid),
             )
         after = ids[-1]
 

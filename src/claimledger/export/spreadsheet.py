@@ -59,12 +59,21 @@ EVIDENCE_COLUMNS = [
 
 PER_EVIDENCE_COLUMNS = CSV_COLUMNS[:-2] + EVIDENCE_COLUMNS
 
+NUMBERS = frozenset(
+    {"id", "score", "start", "end", "evidence_count", "evidence_id", "evidence_http_status"}
+)
+"""The columns that hold the ledger's own numbers (or nothing), never text."""
+
 BOM = "\ufeff"
 """Written first with `bom=True`: how Excel on Windows knows a CSV is UTF-8."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
 FORMULA_CHARS = frozenset("".join(FORMULA_STARTS))
+SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+"""Every character `str.isspace` knows (none lies past U+3000)."""
+SUSPECT = FORMULA_CHARS | SPACES
+"""A cell starting with one of these is looked at more closely."""
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -86,15 +95,18 @@ def spreadsheet_safe(value: str) -> str:
     return value
 
 
-def _neutralise(cells: list[Any]) -> list[Any]:
-    """Every text cell of a row spreadsheet-safe (`spreadsheet_safe` inlined: it runs for every
-    cell of every row); numbers stay numbers."""
-    for i, c in enumerate(cells):
-        if c.__class__ is str and c:
-            first = c[0]
-            if first in FORMULA_CHARS or (first.isspace() and c.lstrip()[:1] in FORMULA_CHARS):
-                cells[i] = "'" + c
+def _neutralise(cells: list[Any], text: tuple[int, ...]) -> list[Any]:
+    """The row's text cells (`text`: every cell that can hold a string) spreadsheet-safe,
+    one set look-up per cell in the usual case: it runs for every cell of every row."""
+    for i in text:
+        c = cells[i]
+        if c and c[0] in SUSPECT:
+            cells[i] = spreadsheet_safe(c)
     return cells
+
+
+def _text_cells(columns: list[str]) -> tuple[int, ...]:
+    return tuple(i for i, name in enumerate(columns) if name not in NUMBERS)
 
 
 def _claim_cells(record: ExportRecord) -> list[Any]:
@@ -128,7 +140,7 @@ def csv_row(record: ExportRecord) -> list[Any]:
     evidence = record.evidence
     cells.append(len(evidence))
     cells.append(" | ".join([f"{ev.stance}: {ev.url}" for ev in evidence]) if evidence else "")
-    return _neutralise(cells)
+    return _neutralise(cells, CLAIM_TEXT)
 
 
 def _evidence_cells(ev: EvidenceRecord | None) -> list[Any]:
@@ -154,7 +166,11 @@ def evidence_rows(record: ExportRecord) -> Iterator[list[Any]]:
     one row (its evidence cells empty), so no claim goes missing from the sheet."""
     claim = _claim_cells(record)
     for ev in record.evidence or (None,):
-        yield _neutralise(claim + _evidence_cells(ev))
+        yield _neutralise(claim + _evidence_cells(ev), EVIDENCE_TEXT)
+
+
+CLAIM_TEXT = _text_cells(CSV_COLUMNS)
+EVIDENCE_TEXT = _text_cells(PER_EVIDENCE_COLUMNS)
 
 
 def write_csv(
