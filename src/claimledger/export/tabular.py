@@ -77,13 +77,17 @@ def json_object(record: ExportRecord) -> dict[str, Any]:
     }
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""One encoder for every object (json.dumps with options builds one per call)."""
+
+
 def write_json(records: Iterable[ExportRecord], out: TextIO) -> int:
     """A JSON array, written as it streams so a large ledger never sits in memory whole."""
     n = 0
     out.write("[")
+    write = out.write
     for record in records:
-        out.write(",\n  " if n else "\n  ")
-        out.write(json.dumps(json_object(record), ensure_ascii=False))
+        write((",\n  " if n else "\n  ") + _encode(json_object(record)))
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
