@@ -296,6 +296,19 @@ class HistoryRecord:
     note: str | None
     version: int | None
 
+    @property
+    def shown_before(self) -> str | None:
+        """`before` as a person reads it (an outlet's verdicts in words, not JSON)."""
+        if self.action == HistoryAction.OUTLET_VERDICT and self.before:
+            return _verdicts_said(self.before)
+        return self.before
+
+    @property
+    def shown_after(self) -> str | None:
+        if self.action == HistoryAction.OUTLET_VERDICT and self.after:
+            return _verdicts_said(self.after)
+        return self.after
+
     def describe(self) -> str:
         """In a reviewer's words: "review state in_review -> reviewed by alice"."""
         if self.action in FIELD_ACTIONS:
@@ -304,11 +317,26 @@ class HistoryRecord:
             )
         elif self.action == HistoryAction.NOTE:
             what = f"note “{_clip(self.note or '')}”"
+        elif self.action == HistoryAction.OUTLET_VERDICT:
+            what = f"outlet verdict {_verdicts_said(self.after or '')}"
         else:
             what = (
                 f"{self.action.value.replace('_', ' ')} {self.after or self.before or ''}".strip()
             )
         return f"{what} by {self.user}"
+
+
+def _verdicts_said(after: str) -> str:
+    """ "URL: Outlet: Rating (2, scale 1-5)" from an `outlet_verdict` entry's exact JSON."""
+    import json
+
+    url, _, stored = after.partition(" ")
+    try:
+        verdicts = outlet_verdicts(json.loads(stored)) if stored and stored != "none" else ()
+    except (ValueError, TypeError):
+        return after
+    said = "; ".join(v.describe() for v in verdicts) or "none"
+    return f"{url}: {said}"
 
 
 def _clip(text: str, width: int = 40) -> str:

@@ -258,3 +258,18 @@ def test_parser_reads_a_graph_and_ignores_reviews_without_a_verdict() -> None:
     )
     [verdict] = outlet_verdicts(page)
     assert (verdict.outlet, verdict.rating, verdict.claim_reviewed) == ("Plain Name", "Wrong", "A")
+
+
+def test_the_verdicts_travel_in_the_archive_and_back(
+    cli: Cli, ledger_db: str, seeded: dict[str, int], site: str, tmp_path: Path
+) -> None:
+    _add(cli, ledger_db, seeded["c0"], f"{site}/jsonld")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert cli("--db", ledger_db, "export", "-f", "jsonl", "-o", str(first)).code == 0
+    fresh = str(tmp_path / "fresh.db")
+    imported = cli("--db", fresh, "--user", "ann", "import", str(first))
+    assert imported.code == 0, imported.err
+    assert cli("--db", fresh, "export", "-f", "jsonl", "-o", str(second)).code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert '"outlet_verdicts":[{' in first.read_text()
+    assert cli("--db", fresh, "verify").code == 0

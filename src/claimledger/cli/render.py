@@ -169,8 +169,8 @@ def history_table(history: Sequence[HistoryRecord]) -> Table:
             h.at.isoformat()[:19].replace("T", " "),
             plain(h.user),
             h.action.value,
-            plain(without_credentials_in(h.before or "")),
-            plain(without_credentials_in(h.after or "")),
+            plain(without_credentials_in(h.shown_before or "")),
+            plain(without_credentials_in(h.shown_after or "")),
             plain(h.note),
         )
     return table
