@@ -149,6 +149,11 @@ class Evidence(SQLModel, table=True):
     checked_at: datetime | None = _ts(nullable=True)
     archive_url: str | None = None
     archived_at: datetime | None = _ts(nullable=True)
+    outlet_verdicts: list[dict[str, Any]] | None = Field(
+        default=None,
+        sa_column=sa.Column(sa.JSON(none_as_null=True), nullable=True),
+        description="other outlets' ClaimReview verdicts the page carried when added",
+    )
 
 
 class HistoryEntry(SQLModel, table=True):
@@ -288,3 +293,22 @@ class VerdictCopy(SQLModel, table=True):
     from_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     user: str
     at: datetime = _ts()
+
+
+class ExportLog(SQLModel, table=True):
+    """One export the ledger remembers: what, with which filters, when, by whom, how many.
+
+    `history_mark` is the last history entry every claim in the export had been changed by, so
+    `--since-last-export` takes exactly the claims changed after it (see `ledger.export_log`)."""
+
+    __tablename__ = "export_log"
+    __table_args__ = (sa.Index("ix_export_log_format", "format", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    format: str
+    filters: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
+    user: str
+    started_at: datetime = _ts()
+    finished_at: datetime = _ts()
+    claims: int = 0
+    history_mark: int = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
@@ -115,6 +115,12 @@ class ClaimFilter:
     has_evidence: bool | None = None
     text: str | None = None  # full-text search over quotes and notes
     ids: tuple[int, ...] = field(default=())
+    changed_since: datetime | None = None
+    """Claims whose last change (`updated_at`) is at or after this moment."""
+    changed_until: datetime | None = None
+    """... and before this one."""
+    changed_after_entry: int | None = None
+    """Claims with a history entry after this one (`--since-last-export`)."""
 
     def describe(self) -> str:
         parts = []
@@ -136,6 +142,12 @@ class ClaimFilter:
             parts.append("with evidence" if self.has_evidence else "without evidence")
         if self.text:
             parts.append(f"search: {self.text!r}")
+        if self.changed_since:
+            parts.append(f"changed since {self.changed_since.isoformat()}")
+        if self.changed_until:
+            parts.append(f"changed before {self.changed_until.isoformat()}")
+        if self.changed_after_entry is not None:
+            parts.append(f"changed after history entry {self.changed_after_entry}")
         return "; ".join(parts) if parts else "all claims"
 
 
@@ -223,6 +235,54 @@ class AnchorRecord:
 
 
 @dataclass(frozen=True)
+class OutletVerdict:
+    """Another outlet's published verdict on a claim, as the ClaimReview markup of its page said
+    it (`links.claimreview`): kept as written, numbers included, since scales differ."""
+
+    outlet: str | None
+    """Who published the review (the ClaimReview's author)."""
+    rating: str | None
+    """The verdict in the outlet's words (reviewRating.alternateName)."""
+    rating_value: str | None
+    best_rating: str | None
+    worst_rating: str | None
+    claim_reviewed: str | None
+    claim_by: str | None
+    """Who made the claim (itemReviewed.author), when the outlet says."""
+    date_published: str | None
+    review_url: str | None
+
+    def describe(self) -> str:
+        """ "PolitiFact: False (1, scale 1-6)", in one line."""
+        scale = ""
+        if self.rating_value is not None:
+            ends = [e for e in (self.worst_rating, self.best_rating) if e is not None]
+            scale = f" ({self.rating_value}" + (f", scale {'-'.join(ends)})" if ends else ")")
+        who = self.outlet or "an outlet"
+        return f"{who}: {self.rating or 'no verdict in words'}{scale}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OutletVerdict:
+        return cls(**{f.name: _text_or_none(data.get(f.name)) for f in fields(cls)})
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def outlet_verdicts(stored: Any) -> tuple[OutletVerdict, ...]:
+    """The verdicts as the ledger stores them (a JSON list, or its text on SQLite's raw reads)."""
+    if isinstance(stored, str):
+        import json
+
+        stored = json.loads(stored)
+    return tuple(OutletVerdict.from_dict(v) for v in stored or () if isinstance(v, dict))
+
+
+@dataclass(frozen=True)
 class EvidenceRecord:
     id: int
     claim_id: int
@@ -241,6 +301,8 @@ class EvidenceRecord:
     checked_at: datetime | None
     archive_url: str | None
     archived_at: datetime | None
+    outlet_verdicts: tuple[OutletVerdict, ...] = ()
+    """Other outlets' verdicts the page carried as ClaimReview markup when it was added."""
 
     def __post_init__(self) -> None:
         """No `user:password@` leaves the core, whatever an older ledger holds."""
@@ -265,6 +327,19 @@ class HistoryRecord:
     note: str | None
     version: int | None
 
+    @property
+    def shown_before(self) -> str | None:
+        """`before` as a person reads it (an outlet's verdicts in words, not JSON)."""
+        if self.action == HistoryAction.OUTLET_VERDICT and self.before:
+            return _verdicts_said(self.before)
+        return self.before
+
+    @property
+    def shown_after(self) -> str | None:
+        if self.action == HistoryAction.OUTLET_VERDICT and self.after:
+            return _verdicts_said(self.after)
+        return self.after
+
     def describe(self) -> str:
         """In a reviewer's words: "review state in_review -> reviewed by alice"."""
         if self.action in FIELD_ACTIONS:
@@ -273,11 +348,26 @@ class HistoryRecord:
             )
         elif self.action == HistoryAction.NOTE:
             what = f"note “{_clip(self.note or '')}”"
+        elif self.action == HistoryAction.OUTLET_VERDICT:
+            what = f"outlet verdict {_verdicts_said(self.after or '')}"
         else:
             what = (
                 f"{self.action.value.replace('_', ' ')} {self.after or self.before or ''}".strip()
             )
         return f"{what} by {self.user}"
+
+
+def _verdicts_said(after: str) -> str:
+    """ "URL: Outlet: Rating (2, scale 1-5)" from an `outlet_verdict` entry's exact JSON."""
+    import json
+
+    url, _, stored = after.partition(" ")
+    try:
+        verdicts = outlet_verdicts(json.loads(stored)) if stored and stored != "none" else ()
+    except (ValueError, TypeError):
+        return after
+    said = "; ".join(v.describe() for v in verdicts) or "none"
+    return f"{url}: {said}"
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -684,3 +774,24 @@ class Verdict:
     evidence: tuple[EvidenceRecord, ...]
     via: str
     """"confirmed match" or "suggested match, similarity 0.82"."""
+
+
+@dataclass(frozen=True)
+class ExportLogRecord:
+    """One export the ledger remembers (`claimledger exports`)."""
+
+    id: int
+    format: str
+    filters: dict[str, Any]
+    user: str
+    started_at: datetime
+    finished_at: datetime
+    claims: int
+    history_mark: int
+    """The last history entry the export covered: `--since-last-export` starts after it."""
+
+    def describe(self) -> str:
+        return (
+            f"{self.format} export {self.id} of {self.started_at.isoformat(timespec='seconds')} "
+            f"by {self.user}, {self.claims} claim(s)"
+        )

@@ -31,6 +31,7 @@ from claimledger.records import (
     Counts,
     Cursor,
     EvidenceRecord,
+    ExportLogRecord,
     HistoryRecord,
     ImportReport,
     IngestResult,
@@ -286,13 +287,15 @@ class Ledger:
                 )
         return pairs
 
-    def export_records(self, flt: ClaimFilter) -> Iterator[ExportRecord]:
+    def export_records(
+        self, flt: ClaimFilter, *, publications: bool = True
+    ) -> Iterator[ExportRecord]:
         """One record per claim for the exporters, in id order, streamed in one consistent
         snapshot (one read transaction), a page in memory at a time."""
         from claimledger.export.records import export_records
 
         with self.tx.read() as s:
-            yield from export_records(session=s, flt=flt)
+            yield from export_records(session=s, flt=flt, publications=publications)
 
     # -- other people's work ------------------------------------------------
     def latest_change(self) -> int:
@@ -727,6 +730,43 @@ class Ledger:
             return restore(path, session=s)
 
         return self.tx.write(work)
+
+    # -- the exports the ledger remembers (ledger.export_log) ----------------
+    def export_mark(self) -> int:
+        """Where an export starting now stands in the history (see `ledger.export_log`)."""
+        from claimledger.ledger.export_log import history_mark
+
+        return self.tx.write(lambda s: history_mark(session=s))
+
+    def last_export(self, fmt: str) -> ExportLogRecord | None:
+        from claimledger.ledger.export_log import last_export
+
+        with self.tx.read() as s:
+            return last_export(fmt, session=s)
+
+    def log_export(
+        self, fmt: str, filters: dict[str, Any], *, started_at: datetime, claims: int, mark: int
+    ) -> ExportLogRecord:
+        """Remember an export that completed: what, with which filters, when, by whom."""
+        from claimledger.ledger.export_log import log_export
+
+        return self.tx.write(
+            lambda s: log_export(
+                fmt,
+                filters,
+                started_at=started_at,
+                claims=claims,
+                mark=mark,
+                session=s,
+                user=self.user,
+            )
+        )
+
+    def exports(self, fmt: str | None = None) -> list[ExportLogRecord]:
+        from claimledger.ledger.export_log import exports
+
+        with self.tx.read() as s:
+            return exports(session=s, fmt=fmt)
 
     def report(self, *, recent: int = 10, sources: int = 10) -> LedgerReport:
         from claimledger.ledger.report import ledger_report

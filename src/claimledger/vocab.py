@@ -81,6 +81,8 @@ class HistoryAction(StrEnum):
     PUBLISHED = "published"
     CONFLICT = "conflict"
     VERDICT = "verdict"
+    OUTLET_VERDICT = "outlet_verdict"
+    """Another outlet's verdicts, read from an evidence page's ClaimReview markup."""
 
 
 FIELD_ACTIONS = (HistoryAction.REVIEW_STATE, HistoryAction.EVIDENCE_STATUS, HistoryAction.ASSIGNEE)

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from claimledger.db import session_scope
-from claimledger.export import export_records, spreadsheet_safe, write_csv
+from claimledger.export import ExportRecord, export_records, spreadsheet_safe, write_csv
+from claimledger.export.spreadsheet import FORMULA_CHARS, Per
 from claimledger.ledger.review import record
 from claimledger.models import Claim, Source
 from claimledger.records import ClaimFilter
@@ -137,3 +138,102 @@ def test_claimreview_keeps_the_words(engine: Engine) -> None:
     [review] = json.loads(out.getvalue())
     assert review["claimReviewed"] == " ".join(EVIL.split())
     assert review["itemReviewed"]["author"]["name"] == EVIL
+
+
+# -- every dangerous start, in every text column of both layouts, read back with the csv module --
+PREFIXES = [*DANGEROUS, " =", "  +", "\t-", " \r@", "\n=", "\u00a0="]
+"""The dangerous first characters, and the same after leading whitespace (which a spreadsheet's
+import may trim)."""
+
+
+def _evil_record(bad: str) -> ExportRecord:
+    """A claim whose every text field (its article's, its evidence's and the outlet verdict's
+    included) starts with `bad`."""
+    from datetime import UTC, datetime
+
+    from claimledger.records import (
+        ClaimRecord,
+        EvidenceRecord,
+        OutletVerdict,
+        Period,
+        Quantity,
+        SourceRecord,
+    )
+
+    t = datetime(2026, 1, 2, tzinfo=UTC)
+    v = bad + "1+2"
+    claim = ClaimRecord(
+        1, 1, v, v, 0, 5, v, v, v, v, 0.5, (Quantity(v),), Period(v, v), v, v, v, v, 1, t, t
+    )
+    source = SourceRecord(1, v, v, v, v, v, v, v)
+    verdict = OutletVerdict(v, v, v, v, v, v, v, v, v)
+    evidence = EvidenceRecord(7, 1, v, v, v, v, t, v, None, v, v, v, v, t, t, v, t, (verdict,))
+    return ExportRecord(claim, source, (evidence,), t)
+
+
+def _read_back(bad: str, per: Per) -> tuple[list[str], list[str]]:
+    out = io.StringIO(newline="")
+    write_csv([_evil_record(bad)], out, per=per)
+    header, *rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    [row] = rows
+    return header, row
+
+
+NUMBERS = {"id", "score", "start", "end", "evidence_count", "evidence_id", "evidence_http_status"}
+OURS = {"verified_at", "evidence_added_at"}
+"""Cells the ledger writes itself (its timestamps)."""
+
+
+@pytest.mark.parametrize("per", ["claim", "evidence"])
+@pytest.mark.parametrize("bad", PREFIXES, ids=repr)
+def test_every_text_column_of_both_layouts_is_neutralised(bad: str, per: Per) -> None:
+    header, row = _read_back(bad, per)
+    text_columns = [name for name in header if name not in NUMBERS | OURS]
+    assert len(text_columns) == (14 if per == "claim" else 21)
+    for name, cell in zip(header, row, strict=True):
+        if name in NUMBERS | OURS:
+            assert cell[:1] not in FORMULA_CHARS, name
+            continue
+        assert cell.startswith("'" + bad), (name, cell)
+
+
+@pytest.mark.parametrize("per", ["claim", "evidence"])
+def test_the_bom_starts_the_file_and_the_csv_module_reads_past_it(per: Per) -> None:
+    out = io.StringIO(newline="")
+    write_csv([_evil_record("=")], out, per=per, bom=True)
+    text = out.getvalue()
+    assert text.startswith("\ufeffid,")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert rows[0]["quote"] == "'=1+2"
+
+
+def test_per_evidence_repeats_the_claim_for_each_link_and_keeps_a_claim_without_one(
+    ledger_db: str, engine: Engine, cli: Cli, tmp_path: Path
+) -> None:
+    cid = _claim(engine, "The mayor cut 12 routes")
+    other = _claim(engine, "No link on this one at all")
+    ledger = Ledger(engine, "rev")
+    for n in range(2):
+        ledger.add_evidence(cid, f"https://data.example/{n}", "supports", note=f"=note {n}")
+    out = tmp_path / "links.csv"
+    result = cli("--db", ledger_db, "export", "-f", "csv", "--state", "all", "--per", "evidence",
+                 "--bom", "-o", str(out))  # fmt: skip
+    assert result.code == 0, result.err
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["id"], r["evidence_url"]) for r in rows] == [
+        (str(cid), "https://data.example/0"),
+        (str(cid), "https://data.example/1"),
+        (str(other), ""),
+    ]
+    assert rows[0]["quote"] == rows[1]["quote"] == "The mayor cut 12 routes"
+    assert rows[1]["evidence_note"] == "'=note 1"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_bom_and_per_are_for_csv_only(ledger_db: str, engine: Engine, cli: Cli) -> None:
+    _claim(engine)
+    result = cli("--db", ledger_db, "export", "-f", "json", "--bom")
+    assert result.code != 0 and "for CSV" in result.err
+    result = cli("--db", ledger_db, "export", "-f", "csv", "--per", "link")
+    assert result.code != 0 and "--per 'link'" in result.err

@@ -14,7 +14,7 @@ NOW = datetime(2026, 11, 30, tzinfo=UTC)
 CLAIM = (1, 2, "City Paper", "q", 0, 1, "", "", "other", None, 0.5, (), None, "new",
          "unverified", None, "extracted", 3, NOW, NOW)  # fmt: skip
 EVIDENCE = (7, 1, "https://a.example", "refutes", None, "ann", NOW, "alive", 200, None, "T",
-            None, None, None, None, None, None)  # fmt: skip
+            None, None, None, None, None, None, ())  # fmt: skip
 
 
 def test_the_maker_builds_equal_frozen_records() -> None:

@@ -48,6 +48,20 @@ class _Handler(BaseHTTPRequestHandler):
             ]
             body = json.dumps({"claims": found}).encode()
             self.send_response(200)
+        elif self.path == "/factcheck":
+            review = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "claimReviewed": "Twelve routes were cut",
+                "author": {"@type": "Organization", "name": "Other Desk"},
+                "reviewRating": {"alternateName": "Mostly True", "ratingValue": 4,
+                                 "bestRating": 5, "worstRating": 1},
+            }  # fmt: skip
+            body = (
+                '<html><head><script type="application/ld+json">'
+                f"{json.dumps(review)}</script></head><body><p>Checked.</p></body></html>"
+            ).encode()
+            self.send_response(200)
         elif self.path == "/report":
             body = (
                 "<html><head><title>Transit report 2021</title></head><body>"
@@ -112,6 +126,23 @@ async def test_a_new_link_is_fetched_and_its_state_shown(
         assert ev.content_hash and ev.retrieved_at is not None
         shown = _shown(app)
         assert "[alive 200]" in shown and "Transit report 2021" in shown
+
+
+async def test_an_outlets_verdict_on_the_page_is_kept_and_shown(
+    db: Db, make_app: MakeApp, site: Site
+) -> None:
+    base, _ = site
+    app = make_app(db.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        await _add(pilot, db, f"{base}/factcheck")
+        [ev] = _evidence(db)
+        assert ev.outlet_verdicts and ev.outlet_verdicts[0]["rating"] == "Mostly True"
+        history = db.get(ev.claim_id)["history"]
+        assert "outlet_verdict" in [h[0] for h in history]
+        shown = " ".join(_shown(app).split())
+        assert "Other Desk: Mostly True (4, scale 1-5)" in shown
+        assert "Twelve routes were cut" in shown
 
 
 async def test_a_dead_link_is_kept_and_marked_dead(db: Db, make_app: MakeApp, site: Site) -> None:

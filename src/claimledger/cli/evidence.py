@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimledger.cli.context import err_console, fail, print_error, say, settings, write_out
 from claimledger.terminal_text import plain
+
+if TYPE_CHECKING:
+    from claimledger.records import EvidenceRecord
 
 evidence_app = typer.Typer(help="Evidence links on claims.", no_args_is_help=True)
 
@@ -54,6 +57,15 @@ def add(
             print_error(archived.message, level="note")
     ev, _ = ledger.add_evidence(claim_id, clean, stance, note, snapshot=snapshot, archived=archived)
     say(f"evidence {ev.id} on claim {claim_id}: {ev.stance} {ev.url}")
+    _say_verdicts(ev)
+
+
+def _say_verdicts(ev: EvidenceRecord) -> None:
+    """Other outlets' verdicts the page carried, one a line under its link."""
+    for v in ev.outlet_verdicts:
+        on = f" on “{v.claim_reviewed}”" if v.claim_reviewed else ""
+        when = f", {v.date_published}" if v.date_published else ""
+        say(f"      {v.describe()}{on}{when}")
 
 
 @evidence_app.command("import")
@@ -87,6 +99,7 @@ def list_(
         raise fail(f"claim {claim_id} has no evidence yet", code=0)
     for row in rows:
         say(f"{row.id:>4}  {row.stance:<9} {row.link_state:<10} {row.url}")
+        _say_verdicts(row)
 
 
 @evidence_app.command("edit")

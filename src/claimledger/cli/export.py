@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -15,8 +16,9 @@ import typer
 from claimledger.cli.context import err_console, fail, print_error, settings
 
 if TYPE_CHECKING:
+    from claimledger.cli.export_filters import ExportFilters
     from claimledger.export import Refused
-    from claimledger.records import ClaimFilter, PublishingSettings
+    from claimledger.records import ClaimFilter, ExportLogRecord, PublishingSettings
 
 T = TypeVar("T")
 SHOWN_REFUSALS = 10
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
+    app.command("exports")(exports)
 
 
 def with_progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
@@ -71,14 +74,6 @@ def export(
             help="File to write (default stdout); with --per page, the folder to write into.",
         ),
     ] = None,
-    per: Annotated[
-        str,
-        typer.Option(
-            "--per",
-            help="claimreview: 'feed' (one JSON array, the default) or 'page' (one JSON-LD "
-            "document per fact-check page, in the folder --out names).",
-        ),
-    ] = "feed",
     site_url: Annotated[
         str | None,
         typer.Option(
@@ -108,33 +103,81 @@ def export(
         bool,
         typer.Option("--force", help="Export even if `verify` finds the record altered."),
     ] = False,
+    evidence_status: Annotated[
+        list[str] | None,
+        typer.Option("--evidence-status", "-e", help="Evidence status (repeatable)."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source id, or part of its file name or outlet.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Claims last changed on or after this date (YYYY-MM-DD, UTC) or moment."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Claims last changed before the end of this date, or moment."),
+    ] = None,
+    since_last_export: Annotated[
+        bool,
+        typer.Option(
+            "--since-last-export",
+            help="Only claims changed since the last export of this format (every claim the "
+            "first time).",
+        ),
+    ] = False,
+    per: Annotated[
+        str | None,
+        typer.Option(
+            "--per",
+            help="CSV: 'claim' (one row per claim, the default) or 'evidence' (one per link); "
+            "claimreview: 'feed' (one JSON array, the default) or 'page' (one JSON-LD document "
+            "per fact-check page, in the folder --out names).",
+        ),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV: start with a byte order mark (for Excel).")
+    ] = False,
 ) -> None:
-    """Export claims with their evidence. By default only verified claims.
+    """Export claims with their evidence. By default only verified claims, in id order.
 
     The claims are verified first (their history's hash chain and state): an altered record
-    is not published unless --force."""
+    is not published unless --force. Each export is remembered (`claimledger exports`)."""
+    from claimledger.cli.export_filters import ExportFilters
     from claimledger.export import FORMATS, whole_file, write_claimreview, write_csv, write_json
-    from claimledger.records import ClaimFilter
-    from claimledger.vocab import parse_state
+    from claimledger.export.spreadsheet import PER
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
-    if per not in ("feed", "page"):
-        raise fail(f"unknown --per {per!r} (feed or page)")
-    if per == "page" and fmt != "claimreview":
-        raise fail("--per page is for --format claimreview")
+    filters = ExportFilters.parse(state, evidence_status, source, since, until, since_last_export)
+    if fmt == "jsonl" and (state or filters.given()):
+        raise fail("jsonl is the whole ledger, for another ledger to import: filters do not apply")
+    layouts = {"csv": PER, "claimreview": ("feed", "page")}.get(fmt, ())
+    if per is not None and per not in layouts:
+        if not layouts:
+            raise fail(f"--per is for csv and claimreview, not {fmt}")
+        raise fail(f"--per {per!r} with {fmt}: one of {', '.join(layouts)}")
+    per = per or (layouts[0] if layouts else None)
+    if bom and fmt != "csv":
+        raise fail("--bom is for CSV (--format csv)")
     if per == "page" and (output is None or not output.is_dir()):
         raise fail("--per page writes one file per fact-check page: --out names an existing folder")
-    if fmt == "jsonl" and state:
-        raise fail(
-            "jsonl is the whole ledger, for another ledger to import: --state does not apply"
-        )
-    wanted = state or ["verified"]
-    states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
+    states = filters.states
     newline = "" if fmt == "csv" else None  # the csv module writes its own line ends
-    if output is not None and per == "feed" and not output.parent.exists():
+    if output is not None and per != "page" and not output.parent.exists():
         raise fail(f"folder {output.parent} does not exist")
     ledger = settings(ctx).ledger()
+    previous = ledger.last_export(fmt) if since_last_export else None
+    if since_last_export:
+        print_error(
+            f"since the last {fmt} export: {previous.describe()}"
+            if previous
+            else f"no earlier {fmt} export: every claim the filters select",
+            level="note",
+        )
+    flt = filters.claim_filter(previous.history_mark if previous else None)
     publishing = None
     if fmt == "claimreview":
         publishing = ledger.publishing_settings()
@@ -151,7 +194,8 @@ def export(
             )
     if not force:
         _refuse_if_altered(ledger, () if fmt == "jsonl" else states)
-    flt = ClaimFilter(states=states)
+    mark = ledger.export_mark()  # before reading: a change made meanwhile is in the next one
+    started = datetime.now(UTC)
     refusals: list[Refused] = []
     refused_count = 0
 
@@ -163,7 +207,8 @@ def export(
 
     if per == "page":
         assert output is not None and publishing is not None
-        _pages(ledger, flt, output, publishing, refused)
+        n = _pages(ledger, flt, output, publishing, refused)
+        _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
         _report_refusals(refusals, refused_count)
         return
     target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
@@ -174,13 +219,20 @@ def export(
                 out.write(line)
                 n += line.startswith('{"kind":"claim"')
         else:
-            records = with_progress(ledger.export_records(flt), ledger.count(flt), "export")
+            records = with_progress(
+                ledger.export_records(flt, publications=publishing is not None),
+                ledger.count(flt),
+                "export",
+            )
             if publishing is not None:
                 n = write_claimreview(records, out, publishing, refused=refused)
             elif fmt == "csv":
-                n = write_csv(records, out)
+                n = write_csv(
+                    records, out, per="evidence" if per == "evidence" else "claim", bom=bom
+                )
             else:
                 n = write_json(records, out)
+    _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
     _report_refusals(refusals, refused_count)
     if output is not None:
         err_console.print(f"{n} claim(s) written to {output}", markup=False)
@@ -196,7 +248,7 @@ def _pages(
     folder: Path,
     publishing: PublishingSettings,
     refused: Callable[[Refused], None],
-) -> None:
+) -> int:
     from claimledger.export.claimreview import write_claimreview_pages
 
     records = with_progress(ledger.export_records(flt), ledger.count(flt), "export")
@@ -205,6 +257,25 @@ def _pages(
         f"{written.reviews} claim(s) written to {written.pages} page file(s) in {folder}",
         markup=False,
     )
+    return written.reviews
+
+
+def _log(
+    ledger: Ledger,
+    fmt: str,
+    filters: ExportFilters,
+    previous: ExportLogRecord | None,
+    per: str | None,
+    bom: bool,
+    started: datetime,
+    n: int,
+    mark: int,
+) -> None:
+    """Remember the export, so `--since-last-export` knows where the next one starts."""
+    layout: dict[str, object] = {"per": per if per not in (None, "claim", "feed") else None}
+    layout["bom"] = bom
+    logged = filters.to_log(previous.id if previous else None, **layout)
+    ledger.log_export(fmt, logged, started_at=started, claims=n, mark=mark)
 
 
 def _report_refusals(refusals: list[Refused], count: int) -> None:
@@ -224,3 +295,27 @@ def _refuse_if_altered(ledger: Ledger, states: tuple[str, ...]) -> None:
         f"not exported: the ledger's record was altered ({first}{more}); "
         "`claimledger verify` lists every problem, --force exports anyway"
     )
+
+
+def exports(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Only exports of this format.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """The exports this ledger remembers: format, filters, when, by whom, how many claims."""
+    import json
+
+    from claimledger.cli.context import say, write_out
+    from claimledger.records import to_json
+
+    found = settings(ctx).ledger().exports(fmt)
+    if as_json:
+        write_out(json.dumps(to_json(found), indent=2, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        raise fail("no exports yet", code=0)
+    for e in found:
+        filters = ", ".join(f"{k}={v}" for k, v in e.filters.items())
+        say(f"{e.id:>4}  {e.describe()}  [{filters}]")

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.credentials import without_credentials, without_credentials_in
-from claimledger.records import ClaimDetail, ClaimRecord, HistoryRecord, Quantity
+from claimledger.records import ClaimDetail, ClaimRecord, EvidenceRecord, HistoryRecord, Quantity
 from claimledger.terminal_text import plain, visible
 
 STATE_STYLES = {
@@ -147,6 +147,8 @@ def claim_panel(detail: ClaimDetail) -> Group:
                 plain(ev.added_by),
             )
         parts.append(ev_table)
+        if verdicts := outlet_verdicts_table(detail.evidence):
+            parts.append(verdicts)
     if detail.publication is not None:
         parts.append(publication_table(detail))
     parts.append(history_table(detail.history))
@@ -176,6 +178,25 @@ def publication_table(detail: ClaimDetail) -> Table:
     return table
 
 
+def outlet_verdicts_table(evidence: Sequence[EvidenceRecord]) -> Table | None:
+    """What other outlets published about the claim, read from the evidence pages' markup."""
+    rows = [(ev.id, v) for ev in evidence for v in ev.outlet_verdicts]
+    if not rows:
+        return None
+    table = Table(title="other outlets' verdicts", title_justify="left", expand=True)
+    for column in ("evidence", "outlet", "verdict", "claim reviewed", "published"):
+        table.add_column(column, overflow="fold")
+    for evidence_id, v in rows:
+        table.add_row(
+            str(evidence_id),
+            plain(v.outlet),
+            plain(v.describe().partition(": ")[2]),
+            plain(v.claim_reviewed),
+            plain(v.date_published),
+        )
+    return table
+
+
 def history_table(history: Sequence[HistoryRecord]) -> Table:
     table = Table(title="history", title_justify="left", expand=True)
     for column in ("when", "who", "what", "before", "after", "note"):
@@ -185,8 +206,8 @@ def history_table(history: Sequence[HistoryRecord]) -> Table:
             h.at.isoformat()[:19].replace("T", " "),
             plain(h.user),
             h.action.value,
-            plain(without_credentials_in(h.before or "")),
-            plain(without_credentials_in(h.after or "")),
+            plain(without_credentials_in(h.shown_before or "")),
+            plain(without_credentials_in(h.shown_after or "")),
             plain(h.note),
         )
     return table

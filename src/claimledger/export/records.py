@@ -26,6 +26,7 @@ from claimledger.records import (
     PublicationRecord,
     Quantity,
     SourceRecord,
+    outlet_verdicts,
 )
 from claimledger.vocab import HistoryAction, ReviewState
 
@@ -95,11 +96,15 @@ EVIDENCE_COLUMNS = (  # in the order of EvidenceRecord's fields (a test holds th
     col(Evidence.checked_at),
     col(Evidence.archive_url),
     col(Evidence.archived_at),
+    col(Evidence.outlet_verdicts),
 )
 
 
-def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportRecord]:
-    """Every claim the filter selects, in id order, one page in memory at a time."""
+def export_records(
+    *, session: Session, flt: ClaimFilter, publications: bool = True
+) -> Iterator[ExportRecord]:
+    """Every claim the filter selects, in id order, one page in memory at a time; without
+    `publications` (the desks' CSV and JSON do not show them) their rows are not read."""
     conn = session.connection()
     after = 0
     while True:
@@ -111,7 +116,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
         page = _Page(ids, conn.dialect.name == "sqlite")
         evidence = _evidence(page, conn)
         verified = _verified_at(page, conn)
-        publications = _publications(page, conn)
+        published = _publications(page, conn) if publications else {}
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
@@ -120,7 +125,7 @@ def export_records(*, session: Session, flt: ClaimFilter) -> Iterator[ExportReco
                 source,
                 evidence.get(cid, ()),
                 verified.get(cid),
-                publications.get(cid),
+                published.get(cid),
             )
         after = ids[-1]
 
@@ -286,6 +291,8 @@ def _evidence(page: _Page, conn: sa.Connection) -> dict[int, tuple[EvidenceRecor
         values = list(row)
         for n in EVIDENCE_TIMES:
             values[n] = _when(values[n])
+        verdicts = values[-1]
+        values[-1] = outlet_verdicts(verdicts) if verdicts else ()
         found.setdefault(values[1], []).append(new_evidence(*values))
     return {cid: tuple(evs) for cid, evs in found.items()}
 

@@ -1,49 +1,20 @@
-"""CSV and JSON for the desks: one row (or object) per claim, its evidence included."""
+"""JSON for the desks: one object per claim, its evidence included (CSV: `spreadsheet`)."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TextIO
 
 from claimledger.export.records import ExportRecord
-from claimledger.records import Quantity
-
-CSV_COLUMNS = [
-    "id",
-    "quote",
-    "review_state",
-    "evidence_status",
-    "type",
-    "source",
-    "source_title",
-    "source_url",
-    "source_published",
-    "speaker",
-    "score",
-    "start",
-    "end",
-    "period_start",
-    "period_end",
-    "quantities",
-    "assignee",
-    "verified_at",
-    "evidence_count",
-    "evidence",
-]
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
-FORMULA_CHARS = frozenset("".join(FORMULA_STARTS))
-
-TEXT_CELLS = tuple(
-    i
-    for i, name in enumerate(CSV_COLUMNS)
-    if name not in {"id", "score", "start", "end", "verified_at", "evidence_count"}
+from claimledger.export.spreadsheet import (  # the CSV's names, where they used to be
+    CSV_COLUMNS as CSV_COLUMNS,
 )
-"""The cells that hold text (numbers and the ledger's own timestamps never start a formula)."""
+from claimledger.export.spreadsheet import csv_row as csv_row
+from claimledger.export.spreadsheet import spreadsheet_safe as spreadsheet_safe
+from claimledger.export.spreadsheet import write_csv as write_csv
+from claimledger.records import Quantity
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -106,65 +77,17 @@ def json_object(record: ExportRecord) -> dict[str, Any]:
     }
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""One encoder for every object (json.dumps with options builds one per call)."""
+
+
 def write_json(records: Iterable[ExportRecord], out: TextIO) -> int:
     """A JSON array, written as it streams so a large ledger never sits in memory whole."""
     n = 0
     out.write("[")
+    write = out.write
     for record in records:
-        out.write(",\n  " if n else "\n  ")
-        out.write(json.dumps(json_object(record), ensure_ascii=False))
+        write((",\n  " if n else "\n  ") + _encode(json_object(record)))
         n += 1
     out.write("\n]\n" if n else "]\n")
-    return n
-
-
-def spreadsheet_safe(value: str) -> str:
-    """Text a spreadsheet shows as text: a cell that would start a formula gets a leading quote.
-
-    "=HYPERLINK(...)" from an article becomes "'=HYPERLINK(...)", which Excel, LibreOffice and
-    Google Sheets display instead of running. Only the CSV does this; the ledger keeps the words.
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def csv_row(record: ExportRecord) -> list[Any]:
-    """The cells of one claim, in the order of CSV_COLUMNS; every text cell spreadsheet-safe."""
-    claim, source = record.claim, record.source
-    period = claim.period
-    cells: list[Any] = [
-        claim.id,
-        claim.quote,
-        claim.review_state,
-        claim.evidence_status,
-        claim.type,
-        source.label,
-        source.title,
-        source.url,
-        source.published,
-        claim.speaker,
-        claim.score,
-        claim.start,
-        claim.end,
-        period.start if period else None,
-        period.end if period else None,
-        "; ".join([q.text for q in claim.quantities]) if claim.quantities else "",
-        claim.assignee,
-        _iso(record.verified_at),
-        len(record.evidence),
-        " | ".join([f"{ev.stance}: {ev.url}" for ev in record.evidence]) if record.evidence else "",
-    ]
-    for i in TEXT_CELLS:  # spreadsheet_safe inlined: it runs for every text cell of every row
-        c = cells[i]
-        if c and c[0] in FORMULA_CHARS:
-            cells[i] = "'" + c
-    return cells
-
-
-def write_csv(records: Iterable[ExportRecord], out: TextIO) -> int:
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    n = 0
-    for record in records:
-        writer.writerow(csv_row(record))
-        n += 1
     return n

@@ -11,6 +11,7 @@ from claimledger.records import (
     Period,
     Quantity,
     SourceRecord,
+    outlet_verdicts,
 )
 from claimledger.vocab import HistoryAction
 
@@ -89,6 +90,7 @@ def evidence_record(ev: Evidence) -> EvidenceRecord:
         checked_at=ev.checked_at,
         archive_url=ev.archive_url,
         archived_at=ev.archived_at,
+        outlet_verdicts=outlet_verdicts(ev.outlet_verdicts),
     )
 
 

@@ -33,10 +33,12 @@ TABLES = (
     "ledger_setting",
     "claim_conflict",
     "verdict_copy",
+    "export_log",
 )
 """In the order foreign keys need."""
 
 EMPTYING = (
+    "export_log",
     "claim_conflict",
     "verdict_copy",
     "publication",

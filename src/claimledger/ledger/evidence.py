@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, LedgerError
 from claimledger.ledger.linkcheck import apply_archive, apply_snapshot
+from claimledger.ledger.outlet_verdicts import keep_verdicts
 from claimledger.ledger.review import lock_claim, record
 from claimledger.models import Claim, Evidence, Source
 from claimledger.records import ImportReport
@@ -64,6 +65,8 @@ def add_evidence(
         user=user,
         after=f"{evidence.stance} {clean}",
     )
+    if snapshot is not None and snapshot.outlet_verdicts:
+        keep_verdicts(claim, evidence, snapshot.outlet_verdicts, session=session, user=user)
     session.flush()
     return evidence
 

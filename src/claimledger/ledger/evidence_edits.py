@@ -41,6 +41,7 @@ def edit_evidence(
             ev.link_state = LinkState.UNCHECKED.value
             ev.content_hash = ev.final_url = ev.title = ev.fetch_error = None
             ev.http_status = None
+            ev.outlet_verdicts = None  # another page: its own verdicts, when it is fetched
     after = _describe(ev)
     if after == before:
         raise InvalidValue(f"evidence {evidence_id} already says that")

@@ -110,7 +110,7 @@ def snapshot_for_evidence(
 
     async def run() -> tuple[PageSnapshot, ArchiveResult | None]:
         async with make_client(settings) as client:
-            snap = await fetch_page(client, url, settings=settings)
+            snap = await fetch_page(client, url, settings=settings, read_verdicts=True)
             if snap.unreachable and not await network_answers(client, settings):
                 snap.offline = True
                 snap.error = OFFLINE
@@ -140,6 +140,11 @@ def record_snapshot(
     if archived is not None:
         apply_archive(evidence, archived)
     _save(evidence, before, session=session, user=user)
+    if snap.outlet_verdicts:
+        from claimledger.ledger.outlet_verdicts import keep_verdicts
+
+        claim = lock_claim(evidence.claim_id, session=session)
+        keep_verdicts(claim, evidence, snap.outlet_verdicts, session=session, user=user)
     return evidence
 
 

@@ -75,6 +75,15 @@ def conditions(flt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
         conds.append(with_links if flt.has_evidence else ~with_links)
     if flt.text and flt.text.strip():
         conds.append(search.condition(flt.text, dialect))
+    if flt.changed_since is not None:
+        conds.append(col(Claim.updated_at) >= flt.changed_since)
+    if flt.changed_until is not None:
+        conds.append(col(Claim.updated_at) < flt.changed_until)
+    if flt.changed_after_entry is not None:
+        changed = select(HistoryEntry.claim_id).where(
+            col(HistoryEntry.id) > flt.changed_after_entry
+        )  # driven by the history's primary key: as cheap as the changes are few
+        conds.append(col(Claim.id).in_(changed))
     return conds
 
 

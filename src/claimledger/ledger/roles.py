@@ -65,7 +65,11 @@ def permission_for(action: str, before: str | None, after: str | None) -> Permis
     verified = ReviewState.VERIFIED.value
     if action == HistoryAction.REVIEW_STATE:
         return Permission.SIGN_OFF if verified in (before, after) else Permission.TRIAGE
-    if action in (HistoryAction.EVIDENCE, HistoryAction.EVIDENCE_STATUS):
+    if action in (
+        HistoryAction.EVIDENCE,
+        HistoryAction.EVIDENCE_STATUS,
+        HistoryAction.OUTLET_VERDICT,
+    ):
         return Permission.EVIDENCE
     if action == HistoryAction.UNDO and (before or "").startswith("evidence "):
         return Permission.EVIDENCE

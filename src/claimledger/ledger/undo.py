@@ -17,9 +17,9 @@ from claimledger.models import Claim, Evidence
 from claimledger.records import Change
 from claimledger.vocab import FIELD_ACTIONS, HistoryAction
 
-BESIDE = frozenset({HistoryAction.LINK_STATE})
-"""Changes since that do not stand in an undo's way: a link's state re-checked (the fetch that
-follows adding evidence records one)."""
+BESIDE = frozenset({HistoryAction.LINK_STATE, HistoryAction.OUTLET_VERDICT})
+"""Changes since that do not stand in an undo's way: a link's state re-checked, or the verdicts
+its page carries (the fetch that follows adding evidence records them)."""
 
 
 def revert(changes: Sequence[Change], *, session: Session, user: str) -> int:

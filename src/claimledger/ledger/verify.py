@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from claimledger.ledger.chain import GENESIS, entry_hash, fold, subject_digest, timestamp
+from claimledger.ledger.outlet_verdicts import NONE, canonical, parse_entry
 from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source
 from claimledger.records import Finding, Verification
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
@@ -80,6 +81,7 @@ def verify(
                 )
         history = _history(ids, session=session)
         evidence = _evidence(ids, session=session)
+        verdicts = _verdicts(ids, session=session)
         published = _publications(ids, session=session)
         for claim in batch:
             rows = history.get(claim.id, [])
@@ -90,6 +92,9 @@ def verify(
             )
             findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
             findings.extend(_check_publication(claim.id, rows, published.get(claim.id, {})))
+            findings.extend(
+                _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
+            )
             head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
             if head is not None:
                 digest = fold(digest, claim.id, head)
@@ -197,6 +202,50 @@ def _evidence(ids: list[int], *, session: Session) -> dict[int, Counter[tuple[st
     for cid, stance, url in session.execute(stmt):
         out.setdefault(int(cid), Counter())[(stance, url)] += 1
     return out
+
+
+def _verdicts(ids: list[int], *, session: Session) -> dict[int, dict[str, str]]:
+    """Other outlets' verdicts kept on evidence links, per claim and URL, in canonical form."""
+    stmt = sa.select(
+        col(Evidence.claim_id), col(Evidence.url), col(Evidence.outlet_verdicts)
+    ).where(col(Evidence.claim_id).in_(ids), col(Evidence.outlet_verdicts).is_not(None))
+    out: dict[int, dict[str, str]] = {}
+    for cid, url, stored in session.execute(stmt):
+        out.setdefault(int(cid), {})[url] = canonical(stored)
+    return out
+
+
+def _check_verdicts(
+    cid: int,
+    rows: list[sa.Row[Any]],
+    evidence: Counter[tuple[str, str]] | None,
+    stored: dict[str, str],
+) -> Iterator[Finding]:
+    """Each link's outlet verdicts as the history recorded them: set by `outlet_verdict`
+    entries, gone with the link (removed, undone, or corrected to another address)."""
+    told: dict[str, str] = {}
+    for h in rows:
+        if h.action == HistoryAction.OUTLET_VERDICT and h.after:
+            url, verdicts = parse_entry(h.after)
+            told[url] = verdicts
+        elif h.action == HistoryAction.EVIDENCE and h.before:
+            old = _link(h.before)[1]
+            new = _link(h.after)[1] if h.after and h.after != "removed" else None
+            if new != old:
+                told.pop(old, None)
+        elif h.action == HistoryAction.UNDO and (h.before or "").startswith("evidence "):
+            told.pop(_link((h.before or "")[len("evidence ") :])[1], None)
+    if not told and not stored:
+        return
+    for url in sorted({url for _, url in evidence or ()}):
+        has, said = stored.get(url, NONE), told.get(url, NONE)
+        if has != said:
+            yield Finding(
+                cid,
+                None,
+                "inconsistent",
+                f"the outlet verdicts kept with {url} are {has}, but its history says {said}",
+            )
 
 
 def _publications(ids: list[int], *, session: Session) -> dict[int, dict[str, str | None]]:

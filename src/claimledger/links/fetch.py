@@ -16,9 +16,11 @@ import httpx
 
 from claimledger.credentials import without_credentials
 from claimledger.links.addresses import Unresolvable, refusal
+from claimledger.links.claimreview import outlet_verdicts
 from claimledger.links.metadata import parse_page_metadata
 from claimledger.links.settings import LinkSettings
 from claimledger.links.urls import validate_url
+from claimledger.records import OutletVerdict
 
 READABLE_TYPES = (
     "text/html",
@@ -53,6 +55,8 @@ class PageSnapshot:
     """The server answered 2xx but the page was not read: too large, or not text."""
     offline: bool = False
     """No server answered and neither did the network probe: nothing is known of the page."""
+    outlet_verdicts: tuple[OutletVerdict, ...] = ()
+    """Other outlets' verdicts in the page's ClaimReview markup (read when asked: `read_verdicts`)."""
 
     @property
     def ok(self) -> bool:
@@ -97,7 +101,12 @@ def describe_error(exc: Exception) -> str:
 
 
 async def fetch_page(
-    client: httpx.AsyncClient, url: str, *, settings: LinkSettings, keep_body: bool = False
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    settings: LinkSettings,
+    keep_body: bool = False,
+    read_verdicts: bool = False,
 ) -> PageSnapshot:
     """GET a page, following redirects by hand; network trouble is recorded, never raised."""
     snap = PageSnapshot(url=validate_url(url))
@@ -156,6 +165,8 @@ async def fetch_page(
                     snap.title = parse_page_metadata(body.decode(encoding, errors="replace"))[
                         "title"
                     ]
+                if read_verdicts and "html" in ctype and response.status_code < 400:
+                    snap.outlet_verdicts = outlet_verdicts(body, current)
                 if keep_body:
                     snap.body = body
                 if response.status_code >= 400:

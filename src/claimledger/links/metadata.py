@@ -102,7 +102,7 @@ def parse_page_metadata(html: str) -> dict[str, str | None]:
     for raw in parser.jsonld:
         try:
             data = json.loads(raw)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # broken, or nested past the parser
             continue
         for art in _articles(data):
             out["title"] = out["title"] or art.get("headline")

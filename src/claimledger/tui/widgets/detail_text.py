@@ -94,6 +94,10 @@ def evidence_text(detail: ClaimDetail) -> RenderableType:
             link.append("\n" + visible(without_credentials_in(ev.fetch_error)), "red")
         if ev.note:
             link.append("\n" + visible(ev.note), "dim")
+        for verdict in ev.outlet_verdicts:
+            link.append("\n" + visible(verdict.describe()), "bold magenta")
+            if verdict.claim_reviewed:
+                link.append(" on " + visible(f"“{verdict.claim_reviewed}”"), "magenta")
         grid.add_row(Text(f" {visible(ev.stance)}"), link)
     return Group(title, grid)
 
@@ -119,7 +123,8 @@ def history_text(detail: ClaimDetail) -> Text:
         text.append(visible(f"  {h.at:%Y-%m-%d %H:%M} {h.user}: "), "dim")
         text.append(h.action.value.replace("_", " "))
         if h.before or h.after:
-            change = f"{h.before or ''} -> {h.after or ''}" if h.before else h.after
+            before, after = h.shown_before, h.shown_after
+            change = f"{before or ''} -> {after or ''}" if before else after
             text.append(" " + visible(without_credentials_in(change or "")))
         if h.note:
             text.append(f"  “{visible(h.note)}”", "italic")
