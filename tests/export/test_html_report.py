@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -218,9 +219,47 @@ def test_the_cli_writes_the_page(cli: Cli, ledger_db: str, seeded: dict[str, int
     assert len(page.elements("li", "claim")) == 3
 
 
-def test_state_is_for_the_html_report_only(
+def test_state_is_for_the_reports_with_articles_only(
     cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
-    result = cli("--db", ledger_db, "report", "--state", "all")
-    assert result.code != 0
-    assert "--state" in result.err
+    for fmt in ("text", "json"):
+        result = cli("--db", ledger_db, "report", "--format", fmt, "--state", "all")
+        assert result.code != 0
+        assert "--state" in result.err
+
+
+def _markdown(ledger: Ledger, flt: ClaimFilter = ClaimFilter()) -> str:
+    from claimledger.export.markdown_articles import markdown_articles
+
+    return "\n".join(markdown_articles(ledger.report_articles(flt), ledger.publishing_settings()))
+
+
+def test_markdown_has_each_article_with_claims_verdicts_notes_and_links(
+    ledger: Ledger, seeded: dict[str, int]
+) -> None:
+    text = _markdown(ledger)
+    assert text.count("\n### ") == 2  # the seeded article and the hostile one
+    assert "Mostly False — Ridership fell 30%" in text
+    assert "<https://stats.example/ridership>" in text
+    assert "<https://checks.example/" in text  # the fact-check page from the site's template
+    assert "*Note*" in text
+
+
+def test_markdown_keeps_hostile_words_as_words(ledger: Ledger) -> None:
+    text = _markdown(ledger)
+    # every character Markdown or HTML would read as markup is escaped, the script address is
+    # not a link, the escape sequence is shown as a picture and never reaches the file raw
+    assert "\\<script\\>" in text and "\\<img" in text and "\\<b\\>" in text
+    assert "(javascript:" not in text and "<javascript:" not in text
+    assert "\x1b" not in text and "\x07" not in text
+    for opened in re.finditer(r"(?<!\\)<", text):  # an unescaped "<" opens an autolink only
+        assert text.startswith(("<http://", "<https://"), opened.start()), text[opened.start() :]
+
+
+def test_markdown_report_from_the_cli(cli: Cli, ledger_db: str, seeded: dict[str, int]) -> None:
+    everything = cli("--db", ledger_db, "report", "--format", "markdown", "--state", "all")
+    assert everything.code == 0, everything.err
+    assert "## By review state" in everything.out and "## Articles" in everything.out
+    assert everything.out.count("\n### ") == 1
+    verified = cli("--db", ledger_db, "report", "--format", "markdown")
+    assert "(no claims in the chosen review states)" in verified.out

@@ -11,6 +11,9 @@ import typer
 from claimledger.cli.context import fail, settings, write_out
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from claimledger.export.by_article import ArticleClaims
     from claimledger.records import LedgerReport
     from claimledger.service import Ledger
 
@@ -41,7 +44,7 @@ def report(
     """Counts by review state, evidence status, verdict, article and person; latest verdicts.
     --format html is a page for a browser or a printer: the counts, then each article with its
     claims, verdicts, notes and evidence links."""
-    from claimledger.export.report import markdown_report, text_report
+    from claimledger.export.report import text_report
     from claimledger.records import to_json
 
     fmt = "json" if as_json else fmt
@@ -49,8 +52,8 @@ def report(
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
     if recent < 0 or sources < 0:
         raise fail("--recent and --sources cannot be negative")
-    if state and fmt != "html":
-        raise fail("--state chooses the claims of the html report's articles")
+    if state and fmt not in ("html", "markdown"):
+        raise fail("--state chooses the claims of the html and markdown reports' articles")
     ledger = settings(ctx).ledger()
     data = ledger.report(recent=recent, sources=sources)
     if fmt == "html":
@@ -58,9 +61,30 @@ def report(
     elif fmt == "json":
         write_out(json.dumps(to_json(data), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "markdown":
-        write_out(markdown_report(data) + "\n")
+        _markdown(ledger, data, state or ["verified"])
     else:
         write_out(text_report(data) + "\n")
+
+
+def _articles(ledger: Ledger, wanted: list[str]) -> tuple[str, Iterable[ArticleClaims]]:
+    """The report's scope in words, and its articles (read one at a time)."""
+    from claimledger.records import ClaimFilter
+    from claimledger.vocab import parse_state
+
+    states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
+    scope = "every claim" if not states else "review state " + ", ".join(states)
+    return scope, ledger.report_articles(ClaimFilter(states=states))
+
+
+def _markdown(ledger: Ledger, data: LedgerReport, wanted: list[str]) -> None:
+    from claimledger.export.markdown_articles import markdown_articles
+    from claimledger.export.report import markdown_report
+
+    scope, articles = _articles(ledger, wanted)
+    write_out(markdown_report(data) + "\n")
+    write_out(f"Claims shown below: {scope}.\n\n")
+    for line in markdown_articles(articles, ledger.publishing_settings()):
+        write_out(line + "\n")
 
 
 def _html(ledger: Ledger, data: LedgerReport, wanted: list[str]) -> None:
@@ -68,13 +92,8 @@ def _html(ledger: Ledger, data: LedgerReport, wanted: list[str]) -> None:
     from datetime import UTC, datetime
 
     from claimledger.export.html_report import write_html_report
-    from claimledger.records import ClaimFilter
-    from claimledger.vocab import parse_state
 
-    states = () if "all" in wanted else tuple(parse_state(s).value for s in wanted)
-    flt = ClaimFilter(states=states)
-    scope = "every claim" if not states else "review state " + ", ".join(states)
-    articles = ledger.report_articles(flt)
+    scope, articles = _articles(ledger, wanted)
     write_html_report(
         data,
         articles,
