@@ -110,9 +110,11 @@ def test_the_cli_writes_pages_into_the_folder(
         (["--format", "claimreview", "--per", "page"], "--out names an existing folder"),
         (
             ["--format", "csv", "--per", "page", "--out", "."],
-            "--per page is for --format claimreview",
+            "--per 'page' with csv: one of claim, evidence",
         ),
-        (["--format", "claimreview", "--per", "article"], "unknown --per"),
+        (["--format", "claimreview", "--per", "article"], "one of feed, page"),
+        (["--format", "json", "--per", "evidence"], "--per is for csv and claimreview"),
+        (["--format", "json", "--bom"], "--bom is for CSV"),
     ],
 )
 def test_the_cli_refuses_what_it_cannot_do(
