@@ -37,9 +37,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def throwaway_postgres(password: str | None = None) -> Iterator[str]:
+def throwaway_postgres(
+    password: str | None = None, *, settings: dict[str, str] | None = None
+) -> Iterator[str]:
     """Start a server in a temporary folder; yields its URL (database `postgres`, no password in
-    it). With `password`, the server asks for it (scram-sha-256), as a desk's server would."""
+    it). With `password`, the server asks for it (scram-sha-256), as a desk's server would;
+    `settings` are server settings (`shared_buffers`, ...) for benchmarks sized like a desk's."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not (initdb and pg_ctl):
         raise Unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
@@ -69,6 +72,7 @@ def throwaway_postgres(password: str | None = None) -> Iterator[str]:
         capture_output=True,
     )
     opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    opts += "".join(f" -c {name}={value}" for name, value in (settings or {}).items())
     subprocess.run(
         [*as_user, pg_ctl, "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w", "start"],
         check=True,

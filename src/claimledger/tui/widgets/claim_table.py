@@ -416,7 +416,9 @@ class ClaimTable(Widget, can_focus=True):
             return Strip.blank(width, self.base_style)
         row = rows[index]
         on_cursor = index == self.window.cursor
-        key = (row, on_cursor, row.id in self.marked, width, self.has_focus, self.app.theme)
+        # everything the line is drawn from: the order decides the columns (demand adds reach)
+        key = (row, on_cursor, row.id in self.marked, width, self.view.order, self.has_focus,
+               self.app.theme)  # fmt: skip
         strip = self._lines.get(key)
         if strip is None:
             line = self._row_text(row, self._columns())
