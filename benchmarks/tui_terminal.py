@@ -158,7 +158,7 @@ def one_run(target: str, expect: dict[str, list[int]]) -> dict[str, float]:
         timed("back_to_queue", "queue", "Escape")
         every_claim("new")
         term.keys("/")
-        term.until(lambda lines: any("Search quotes" in line for line in lines), "the prompt")
+        term.until(lambda lines: any("Enter to search" in line for line in lines), "the prompt")
         term.keys(SEARCH, literal=True)
         term.until(lambda lines: any(SEARCH in line for line in lines), "the words typed")
         timed("search", "search", "Enter")
