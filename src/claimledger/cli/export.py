@@ -18,6 +18,7 @@ from claimledger.cli.context import err_console, fail, print_error, settings
 if TYPE_CHECKING:
     from claimledger.cli.export_filters import ExportFilters
     from claimledger.export import Refused
+    from claimledger.export.spreadsheet import Per
     from claimledger.records import ClaimFilter, ExportLogRecord, PublishingSettings
 
 T = TypeVar("T")
@@ -146,8 +147,9 @@ def export(
     The claims are verified first (their history's hash chain and state): an altered record
     is not published unless --force. Each export is remembered (`claimledger exports`)."""
     from claimledger.cli.export_filters import ExportFilters
-    from claimledger.export import FORMATS, whole_file, write_claimreview, write_csv, write_json
+    from claimledger.export import FORMATS, whole_file
     from claimledger.export.spreadsheet import PER
+    from claimledger.export.to_file import write_records
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
@@ -224,14 +226,8 @@ def export(
                 ledger.count(flt),
                 "export",
             )
-            if publishing is not None:
-                n = write_claimreview(records, out, publishing, refused=refused)
-            elif fmt == "csv":
-                n = write_csv(
-                    records, out, per="evidence" if per == "evidence" else "claim", bom=bom
-                )
-            else:
-                n = write_json(records, out)
+            layout: Per = "evidence" if per == "evidence" else "claim"
+            n = write_records(records, fmt, out, publishing, refused=refused, per=layout, bom=bom)
     _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
     _report_refusals(refusals, refused_count)
     if output is not None:

@@ -3,7 +3,7 @@ review UI exports the view on screen through this)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -11,6 +11,7 @@ from typing import TextIO
 from claimledger.export.claimreview import Refused, write_claimreview
 from claimledger.export.files import whole_file
 from claimledger.export.records import ExportRecord
+from claimledger.export.spreadsheet import Per
 from claimledger.export.tabular import write_csv, write_json
 from claimledger.records import PublishingSettings
 
@@ -36,25 +37,21 @@ def write_records(
     out: TextIO,
     settings: PublishingSettings | None = None,
     *,
-    refused: list[Refused] | None = None,
-) -> tuple[int, int]:
-    """(written, refused): the records in one of `VIEW_FORMATS`; ClaimReview needs `settings`."""
-    left_out = 0
-
-    def keep(item: Refused) -> None:
-        nonlocal left_out
-        left_out += 1
-        if refused is not None and len(refused) < KEPT_REFUSALS:
-            refused.append(item)
-
+    refused: Callable[[Refused], None] | None = None,
+    per: Per = "claim",
+    bom: bool = False,
+) -> int:
+    """How many claims it wrote: the records in one of `VIEW_FORMATS` (the CLI's `export` and the
+    review UI's both write through here); ClaimReview needs `settings` and tells `refused` of
+    each claim it leaves out; `per` and `bom` are the CSV's layout."""
     if fmt == "claimreview":
         if settings is None:
             raise ValueError("ClaimReview needs the publishing settings")
-        return write_claimreview(records, out, settings, refused=keep), left_out
+        return write_claimreview(records, out, settings, refused=refused)
     if fmt == "csv":
-        return write_csv(records, out), 0
+        return write_csv(records, out, per=per, bom=bom)
     if fmt == "json":
-        return write_json(records, out), 0
+        return write_json(records, out)
     raise ValueError(f"unknown format {fmt!r} (one of: {', '.join(VIEW_FORMATS)})")
 
 
@@ -64,7 +61,15 @@ def export_to_file(
     path: Path,
     settings: PublishingSettings | None = None,
 ) -> Exported:
-    refused: list[Refused] = []
+    kept: list[Refused] = []
+    left_out = 0
+
+    def refused(item: Refused) -> None:
+        nonlocal left_out
+        left_out += 1
+        if len(kept) < KEPT_REFUSALS:
+            kept.append(item)
+
     with whole_file(path, newline="" if fmt == "csv" else None) as out:
-        written, left_out = write_records(records, fmt, out, settings, refused=refused)
-    return Exported(path, written, tuple(refused), left_out)
+        written = write_records(records, fmt, out, settings, refused=refused)
+    return Exported(path, written, tuple(kept), left_out)
