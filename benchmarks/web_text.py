@@ -30,6 +30,7 @@ BLOCKS = {
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     "caption", "option", "button", "label", "legend", "picture",
 }  # fmt: skip
+SPACES = re.compile(r"\s+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -42,23 +43,27 @@ def hidden(element: _Element) -> bool:
     return element.tag == "input" and (element.get("type") or "").lower() == "hidden"
 
 
-def _walk(element: _Element, out: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if not tag or tag.lower() in INVISIBLE or hidden(element):
+def _walk(element: _Element, out: list[str], pre: bool = False) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if not tag or tag in INVISIBLE or hidden(element):
         return  # comments and processing instructions have no string tag
-    block = tag.lower() in BLOCKS
-    if block:
-        out.append("\n")
-    if tag.lower() == "br":
+    pre = pre or tag == "pre"
+    block = tag in BLOCKS
+    if block or tag == "br":
         out.append("\n")
     if element.text:
-        out.append(element.text)
+        out.append(_flow(element.text, pre))
     for child in element:
-        _walk(child, out)
+        _walk(child, out, pre)
         if child.tail:
-            out.append(child.tail)
+            out.append(_flow(child.tail, pre))
     if block:
         out.append("\n")
+
+
+def _flow(text: str, pre: bool) -> str:
+    """A line break in the source is a space on screen, except in preformatted text."""
+    return text if pre else SPACES.sub(" ", text)
 
 
 def visible_text(root: _Element) -> str:
