@@ -41,6 +41,9 @@ from pathlib import Path
 
 from claimledger.documents import Document, parse_text, read_document
 from claimledger.extract import Article, ExtractedClaim, find_body, read_article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts, however run
+
 from furniture_real import FIXTURE_PAGES, NEWS_PAGES
 from web_text import captured
 
