@@ -14,6 +14,14 @@ makes a round slower; then, each in a fresh process with its peak resident memor
 paragraph with no sentence end (the shipped bodies with their full stops taken out) and one 20 MB
 article.
 Furniture on real pages, without hand labels: benchmarks/furniture_real.py.
+
+The web set (gold/web/, see its README): real saved pages from public repositories, every body
+sentence labelled before the finder first ran on them, read twice: from the page's HTML, as
+`claimledger extract page.html` reads it, and from its visible text (benchmarks/web_text.py: what
+a capture tool or a copy-paste of the whole page holds). Every claims-*.jsonl and
+provenance-*.jsonl there is read, so each labeller's pages join when merged. A found claim that
+touches no labelled sentence counts as taken from page furniture. `--web` prints only this set;
+`--web-details` also quotes each wrong find and each miss.
 """
 
 from __future__ import annotations
@@ -31,8 +39,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimledger.documents import Document, read_document
+from claimledger.documents import Document, parse_text, read_document
 from claimledger.extract import Article, ExtractedClaim, find_body, read_article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts, however run
+
+from furniture_real import FIXTURE_PAGES, NEWS_PAGES
+from web_text import captured
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold"
@@ -347,6 +360,218 @@ def long_speed(docs: dict[str, Document]) -> None:
             )
 
 
+WEB = GOLD / "web"
+QUOTE_CHARS = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
+
+
+@dataclass
+class WebPage:
+    slug: str
+    genre: str  # the labeller's reading: news, analysis, opinion, live_blog, fact_check, interview
+    seen: bool  # a benchmark ran the finder on it while rules were being written
+    labels: list[dict[str, object]]
+
+
+def looked_at_in_development(repo: str, path: str) -> bool:
+    """Pages furniture_real.py reads: their furniture was looked at while rules were written."""
+    name = Path(path).parent.name if path.endswith("/source.html") else Path(path).name
+    return (repo == "mozilla/readability" and name in NEWS_PAGES) or (
+        repo == "postlight/parser" and name in FIXTURE_PAGES
+    )
+
+
+def load_web() -> list[WebPage]:
+    """Every labelled page of gold/web/ whose HTML is there, in slug order."""
+    provenance: dict[str, dict[str, str]] = {}
+    for file in sorted(WEB.glob("provenance-*.jsonl")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                provenance[row["slug"]] = row
+    labels: dict[str, list[dict[str, object]]] = {}
+    for file in sorted(WEB.glob("claims-*.jsonl")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                labels.setdefault(row["source"], []).append(row)
+    pages = []
+    for slug in sorted(labels):
+        if not (WEB / "pages" / f"{slug}.html").exists():
+            print(f"  (labels for {slug} but no pages/{slug}.html: left out)")
+            continue
+        info = provenance.get(slug, {})
+        seen = looked_at_in_development(info.get("repo", ""), info.get("path", ""))
+        pages.append(WebPage(slug, info.get("genre", "?"), seen, labels[slug]))
+    return pages
+
+
+def quote_pattern(quote: str) -> re.Pattern[str]:
+    """The quote with any run of whitespace and either kind of quotation mark allowed."""
+    words = ("".join(QUOTE_CHARS.get(ch, re.escape(ch)) for ch in w) for w in quote.split())
+    return re.compile(r"\s+".join(words))
+
+
+def locate_web(text: str, labels: list[dict[str, object]]) -> list[Gold | None]:
+    """Each label's span in the text the finder read, searched from the end of the one before
+    (a headline repeated in a teaser above the article is not taken for it), or None when that
+    text does not hold the sentence (the HTML reader left it out)."""
+    found: list[Gold | None] = []
+    pos = 0
+    for label in labels:
+        pattern = quote_pattern(str(label["quote"]))
+        m = pattern.search(text, pos) or pattern.search(text)
+        if m is None:
+            found.append(None)
+            continue
+        pos = m.end()
+        kind = label.get("type")
+        found.append(Gold((m.start(), m.end()), bool(label["claim"]), str(kind) if kind else None))
+    return found
+
+
+@dataclass
+class Mistakes:
+    """What fooled the finder on one page, quoted: for whoever improves it."""
+
+    not_claims: list[str]
+    furniture: list[str]
+    cut: list[str]
+    missed: list[str]
+    mistyped: list[str]
+
+
+def web_score(
+    claims: list[ExtractedClaim],
+    labels: list[dict[str, object]],
+    gold: list[Gold | None],
+    confusion: Counter[tuple[str, str]],
+) -> tuple[Score, Mistakes]:
+    """As `score`, but with no furniture labels: a claim touching no labelled sentence is
+    furniture (the labels cover every sentence of the body)."""
+    located = [g for g in gold if g is not None]
+    result = Score(found=len(claims), gold=sum(bool(label["claim"]) for label in labels))
+    wrong = Mistakes([], [], [], [], [])
+    for claim in claims:
+        spans = anchors(claim)
+        if not any(overlap(s, g.span) for s in spans for g in located):
+            result.leaked += 1
+            wrong.furniture.append(claim.quote)
+            continue
+        hit = next((g for g in located if any(same_sentence(s, g.span) for s in spans)), None)
+        if hit is None:
+            result.unlabelled += 1
+            wrong.cut.append(claim.quote)
+        elif hit.claim:
+            result.true_pos += 1
+            result.typed_right += hit.type == claim.type
+            confusion[(hit.type or "", claim.type)] += 1
+            if hit.type != claim.type:
+                wrong.mistyped.append(f"{hit.type} read as {claim.type}: {claim.quote}")
+        else:
+            result.not_claims_found += 1
+            wrong.not_claims.append(claim.quote)
+    for label, g in zip(labels, gold, strict=True):
+        if not label["claim"]:
+            continue
+        if g is not None and any(same_sentence(s, g.span) for c in claims for s in anchors(c)):
+            result.recalled += 1
+        else:
+            lost = "" if g is not None else " [not in the text the finder read]"
+            wrong.missed.append(f"({label.get('type')}) {label['quote']}{lost}")
+    return result, wrong
+
+
+def web_document(page: WebPage, kind: str) -> Document:
+    html = WEB / "pages" / f"{page.slug}.html"
+    if kind == "html":
+        return read_document(html)
+    return parse_text(captured(html.read_bytes()), name=f"{page.slug}.txt")
+
+
+def web_quality(pages: list[WebPage], kind: str, details: bool) -> None:
+    what = {
+        "html": "from the page's HTML (as `claimledger extract page.html` reads it)",
+        "text": "from the page's visible text (benchmarks/web_text.py: what a capture holds)",
+    }[kind]
+    print(f"\nweb set, {what}")
+    print(
+        f"{'page':<30} {'labelled':<9} {'gold':>4} {'found':>5} {'P':>5} {'R':>5} {'F1':>5} "
+        f"{'furn':>4} {'type':>5}  genre read"
+    )
+    total, opinion, unseen = Score(), Score(), Score()
+    confusion: Counter[tuple[str, str]] = Counter()
+    mistakes: dict[str, Mistakes] = {}
+    for page in pages:
+        doc = web_document(page, kind)
+        article = read(doc)
+        gold = locate_web(doc.text, page.labels)
+        s, wrong = web_score(list(article.claims), page.labels, gold, confusion)
+        mistakes[page.slug] = wrong
+        total.add(s)
+        if page.genre == "opinion":
+            opinion.add(s)
+        if not page.seen:
+            unseen.add(s)
+        absent = sum(g is None for g in gold)
+        note = f"  ({absent} labelled sentences not in its text)" if absent else ""
+        mark = "" if page.seen else " *"
+        print(
+            f"{(page.slug + mark)[:30]:<30} {page.genre[:9]:<9} {s.gold:>4} {s.found:>5} "
+            f"{s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.leaked:>4} "
+            f"{s.typed_right / max(s.true_pos, 1):5.0%}  {article.genre.genre.value}{note}"
+        )
+    print(
+        f"{'all ' + str(len(pages)):<40} {total.gold:>4} {total.found:>5} "
+        f"{total.precision:5.2f} {total.recall:5.2f} {total.f1:5.2f} {total.leaked:>4} "
+        f"{total.typed_right / max(total.true_pos, 1):5.0%}"
+    )
+    n_unseen = sum(not p.seen for p in pages)
+    print(
+        f"precision {total.precision:.3f}  recall {total.recall:.3f}  F1 {total.f1:.3f}  "
+        f"claims from page furniture: {total.leaked} on {len(pages)} pages "
+        f"({total.leaked / max(len(pages), 1):.1f} a page); wrong finds: "
+        f"{total.not_claims_found} labelled not-a-claim, {total.unlabelled} cut across sentences; "
+        f"type agrees on {total.typed_right} of {total.true_pos} "
+        f"({total.typed_right / max(total.true_pos, 1):.0%})"
+    )
+    print(
+        f"opinion pages ({sum(p.genre == 'opinion' for p in pages)}): precision "
+        f"{opinion.precision:.2f} ({opinion.true_pos} of {opinion.found}), recall "
+        f"{opinion.recall:.2f}, F1 {opinion.f1:.2f}"
+    )
+    print(
+        f"* never run through the finder in development ({n_unseen} pages): precision "
+        f"{unseen.precision:.2f}  recall {unseen.recall:.2f}  F1 {unseen.f1:.2f}  furniture "
+        f"{unseen.leaked}"
+    )
+    print_confusion(confusion)
+    if details:
+        print_mistakes(mistakes)
+
+
+def print_mistakes(mistakes: dict[str, Mistakes]) -> None:
+    for slug, wrong in mistakes.items():
+        print(f"\n  {slug}")
+        for title, items in (
+            ("labelled not a claim, found", wrong.not_claims),
+            ("furniture, found", wrong.furniture),
+            ("cut across sentences", wrong.cut),
+            ("claim missed", wrong.missed),
+            ("type", wrong.mistyped),
+        ):
+            for item in items:
+                print(f"    {title}: {' '.join(item.split())[:220]}")
+
+
+def web(details: bool) -> None:
+    pages = load_web()
+    if not pages:
+        print("\nweb set: no labelled pages in benchmarks/gold/web/")
+        return
+    for kind in ("html", "text"):
+        web_quality(pages, kind, details)
+
+
 def load_articles(folder: Path) -> dict[str, Document]:
     return {p.name: read_document(p) for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -355,9 +580,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--web", action="store_true", help="only the web set (gold/web/)")
+    parser.add_argument(
+        "--web-details", action="store_true", help="quote each wrong find and miss of the web set"
+    )
     args = parser.parse_args()
     if args.child:
         _measure_in_child(args.child)
+        return
+    if args.web or args.web_details:
+        web(args.web_details)
         return
     docs = {p.name: read_document(p) for p in sorted(SOURCES.glob("*.txt"))}
     print("labels of gold/ (the rules' mistakes on these were looked at while writing them)")
@@ -373,6 +605,7 @@ def main() -> None:
         "finder first ran on them; see its README)"
     )
     quality(load_articles(unseen / "articles"), unseen)
+    web(details=False)
     agreement(docs)
     examples(docs)
     speed(docs, args.rounds)
