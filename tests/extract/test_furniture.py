@@ -88,6 +88,21 @@ _MUST.update(
             "Voters wait in line at a polling station on November 3, 2020, in Atlanta, Georgia."
         ],
         "appeal": ["Please make a tax-deductible donation to support our journalism today."],
+        "cookie_notice": [
+            "We use cookies and similar technologies to improve your browsing experience. "
+            + "We may share your information with partners. " * 10,
+            "Your privacy is important to us. Any information you provide may be stored abroad.",
+        ],
+        "legal": [
+            "Market data provided by Example. Disclaimer. Example: © 2024 Example Inc. "
+            + "Indices are proprietary to Example Opco. " * 10,
+            "Example and Ex are registered trademarks of Example LLC. All rights reserved.",
+        ],
+        "call_to_read": [
+            "Pets benefit our mental health A review lists the ways pets comfort people. Read now",
+            "Council approves the budget after a long night of talks Read more »",
+            "Inside the city's new tunnel, a year on Watch now",
+        ],
     }
 )
 _MUST_NOT = {
@@ -123,6 +138,19 @@ _MUST_NOT = {
     "ap_caption": ["The company opened a plant on January 22, 2018, in Newark and hired 300."],
     "appeal": ["Members of the council voted to donate $5,000 to the food bank in 2023."],
     "credit_label": ["Photographs of the flood were shared 20,000 times, police said."],
+    "cookie_notice": [
+        "The regulator said 40 sites set cookies before visitors gave consent in 2023.",
+        "Privacy advocates said the law would let users withdraw consent at any time.",
+    ],
+    "legal": [
+        "The company registered 40 trademarks in 2023, the filing shows.",
+        "The firm's privacy policy changed in May, and regulators fined it $5 million.",
+    ],
+    "call_to_read": [
+        "The council said residents should read the report before the vote on Tuesday. Read now.",
+        "What children read",
+        "Officials said more than 300 people were asked what they read",
+    ],
     "credit_tail": [
         "The AFL/CIO endorsed the bill on Tuesday.",
         "The mayor signed the bill on Tuesday.",
@@ -341,3 +369,53 @@ def test_two_short_lines_between_paragraphs_take_no_paragraph_with_them() -> Non
     ]
     marks = furniture_blocks(lines)
     assert 0 not in marks and 5 not in marks and 6 not in marks
+
+
+def test_a_list_after_a_standalone_lead_in_takes_question_headlines_and_summaries() -> None:
+    lines = [
+        BODY[0],
+        BODY[1],
+        "Latest news",
+        "Simple drug formula regenerates brain cells",
+        "Scientists have shown how a cocktail of four compounds can convert glia into neurons.",
+        "Alcohol use disorder: A step toward better treatment?",
+        "Current treatments are unsatisfactory, but recent research points toward a new one.",
+        "Popular in neurology",
+        " ".join(BODY * 3),  # a paragraph: not a summary
+        BODY[2],
+    ]
+    marks = furniture_blocks(lines)
+    assert {2, 3, 4, 5, 6, 7} <= set(marks)
+    assert not {0, 1, 8, 9} & set(marks)
+
+
+def test_a_standfirst_after_a_listed_headline_is_not_its_summary() -> None:
+    lines = [
+        "Most read",
+        "Boeing chief refuses to admit design flaws",
+        "Amazon leases two towers in Bellevue",
+        "As it tries to convince people it has lower prices, the grocer guards its reputation.",
+        "The grocer touted a price cut on halibut as part of an announcement about lower prices "
+        "on hundreds of items at its stores in May. (Ann Lee / The Times)",
+        *BODY,
+    ]
+    assert 3 not in furniture_blocks(lines)
+
+
+def test_a_lead_in_followed_by_the_article_takes_nothing_of_it() -> None:
+    lines = ["Related stories", BODY[0], "Is the city ready?", BODY[1], BODY[2]]
+    marks = furniture_blocks(lines)
+    assert set(marks) <= {0}
+
+
+def test_a_headline_ending_in_a_full_stop_inside_a_list_of_headlines() -> None:
+    lines = [
+        *BODY,
+        "Trending now",
+        "Citi mortgage units fined $28.8 million",
+        "First low-cost Asian airline cleared for flights to the U.S.",
+        "Most expensive cars from the collector car auctions",
+        "Mortgage rates for the week",
+    ]
+    marks = furniture_blocks(lines)
+    assert {4, 5, 6, 7} <= set(marks) and not {0, 1, 2} & set(marks)

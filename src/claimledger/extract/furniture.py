@@ -97,6 +97,10 @@ _STAMP = re.compile(
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
 )
+_LEGAL = (
+    r"(?:©|\ball rights reserved\b|\bregistered trade ?marks?\b|\btrademarks?\b|\bdisclaimer\b"
+    r"|\blicensors\b|\bproprietary to\b|\bterms (?:of (?:use|service)|under which)\b|\bprivacy policy\b)"
+)
 APPEAL = re.compile(
     r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
     r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
@@ -226,7 +230,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"\b(?:sign up (?:for|to|here|now|today)|subscribe (?:to|now|today|for|here)"
             r"|(?:our|the|a|free|daily|weekly) newsletters?\b|in your inbox|to your inbox"
             r"|already a (?:subscriber|member)|free articles? (?:left|remaining)|subscribers? only"
-            r"|create a free account|log in to (?:continue|read|comment)|download (?:our|the) app"
+            r"|create a free account|log in to (?:continue|read|comment)|(?:log|sign) in with your|download (?:our|the) app"
             r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism)",
             re.I,
         ),
@@ -288,6 +292,51 @@ LINE_RULES: tuple[LineRule, ...] = (
             "trademark",
             "trademarks",
         ),
+    ),
+    LineRule(
+        "cookie_notice",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:we use cookies|(?:this|our) (?:site|website) uses cookies|cookies and similar technologies"
+            r"|accept (?:all )?cookies|your privacy is important to us|withdraw your consent"
+            r"|you consent to (?:these activities|our use|the use of cookies))",
+            re.I,
+        ),
+        "a cookie or privacy notice, however long: 'We use cookies and similar technologies ...'",
+        max_len=3000,
+        needs=("cookies", "privacy", "consent"),
+    ),
+    LineRule(
+        "legal",
+        Furniture.BOILERPLATE,
+        re.compile(_LEGAL + r"[\s\S]*?" + _LEGAL, re.I),
+        "a legal notice, however long: two or more of '©', 'all rights reserved', 'trademark', "
+        "'disclaimer', 'licensors', 'terms of use' ...",
+        max_len=3000,
+        needs=(
+            "©",
+            "reserved",
+            "trademark",
+            "trademarks",
+            "disclaimer",
+            "licensors",
+            "proprietary",
+            "terms",
+            "privacy",
+        ),
+    ),
+    LineRule(
+        "call_to_read",
+        Furniture.TEASER,
+        re.compile(
+            r"\S\s+(?:(?:Read|Watch|Listen|READ|WATCH)(?: (?:now|more|here|the story|full story))?"
+            r"|(?i:learn more|continue reading))\s*[»›>→]?$"
+        ),
+        "a teaser ending in its button: 'Pets benefit our mental health A review lists ... Read now'",
+        max_len=600,
+        min_len=40,
+        needs=("read", "watch", "listen", "learn", "continue"),
+        tail=40,
     ),
     LineRule(
         "navigation",
@@ -530,7 +579,7 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     A run where a third of the lines start with a pronoun is the article's own list of points.
     """
     marks: dict[int, Furniture] = {}
-    found = [line_furniture(line) if len(line) <= 400 else None for line in lines]
+    found = [line_furniture(line) if len(line) <= _LONGEST else None for line in lines]
     heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
     run: list[int] = []
 
@@ -553,6 +602,16 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
                 marked += [
                     j + 1 for j in items if j + 1 < len(lines) and len(lines[j + 1]) <= _BETWEEN_MAX
                 ]
+            elif len(run) >= 3:
+                # a headline of the list ending in an abbreviation ("... to the U.S."); not a
+                # standfirst between a headline and a byline
+                marked += [
+                    a + 1
+                    for a, b in itertools.pairwise(run)
+                    if b - a == 2
+                    and len(lines[a + 1]) <= _HEADLINE_BETWEEN
+                    and _ABBREVIATION_END.search(lines[a + 1])
+                ]
             for j in marked:
                 marks.setdefault(j, Furniture.TEASER)
 
@@ -562,6 +621,10 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
             run = []
         run.append(i)
     close(run)
+    for i, read in enumerate(found):
+        if read is not None and read[1] == "read_more" and len(lines[i].split()) <= 5:
+            for j in _led_list(lines, i):
+                marks.setdefault(j, Furniture.TEASER)
     for i, line in enumerate(lines):
         read = found[i]
         if read is None:
@@ -576,4 +639,38 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
 
 
 _CAPTION_MAX = 200
+_HEADLINE_BETWEEN = 100  # a line between two headlines of a list, as short as one: one too
+_QUESTION_HEADLINE_WORDS = 12
+
+
+def _is_question_headline(line: str) -> bool:
+    return line.endswith("?") and len(line) <= 100 and len(line.split()) <= _QUESTION_HEADLINE_WORDS
+
+
+def _led_list(lines: list[str], lead: int) -> list[int]:
+    """The list a standalone lead-in ('Latest news', 'Related stories') introduces: headlines
+    (a short question too, after such a lead-in) each with at most one short summary after it,
+    up to the first line that is neither. Two headlines at least, or nothing."""
+    taken: list[int] = []
+    heads = 0
+    after_head = False
+    for j in range(lead + 1, len(lines)):
+        line = lines[j]
+        if is_headline_like(line) or _is_question_headline(line):
+            heads += 1
+            after_head = True
+        elif after_head and len(line) <= _BETWEEN_MAX and _listed_next(lines, j + 1):
+            after_head = False  # a one-line summary, with the list going on after it
+        else:
+            break
+        taken.append(j)
+    return taken if heads >= 2 else []
+
+
+def _listed_next(lines: list[str], j: int) -> bool:
+    return j < len(lines) and (is_headline_like(lines[j]) or _is_question_headline(lines[j]))
+
+
+# A headline ending in an abbreviation's full stop ("... flights to the U.S.", "... Holdings Inc.")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’')\]]*\s")  # a caption written before its credit
