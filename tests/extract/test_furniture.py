@@ -39,6 +39,7 @@ _MUST = {
     "author_bio": [
         "Jane Roe is a breaking news reporter for The Paper and is based in Sydney, Australia.",
         "Ann Lee is a senior staff writer covering transport.",
+        "Mark di Stefano is a breaking news reporter for The Paper and is based in Sydney.",
     ],
     "credit_label": [
         "Photograph: Jane Roe/Reuters",
@@ -49,6 +50,8 @@ _MUST = {
     ],
     "credit_tail": [
         "Firefighters at the scene on Tuesday. Photograph: Jane Roe/Reuters",
+        "A new bill would require providers to store metadata for two years. Source: Supplied",
+        "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
         "Ann Lee / The Gazette",
     ],
@@ -98,6 +101,10 @@ _MUST.update(
             + "Indices are proprietary to Example Opco. " * 10,
             "Example and Ex are registered trademarks of Example LLC. All rights reserved.",
         ],
+        "truncated_headline": [
+            "This Is Why Streaking During A Rugby Match Is Never...",
+            "Council Approves $4 Million For Parks In…",
+        ],
         "call_to_read": [
             "Pets benefit our mental health A review lists the ways pets comfort people. Read now",
             "Council approves the budget after a long night of talks Read more »",
@@ -145,6 +152,10 @@ _MUST_NOT = {
     "legal": [
         "The company registered 40 trademarks in 2023, the filing shows.",
         "The firm's privacy policy changed in May, and regulators fined it $5 million.",
+    ],
+    "truncated_headline": [
+        "He paused. “I don’t know...”",
+        "The list goes on: roads, bridges, schools...",
     ],
     "call_to_read": [
         "The council said residents should read the report before the vote on Tuesday. Read now.",
@@ -419,3 +430,37 @@ def test_a_headline_ending_in_a_full_stop_inside_a_list_of_headlines() -> None:
     ]
     marks = furniture_blocks(lines)
     assert {4, 5, 6, 7} <= set(marks) and not {0, 1, 2} & set(marks)
+
+
+def test_headlines_asking_questions_in_a_list_with_their_summaries() -> None:
+    lines = [
+        *BODY,
+        "12 Natural Ways to Defeat Allergies",
+        "Make these tweaks to your diet, home, and lifestyle.",
+        "Need Nasal Allergy Relief?",
+        "Breathe easier with these products.",
+        "5 Tips to Cut Pet Allergies",
+        "Live in harmony with your cat or dog.",
+    ]
+    marks = furniture_blocks(lines)
+    assert set(range(3, 9)) <= set(marks) and not {0, 1, 2} & set(marks)
+
+
+def test_a_question_in_the_article_is_not_headline_like() -> None:
+    assert not is_headline_like("But what does that mean for the riders of Eastside?")
+
+
+def test_a_menu_of_entries_saying_what_to_do_there() -> None:
+    lines = [
+        *BODY,
+        "Second Opinion: Read expert perspectives on popular health topics.",
+        "Communities: Connect with people like you, and get expert guidance.",
+        "Physician Directory: Find a doctor in your area.",
+    ]
+    marks = furniture_blocks(lines)
+    assert {3, 4, 5} <= set(marks) and not {0, 1, 2} & set(marks)
+
+
+def test_one_speaker_and_a_quotation_telling_what_to_do_is_no_menu() -> None:
+    lines = [BODY[0], "Mayor Ana Ruiz: Find the money or cut the routes.", BODY[1]]
+    assert furniture_blocks(lines) == {}

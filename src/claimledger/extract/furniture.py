@@ -143,6 +143,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|^(?:related|recommended|more)(?: (?:stories|articles|coverage|reading|links|content"
             r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
             r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
+            r"|featured(?: news| stories| articles)?$"
             r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
             re.I,
         ),
@@ -159,7 +160,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'), maybe "
         "with its site's name after: a teaser's; shorter lines trailing off are a writer's ellipsis",
-        max_len=320,
+        max_len=600,
         needs=("…", "..."),
         tail=80,
         min_len=60,
@@ -191,7 +192,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "author_bio",
         Furniture.BOILERPLATE,
         re.compile(
-            r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
+            r"^[A-Z][\w.'’-]+\s(?:(?:[A-Z][\w.'’-]+|de|di|da|del|der|van|von|la|le|bin|al)\s){0,3}"
+            r"(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
             r"|photographer|critic|author|fellow)\b"
         ),
@@ -215,7 +217,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "credit_tail",
         Furniture.CREDIT,
         re.compile(
-            r"(?:^|[\s.:|])(?:photo(?:graph)?|image|credit|picture)s?:\s*[^.!?]{2,80}$|"
+            r"(?:^|[\s.:|])(?i:photo(?:graph)?|image|credit|picture|source)s?:\s*[^.!?]{2,80}$|"
             + _CREDIT_TAIL
         ),
         "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
@@ -337,6 +339,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         min_len=40,
         needs=("read", "watch", "listen", "learn", "continue"),
         tail=40,
+    ),
+    LineRule(
+        "truncated_headline",
+        Furniture.TEASER,
+        re.compile(r"^[$£€]?[A-Z0-9][\w'’-]*(?:\s[$£€]?[A-Z0-9][\w'’,:-]*){2,}\s?(?:…|\.\.\.)$"),
+        "a headline cut off with an ellipsis, Every Word Capitalised: 'This Is Why Streaking Is "
+        "Never...'",
+        max_len=160,
+        needs=("…", "..."),
     ),
     LineRule(
         "navigation",
@@ -545,6 +556,8 @@ def is_headline_like(line: str) -> bool:
     A list item ('• 42% of homes lack broadband') and a lead-in ending in a colon are not."""
     if len(line) > 140 or _LIST_ITEM.match(line):
         return False
+    if line.endswith("?") and len(line) <= 100 and _capitalised(line):
+        return True  # "Need Nasal Allergy Relief?": a headline asking
     if _ENDS_SENTENCE.search(line) or line.endswith((":", ",", ";")):
         return False
     return 2 <= len(line.split()) <= HEADLINE_WORDS
@@ -566,6 +579,26 @@ def _points(lines: list[str], run: list[int]) -> bool:
     names its subject."""
     starts = sum(lines[i].split()[0].lower().strip("‘'\"“") in _PRONOUNS for i in run)
     return starts * 3 >= len(run)
+
+
+# A site's menu entry: a name and what to do there ("Physician Directory: Find a doctor in your
+# area."). One alone may be a speaker and a quotation; two or more close together are a menu.
+PROMO = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s?){1,4}:\s+(?i:get|find|read|connect|track|see|learn|save|discover"
+    r"|enter|shop|explore|try|join|download|browse|watch|listen|check|compare|search|ask"
+    r"|talk|sign|start|meet)\b[^.!?]{0,120}[.!]?$"
+)
+_PROMO_MAX = 160
+
+
+def _promo_menu(lines: list[str]) -> list[int]:
+    """Menu entries (`PROMO`) standing two or more within two lines of each other."""
+    entries = [i for i, line in enumerate(lines) if len(line) <= _PROMO_MAX and PROMO.match(line)]
+    return [
+        i
+        for n, i in enumerate(entries)
+        if (n > 0 and i - entries[n - 1] <= 2) or (n + 1 < len(entries) and entries[n + 1] - i <= 2)
+    ]
 
 
 def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
@@ -621,6 +654,8 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
             run = []
         run.append(i)
     close(run)
+    for i in _promo_menu(lines):
+        marks.setdefault(i, Furniture.LINK)
     for i, read in enumerate(found):
         if read is not None and read[1] == "read_more" and len(lines[i].split()) <= 5:
             for j in _led_list(lines, i):
@@ -647,6 +682,20 @@ def _is_question_headline(line: str) -> bool:
     return line.endswith("?") and len(line) <= 100 and len(line.split()) <= _QUESTION_HEADLINE_WORDS
 
 
+def _capitalised(line: str) -> bool:
+    """Every Word Capitalised (of words of three letters or more, three at least)."""
+    long_words = [w for w in line.split() if len(w) > 2 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _is_listed_headline(line: str) -> bool:
+    """A headline in a list a lead-in introduces: a short line that does not end a sentence, a
+    short question, or a longer headline with Every Word Capitalised."""
+    if is_headline_like(line) or _is_question_headline(line):
+        return True
+    return len(line) <= 240 and not _ENDS_SENTENCE.search(line) and _capitalised(line)
+
+
 def _led_list(lines: list[str], lead: int) -> list[int]:
     """The list a standalone lead-in ('Latest news', 'Related stories') introduces: headlines
     (a short question too, after such a lead-in) each with at most one short summary after it,
@@ -656,7 +705,7 @@ def _led_list(lines: list[str], lead: int) -> list[int]:
     after_head = False
     for j in range(lead + 1, len(lines)):
         line = lines[j]
-        if is_headline_like(line) or _is_question_headline(line):
+        if _is_listed_headline(line):
             heads += 1
             after_head = True
         elif after_head and len(line) <= _BETWEEN_MAX and _listed_next(lines, j + 1):
@@ -668,7 +717,7 @@ def _led_list(lines: list[str], lead: int) -> list[int]:
 
 
 def _listed_next(lines: list[str], j: int) -> bool:
-    return j < len(lines) and (is_headline_like(lines[j]) or _is_question_headline(lines[j]))
+    return j < len(lines) and _is_listed_headline(lines[j])
 
 
 # A headline ending in an abbreviation's full stop ("... flights to the U.S.", "... Holdings Inc.")
