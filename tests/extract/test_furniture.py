@@ -70,6 +70,9 @@ _MUST = {
         "This story was originally published on Example.org.",
         "Read our comment policy before posting.",
         "We may earn a commission when you buy through links on our site.",
+        "The Example Fool has a disclosure policy.",
+        "Data is a real-time snapshot *Data is delayed at least 15 minutes.",
+        "In this article: scooters, ride sharing, transport",
     ],
 }
 _MUST.update(
@@ -95,6 +98,8 @@ _MUST.update(
             "We use cookies and similar technologies to improve your browsing experience. "
             + "We may share your information with partners. " * 10,
             "Your privacy is important to us. Any information you provide may be stored abroad.",
+            "We and our partners share information on your use of this website.",
+            "By submitting your information you agree to the Terms & Conditions and Privacy Policy.",
         ],
         "legal": [
             "Market data provided by Example. Disclaimer. Example: © 2024 Example Inc. "
@@ -172,6 +177,8 @@ _MUST_NOT = {
     ],
     "policy": [
         "The council changed its privacy rules for police cameras in 2021.",
+        "Trains were delayed 40 minutes, and the data show it happens weekly.",
+        "In this article, published in 2023, the council said it cut 12 routes.",
         "The court said the policy was unconstitutional.",
         "Are those of us who avoided agreeing to the Facebook terms of service simply fair game?",
     ],

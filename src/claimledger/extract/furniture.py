@@ -267,7 +267,9 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|republished (?:with permission|from|under)|earn (?:a|an affiliate) commission"
             r"|a version of this (?:article|story) (?:appears|appeared)|registered trademarks?"
             r"|comments (?:will|may) be (?:rejected|removed|deleted|moderated|reviewed)"
-            r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected))",
+            r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected)"
+            r"|has a disclosure policy|(?:quotes?|data) (?:is|are) delayed (?:by )?(?:at least )?\d+ minutes"
+            r"|^in this (?:article|story):)",
             re.I,
         ),
         "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
@@ -293,6 +295,10 @@ LINE_RULES: tuple[LineRule, ...] = (
             "version",
             "trademark",
             "trademarks",
+            "disclosure",
+            "delayed",
+            "article",
+            "story",
         ),
     ),
     LineRule(
@@ -301,12 +307,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         re.compile(
             r"\b(?:we use cookies|(?:this|our) (?:site|website) uses cookies|cookies and similar technologies"
             r"|accept (?:all )?cookies|your privacy is important to us|withdraw your consent"
-            r"|you consent to (?:these activities|our use|the use of cookies))",
+            r"|you consent to (?:these activities|our use|the use of cookies)"
+            r"|we and our partners (?:use|share|store)|by (?:submitting|signing up|subscribing)[^.]{0,40}"
+            r"you agree to)",
             re.I,
         ),
         "a cookie or privacy notice, however long: 'We use cookies and similar technologies ...'",
         max_len=3000,
-        needs=("cookies", "privacy", "consent"),
+        needs=("cookies", "privacy", "consent", "partners", "agree"),
     ),
     LineRule(
         "legal",
