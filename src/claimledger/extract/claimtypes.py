@@ -308,8 +308,32 @@ def _phrase_at(tokens: Sequence[str], phrase: tuple[str, ...], at: int = 0) -> b
     return tuple(tokens[at : at + len(phrase)]) == phrase
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Numbers that say when or who, not how many: an age ("52-year-old Grace", "Eloise Parry, 21,",
+# "the 93 year old") and a day of the month ("12 April", "April 12")
+_IN_PASSING = re.compile(
+    r"\b(\d{1,3})(?:-| )years?(?:-| )old\b|(?<=[a-z], )(\d{1,3})(?=,)"
+    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}(?!\w)|\b{_MONTH} (\d{{1,2}})\b(?!,? \d{{3}})"
+)
+
+
+def _in_passing(r: Reading) -> frozenset[str]:
+    if not any(ch.isdigit() for ch in r.sentence):
+        return frozenset()
+    return frozenset(n for m in _IN_PASSING.finditer(r.sentence) for n in m.groups() if n)
+
+
 def states_figure(r: Reading) -> bool:
-    return any(q.unit not in DURATION_UNITS for q in r.quantities)
+    """A number, amount or proportion that is not a duration, an age or a day of the month."""
+    passing = _in_passing(r) if r.quantities else frozenset()
+    return any(
+        q.unit not in DURATION_UNITS
+        and not (passing and q.text.split(" ")[0].split("-")[0] in passing)
+        for q in r.quantities
+    )
 
 
 def states_cause(r: Reading) -> bool:
