@@ -321,19 +321,22 @@ _IN_PASSING = re.compile(
 
 
 def _in_passing(r: Reading) -> frozenset[str]:
-    if not any(ch.isdigit() for ch in r.sentence):
-        return frozenset()
     return frozenset(n for m in _IN_PASSING.finditer(r.sentence) for n in m.groups() if n)
 
 
 def states_figure(r: Reading) -> bool:
     """A number, amount or proportion that is not a duration, an age or a day of the month."""
-    passing = _in_passing(r) if r.quantities else frozenset()
-    return any(
-        q.unit not in DURATION_UNITS
-        and not (passing and q.text.split(" ")[0].split("-")[0] in passing)
-        for q in r.quantities
-    )
+    passing: frozenset[str] | None = None  # read only when a bare number or an age needs it
+    for q in r.quantities:
+        if q.unit in DURATION_UNITS:
+            continue
+        if q.unit is not None and not q.unit.startswith("year"):
+            return True
+        if passing is None:
+            passing = _in_passing(r)
+        if q.text.split(" ")[0].split("-")[0] not in passing:
+            return True
+    return False
 
 
 def states_cause(r: Reading) -> bool:

@@ -548,6 +548,35 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
     return _dateline(line)
 
 
+_SHORT_LINE = 400  # longer lines are tried on the rules for long notices only
+_LONG_RULES = tuple(r for r in LINE_RULES if r.name in ("cookie_notice", "legal"))
+_LONG_GATE = (
+    "cookie",
+    "privacy",
+    "consent",
+    "©",
+    "reserved",
+    "trademark",
+    "disclaimer",
+    "licensors",
+)
+
+
+def _long_furniture(line: str) -> tuple[Furniture, str] | None:
+    """A long paragraph is furniture only as a cookie, consent or legal notice (one regex scan
+    of it first, so an article's long paragraphs cost little)."""
+    if len(line) > _LONGEST:
+        return None
+    low = line.lower()
+    if not any(word in low for word in _LONG_GATE):
+        return None
+    tokens = set(LETTER_RUN.findall(low))
+    for rule in _LONG_RULES:
+        if rule.matches(line, tokens):
+            return rule.kind, rule.name
+    return None
+
+
 def _dateline(line: str) -> tuple[Furniture, str] | None:
     if is_dateline(line):
         return Furniture.DATELINE, "dateline"
@@ -620,7 +649,10 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     A run where a third of the lines start with a pronoun is the article's own list of points.
     """
     marks: dict[int, Furniture] = {}
-    found = [line_furniture(line) if len(line) <= _LONGEST else None for line in lines]
+    found = [
+        line_furniture(line) if len(line) <= _SHORT_LINE else _long_furniture(line)
+        for line in lines
+    ]
     heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
     run: list[int] = []
 
