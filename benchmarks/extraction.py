@@ -162,7 +162,11 @@ def score(
 
 def read(doc: Document) -> Article:
     return read_article(
-        doc.text, published=doc.meta.published, outlet=doc.meta.outlet, title=doc.meta.title
+        doc.text,
+        published=doc.meta.published,
+        outlet=doc.meta.outlet,
+        title=doc.meta.title,
+        url=doc.meta.url,
     )
 
 

@@ -88,3 +88,30 @@ def test_update_and_publication_stamps_are_not_body() -> None:
     # a sentence that only starts like a stamp is article text
     sentence = "Published reports show that 40 percent of riders paid the full fare in 2020."
     assert _body(f"{FACT}\n\n{sentence}\n") == [FACT, sentence]
+
+
+def test_a_thread_of_reader_comments_with_reply_buttons_ends_the_article() -> None:
+    comments = [
+        "There are 3 comments",
+        "Ann Lee · March 10, 2017 at 12:20 AM",
+        "The city cut 40 routes in 2019, I counted them.",
+        "Reply",
+        "jroe 3 hours ago",
+        "The mayor signed 12 budgets in 2020 and none of them balanced.",
+        "Reply",
+    ]
+    text = f"{FACT}\n\n" * 4 + "\n".join(comments[1:]) + "\n"
+    assert _body(text) == [FACT] * 4
+    text = f"{FACT}\n\n" * 4 + "\n".join(comments) + "\n"
+    assert _body(text) == [FACT] * 4
+
+
+def test_a_sign_in_to_reply_line_ends_the_article() -> None:
+    text = f"{FACT}\n\n" * 4 + "Sign in to post a reply.\nThe council lied about 40 routes.\n"
+    assert _body(text) == [FACT] * 4
+
+
+def test_one_reply_line_or_a_sentence_about_comments_is_body() -> None:
+    lines = [FACT, FACT, "Reply", "The council received 300 comments on the plan by May.", FACT]
+    text = "\n\n".join(lines) + "\n"
+    assert len(_body(text)) == 5

@@ -342,3 +342,25 @@ def test_an_organisation_at_the_start_is_not_he_or_she() -> None:
     )
     claims = {c.quote[:2]: c.speaker for c in _claims(text, outlet="City Paper")}
     assert claims["He"] == "Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stack Overflow also measured the demand relative to the developers in different skills.",
+        "Mr Ruiz has faced criticism in the city after the council reversed its bus plan.",
+    ],
+)
+def test_an_act_of_someone_named_in_the_past_tense_is_a_claim(sentence: str) -> None:
+    assert [c.quote for c in extract_claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Ruiz seemed tired and worried after the long meeting at the hall.",
+        "Ann Ruiz was concerned about the mood of the riders in the city.",
+    ],
+)
+def test_a_past_participle_of_a_feeling_is_no_act(sentence: str) -> None:
+    assert extract_claims(sentence) == []

@@ -21,6 +21,8 @@ _MUST: dict[str, list[str]] = {
         "The council cut 12 bus routes.",
         "More than half of the tenants had no lease.",
         "Fares rose 10 percent.",
+        "Police arrested 21 people on 12 April in Harare.",
+        "The wall, found on 12 April, is 40 metres long.",
     ],
     "procedure_in_future": [
         "When officers encounter a warrant, they will notify the local police.",
@@ -79,6 +81,9 @@ _MUST_NOT: dict[str, list[str]] = {
         "Studies over the past three decades have found that stadiums rarely pay for themselves.",
         "He was jailed for two years.",
         "The mayor resigned on Tuesday.",
+        "Eloise Parry, 21, was taken to hospital on 12 April.",
+        "There is little public affection for 52-year-old Grace, a former typist.",
+        "The mayor signed the budget on March 5 at City Hall.",
     ],
     "procedure_in_future": [
         "The council will vote on the budget when it meets in March.",

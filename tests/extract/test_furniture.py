@@ -39,6 +39,7 @@ _MUST = {
     "author_bio": [
         "Jane Roe is a breaking news reporter for The Paper and is based in Sydney, Australia.",
         "Ann Lee is a senior staff writer covering transport.",
+        "Mark di Stefano is a breaking news reporter for The Paper and is based in Sydney.",
     ],
     "credit_label": [
         "Photograph: Jane Roe/Reuters",
@@ -49,6 +50,8 @@ _MUST = {
     ],
     "credit_tail": [
         "Firefighters at the scene on Tuesday. Photograph: Jane Roe/Reuters",
+        "A new bill would require providers to store metadata for two years. Source: Supplied",
+        "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
         "Ann Lee / The Gazette",
     ],
@@ -67,6 +70,9 @@ _MUST = {
         "This story was originally published on Example.org.",
         "Read our comment policy before posting.",
         "We may earn a commission when you buy through links on our site.",
+        "The Example Fool has a disclosure policy.",
+        "Data is a real-time snapshot *Data is delayed at least 15 minutes.",
+        "In this article: scooters, ride sharing, transport",
     ],
 }
 _MUST.update(
@@ -88,6 +94,27 @@ _MUST.update(
             "Voters wait in line at a polling station on November 3, 2020, in Atlanta, Georgia."
         ],
         "appeal": ["Please make a tax-deductible donation to support our journalism today."],
+        "cookie_notice": [
+            "We use cookies and similar technologies to improve your browsing experience. "
+            + "We may share your information with partners. " * 10,
+            "Your privacy is important to us. Any information you provide may be stored abroad.",
+            "We and our partners share information on your use of this website.",
+            "By submitting your information you agree to the Terms & Conditions and Privacy Policy.",
+        ],
+        "legal": [
+            "Market data provided by Example. Disclaimer. Example: © 2024 Example Inc. "
+            + "Indices are proprietary to Example Opco. " * 10,
+            "Example and Ex are registered trademarks of Example LLC. All rights reserved.",
+        ],
+        "truncated_headline": [
+            "This Is Why Streaking During A Rugby Match Is Never...",
+            "Council Approves $4 Million For Parks In…",
+        ],
+        "call_to_read": [
+            "Pets benefit our mental health A review lists the ways pets comfort people. Read now",
+            "Council approves the budget after a long night of talks Read more »",
+            "Inside the city's new tunnel, a year on Watch now",
+        ],
     }
 )
 _MUST_NOT = {
@@ -123,6 +150,23 @@ _MUST_NOT = {
     "ap_caption": ["The company opened a plant on January 22, 2018, in Newark and hired 300."],
     "appeal": ["Members of the council voted to donate $5,000 to the food bank in 2023."],
     "credit_label": ["Photographs of the flood were shared 20,000 times, police said."],
+    "cookie_notice": [
+        "The regulator said 40 sites set cookies before visitors gave consent in 2023.",
+        "Privacy advocates said the law would let users withdraw consent at any time.",
+    ],
+    "legal": [
+        "The company registered 40 trademarks in 2023, the filing shows.",
+        "The firm's privacy policy changed in May, and regulators fined it $5 million.",
+    ],
+    "truncated_headline": [
+        "He paused. “I don’t know...”",
+        "The list goes on: roads, bridges, schools...",
+    ],
+    "call_to_read": [
+        "The council said residents should read the report before the vote on Tuesday. Read now.",
+        "What children read",
+        "Officials said more than 300 people were asked what they read",
+    ],
     "credit_tail": [
         "The AFL/CIO endorsed the bill on Tuesday.",
         "The mayor signed the bill on Tuesday.",
@@ -133,6 +177,8 @@ _MUST_NOT = {
     ],
     "policy": [
         "The council changed its privacy rules for police cameras in 2021.",
+        "Trains were delayed 40 minutes, and the data show it happens weekly.",
+        "In this article, published in 2023, the council said it cut 12 routes.",
         "The court said the policy was unconstitutional.",
         "Are those of us who avoided agreeing to the Facebook terms of service simply fair game?",
     ],
@@ -341,3 +387,87 @@ def test_two_short_lines_between_paragraphs_take_no_paragraph_with_them() -> Non
     ]
     marks = furniture_blocks(lines)
     assert 0 not in marks and 5 not in marks and 6 not in marks
+
+
+def test_a_list_after_a_standalone_lead_in_takes_question_headlines_and_summaries() -> None:
+    lines = [
+        BODY[0],
+        BODY[1],
+        "Latest news",
+        "Simple drug formula regenerates brain cells",
+        "Scientists have shown how a cocktail of four compounds can convert glia into neurons.",
+        "Alcohol use disorder: A step toward better treatment?",
+        "Current treatments are unsatisfactory, but recent research points toward a new one.",
+        "Popular in neurology",
+        " ".join(BODY * 3),  # a paragraph: not a summary
+        BODY[2],
+    ]
+    marks = furniture_blocks(lines)
+    assert {2, 3, 4, 5, 6, 7} <= set(marks)
+    assert not {0, 1, 8, 9} & set(marks)
+
+
+def test_a_standfirst_after_a_listed_headline_is_not_its_summary() -> None:
+    lines = [
+        "Most read",
+        "Boeing chief refuses to admit design flaws",
+        "Amazon leases two towers in Bellevue",
+        "As it tries to convince people it has lower prices, the grocer guards its reputation.",
+        "The grocer touted a price cut on halibut as part of an announcement about lower prices "
+        "on hundreds of items at its stores in May. (Ann Lee / The Times)",
+        *BODY,
+    ]
+    assert 3 not in furniture_blocks(lines)
+
+
+def test_a_lead_in_followed_by_the_article_takes_nothing_of_it() -> None:
+    lines = ["Related stories", BODY[0], "Is the city ready?", BODY[1], BODY[2]]
+    marks = furniture_blocks(lines)
+    assert set(marks) <= {0}
+
+
+def test_a_headline_ending_in_a_full_stop_inside_a_list_of_headlines() -> None:
+    lines = [
+        *BODY,
+        "Trending now",
+        "Citi mortgage units fined $28.8 million",
+        "First low-cost Asian airline cleared for flights to the U.S.",
+        "Most expensive cars from the collector car auctions",
+        "Mortgage rates for the week",
+    ]
+    marks = furniture_blocks(lines)
+    assert {4, 5, 6, 7} <= set(marks) and not {0, 1, 2} & set(marks)
+
+
+def test_headlines_asking_questions_in_a_list_with_their_summaries() -> None:
+    lines = [
+        *BODY,
+        "12 Natural Ways to Defeat Allergies",
+        "Make these tweaks to your diet, home, and lifestyle.",
+        "Need Nasal Allergy Relief?",
+        "Breathe easier with these products.",
+        "5 Tips to Cut Pet Allergies",
+        "Live in harmony with your cat or dog.",
+    ]
+    marks = furniture_blocks(lines)
+    assert set(range(3, 9)) <= set(marks) and not {0, 1, 2} & set(marks)
+
+
+def test_a_question_in_the_article_is_not_headline_like() -> None:
+    assert not is_headline_like("But what does that mean for the riders of Eastside?")
+
+
+def test_a_menu_of_entries_saying_what_to_do_there() -> None:
+    lines = [
+        *BODY,
+        "Second Opinion: Read expert perspectives on popular health topics.",
+        "Communities: Connect with people like you, and get expert guidance.",
+        "Physician Directory: Find a doctor in your area.",
+    ]
+    marks = furniture_blocks(lines)
+    assert {3, 4, 5} <= set(marks) and not {0, 1, 2} & set(marks)
+
+
+def test_one_speaker_and_a_quotation_telling_what_to_do_is_no_menu() -> None:
+    lines = [BODY[0], "Mayor Ana Ruiz: Find the money or cut the routes.", BODY[1]]
+    assert furniture_blocks(lines) == {}

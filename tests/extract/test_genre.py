@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract import Genre, read_article
-from claimledger.extract.genre import LABELS, read_genre
+from claimledger.extract.genre import LABELS, genre_from_url, read_genre
 
 NEWS = [
     "The city council voted 7-2 on Tuesday to cut 12 bus routes, saving $4.1 million a year.",
@@ -185,3 +185,49 @@ def test_two_speakers_taking_long_turns_make_an_interview() -> None:
             f"Ruiz: Because the route cost {i + 2} million dollars a year and we had no money.",
         ]
     assert read_genre(lines).genre is Genre.INTERVIEW
+
+
+@pytest.mark.parametrize(
+    ("url", "genre"),
+    [
+        (
+            "http://www.example.com.au/news/opinion/angry-media-wont-buckle/story-1227",
+            Genre.OPINION,
+        ),
+        ("https://example.com/opinions/2024/03/05/the-council-is-wrong/", Genre.OPINION),
+        ("https://example.com/commentary/why-buses-matter", Genre.OPINION),
+        ("https://example.org/news/analysis/what-the-cuts-mean", Genre.ANALYSIS),
+        ("https://example.org/live/2024/mar/05/storm-updates", Genre.LIVE_BLOG),
+    ],
+)
+def test_the_section_an_address_files_the_piece_under(url: str, genre: Genre) -> None:
+    reading = genre_from_url(url)
+    assert reading is not None and reading.genre is genre
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://opinion.example.com/news/council-cuts-buses",  # the host is no section
+        "https://example.com/news/2024/03/05/opinion",  # the slug's words are the headline's
+        "https://example.com/news/opinionated-mayor-cuts-buses",
+        "https://example.com/news/council-cuts-buses?section=opinion",
+        None,
+    ],
+)
+def test_no_section_in_the_address_says_nothing(url: str | None) -> None:
+    assert genre_from_url(url) is None
+
+
+def test_the_address_counts_when_the_page_shows_no_label() -> None:
+    text = "\n\n".join(NEWS)
+    assert read_article(text).genre.genre is Genre.NEWS
+    filed = read_article(text, url="https://example.com/news/opinion/bus-cuts/story-1")
+    assert filed.genre.genre is Genre.OPINION
+
+
+def test_in_opinion_an_act_told_of_someone_named_is_still_a_claim() -> None:
+    sentence = "Staffers from the office of Communications Minister Ana Ruiz also took part."
+    opinion = read_article("\n\n".join(["Opinion", *OP_ED, sentence]))
+    assert opinion.genre.genre is Genre.OPINION
+    assert any(c.quote == sentence for c in opinion.claims)

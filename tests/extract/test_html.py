@@ -7,6 +7,7 @@ from pathlib import Path
 
 from claimledger.documents import parse_document, read_document
 from claimledger.extract import extract_claims
+from claimledger.extract.html import xml_paragraphs
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 
@@ -39,3 +40,37 @@ def test_html_and_captured_text_give_the_same_claims() -> None:
     from_text = [c.quote for c in extract_claims(doc.text, published="2011-11-30")]
     from_html = [c.quote for c in extract_claims(html_doc.text, published="2011-11-30")]
     assert from_html == from_text
+
+
+def test_a_line_break_in_a_paragraphs_source_is_a_space() -> None:
+    # what trafilatura's fallback readers give for a hard-wrapped page: the source's line breaks
+    # and indentation inside each paragraph (its plain text kept them as lines)
+    xml = (
+        "<doc><main><head>Babies who eat peanuts early</head>"
+        "<p>Feb. 23, 2015 -- Peanut allergies have been\n                on the rise "
+        "in the past decade.</p><p>But a new study may offer a way to stem that rise,\n"
+        "    while another may offer hope.<lb/>A second line.</p>"
+        "<list><item>Nuts are the main\n cause.</item></list>Loose text\n in the main.</main></doc>"
+    )
+    assert xml_paragraphs(xml) == [
+        "Babies who eat peanuts early",
+        "Feb. 23, 2015 -- Peanut allergies have been on the rise in the past decade.",
+        "But a new study may offer a way to stem that rise, while another may offer hope.",
+        "A second line.",
+        "- Nuts are the main cause.",
+        "Loose text in the main.",
+    ]
+
+
+def test_a_written_line_break_starts_a_line() -> None:
+    paragraphs = [
+        "The council cut 12 bus routes in March 2021, the transit authority said in a statement.",
+        "The mayor signed the budget on Tuesday.<br>Ridership fell 38 percent in 2023.",
+        "Officials said the cuts would save $4.1 million a year, according to the budget office.",
+    ]
+    page = _as_html("Bus cuts", []).replace(
+        "</h1>", "</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    )
+    text = parse_document(page.encode(), name="bus.html").text
+    assert "The mayor signed the budget on Tuesday.\n" in text
+    assert "\nRidership fell 38 percent in 2023." in text

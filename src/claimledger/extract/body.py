@@ -30,8 +30,59 @@ _COMMENT_LINE = re.compile(
 )
 
 
+# On a short line only (a button, a heading): "Sign in to post a reply.", "There are 13 comments"
+_COMMENT_HEADING = re.compile(
+    r"^(?:there (?:are|is) |view (?:all )?|show (?:all )?|see (?:all )?)?\d[\d,]* (?:comments?|responses?"
+    r"|replies|thoughts)\b(?: (?:on|to)\b.*)?$"
+    r"|\b(?:sign in|log in|register|login) to (?:post a |add a |leave a |write a )?(?:reply|comment)"
+    r"|^(?:post|add|write) a (?:reply|comment)\b",
+    re.IGNORECASE,
+)
+_COMMENT_HEADING_MAX = 100
+
+
 def _starts_comments(low: str, line: str) -> bool:
-    return any(p in low for p in _COMMENT_PHRASES) or _COMMENT_LINE.match(line) is not None
+    return (
+        any(p in low for p in _COMMENT_PHRASES)
+        or _COMMENT_LINE.match(line) is not None
+        or (len(line) <= _COMMENT_HEADING_MAX and _COMMENT_HEADING.search(line) is not None)
+    )
+
+
+# A reader comment's buttons, alone on a line; two of them close together make a thread.
+_COMMENT_BUTTON = re.compile(
+    r"^(?:reply|report(?: abuse| comment)?|flag|like|like reply|reply report|report reply"
+    r"|share reply)\s*[↓↑]?$",
+    re.IGNORECASE,
+)
+# A comment's header: a handle and when it was written ("Ann · March 10, 2017 at 12:20 AM",
+# "jroe 3 hours ago")
+_COMMENT_WHEN = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_BUTTON_GAP = 12  # a thread's next button is within this many lines
+_HEADER_REACH = 6  # a comment's header is at most this many lines above its button
+
+
+def _comment_thread_start(lines: list[str], i: int) -> int | None:
+    """Where a thread of reader comments begins, if line `i` is the first of its buttons:
+    a 'Reply' (or 'Report') line with another within a few lines. The thread starts at the first
+    comment's header (a short line with a time, above the button), else just above the button."""
+    if not _COMMENT_BUTTON.match(lines[i]):
+        return None
+    if not any(_COMMENT_BUTTON.match(x) for x in lines[i + 1 : i + 1 + _BUTTON_GAP]):
+        return None
+    for j in range(i - 1, max(-1, i - 1 - _HEADER_REACH), -1):
+        line = lines[j]
+        if len(line) <= _COMMENT_HEADING_MAX and _COMMENT_WHEN.search(line) and not _ends(line):
+            return j
+    return max(0, i - 1)
+
+
+def _ends(line: str) -> bool:
+    return line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
 
 _SALUTATION = re.compile(r"^dear [\w ,&'’-]{2,60}[,:!]?$", re.IGNORECASE)
@@ -89,6 +140,11 @@ def find_body(
         # Reader comments and the like run to the end of the page.
         if late and _starts_comments(line.lower(), line):
             for j in range(i, n):
+                keep[j] = False
+            break
+        thread = _comment_thread_start(lines, i) if late and len(line) < 30 else None
+        if thread is not None:
+            for j in range(thread, n):
                 keep[j] = False
             break
         # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.

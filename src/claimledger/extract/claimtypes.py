@@ -308,8 +308,35 @@ def _phrase_at(tokens: Sequence[str], phrase: tuple[str, ...], at: int = 0) -> b
     return tuple(tokens[at : at + len(phrase)]) == phrase
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Numbers that say when or who, not how many: an age ("52-year-old Grace", "Eloise Parry, 21,",
+# "the 93 year old") and a day of the month ("12 April", "April 12")
+_IN_PASSING = re.compile(
+    r"\b(\d{1,3})(?:-| )years?(?:-| )old\b|(?<=[a-z], )(\d{1,3})(?=,)"
+    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}(?!\w)|\b{_MONTH} (\d{{1,2}})\b(?!,? \d{{3}})"
+)
+
+
+def _in_passing(r: Reading) -> frozenset[str]:
+    return frozenset(n for m in _IN_PASSING.finditer(r.sentence) for n in m.groups() if n)
+
+
 def states_figure(r: Reading) -> bool:
-    return any(q.unit not in DURATION_UNITS for q in r.quantities)
+    """A number, amount or proportion that is not a duration, an age or a day of the month."""
+    passing: frozenset[str] | None = None  # read only when a bare number or an age needs it
+    for q in r.quantities:
+        if q.unit in DURATION_UNITS:
+            continue
+        if q.unit is not None and not q.unit.startswith("year"):
+            return True
+        if passing is None:
+            passing = _in_passing(r)
+        if q.text.split(" ")[0].split("-")[0] not in passing:
+            return True
+    return False
 
 
 def states_cause(r: Reading) -> bool:

@@ -97,6 +97,10 @@ _STAMP = re.compile(
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s note|correction|clarification|update)\s*:", re.IGNORECASE
 )
+_LEGAL = (
+    r"(?:©|\ball rights reserved\b|\bregistered trade ?marks?\b|\btrademarks?\b|\bdisclaimer\b"
+    r"|\blicensors\b|\bproprietary to\b|\bterms (?:of (?:use|service)|under which)\b|\bprivacy policy\b)"
+)
 APPEAL = re.compile(
     r"\b(?:donat(?:e|ion|ing)|tax[- ]deductible|chip in|make a (?:gift|contribution)|support (?:our|independent) journalism"
     r"|become a (?:member|subscriber|supporter)|dig deep|reader[- ]supported)\b",
@@ -139,6 +143,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|^(?:related|recommended|more)(?: (?:stories|articles|coverage|reading|links|content"
             r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
             r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
+            r"|featured(?: news| stories| articles)?$"
             r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
             re.I,
         ),
@@ -155,7 +160,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a summary cut off at a length mid-sentence ('The council voted on Tuesday to…'), maybe "
         "with its site's name after: a teaser's; shorter lines trailing off are a writer's ellipsis",
-        max_len=320,
+        max_len=600,
         needs=("…", "..."),
         tail=80,
         min_len=60,
@@ -187,7 +192,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "author_bio",
         Furniture.BOILERPLATE,
         re.compile(
-            r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
+            r"^[A-Z][\w.'’-]+\s(?:(?:[A-Z][\w.'’-]+|de|di|da|del|der|van|von|la|le|bin|al)\s){0,3}"
+            r"(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
             r"|photographer|critic|author|fellow)\b"
         ),
@@ -211,7 +217,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "credit_tail",
         Furniture.CREDIT,
         re.compile(
-            r"(?:^|[\s.:|])(?:photo(?:graph)?|image|credit|picture)s?:\s*[^.!?]{2,80}$|"
+            r"(?:^|[\s.:|])(?i:photo(?:graph)?|image|credit|picture|source)s?:\s*[^.!?]{2,80}$|"
             + _CREDIT_TAIL
         ),
         "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
@@ -226,7 +232,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"\b(?:sign up (?:for|to|here|now|today)|subscribe (?:to|now|today|for|here)"
             r"|(?:our|the|a|free|daily|weekly) newsletters?\b|in your inbox|to your inbox"
             r"|already a (?:subscriber|member)|free articles? (?:left|remaining)|subscribers? only"
-            r"|create a free account|log in to (?:continue|read|comment)|download (?:our|the) app"
+            r"|create a free account|log in to (?:continue|read|comment)|(?:log|sign) in with your|download (?:our|the) app"
             r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism)",
             re.I,
         ),
@@ -261,7 +267,9 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|republished (?:with permission|from|under)|earn (?:a|an affiliate) commission"
             r"|a version of this (?:article|story) (?:appears|appeared)|registered trademarks?"
             r"|comments (?:will|may) be (?:rejected|removed|deleted|moderated|reviewed)"
-            r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected))",
+            r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected)"
+            r"|has a disclosure policy|(?:quotes?|data) (?:is|are) delayed (?:by )?(?:at least )?\d+ minutes"
+            r"|^in this (?:article|story):)",
             re.I,
         ),
         "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
@@ -287,7 +295,67 @@ LINE_RULES: tuple[LineRule, ...] = (
             "version",
             "trademark",
             "trademarks",
+            "disclosure",
+            "delayed",
+            "article",
+            "story",
         ),
+    ),
+    LineRule(
+        "cookie_notice",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:we use cookies|(?:this|our) (?:site|website) uses cookies|cookies and similar technologies"
+            r"|accept (?:all )?cookies|your privacy is important to us|withdraw your consent"
+            r"|you consent to (?:these activities|our use|the use of cookies)"
+            r"|we and our partners (?:use|share|store)|by (?:submitting|signing up|subscribing)[^.]{0,40}"
+            r"you agree to)",
+            re.I,
+        ),
+        "a cookie or privacy notice, however long: 'We use cookies and similar technologies ...'",
+        max_len=3000,
+        needs=("cookies", "privacy", "consent", "partners", "agree"),
+    ),
+    LineRule(
+        "legal",
+        Furniture.BOILERPLATE,
+        re.compile(_LEGAL + r"[\s\S]*?" + _LEGAL, re.I),
+        "a legal notice, however long: two or more of '©', 'all rights reserved', 'trademark', "
+        "'disclaimer', 'licensors', 'terms of use' ...",
+        max_len=3000,
+        needs=(
+            "©",
+            "reserved",
+            "trademark",
+            "trademarks",
+            "disclaimer",
+            "licensors",
+            "proprietary",
+            "terms",
+            "privacy",
+        ),
+    ),
+    LineRule(
+        "call_to_read",
+        Furniture.TEASER,
+        re.compile(
+            r"\S\s+(?:(?:Read|Watch|Listen|READ|WATCH)(?: (?:now|more|here|the story|full story))?"
+            r"|(?i:learn more|continue reading))\s*[»›>→]?$"
+        ),
+        "a teaser ending in its button: 'Pets benefit our mental health A review lists ... Read now'",
+        max_len=600,
+        min_len=40,
+        needs=("read", "watch", "listen", "learn", "continue"),
+        tail=40,
+    ),
+    LineRule(
+        "truncated_headline",
+        Furniture.TEASER,
+        re.compile(r"^[$£€]?[A-Z0-9][\w'’-]*(?:\s[$£€]?[A-Z0-9][\w'’,:-]*){2,}\s?(?:…|\.\.\.)$"),
+        "a headline cut off with an ellipsis, Every Word Capitalised: 'This Is Why Streaking Is "
+        "Never...'",
+        max_len=160,
+        needs=("…", "..."),
     ),
     LineRule(
         "navigation",
@@ -480,6 +548,35 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
     return _dateline(line)
 
 
+_SHORT_LINE = 400  # longer lines are tried on the rules for long notices only
+_LONG_RULES = tuple(r for r in LINE_RULES if r.name in ("cookie_notice", "legal"))
+_LONG_GATE = (
+    "cookie",
+    "privacy",
+    "consent",
+    "©",
+    "reserved",
+    "trademark",
+    "disclaimer",
+    "licensors",
+)
+
+
+def _long_furniture(line: str) -> tuple[Furniture, str] | None:
+    """A long paragraph is furniture only as a cookie, consent or legal notice (one regex scan
+    of it first, so an article's long paragraphs cost little)."""
+    if len(line) > _LONGEST:
+        return None
+    low = line.lower()
+    if not any(word in low for word in _LONG_GATE):
+        return None
+    tokens = set(LETTER_RUN.findall(low))
+    for rule in _LONG_RULES:
+        if rule.matches(line, tokens):
+            return rule.kind, rule.name
+    return None
+
+
 def _dateline(line: str) -> tuple[Furniture, str] | None:
     if is_dateline(line):
         return Furniture.DATELINE, "dateline"
@@ -496,6 +593,8 @@ def is_headline_like(line: str) -> bool:
     A list item ('• 42% of homes lack broadband') and a lead-in ending in a colon are not."""
     if len(line) > 140 or _LIST_ITEM.match(line):
         return False
+    if line.endswith("?") and len(line) <= 100 and _capitalised(line):
+        return True  # "Need Nasal Allergy Relief?": a headline asking
     if _ENDS_SENTENCE.search(line) or line.endswith((":", ",", ";")):
         return False
     return 2 <= len(line.split()) <= HEADLINE_WORDS
@@ -519,6 +618,26 @@ def _points(lines: list[str], run: list[int]) -> bool:
     return starts * 3 >= len(run)
 
 
+# A site's menu entry: a name and what to do there ("Physician Directory: Find a doctor in your
+# area."). One alone may be a speaker and a quotation; two or more close together are a menu.
+PROMO = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s?){1,4}:\s+(?i:get|find|read|connect|track|see|learn|save|discover"
+    r"|enter|shop|explore|try|join|download|browse|watch|listen|check|compare|search|ask"
+    r"|talk|sign|start|meet)\b[^.!?]{0,120}[.!]?$"
+)
+_PROMO_MAX = 160
+
+
+def _promo_menu(lines: list[str]) -> list[int]:
+    """Menu entries (`PROMO`) standing two or more within two lines of each other."""
+    entries = [i for i, line in enumerate(lines) if len(line) <= _PROMO_MAX and PROMO.match(line)]
+    return [
+        i
+        for n, i in enumerate(entries)
+        if (n > 0 and i - entries[n - 1] <= 2) or (n + 1 < len(entries) and entries[n + 1] - i <= 2)
+    ]
+
+
 def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     """Lines that are furniture by where they stand, by index.
 
@@ -530,7 +649,10 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     A run where a third of the lines start with a pronoun is the article's own list of points.
     """
     marks: dict[int, Furniture] = {}
-    found = [line_furniture(line) if len(line) <= 400 else None for line in lines]
+    found = [
+        line_furniture(line) if len(line) <= _SHORT_LINE else _long_furniture(line)
+        for line in lines
+    ]
     heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
     run: list[int] = []
 
@@ -553,6 +675,16 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
                 marked += [
                     j + 1 for j in items if j + 1 < len(lines) and len(lines[j + 1]) <= _BETWEEN_MAX
                 ]
+            elif len(run) >= 3:
+                # a headline of the list ending in an abbreviation ("... to the U.S."); not a
+                # standfirst between a headline and a byline
+                marked += [
+                    a + 1
+                    for a, b in itertools.pairwise(run)
+                    if b - a == 2
+                    and len(lines[a + 1]) <= _HEADLINE_BETWEEN
+                    and _ABBREVIATION_END.search(lines[a + 1])
+                ]
             for j in marked:
                 marks.setdefault(j, Furniture.TEASER)
 
@@ -562,6 +694,12 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
             run = []
         run.append(i)
     close(run)
+    for i in _promo_menu(lines):
+        marks.setdefault(i, Furniture.LINK)
+    for i, read in enumerate(found):
+        if read is not None and read[1] == "read_more" and len(lines[i].split()) <= 5:
+            for j in _led_list(lines, i):
+                marks.setdefault(j, Furniture.TEASER)
     for i, line in enumerate(lines):
         read = found[i]
         if read is None:
@@ -576,4 +714,52 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
 
 
 _CAPTION_MAX = 200
+_HEADLINE_BETWEEN = 100  # a line between two headlines of a list, as short as one: one too
+_QUESTION_HEADLINE_WORDS = 12
+
+
+def _is_question_headline(line: str) -> bool:
+    return line.endswith("?") and len(line) <= 100 and len(line.split()) <= _QUESTION_HEADLINE_WORDS
+
+
+def _capitalised(line: str) -> bool:
+    """Every Word Capitalised (of words of three letters or more, three at least)."""
+    long_words = [w for w in line.split() if len(w) > 2 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _is_listed_headline(line: str) -> bool:
+    """A headline in a list a lead-in introduces: a short line that does not end a sentence, a
+    short question, or a longer headline with Every Word Capitalised."""
+    if is_headline_like(line) or _is_question_headline(line):
+        return True
+    return len(line) <= 240 and not _ENDS_SENTENCE.search(line) and _capitalised(line)
+
+
+def _led_list(lines: list[str], lead: int) -> list[int]:
+    """The list a standalone lead-in ('Latest news', 'Related stories') introduces: headlines
+    (a short question too, after such a lead-in) each with at most one short summary after it,
+    up to the first line that is neither. Two headlines at least, or nothing."""
+    taken: list[int] = []
+    heads = 0
+    after_head = False
+    for j in range(lead + 1, len(lines)):
+        line = lines[j]
+        if _is_listed_headline(line):
+            heads += 1
+            after_head = True
+        elif after_head and len(line) <= _BETWEEN_MAX and _listed_next(lines, j + 1):
+            after_head = False  # a one-line summary, with the list going on after it
+        else:
+            break
+        taken.append(j)
+    return taken if heads >= 2 else []
+
+
+def _listed_next(lines: list[str], j: int) -> bool:
+    return j < len(lines) and _is_listed_headline(lines[j])
+
+
+# A headline ending in an abbreviation's full stop ("... flights to the U.S.", "... Holdings Inc.")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’')\]]*\s")  # a caption written before its credit

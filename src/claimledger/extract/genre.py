@@ -114,9 +114,9 @@ _OUGHT = frozenset(
         "unacceptable",
     ]
 )
-_OPINION_VOICE = (
-    0.35  # share of the body's sentences with first person or ought-words, outside quotes
-)
+# share of the body's sentences with first person or ought-words, outside quotes; a news story
+# with a correspondent's first-person analysis box comes to about a third
+_OPINION_VOICE = 0.4
 
 
 def _head(lines: list[str]) -> list[str]:
@@ -224,9 +224,42 @@ def read_genre(
     return genre_from_voice(_voice(lines) if voice is None else voice)
 
 
-def genre_from_page(lines: list[str], title: str | None = None) -> GenreReading | None:
+# The section an address files the piece under, as news sites name them ("/news/opinion/...",
+# "/commentary/2024/...", "/live/..."): a path segment, never the host or the slug's words.
+_URL_SECTIONS: tuple[tuple[re.Pattern[str], Genre], ...] = (
+    (re.compile(r"^(?:fact-?checks?|factcheck(?:ing)?|reality-check)$"), Genre.FACT_CHECK),
+    (re.compile(r"^(?:live|live-?blogs?|live-?updates|live-news)$"), Genre.LIVE_BLOG),
+    (
+        re.compile(
+            r"^(?:opinions?|commentary|comment(?:isfree)?|columns?|columnists?|editorials?"
+            r"|op-?eds?|oped|views|viewpoints?|letters|perspectives?)$"
+        ),
+        Genre.OPINION,
+    ),
+    (re.compile(r"^(?:analysis|news-analysis|explainers?)$"), Genre.ANALYSIS),
+)
+
+
+def genre_from_url(url: str | None) -> GenreReading | None:
+    """The genre an address files the piece under: a section of its path (not its last part,
+    the slug, whose words are the headline's)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][\w+.-]*://[^/]*", "", url.strip().lower()).split("?", 1)[0]
+    segments = [seg for seg in path.split("/") if seg][:-1]
+    for segment in segments:
+        for pattern, genre in _URL_SECTIONS:
+            if pattern.match(segment):
+                return GenreReading(genre, f"filed under /{segment}/")
+    return None
+
+
+def genre_from_page(
+    lines: list[str], title: str | None = None, url: str | None = None
+) -> GenreReading | None:
     """The genre when the page shows it (a label, time stamps, ratings, questions and answers, a
-    columnist's note); None when only the voice of the body can tell."""
+    columnist's note, the section its address files it under); None when only the voice of the
+    body can tell."""
     head = _head(lines)
     candidates = ([title] if title else []) + [
         line for i, line in enumerate(head) if not _in_menu(head, i)
@@ -247,7 +280,7 @@ def genre_from_page(lines: list[str], title: str | None = None) -> GenreReading 
         return GenreReading(Genre.INTERVIEW, "questions and answers")
     if shape.note is not None:
         return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
-    return None
+    return genre_from_url(url)
 
 
 def genre_from_voice(voice: float) -> GenreReading:

@@ -67,21 +67,64 @@ def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
     return "".join(out)
 
 
+_INLINE = frozenset(["hi", "ref", "del", "span", "b", "i", "em", "strong", "a"])
+
+
+def xml_paragraphs(xml: str) -> list[str]:
+    """The article's blocks in order, from trafilatura's XML: its plain text keeps every line
+    break of the page's source, so a hard-wrapped paragraph came out cut into lines. Here, as a
+    browser shows it, a run of white space in the source is one space; a block (paragraph,
+    heading, list item) or a written line break (<br>) starts a line."""
+    from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
+
+    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(huge_tree=True))
+    main = root.find("main")
+    if main is None:
+        return []
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        block = node.tag not in _INLINE
+        if node.tag == "lb" or block:
+            parts.append("\n")
+        if node.tag == "item":
+            parts.append("- ")
+        if node.text:
+            parts.append(node.text.replace("\n", " "))
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail.replace("\n", " "))
+        if block:
+            parts.append("\n")
+
+    walk(main)
+    lines = "".join(parts).split("\n")
+    return [t for line in lines if (t := " ".join(line.split())) and t != "-"]
+
+
+# How trafilatura reads a page: comments, tables and images left out.
+_READING: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "favor_precision": True,
+    "deduplicate": False,
+}
+
+
 def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """The article body, paragraphs separated by blank lines, and title/author/date/url/outlet."""
     import trafilatura
 
     html = flatten_deep_nesting(html)
-    text = trafilatura.extract(
+    xml = trafilatura.extract(
         html,
         url=url,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=True,
-        deduplicate=False,
+        output_format="xml",
+        **_READING,
     )
-    paragraphs = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    paragraphs = xml_paragraphs(xml) if xml else []
     body = "\n\n".join(paragraphs)
     meta: dict[str, Any] = {
         "title": None,

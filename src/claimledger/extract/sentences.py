@@ -176,10 +176,12 @@ _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c": initials written wit
 
 
 def _is_boundary(text: str, end_pos: int, punct_start: int) -> bool:
-    if text[punct_start] != ".":
-        return True  # "!" and "?" always end a sentence
     nxt = _NEXT_WORD.match(text, end_pos)
     next_word = nxt.group(1) if nxt else ""
+    if text[punct_start] != ".":
+        # "!" and "?" end a sentence, unless quoted inside one: "the 'a-ha!' moment", "“Why?”
+        # she asked"
+        return not (next_word[:1].islower() and text[punct_start + 1 : end_pos].strip())
     if next_word and next_word[0].islower():
         return False  # "D.C. have fought", "Jan. 5" style continuations
     m = _WORD_BEFORE.match(text[max(0, punct_start - 20) : punct_start][::-1])

@@ -92,6 +92,7 @@ def prepare_document(document: Document, path: str) -> Prepared:
             outlet=meta.outlet,
             title=meta.title,
             max_claims=limits.max_claims,
+            url=meta.url,
         )
     except TooManyClaims as exc:
         limits.check_claims(exc.at_least, path)
