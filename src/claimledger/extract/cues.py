@@ -8,6 +8,26 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")  # ASCII only: twice as fast as wi
 # The plain runs of letters in lower-cased text, for the cheap tests that need no apostrophes or
 # digits (is a furniture word, a speech verb, a number word in this line?).
 LETTER_RUN = re.compile(r"[a-z]+")
+# Every byte but a-z made a space: LETTER_RUN's words of lower-cased text, as bytes, in one C pass
+# (letters outside ASCII are several bytes above 127 in UTF-8, so they split words as there).
+_LETTERS_ONLY = bytes.maketrans(
+    bytes(range(256)), bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+)
+
+
+class WordGate:
+    """Which of a fixed set of words stand in a line, as LETTER_RUN would split its lower-cased
+    text: a gate before the rules that need one of them.
+
+    The line's bytes are split in C and only the few words of the set are made strings, instead
+    of a string and a set entry for every word of every line (most lines have none)."""
+
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        self._bytes = frozenset(w.encode("ascii") for w in vocabulary)
+
+    def found(self, line: str) -> set[str]:
+        raw = line.lower().encode("utf-8", "replace").translate(_LETTERS_ONLY).split()
+        return {w.decode("ascii") for w in self._bytes.intersection(raw)}
 
 
 def words(sentence: str) -> list[str]:
