@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")  # ASCII only: twice as fast as with ’ in the class
 # The plain runs of letters in lower-cased text, for the cheap tests that need no apostrophes or
 # digits (is a furniture word, a speech verb, a number word in this line?).
 LETTER_RUN = re.compile(r"[a-z]+")
-# Every byte but a-z made a space: LETTER_RUN's words of lower-cased text, as bytes, in one C pass
-# (letters outside ASCII are several bytes above 127 in UTF-8, so they split words as there).
-_LETTERS_ONLY = bytes.maketrans(
-    bytes(range(256)), bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-)
+
+
+def _keep_only(kept: bytes) -> bytes:
+    """A bytes.translate table that turns every byte not in `kept` into a space.
+
+    Words are split this way on UTF-8 bytes, in C, instead of one regex match (and one string)
+    at a time: a letter outside ASCII is bytes above 127, so it splits words as it does for the
+    ASCII-only patterns above."""
+    return bytes.maketrans(bytes(range(256)), bytes(c if c in kept else 32 for c in range(256)))
+
+
+_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+_LETTERS_ONLY = _keep_only(_LOWER)  # what LETTER_RUN reads
+_TOKEN_BYTES = _keep_only(_LOWER + b"0123456789'")  # what _TOKEN reads
 
 
 class WordGate:
@@ -31,8 +41,17 @@ class WordGate:
 
 
 def words(sentence: str) -> list[str]:
-    """Lower-case words, with typographic apostrophes made plain so "it’s" matches "it's"."""
-    return _TOKEN.findall(sentence.replace("’", "'").lower())
+    """Lower-case words, with typographic apostrophes made plain so "it’s" matches "it's".
+
+    What _TOKEN finds; every character it never reads is made a space first (in C, on bytes),
+    so a sentence without an apostrophe is split by str.split, and one with an apostrophe is
+    searched as plain ASCII text (the regex engine's fast case; curly quotation marks make a
+    sentence text of two bytes a character, where it is slower)."""
+    low = sentence.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    kept = low.encode("utf-8", "replace").translate(_TOKEN_BYTES).decode("ascii")
+    return _TOKEN.findall(kept) if "'" in kept else kept.split()
 
 
 def forms(*stems: str) -> frozenset[str]:
@@ -93,11 +112,11 @@ class Lexicon:
         hits: dict[str, int] = {}
         entries = self._entries
         last = len(tokens) - 1
-        for i, token in enumerate(tokens):
-            entry = entries.get(token)
-            if entry is None:
-                continue
-            names, phrases = entry
+        looked_up = list(map(entries.get, tokens))
+        # only the places of words that stand in some list: most words are in none, and are
+        # passed over in C (an entry is a non-empty tuple, so `compress` keeps exactly those)
+        for i in compress(range(len(tokens)), looked_up):
+            names, phrases = looked_up[i]  # type: ignore[misc]  # compress kept entries only
             for name in names:
                 hits[name] = hits.get(name, 0) + 1
             if phrases and i < last:
