@@ -25,6 +25,11 @@ _LETTERS_ONLY = _keep_only(_LOWER)  # what LETTER_RUN reads
 _TOKEN_BYTES = _keep_only(_LOWER + b"0123456789'")  # what _TOKEN reads
 
 
+def letter_runs(text: str) -> list[str]:
+    """LETTER_RUN's words of `text` lower-cased, split on its bytes in C (see `_keep_only`)."""
+    return text.lower().encode("utf-8", "replace").translate(_LETTERS_ONLY).decode("ascii").split()
+
+
 class WordGate:
     """Which of a fixed set of words stand in a line, as LETTER_RUN would split its lower-cased
     text: a gate before the rules that need one of them.

@@ -404,13 +404,20 @@ class _Taken:
 
 
 def find_quantities(
-    text: str, start: int = 0, end: int | None = None, *, tokens: list[str] | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    tokens: list[str] | None = None,
+    has_digit: bool | None = None,
 ) -> tuple[Quantity, ...]:
     """Every quantity in text[start:end], left to right, no overlaps (money before bare numbers).
 
-    `tokens`, the span's lower-case words if the caller has them, saves splitting it again."""
+    `tokens`, the span's lower-case words, and `has_digit`, whether it holds an ASCII digit, if
+    the caller has them, save reading the span again."""
     end = len(text) if end is None else end
-    has_digit = _DIGIT.search(text, start, end) is not None
+    if has_digit is None:
+        has_digit = _DIGIT.search(text, start, end) is not None
     if not has_digit and tokens is not None and _NUMBER_WORDS.isdisjoint(tokens):
         return ()  # most sentences: no digit, no number word, and nothing copied to find out
     lowered = text[start:end].lower()

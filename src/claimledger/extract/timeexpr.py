@@ -302,14 +302,21 @@ def _season_year(pub: date, start_month: int, rel: str, future: bool) -> int:
 
 
 def resolve_period(
-    sentence: str, published: str | None, *, tokens: list[str] | None = None
+    sentence: str,
+    published: str | None,
+    *,
+    tokens: list[str] | None = None,
+    has_digit: bool | None = None,
 ) -> Period | None:
     """The first time expression of the sentence as a period, or None.
 
     A date no calendar has ("999 decades ago", "February 30") or a period that ends before it
-    starts ("since 2099" in a 2024 article) is no period: the claim keeps its words, not a date."""
+    starts ("since 2099" in a 2024 article) is no period: the claim keeps its words, not a date.
+    `tokens` (its lower-case words) and `has_digit` (an ASCII digit in it), if the caller has
+    them, save reading the sentence again."""
     listed = tokens if tokens is not None else _WORD.findall(sentence.lower())
-    has_digit = _DIGIT.search(sentence) is not None
+    if has_digit is None:
+        has_digit = _DIGIT.search(sentence) is not None
     if not has_digit and _TIME_WORDS.isdisjoint(listed):
         return None  # most sentences: no digit and no time word, found with no set built
     try:
