@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")  # ASCII only: twice as fast as with ’ in the class
 # The plain runs of letters in lower-cased text, for the cheap tests that need no apostrophes or
@@ -117,11 +116,11 @@ class Lexicon:
         hits: dict[str, int] = {}
         entries = self._entries
         last = len(tokens) - 1
-        looked_up = list(map(entries.get, tokens))
-        # only the places of words that stand in some list: most words are in none, and are
-        # passed over in C (an entry is a non-empty tuple, so `compress` keeps exactly those)
-        for i in compress(range(len(tokens)), looked_up):
-            names, phrases = looked_up[i]  # type: ignore[misc]  # compress kept entries only
+        for i, token in enumerate(tokens):
+            entry = entries.get(token)
+            if entry is None:
+                continue
+            names, phrases = entry
             for name in names:
                 hits[name] = hits.get(name, 0) + 1
             if phrases and i < last:
