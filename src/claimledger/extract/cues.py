@@ -10,9 +10,52 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")  # ASCII only: twice as fast as wi
 LETTER_RUN = re.compile(r"[a-z]+")
 
 
+def _keep_only(kept: bytes) -> bytes:
+    """A bytes.translate table that turns every byte not in `kept` into a space.
+
+    Words are split this way on UTF-8 bytes, in C, instead of one regex match (and one string)
+    at a time: a letter outside ASCII is bytes above 127, so it splits words as it does for the
+    ASCII-only patterns above."""
+    return bytes.maketrans(bytes(range(256)), bytes(c if c in kept else 32 for c in range(256)))
+
+
+_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+_LETTERS_ONLY = _keep_only(_LOWER)  # what LETTER_RUN reads
+_TOKEN_BYTES = _keep_only(_LOWER + b"0123456789'")  # what _TOKEN reads
+
+
+def letter_runs(text: str) -> list[str]:
+    """LETTER_RUN's words of `text` lower-cased, split on its bytes in C (see `_keep_only`)."""
+    return text.lower().encode("utf-8", "replace").translate(_LETTERS_ONLY).decode("ascii").split()
+
+
+class WordGate:
+    """Which of a fixed set of words stand in a line, as LETTER_RUN would split its lower-cased
+    text: a gate before the rules that need one of them.
+
+    The line's bytes are split in C and only the few words of the set are made strings, instead
+    of a string and a set entry for every word of every line (most lines have none)."""
+
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        self._bytes = frozenset(w.encode("ascii") for w in vocabulary)
+
+    def found(self, line: str) -> set[str]:
+        raw = line.lower().encode("utf-8", "replace").translate(_LETTERS_ONLY).split()
+        return {w.decode("ascii") for w in self._bytes.intersection(raw)}
+
+
 def words(sentence: str) -> list[str]:
-    """Lower-case words, with typographic apostrophes made plain so "it’s" matches "it's"."""
-    return _TOKEN.findall(sentence.replace("’", "'").lower())
+    """Lower-case words, with typographic apostrophes made plain so "it’s" matches "it's".
+
+    What _TOKEN finds; every character it never reads is made a space first (in C, on bytes),
+    so a sentence without an apostrophe is split by str.split, and one with an apostrophe is
+    searched as plain ASCII text (the regex engine's fast case; curly quotation marks make a
+    sentence text of two bytes a character, where it is slower)."""
+    low = sentence.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    kept = low.encode("utf-8", "replace").translate(_TOKEN_BYTES).decode("ascii")
+    return _TOKEN.findall(kept) if "'" in kept else kept.split()
 
 
 def forms(*stems: str) -> frozenset[str]:

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 
-from claimledger.extract.cues import LETTER_RUN, words
+from claimledger.extract.cues import WordGate, words
 from claimledger.extract.timeexpr import CALENDAR_WORDS
 
 
@@ -508,7 +508,9 @@ _LONGEST = max(r.max_len for r in LINE_RULES)
 
 # Every word and mark some rule needs: a line with none of them is tried on the others only.
 _ALL_WORDS = frozenset(w for r in LINE_RULES for w in r._words)
-_ALL_MARKS = re.compile("|".join(sorted({re.escape(m) for r in LINE_RULES for m in r._marks})))
+_GATE = WordGate(_ALL_WORDS)
+# (looked for with `in`: a few substring scans cost less than one alternation tried at every place)
+_ALL_MARKS = tuple(sorted({m for r in LINE_RULES for m in r._marks}))
 _UNGATED = tuple(r for r in LINE_RULES if not r.needs)
 _GATED = tuple(r for r in LINE_RULES if r.needs)
 _WORD_GATED_LONGEST = max(r.max_len for r in LINE_RULES if r._words)
@@ -540,8 +542,9 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
                     return rule.kind, rule.name
         # the words are read only where a rule that needs them could take the line
         short = len(line) <= _WORD_GATED_LONGEST
-        tokens = set(LETTER_RUN.findall(line.lower())) if short else set()
-        if not _ALL_WORDS.isdisjoint(tokens) or _ALL_MARKS.search(line) is not None:
+        # only the words some rule needs: a rule asks only whether one of its own is there
+        tokens = _GATE.found(line) if short else set()
+        if tokens or any(mark in line for mark in _ALL_MARKS):
             for rule in _GATED:
                 if rule.matches(line, tokens):
                     return rule.kind, rule.name
@@ -550,6 +553,7 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
 
 _SHORT_LINE = 400  # longer lines are tried on the rules for long notices only
 _LONG_RULES = tuple(r for r in LINE_RULES if r.name in ("cookie_notice", "legal"))
+_LONG_WORDS = WordGate(frozenset(w for r in _LONG_RULES for w in r._words))
 _LONG_GATE = (
     "cookie",
     "privacy",
@@ -570,7 +574,7 @@ def _long_furniture(line: str) -> tuple[Furniture, str] | None:
     low = line.lower()
     if not any(word in low for word in _LONG_GATE):
         return None
-    tokens = set(LETTER_RUN.findall(low))
+    tokens = _LONG_WORDS.found(line)
     for rule in _LONG_RULES:
         if rule.matches(line, tokens):
             return rule.kind, rule.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,7 @@ THRESHOLD = 0.45
 # checkable to anchor it (no number, date, source or speaker) needs this score instead.
 OPINION_THRESHOLD = 0.7
 HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
+_DIGIT = re.compile(r"[0-9]")  # what the number, time and year rules need (ASCII digits)
 
 
 def _quote_balance(text: str) -> int:
@@ -122,8 +124,9 @@ def read_article(
             if len(tokens) < MIN_WORDS:  # a label or a fragment: never a claim, no numbers to read
                 tracker.speaker_for(sentence, para_speaker, quoted, tokens)
                 continue
-            quantities = find_quantities(text, s, e, tokens=tokens)
-            period = resolve_period(sentence, published, tokens=tokens)
+            has_digit = _DIGIT.search(text, s, e) is not None  # read once, for three steps
+            quantities = find_quantities(text, s, e, tokens=tokens, has_digit=has_digit)
+            period = resolve_period(sentence, published, tokens=tokens, has_digit=has_digit)
             if quoted and has_quotes and not para_resolved:
                 # who speaks a quotation spread over sentences: worked out once, when needed
                 para_speaker = tracker.paragraph_speaker(paragraph)
@@ -140,6 +143,7 @@ def read_article(
                 tokens=tokens,
                 quoted=quoted,
                 hits=hits,
+                has_digit=has_digit,
             )
             if score < THRESHOLD:
                 continue

@@ -77,6 +77,7 @@ _NUM_FIRST = r"(?P<num>[0-9](?<![\w].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d
 _WORDNUM = r"(?P<word>" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _WORD_INITIALS = "".join(sorted({w[0] for w in _WORDS} | {w[0].upper() for w in _WORDS}))
 _FRAC = r"(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")"
+_FRAC_INITIALS = "".join(sorted({w[0] for w in _FRACTIONS} | {w[0].upper() for w in _FRACTIONS}))
 
 _COUNT_TAIL = (
     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
@@ -152,7 +153,10 @@ _PATTERNS = [
             rf"\b(?P<frac>half|a half|a quarter)\s+(?:a\s+)?(?P<scale>{_SCALE_WORD})\b", re.I
         ),
     ),
-    ("proportion", re.compile(rf"\b{_FRAC}(?=\s+(?:of|the)\b)", re.I)),
+    (  # two thirds of, half the; the look-ahead skips places where no fraction word can start
+        "proportion",
+        re.compile(rf"(?=[{_FRAC_INITIALS}])\b{_FRAC}(?=\s+(?:of|the)\b)", re.I),
+    ),
     (
         "multiplier",
         re.compile(rf"\b(?:(?:{_NUM}|{_WORDNUM})\s+times|(?P<times>twice|thrice))\b", re.I),
@@ -170,7 +174,10 @@ _PATTERNS = [
         re.compile(r"\b(?P<mult>" + "|".join(_MULTIPLIED) + r")\b", re.I),
     ),
     ("count", re.compile(rf"{_NUM_FIRST}{_COUNT_TAIL}", re.I)),
-    ("count_word", re.compile(rf"\b{_WORDNUM}{_COUNT_TAIL}", re.I)),
+    (  # five people; the look-ahead skips places where no number word can start
+        "count_word",
+        re.compile(rf"(?=[{_WORD_INITIALS}])\b{_WORDNUM}{_COUNT_TAIL}", re.I),
+    ),
 ]
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|of|by|from|until|through|during|before|after|and|to|early|late|mid|fiscal|year|"
@@ -404,13 +411,20 @@ class _Taken:
 
 
 def find_quantities(
-    text: str, start: int = 0, end: int | None = None, *, tokens: list[str] | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    tokens: list[str] | None = None,
+    has_digit: bool | None = None,
 ) -> tuple[Quantity, ...]:
     """Every quantity in text[start:end], left to right, no overlaps (money before bare numbers).
 
-    `tokens`, the span's lower-case words if the caller has them, saves splitting it again."""
+    `tokens`, the span's lower-case words, and `has_digit`, whether it holds an ASCII digit, if
+    the caller has them, save reading the span again."""
     end = len(text) if end is None else end
-    has_digit = _DIGIT.search(text, start, end) is not None
+    if has_digit is None:
+        has_digit = _DIGIT.search(text, start, end) is not None
     if not has_digit and tokens is not None and _NUMBER_WORDS.isdisjoint(tokens):
         return ()  # most sentences: no digit, no number word, and nothing copied to find out
     lowered = text[start:end].lower()

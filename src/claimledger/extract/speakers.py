@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from claimledger.extract.cues import LETTER_RUN
+from claimledger.extract.cues import letter_runs
 
 _VERBS = r"(?:issued a statement saying|said|says|say|added|adds|told|tells|wrote|writes|stated|states|argued|argues|explained|explains|noted|notes|claimed|claims|insisted|insists|warned|warns|recalled|recalls|testified|asked|asks|cited|cites|blamed|blames|accused|accuses|denied|denies|acknowledged|acknowledges|admitted|conceded|concedes|estimated|estimates)"
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]+)"
@@ -388,7 +388,7 @@ class SpeakerTracker:
         return last
 
     def attribution(self, sentence: str, tokens: list[str] | None = None) -> str | None:
-        found = tokens if tokens is not None else LETTER_RUN.findall(sentence.lower())
+        found = tokens if tokens is not None else letter_runs(sentence)
         if _CUE_WORDS.isdisjoint(found):
             return None
         quotes = '"' in sentence or "”" in sentence or "’" in sentence

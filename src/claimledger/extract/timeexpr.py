@@ -302,14 +302,25 @@ def _season_year(pub: date, start_month: int, rel: str, future: bool) -> int:
 
 
 def resolve_period(
-    sentence: str, published: str | None, *, tokens: list[str] | None = None
+    sentence: str,
+    published: str | None,
+    *,
+    tokens: list[str] | None = None,
+    has_digit: bool | None = None,
 ) -> Period | None:
     """The first time expression of the sentence as a period, or None.
 
     A date no calendar has ("999 decades ago", "February 30") or a period that ends before it
-    starts ("since 2099" in a 2024 article) is no period: the claim keeps its words, not a date."""
+    starts ("since 2099" in a 2024 article) is no period: the claim keeps its words, not a date.
+    `tokens` (its lower-case words) and `has_digit` (an ASCII digit in it), if the caller has
+    them, save reading the sentence again."""
+    listed = tokens if tokens is not None else _WORD.findall(sentence.lower())
+    if has_digit is None:
+        has_digit = _DIGIT.search(sentence) is not None
+    if not has_digit and _TIME_WORDS.isdisjoint(listed):
+        return None  # most sentences: no digit and no time word, found with no set built
     try:
-        period = _resolve(sentence, published, tokens)
+        period = _resolve(sentence, published, set(listed), has_digit)
     except (ValueError, OverflowError):
         return None
     if period is None or period.start > period.end:
@@ -317,24 +328,22 @@ def resolve_period(
     return period
 
 
-def _resolve(sentence: str, published: str | None, tokens: list[str] | None) -> Period | None:
+def _resolve(
+    sentence: str, published: str | None, words: set[str], has_digit: bool
+) -> Period | None:
     """A full date wins; otherwise the time expression that comes first in the sentence ("voted
     last Tuesday to back a stadium ... played there since 1968": last Tuesday)."""
-    candidates = list(_candidates(sentence, published, tokens))
+    candidates = list(_candidates(sentence, published, words, has_digit))
     if not candidates:
         return None
     return min(candidates, key=lambda c: (not c[0], c[1]))[2]
 
 
 def _candidates(
-    sentence: str, published: str | None, tokens: list[str] | None
+    sentence: str, published: str | None, words: set[str], has_digit: bool
 ) -> Iterator[tuple[bool, int, Period]]:
-    """(is a full date, where it starts, its period) for each kind of time expression found."""
-    listed = tokens if tokens is not None else _WORD.findall(sentence.lower())
-    has_digit = _DIGIT.search(sentence) is not None
-    if not has_digit and _TIME_WORDS.isdisjoint(listed):
-        return  # most sentences: no digit and no time word, found with no set built
-    words = set(listed)
+    """(is a full date, where it starts, its period) for each kind of time expression found in a
+    sentence with a digit or a time word (`words`, its lower-case words)."""
     has_month = not _MONTH_WORDS.isdisjoint(words)
     future = not _FUTURE.isdisjoint(words)  # "will vote in April": the April to come
     parsed = parse_published(published)
