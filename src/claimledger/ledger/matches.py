@@ -18,6 +18,7 @@ from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity
 from claimledger.extract.similarity import match_keys, measure_keys
 from claimledger.ledger import claim_keys as keys_table
+from claimledger.ledger import reach
 from claimledger.ledger.claim_facts import ClaimFacts, NewClaim
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimMatch, utcnow
@@ -115,7 +116,11 @@ def suggest_for(
                 }
             )
     if new_rows:  # Core, not the ORM's bulk path
-        session.connection().execute(ClaimMatch.__table__.insert(), new_rows)  # type: ignore[attr-defined]
+        conn = session.connection()
+        conn.execute(ClaimMatch.__table__.insert(), new_rows)  # type: ignore[attr-defined]
+        reach.refresh(
+            (int(str(r[k])) for r in new_rows for k in ("claim_id", "other_id")), conn=conn
+        )
     return len(new_rows)
 
 
@@ -189,6 +194,8 @@ def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimM
     match.decided_by = user
     match.decided_at = utcnow()
     session.add(match)
+    session.flush()
+    reach.refresh((match.claim_id, match.other_id), conn=session.connection())
     record_on_both(
         match.claim_id,
         match.other_id,
