@@ -159,3 +159,33 @@ def test_the_upgrade_fills_the_reach_on_postgresql(pg_url: str) -> None:
         command.upgrade(cfg, HEAD_REVISION)
     assert _kept(engine) == {1: (2, 2, "2011-11-30"), 2: (2, 2, "2011-11-30")}
     engine.dispose()
+
+
+def _article(tmp_path: Path, name: str, outlet: str, published: str) -> Path:
+    path = tmp_path / name
+    text = f"Deportations, in {name}\n\n{QUOTE}\n"
+    path.write_text(render_document(SourceMeta(outlet=outlet, published=published), text), "utf-8")
+    return path
+
+
+def test_each_new_article_adds_its_outlet_once(ledger_db: str, tmp_path: Path) -> None:
+    """Claims already travelling gain one article, and an outlet only if it is new to them."""
+    ledger = Ledger.open(ledger_db, user="ann", create=True)
+    engine = ledger.tx.engine
+    articles = [
+        ("a.txt", "WBUR", "2010-08-05"),
+        ("b.txt", "ACLU", "2011-11-30"),
+        ("c.txt", "wbur", "2010-09-01"),  # an outlet already carrying it, an earlier date
+        ("d.txt", "Globe", "2012-01-01"),
+    ]
+    for name, outlet, published in articles:
+        ledger.ingest(prepare(_article(tmp_path, name, outlet, published)))
+        assert _kept(engine) == _computed(engine)
+    first = ledger.rows(order="demand", limit=1)[0]
+    assert first.reach is not None and first.reach.outlets == 3
+    assert first.reach.latest == "2012-01-01"
+    # the same text again with another outlet: its claims' reach, and their partners', follow
+    ledger.ingest(prepare(_article(tmp_path, "c.txt", "Herald", "2013-05-05")))
+    assert _kept(engine) == _computed(engine)
+    assert ledger.rows(order="demand", limit=1)[0].reach == Reach(4, 4, "2013-05-05")
+    ledger.close()
