@@ -16,11 +16,14 @@ import sqlite3
 import time
 from collections.abc import Callable
 
+from claimledger.db import open_ledger, write_engine
+from claimledger.ledger import reach
 from claimledger.records import FAR_END, ClaimFilter, Cursor, Order
 from claimledger.service import Ledger
 
 
 def add_matches(path: str, n: int) -> None:
+    """N suggested matches, and the reach they give (as the core keeps it when it suggests)."""
     with sqlite3.connect(path) as conn:
         if conn.execute("SELECT count(*) FROM claim_match").fetchone()[0]:
             return
@@ -35,6 +38,10 @@ def add_matches(path: str, n: int) -> None:
             "VALUES (?, ?, 0.6, 'suggested')",
             sorted(rows),
         )
+    engine = open_ledger(path).engine
+    with write_engine(engine).begin() as conn:
+        reach.rebuild(conn=conn)
+    engine.dispose()
 
 
 def best(run: Callable[[], object]) -> tuple[float, float]:

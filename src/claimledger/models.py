@@ -268,6 +268,40 @@ class ClaimKey(SQLModel, table=True):
     )
 
 
+class ClaimReach(SQLModel, table=True):
+    """How widely a travelling claim travels, kept as its matches change (`ledger.reach`).
+
+    Only claims with a live match have a row. The index is the queue by demand's own order
+    (outlets, articles, latest publication, check-worthiness), so a page of it is a
+    walk down one index instead of a count over every match at every page.
+    """
+
+    __tablename__ = "claim_reach"
+    __table_args__ = (
+        sa.Index(
+            "ix_claim_reach_demand",
+            "outlets",
+            "articles",
+            "latest",
+            "score",
+            "claim_id",
+        ),
+    )
+
+    claim_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer(),
+            sa.ForeignKey("claim.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    articles: int
+    outlets: int
+    latest: str = Field(default="", description="latest ISO publication date among them")
+    score: float = Field(description="the claim's check-worthiness, for the order's ties")
+
+
 class ClaimConflict(SQLModel, table=True):
     """Two claims whose figures for one measure cannot both be true: suggested, then decided."""
 

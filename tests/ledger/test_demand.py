@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from claimledger.db import session_scope
+from claimledger.ledger import reach
 from claimledger.models import Claim, ClaimConflict, ClaimMatch, Source
 from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Reach
 from claimledger.service import Ledger
@@ -54,6 +55,8 @@ def ledger(ledger_db: str) -> Iterator[tuple[Ledger, list[int]]]:
             s.add(
                 ClaimMatch(claim_id=ids[a - 1], other_id=ids[b - 1], similarity=0.6, status=status)
             )
+        s.flush()
+        reach.rebuild(conn=s.connection())  # as the core does when it records matches
     yield opened, ids
     opened.close()
 

@@ -19,6 +19,7 @@ def carried(db: Db) -> int:
     """The least check-worthy claim, repeated by two other outlets."""
     from sqlmodel import Session
 
+    from claimledger.ledger import reach
     from claimledger.models import Claim, ClaimMatch, Source
 
     first = db.id("new budget")
@@ -47,6 +48,8 @@ def carried(db: Db) -> int:
             s.add(other)
             s.flush()
             s.add(ClaimMatch(claim_id=first, other_id=other.id or 0, similarity=0.9))
+        s.flush()
+        reach.rebuild(conn=s.connection())  # as the core does when it suggests a match
         s.commit()
     return first
 

@@ -251,6 +251,7 @@ async def test_quit(db: Db, make_app: MakeApp) -> None:
 def _add_match(db: Db) -> int:
     """A second article whose claim matches the first claim; returns the other claim's id."""
     from claimledger.db import session_scope
+    from claimledger.ledger import reach
     from claimledger.models import Claim, ClaimMatch, Source
 
     text = "Bus routes: the city cut 12 bus routes in March.\n"
@@ -263,6 +264,8 @@ def _add_match(db: Db) -> int:
         s.flush()
         first = db.id("The city cut 12")
         s.add(ClaimMatch(claim_id=first, other_id=other.id or 0, similarity=0.8))
+        s.flush()
+        reach.rebuild(conn=s.connection())  # as the core does when it suggests a match
     return other.id or 0
 
 

@@ -17,6 +17,7 @@ def decided_elsewhere(db: Db) -> tuple[int, int]:
     """The first claim repeated in another article, reviewed and supported there by ann."""
     from sqlmodel import Session
 
+    from claimledger.ledger import reach
     from claimledger.models import Claim, ClaimMatch, HistoryEntry, Source
 
     with Session(db.engine) as s:
@@ -61,6 +62,8 @@ def decided_elsewhere(db: Db) -> tuple[int, int]:
             )
         first = db.id("The city cut 12")
         s.add(ClaimMatch(claim_id=first, other_id=other.id or 0, similarity=1.0))
+        s.flush()
+        reach.rebuild(conn=s.connection())  # as the core does when it suggests a match
         s.commit()
         return first, other.id or 0
 

@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 import claimledger.models  # noqa: F401  (registers the tables)
 from claimledger.db import write_engine
 from claimledger.errors import LedgerError
+from claimledger.ledger import reach
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
 
 TABLES = (
@@ -111,6 +112,7 @@ def copy_ledger(
                 "copy into an empty one, or replace its contents with --replace"
             )
         dst.execute(sa.delete(_table("claim_key")))
+        dst.execute(sa.delete(_table("claim_reach")))
         for name in EMPTYING:
             dst.execute(sa.delete(_table(name)))
         dst.execute(sa.delete(_table(RULES)))
@@ -130,6 +132,7 @@ def copy_ledger(
                     progress(name, done, total)
             counts.append((name, done))
         _copy_keys(src, dst)
+        reach.rebuild(conn=dst)  # derived from the copied matches, as the upgrade fills it
         if dst.dialect.name == "postgresql":
             _index_on_postgresql(src, dst)
             for name in TABLES:

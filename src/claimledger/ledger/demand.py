@@ -3,7 +3,8 @@
 A claim travels when other articles carry it: a confirmed match, or a suggestion (suggestions are
 stored only above the match threshold; rejected ones do not count). Its reach is the articles and
 distinct outlets among the claim and those it matches, and the latest publication date among
-them. A page of rows costs three indexed queries here, whatever its length: never one per claim.
+them, kept in `claim_reach` as matches change (`reach`). A page of rows costs four indexed
+queries here, whatever its length: never one per claim.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.models import Claim, ClaimConflict, ClaimMatch, Source
+from claimledger.models import Claim, ClaimConflict, ClaimMatch, ClaimReach, Source
 from claimledger.records import ClaimRow, Reach
 from claimledger.vocab import EvidenceStatus, MatchStatus, ReviewState
 
 DECIDED = (ReviewState.REVIEWED.value, ReviewState.VERIFIED.value)
 DISMISSED_CONFLICT = "dismissed"
+CHUNK = 500
 
 
 def live_matches() -> Any:
@@ -33,11 +35,7 @@ def live_matches() -> Any:
 
 def travelling_ids() -> Any:
     """Every claim with a live match (the claims whose reach is more than their own)."""
-    live = col(ClaimMatch.status) != MatchStatus.REJECTED.value
-    return sa.union(
-        sa.select(col(ClaimMatch.claim_id)).where(live),
-        sa.select(col(ClaimMatch.other_id)).where(live),
-    )
+    return sa.select(col(ClaimReach.claim_id))
 
 
 def reach_table(only: Sequence[int] | None = None) -> Any:
@@ -72,13 +70,21 @@ def reach_table(only: Sequence[int] | None = None) -> Any:
 
 
 def reach_of(ids: Iterable[int], *, session: Session) -> dict[int, Reach]:
-    """The reach of the travelling claims among these (the others reach only their own article)."""
+    """The reach of the travelling claims among these (the others reach only their own article),
+    as `reach.refresh` keeps it."""
     wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    table = reach_table(wanted)
-    rows = session.execute(sa.select(table))
-    return {int(cid): Reach(int(a), int(o), str(latest or "")) for cid, a, o, latest in rows}
+    found: dict[int, Reach] = {}
+    for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
+        rows = session.execute(
+            sa.select(
+                col(ClaimReach.claim_id),
+                col(ClaimReach.articles),
+                col(ClaimReach.outlets),
+                col(ClaimReach.latest),
+            ).where(col(ClaimReach.claim_id).in_(chunk))
+        )
+        found.update({int(c): Reach(int(a), int(o), str(latest)) for c, a, o, latest in rows})
+    return found
 
 
 def _conflict_counts(ids: Sequence[int], *, session: Session) -> Counter[int]:
@@ -124,9 +130,6 @@ def _decided_elsewhere(
     wanted = set(ids)
     found_ids = {a for a, b in pairs if b in decided and a in wanted}
     return found_ids | {b for a, b in pairs if a in decided and b in wanted}
-
-
-CHUNK = 500
 
 
 def annotate(rows: Sequence[ClaimRow], *, session: Session) -> list[ClaimRow]:

@@ -1,7 +1,7 @@
 """The queue by demand: claims other articles carry first, widest reach first, then the rest.
 
 Travelling claims (those with a live match) are ordered by outlets, articles, latest publication
-and check-worthiness; they are few beside the ledger, so their reach is computed for the page.
+and check-worthiness, read down the index of `claim_reach` (their reach, kept as matches change).
 Every other claim reaches only its own article and follows, most check-worthy first, read by the
 queue's own indexed pages. A cursor says which of the two parts it stands in (`Cursor.reach`).
 """
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.ledger.demand import reach_table, travelling_ids
-from claimledger.models import Claim
+from claimledger.ledger.demand import travelling_ids
+from claimledger.models import Claim, ClaimReach
 from claimledger.records import ClaimFilter, Cursor
 
 
@@ -22,15 +22,25 @@ def _travelling(
     conds: list[Any], edge: Cursor | None, backwards: bool, limit: int | None
 ) -> sa.Select[Any]:
     """Ids of travelling claims past a cursor (or from either end), nearest first."""
-    reach = reach_table()
-    cid = col(Claim.id)
-    key = (reach.c.outlets, reach.c.articles, reach.c.latest, col(Claim.score), -cid)
-    stmt = sa.select(cid).join_from(reach, Claim, cid == reach.c.claim_id).where(*conds)
+    cid = col(ClaimReach.claim_id)
+    key = (
+        col(ClaimReach.outlets),
+        col(ClaimReach.articles),
+        col(ClaimReach.latest),
+        col(ClaimReach.score),
+        -cid,
+    )
+    # the filter as a test of each claim in turn (EXISTS by primary key): a join would let the
+    # planner start from the filter's own index and sort every matching claim
+    wanted = sa.exists().where(col(Claim.id) == cid, *conds)
+    stmt = sa.select(cid).where(wanted)
     if edge is not None and edge.reach is not None:
         r = edge.reach
         edge_key = sa.tuple_(r.outlets, r.articles, r.latest, edge.score, -edge.id)
         stmt = stmt.where(sa.tuple_(*key) > edge_key if backwards else sa.tuple_(*key) < edge_key)
-    stmt = stmt.order_by(*(k.asc() if backwards else k.desc() for k in key))
+    # the index's own order (claim_id ascending among equals), or its exact reverse
+    order = [k.asc() if backwards else k.desc() for k in key[:4]]
+    stmt = stmt.order_by(*order, cid.desc() if backwards else cid.asc())
     return stmt if limit is None else stmt.limit(limit)
 
 

@@ -25,7 +25,7 @@ from claimledger.extract import (
     claim_fingerprint,
     read_article,
 )
-from claimledger.ledger import roles, search
+from claimledger.ledger import reach, roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.claim_facts import NewClaim
@@ -113,6 +113,8 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
             changed = True
         if changed:
             session.add(existing)
+            session.flush()  # its outlet or date changes how far its claims' matches travel
+            reach.refresh_article(existing.id or 0, conn=session.connection())
         return IngestResult(prepared.path, existing.id or 0, False, 0, updated_meta=changed)
     source = Source(
         path=doc.name,
@@ -129,7 +131,7 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     session.flush()
     assert source.id is not None
     added = add_extracted(prepared.claims, source=source, session=session, user=user)
-    matches = suggest_for_new(added, session=session) if added else 0
+    matches = suggest_for_new(added, session=session, article=source.id) if added else 0
     return IngestResult(prepared.path, source.id, True, len(added), matches=matches)
 
 

@@ -18,6 +18,7 @@ from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity
 from claimledger.extract.similarity import match_keys, measure_keys
 from claimledger.ledger import claim_keys as keys_table
+from claimledger.ledger import reach
 from claimledger.ledger.claim_facts import ClaimFacts, NewClaim
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimMatch, utcnow
@@ -75,12 +76,15 @@ def suggest_for(
     threshold: float = THRESHOLD,
     postings: Postings | None = None,
     known: set[tuple[int, int]] | None = None,
+    article: int | None = None,
 ) -> int:
     """Record suggested matches between these claims and claims of other sources; returns how many.
 
     Each claim keeps its PER_CLAIM most similar matches; pairs already recorded (in any status)
     are left alone, so a rejected suggestion never comes back. `known`, when the caller knows
-    them (none, for claims written in this transaction), saves reading them.
+    them (none, for claims written in this transaction), saves reading them. `article`: the new
+    article all these claims come from, when they do (the claims they match gain just that one,
+    see `reach.add_article`).
     """
     batch = [(c.id, c) for c in claims if c.id is not None]
     if known is None:
@@ -115,11 +119,21 @@ def suggest_for(
                 }
             )
     if new_rows:  # Core, not the ORM's bulk path
-        session.connection().execute(ClaimMatch.__table__.insert(), new_rows)  # type: ignore[attr-defined]
+        conn = session.connection()
+        conn.execute(ClaimMatch.__table__.insert(), new_rows)  # type: ignore[attr-defined]
+        pairs = [(int(str(r["claim_id"])), int(str(r["other_id"]))) for r in new_rows]
+        if article is None:
+            reach.refresh((x for pair in pairs for x in pair), conn=conn)
+        else:
+            ours = {cid for cid, _ in batch}
+            pairs = [(a, b) if a in ours else (b, a) for a, b in pairs]
+            reach.add_article(article, pairs, conn=conn)
     return len(new_rows)
 
 
-def suggest_for_new(claims: Sequence[ClaimFacts], *, session: Session) -> int:
+def suggest_for_new(
+    claims: Sequence[ClaimFacts], *, session: Session, article: int | None = None
+) -> int:
     """Claims just written (an article's): matches and conflicting figures suggested, then their
     keys written; returns the matches suggested.
 
@@ -134,7 +148,7 @@ def suggest_for_new(claims: Sequence[ClaimFacts], *, session: Session) -> int:
         k for ks in measures.values() for k in ks
     }
     postings = keys_table.lookup(wanted, session=session)
-    found = suggest_for(claims, session=session, postings=postings, known=set())
+    found = suggest_for(claims, session=session, postings=postings, known=set(), article=article)
     suggest_conflicts(claims, session=session, postings=postings, known=set())
     keys_table.write_keys(
         ((cid, ks | measures[cid]) for cid, ks in matching.items()), session=session
@@ -189,6 +203,8 @@ def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimM
     match.decided_by = user
     match.decided_at = utcnow()
     session.add(match)
+    session.flush()
+    reach.refresh((match.claim_id, match.other_id), conn=session.connection())
     record_on_both(
         match.claim_id,
         match.other_id,

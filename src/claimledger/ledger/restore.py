@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from claimledger.errors import InvalidValue
 from claimledger.export.archive import FORMAT, VERSION, columns, table
+from claimledger.ledger import reach
 from claimledger.ledger.search import CLAIM_SEARCH, tokens
 from claimledger.models import UTCDateTime
 
@@ -151,6 +152,7 @@ class _Restore:
         self.pending: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self.search: list[tuple[int, str]] = []  # PostgreSQL: new claims' words
         self.taken: dict[str, set[int]] = {"source": set(), "claim": set()}  # ids given here
+        self.matched: set[int] = set()  # claims whose reach the import may change
 
     def _any(self, name: str) -> bool:
         return self.conn.execute(sa.select(table(name).c.id).limit(1)).first() is not None
@@ -312,10 +314,12 @@ class _Restore:
             if found:
                 self.report.already["claim_match"] += 1
                 return
+        self.matched.update((values["claim_id"], values["other_id"]))
         self._add("claim_match", values)
 
     def finish(self) -> RestoreReport:
         self.flush()
+        reach.refresh(self.matched, conn=self.conn)
         if self.pg:
             for name in TABLES:
                 self.conn.execute(
