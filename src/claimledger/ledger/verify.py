@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -62,46 +62,75 @@ def verify(
     """Check the whole ledger, some claims, or the claims in some review states (what an export
     is about to publish); the digest covers history up to `checkpoint` (default: all of it) and
     is only meaningful for the whole ledger."""
-    findings: list[Finding] = list(_guards(session))
+    findings: list[Finding] = list(guards(session))
     last_id = int(session.execute(sa.select(sa.func.max(col(HistoryEntry.id)))).scalar() or 0)
     upto = last_id if checkpoint is None else checkpoint
     digest = GENESIS
     claims = entries = 0
     bad_sources: set[int] = set()
     for batch in _claim_batches(session, claim_ids, states):
-        ids = [int(c.id) for c in batch]
-        sources = _sources({c.source_id for c in batch}, session=session)
-        for sid, (ok, _) in sources.items():
-            if not ok and sid not in bad_sources:
-                bad_sources.add(sid)
-                findings.append(
-                    Finding(
-                        None, None, "source", f"article {sid}: its text no longer matches its hash"
-                    )
-                )
-        history = _history(ids, session=session)
-        evidence = _evidence(ids, session=session)
-        verdicts = _verdicts(ids, session=session)
-        published = _publications(ids, session=session)
-        for claim in batch:
-            rows = history.get(claim.id, [])
-            claims += 1
-            entries += len(rows)
-            subject = subject_digest(
-                sources[claim.source_id][1], claim.start, claim.end, claim.quote
-            )
-            findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
-            findings.extend(_check_publication(claim.id, rows, published.get(claim.id, {})))
-            findings.extend(
-                _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
-            )
-            head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
-            if head is not None:
-                digest = fold(digest, claim.id, head)
+        checked = check_claims(batch, session=session, upto=upto, bad_sources=bad_sources)
+        findings.extend(checked.findings)
+        claims += len(batch)
+        entries += checked.entries
+        for cid, head in checked.heads:
+            digest = fold(digest, cid, head)
     return Verification(claims, entries, tuple(findings), upto, digest)
 
 
-def _guards(session: Session) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Checked:
+    """What checking a batch of claims found, how many history entries it read, and each
+    claim's latest entry (up to the checkpoint) for the ledger's digest."""
+
+    findings: list[Finding]
+    entries: int
+    heads: list[tuple[int, str]]
+
+
+def check_claims(
+    batch: Sequence[Any],
+    *,
+    session: Session,
+    upto: int | None = None,
+    bad_sources: set[int] | None = None,
+) -> Checked:
+    """Check a batch of claims (rows with at least `CLAIM_COLUMNS`' names, as an export's page
+    has them): their history's chain, their state, evidence, verdicts and publication as the
+    history tells them, and their articles' text. An article found altered is reported once per
+    `bad_sources` (a set shared across batches)."""
+    bad_sources = set() if bad_sources is None else bad_sources
+    findings: list[Finding] = []
+    ids = [int(c.id) for c in batch]
+    sources = _sources({c.source_id for c in batch}, session=session)
+    for sid, (ok, _) in sources.items():
+        if not ok and sid not in bad_sources:
+            bad_sources.add(sid)
+            findings.append(
+                Finding(None, None, "source", f"article {sid}: its text no longer matches its hash")
+            )
+    history = _history(ids, session=session)
+    evidence, verdicts = _evidence(ids, session=session)
+    published = _publications(ids, session=session)
+    entries = 0
+    heads: list[tuple[int, str]] = []
+    for claim in batch:
+        rows = history.get(claim.id, [])
+        entries += len(rows)
+        subject = subject_digest(sources[claim.source_id][1], claim.start, claim.end, claim.quote)
+        findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
+        findings.extend(_check_publication(claim.id, rows, published.get(claim.id, {})))
+        findings.extend(
+            _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
+        )
+        if upto is not None:
+            head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
+            if head is not None:
+                heads.append((claim.id, head))
+    return Checked(findings, entries, heads)
+
+
+def guards(session: Session) -> Iterator[Finding]:
     """The triggers that keep the history append-only are still there."""
     if session.get_bind().dialect.name == "postgresql":
         found = session.execute(
@@ -194,25 +223,24 @@ def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]
     return out
 
 
-def _evidence(ids: list[int], *, session: Session) -> dict[int, Counter[tuple[str, str]]]:
-    stmt = sa.select(col(Evidence.claim_id), col(Evidence.stance), col(Evidence.url)).where(
-        col(Evidence.claim_id).in_(ids)
-    )
-    out: dict[int, Counter[tuple[str, str]]] = {}
-    for cid, stance, url in session.execute(stmt):
-        out.setdefault(int(cid), Counter())[(stance, url)] += 1
-    return out
-
-
-def _verdicts(ids: list[int], *, session: Session) -> dict[int, dict[str, str]]:
-    """Other outlets' verdicts kept on evidence links, per claim and URL, in canonical form."""
+def _evidence(
+    ids: list[int], *, session: Session
+) -> tuple[dict[int, Counter[tuple[str, str]]], dict[int, dict[str, str]]]:
+    """Each claim's links (stance, URL) counted, and other outlets' verdicts kept on them (per
+    claim and URL, in canonical form): one read of the evidence."""
     stmt = sa.select(
-        col(Evidence.claim_id), col(Evidence.url), col(Evidence.outlet_verdicts)
-    ).where(col(Evidence.claim_id).in_(ids), col(Evidence.outlet_verdicts).is_not(None))
-    out: dict[int, dict[str, str]] = {}
-    for cid, url, stored in session.execute(stmt):
-        out.setdefault(int(cid), {})[url] = canonical(stored)
-    return out
+        col(Evidence.claim_id),
+        col(Evidence.stance),
+        col(Evidence.url),
+        col(Evidence.outlet_verdicts),
+    ).where(col(Evidence.claim_id).in_(ids))
+    links: dict[int, Counter[tuple[str, str]]] = {}
+    verdicts: dict[int, dict[str, str]] = {}
+    for cid, stance, url, stored in session.execute(stmt):
+        links.setdefault(int(cid), Counter())[(stance, url)] += 1
+        if stored is not None:
+            verdicts.setdefault(int(cid), {})[url] = canonical(stored)
+    return links, verdicts
 
 
 def _check_verdicts(
