@@ -13,14 +13,21 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.ledger.chain import GENESIS, entry_hash, fold, subject_digest, timestamp
+from claimledger.ledger.chain import (
+    GENESIS,
+    fold,
+    seal,
+    stored_timestamp,
+    subject_digest,
+    timestamp,
+)
 from claimledger.ledger.outlet_verdicts import NONE, canonical, parse_entry
-from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source
+from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
 from claimledger.records import Finding, Verification
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 
@@ -50,6 +57,12 @@ class _Replay:
     state: dict[str, str | None] = field(default_factory=dict)
     evidence: Counter[tuple[str, str]] = field(default_factory=Counter)
     publication: dict[str, str | None] = field(default_factory=dict)
+    outlet_verdicts: bool = False
+    """Whether any entry records other outlets' verdicts."""
+
+
+EMPTY: Counter[tuple[str, str]] = Counter()
+"""A claim's links when it has none (read only)."""
 
 
 def verify(
@@ -118,11 +131,16 @@ def check_claims(
         rows = history.get(claim.id, [])
         entries += len(rows)
         subject = subject_digest(sources[claim.source_id][1], claim.start, claim.end, claim.quote)
-        findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
-        findings.extend(_check_publication(claim.id, rows, published.get(claim.id, {})))
+        replay = _Replay()
+        links = evidence.get(claim.id, EMPTY)
+        findings.extend(_check_claim(claim, rows, subject, links, replay))
         findings.extend(
-            _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
+            _check_publication(claim.id, replay.publication, published.get(claim.id, {}))
         )
+        if replay.outlet_verdicts or claim.id in verdicts:  # else nothing told, nothing kept
+            findings.extend(
+                _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
+            )
         if upto is not None:
             head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
             if head is not None:
@@ -211,16 +229,44 @@ def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
     }
 
 
-def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]]:
+class Entry(NamedTuple):
+    """One history row as verify reads it: `at` already spelt as the chain hashes it."""
+
+    id: int | None
+    claim_id: int
+    at: str
+    user: str
+    action: str
+    before: str | None
+    after: str | None
+    note: str | None
+    version: int | None
+    hash: str | None
+
+
+def _history(ids: list[int], *, session: Session) -> dict[int, list[Entry]]:
+    conn = session.connection()
+    columns = HISTORY_COLUMNS
+    if conn.dialect.name == "sqlite":  # the stored text, respelt (see `stored_timestamp`)
+        columns = tuple(_as_text(c) for c in HISTORY_COLUMNS)
     stmt = (
-        sa.select(*HISTORY_COLUMNS)
+        sa.select(*columns)
         .where(col(HistoryEntry.claim_id).in_(ids))
         .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
     )
-    out: dict[int, list[sa.Row[Any]]] = {}
-    for h in session.execute(stmt):
-        out.setdefault(h.claim_id, []).append(h)
+    out: dict[int, list[Entry]] = {}
+    for hid, cid, at, user, action, before, after, note, version, sealed in conn.execute(stmt):
+        entry = Entry(
+            hid, cid, stored_timestamp(at), user, action, before, after, note, version, sealed
+        )
+        out.setdefault(cid, []).append(entry)
     return out
+
+
+def _as_text(column: Any) -> Any:
+    if isinstance(column.type, UTCDateTime):
+        return sa.type_coerce(column, sa.String).label(column.key)
+    return column
 
 
 def _evidence(
@@ -245,7 +291,7 @@ def _evidence(
 
 def _check_verdicts(
     cid: int,
-    rows: list[sa.Row[Any]],
+    rows: list[Entry],
     evidence: Counter[tuple[str, str]] | None,
     stored: dict[str, str],
 ) -> Iterator[Finding]:
@@ -277,39 +323,35 @@ def _check_verdicts(
 
 
 def _publications(ids: list[int], *, session: Session) -> dict[int, dict[str, str | None]]:
+    conn = session.connection()
     stmt = sa.select(
         col(Publication.claim_id),
         col(Publication.url),
         col(Publication.statement),
         col(Publication.rating),
         col(Publication.summary),
-        col(Publication.published_at),
+        _as_text(col(Publication.published_at))
+        if conn.dialect.name == "sqlite"
+        else col(Publication.published_at),
     ).where(col(Publication.claim_id).in_(ids))
     out: dict[int, dict[str, str | None]] = {}
-    for cid, url, statement, rating, summary, at in session.execute(stmt):
+    for cid, url, statement, rating, summary, at in conn.execute(stmt):
         out[int(cid)] = {
             "url": url,
             "statement": statement,
             "rating": rating,
             "summary": summary,
-            "published_at": None if at is None else timestamp(at),
+            "published_at": None if at is None else stored_timestamp(at),
         }
     return out
 
 
 def _check_publication(
-    cid: int, rows: list[sa.Row[Any]], stored: dict[str, str | None]
+    cid: int, told: dict[str, str | None], stored: dict[str, str | None]
 ) -> Iterator[Finding]:
     """The published fact-check (page, statement, rating, summary, date) as its history set it."""
-    told: dict[str, str | None] = {}
-    for h in rows:
-        name = PUBLICATION.get(h.action)
-        if name is None:
-            continue
-        after = h.after
-        if name == "published_at" and after is not None:
-            after = timestamp(datetime.fromisoformat(after))
-        told[name] = after
+    if not told and not stored:
+        return
     for name in PUBLICATION.values():
         if told.get(name) != stored.get(name):
             yield Finding(
@@ -322,56 +364,69 @@ def _check_publication(
 
 
 def _check_claim(
-    claim: sa.Row[Any], rows: list[sa.Row[Any]], subject: str, evidence: Counter[tuple[str, str]]
+    claim: Any,
+    rows: list[Entry],
+    subject: str,
+    evidence: Counter[tuple[str, str]],
+    replay: _Replay,
 ) -> Iterator[Finding]:
+    """The claim's chain entry by entry, and its state as `replay` rebuilds it from them."""
     cid = claim.id
     if not rows:
         yield Finding(cid, None, "removed", "the claim has no history left")
         return
-    replay = _Replay()
     prev = GENESIS
-    for i, h in enumerate(rows):
-        expected = i + 1
-        computed = entry_hash(
-            prev,
-            version=h.version,
-            at=h.at,
-            user=h.user,
-            action=h.action,
-            before=h.before,
-            after=h.after,
-            note=h.note,
-            subject=subject if i == 0 else None,
-        )
-        if h.hash is None:
+    for expected, (hid, _, at, user, action, before, after, note, version, sealed) in enumerate(
+        rows, start=1
+    ):
+        if sealed is None:
             yield Finding(
-                cid, h.id, "inserted", "an entry without a seal (not written by claimledger)"
+                cid, hid, "inserted", "an entry without a seal (not written by claimledger)"
             )
-        elif h.version is not None and h.version > expected:
+        elif version is not None and version > expected:
             gap = (
                 f"version {expected}"
-                if h.version == expected + 1
-                else f"versions {expected}-{h.version - 1}"
+                if version == expected + 1
+                else f"versions {expected}-{version - 1}"
             )
+            yield Finding(cid, hid, "removed", f"the entries for {gap} before this one are missing")
+        elif version is not None and version < expected:
             yield Finding(
-                cid, h.id, "removed", f"the entries for {gap} before this one are missing"
+                cid, hid, "reordered", f"version {version} comes after version {expected - 1}"
             )
-        elif h.version is not None and h.version < expected:
-            yield Finding(
-                cid, h.id, "reordered", f"version {h.version} comes after version {expected - 1}"
-            )
-        elif computed != h.hash:
-            if i == 0:
+        elif sealed != seal(
+            prev,
+            version,
+            at,
+            user,
+            action,
+            before,
+            after,
+            note,
+            subject if expected == 1 else None,
+        ):
+            if expected == 1:
                 yield Finding(
                     cid,
-                    h.id,
+                    hid,
                     "edited",
                     "the first entry, or the claim's words or article, changed since it was recorded",
                 )
             else:
-                yield Finding(cid, h.id, "edited", f"this {h.action} entry does not match its seal")
-        yield from _replay(claim, h, replay, first=i == 0)
-        prev = h.hash or GENESIS
+                yield Finding(cid, hid, "edited", f"this {action} entry does not match its seal")
+        if action in FIELDS:
+            name, label = FIELDS[action]
+            if name in replay.state and replay.state[name] != before:
+                yield Finding(
+                    cid,
+                    hid,
+                    "inconsistent",
+                    f"says {label} went from {before}, but it was {replay.state[name]}",
+                )
+            replay.state[name] = after
+        elif action != NOTE:
+            _replay(action, before, after, replay)
+        prev = sealed or GENESIS
     version = claim.version or 0
     if version > len(rows):
         yield Finding(
@@ -403,40 +458,34 @@ def _check_claim(
         )
 
 
-def _replay(
-    claim: sa.Row[Any], h: sa.Row[Any], replay: _Replay, *, first: bool
-) -> Iterator[Finding]:
-    """Apply one entry to the claim's state as told; an entry whose 'before' is not that state
-    does not follow from the one before it."""
-    if h.action == HistoryAction.CREATED:
+NOTE = HistoryAction.NOTE.value
+
+
+def _replay(action: str, before: str | None, after: str | None, replay: _Replay) -> None:
+    """Apply one entry (other than a field's change, see `_check_claim`) to the state as told."""
+    if action == HistoryAction.CREATED:
         replay.state.update(
             review_state=ReviewState.NEW.value,
             evidence_status=EvidenceStatus.UNVERIFIED.value,
             assignee=None,
         )
-        return
-    if h.action in FIELDS:
-        name, label = FIELDS[h.action]
-        if name in replay.state and replay.state[name] != h.before:
-            yield Finding(
-                claim.id,
-                h.id,
-                "inconsistent",
-                f"says {label} went from {h.before}, but it was {replay.state[name]}",
-            )
-        replay.state[name] = h.after
-        return
-    if h.action == HistoryAction.EVIDENCE:
-        if h.before:  # corrected or removed: what it was goes
-            key = _link(h.before)
+    elif action == HistoryAction.EVIDENCE:
+        if before:  # corrected or removed: what it was goes
+            key = _link(before)
             if replay.evidence[key] > 0:
                 replay.evidence[key] -= 1
-        if h.after and h.after != "removed":
-            replay.evidence[_link(h.after)] += 1
-    elif h.action == HistoryAction.UNDO and (h.before or "").startswith("evidence "):
-        key = _link((h.before or "")[len("evidence ") :])
+        if after and after != "removed":
+            replay.evidence[_link(after)] += 1
+    elif action == HistoryAction.UNDO and (before or "").startswith("evidence "):
+        key = _link((before or "")[len("evidence ") :])
         if replay.evidence[key] > 0:
             replay.evidence[key] -= 1
+    elif action == HistoryAction.OUTLET_VERDICT:
+        replay.outlet_verdicts = True
+    elif action in PUBLICATION:
+        if action == HistoryAction.PUBLISHED and after is not None:
+            after = timestamp(datetime.fromisoformat(after))
+        replay.publication[PUBLICATION[action]] = after
 
 
 def _link(text: str) -> tuple[str, str]:
