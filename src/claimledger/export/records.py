@@ -265,12 +265,24 @@ def _when(value: Any) -> Any:
     return value
 
 
+_new_quantity: Callable[..., Quantity] = _maker(Quantity)
+
+
 def _quantities(value: Any) -> tuple[Quantity, ...]:
+    """As `Quantity.from_dict` reads each, without the frozen `__init__` (see `_maker`)."""
     if isinstance(value, str):
         if value == "[]":
             return ()
         value = json.loads(value)
-    return tuple(Quantity.from_dict(q) for q in value) if value else ()
+    if not value:
+        return ()
+    return tuple(
+        _new_quantity(
+            str(q.get("text", "?")), q.get("value"), q.get("kind"), q.get("bound"), q.get("low"),
+            q.get("high"), q.get("unit"),
+        )
+        for q in value
+    )  # fmt: skip
 
 
 SOURCES = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(IDS))

@@ -62,14 +62,19 @@ def seal(
 ) -> str:
     """`entry_hash` with the time already spelt by `timestamp` (what `verify` reads a million
     entries with): the fields in that order, each as its length and text, None as "-"."""
-    parts = [f"{len(prev)}:{prev}"]
-    for value in (version, at, user, action, before, after, note, subject):
-        if value is None:
-            parts.append("-")
-        else:
-            text = value if isinstance(value, str) else str(value)
-            parts.append(f"{len(text)}:{text}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    v = None if version is None else str(version)
+    payload = (  # written out, not looped: a million entries are sealed again by `verify`
+        f"{len(prev)}:{prev}"
+        f"|{'-' if v is None else f'{len(v)}:{v}'}"
+        f"|{'-' if at is None else f'{len(at)}:{at}'}"
+        f"|{'-' if user is None else f'{len(user)}:{user}'}"
+        f"|{'-' if action is None else f'{len(action)}:{action}'}"
+        f"|{'-' if before is None else f'{len(before)}:{before}'}"
+        f"|{'-' if after is None else f'{len(after)}:{after}'}"
+        f"|{'-' if note is None else f'{len(note)}:{note}'}"
+        f"|{'-' if subject is None else f'{len(subject)}:{subject}'}"
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def stored_timestamp(value: datetime | str) -> str:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -229,38 +229,40 @@ def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
     }
 
 
-class Entry(NamedTuple):
-    """One history row as verify reads it: `at` already spelt as the chain hashes it."""
-
-    id: int | None
-    claim_id: int
-    at: str
-    user: str
-    action: str
-    before: str | None
-    after: str | None
-    note: str | None
-    version: int | None
-    hash: str | None
-
-
-def _history(ids: list[int], *, session: Session) -> dict[int, list[Entry]]:
+def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]]:
+    """Each claim's entries in order; `at` spelt as the chain hashes it on SQLite (by the query,
+    from the stored text), a datetime elsewhere (see `_spelt`)."""
     conn = session.connection()
-    columns = HISTORY_COLUMNS
-    if conn.dialect.name == "sqlite":  # the stored text, respelt (see `stored_timestamp`)
-        columns = tuple(_as_text(c) for c in HISTORY_COLUMNS)
+    columns: tuple[Any, ...] = HISTORY_COLUMNS
+    if conn.dialect.name == "sqlite":
+        columns = (HISTORY_COLUMNS[0], HISTORY_COLUMNS[1], SPELT_AT, *HISTORY_COLUMNS[3:])
     stmt = (
         sa.select(*columns)
         .where(col(HistoryEntry.claim_id).in_(ids))
         .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
     )
-    out: dict[int, list[Entry]] = {}
-    for hid, cid, at, user, action, before, after, note, version, sealed in conn.execute(stmt):
-        entry = Entry(
-            hid, cid, stored_timestamp(at), user, action, before, after, note, version, sealed
-        )
-        out.setdefault(cid, []).append(entry)
+    out: dict[int, list[sa.Row[Any]]] = {}
+    for row in conn.execute(stmt).all():
+        out.setdefault(row[1], []).append(row)
     return out
+
+
+_STORED_AT = sa.type_coerce(col(HistoryEntry.at), sa.String)
+SPELT_AT = sa.case(
+    (
+        sa.func.length(_STORED_AT) == 26,
+        sa.func.substr(_STORED_AT, 1, 10) + "T" + sa.func.substr(_STORED_AT, 12) + "+00:00",
+    ),
+    else_=_STORED_AT,
+).label("at")
+"""SQLite's stored time (`2026-11-30 23:54:19.123456`, UTC) as `chain.timestamp` spells it."""
+
+
+def _spelt(at: Any) -> str:
+    """An entry's time as the chain hashes it, from what `_history` read."""
+    if at.__class__ is str and len(at) == 32 and at[10] == "T":
+        return str(at)
+    return stored_timestamp(at)
 
 
 def _as_text(column: Any) -> Any:
@@ -291,7 +293,7 @@ def _evidence(
 
 def _check_verdicts(
     cid: int,
-    rows: list[Entry],
+    rows: list[sa.Row[Any]],
     evidence: Counter[tuple[str, str]] | None,
     stored: dict[str, str],
 ) -> Iterator[Finding]:
@@ -365,7 +367,7 @@ def _check_publication(
 
 def _check_claim(
     claim: Any,
-    rows: list[Entry],
+    rows: list[Any],
     subject: str,
     evidence: Counter[tuple[str, str]],
     replay: _Replay,
@@ -379,6 +381,7 @@ def _check_claim(
     for expected, (hid, _, at, user, action, before, after, note, version, sealed) in enumerate(
         rows, start=1
     ):
+        at = _spelt(at)
         if sealed is None:
             yield Finding(
                 cid, hid, "inserted", "an entry without a seal (not written by claimledger)"
