@@ -714,12 +714,13 @@ class Ledger:
             )
         )
 
-    def archive_lines(self) -> Iterator[str]:
-        """The whole ledger as JSON Lines (see `export.archive`), in one consistent snapshot."""
+    def archive_lines(self, *, verified: bool = False) -> Iterator[str]:
+        """The whole ledger as JSON Lines (see `export.archive`), in one consistent snapshot;
+        with `verified`, each page of claims verified as it is read (as `export_records`)."""
         from claimledger.export.archive import archive_lines
 
         with self.tx.read() as s:
-            yield from archive_lines(session=s)
+            yield from archive_lines(session=s, verified=verified)
 
     def import_archive(self, path: Path) -> RestoreReport:
         """An archive read back: checked whole first, then written in one transaction."""

@@ -197,8 +197,8 @@ def export(
             )
     # Into a file (or a folder of pages) each page of claims is verified as it is written, and
     # an altered record removes the unfinished file; to stdout nothing can be taken back, so the
-    # record is verified whole first.
-    in_one_pass = not force and output is not None and fmt != "jsonl"
+    # record is verified whole first (the archive: the whole ledger).
+    in_one_pass = not force and output is not None
     if not force and not in_one_pass:
         _refuse_if_altered(ledger, () if fmt == "jsonl" else states)
     mark = ledger.export_mark()  # before reading: a change made meanwhile is in the next one
@@ -223,7 +223,9 @@ def export(
         with target as out:
             if fmt == "jsonl":
                 n = 0
-                for line in with_progress(ledger.archive_lines(), ledger.count(), "export"):
+                for line in with_progress(
+                    ledger.archive_lines(verified=in_one_pass), ledger.count(), "export"
+                ):
                     out.write(line)
                     n += line.startswith('{"kind":"claim"')
             else:

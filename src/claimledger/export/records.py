@@ -16,15 +16,13 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.errors import RecordAltered
 from claimledger.ledger.queries import conditions
-from claimledger.ledger.verify import check_claims, guards
+from claimledger.ledger.verify import check_claims, guards, refuse
 from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
 from claimledger.records import (
     ClaimFilter,
     ClaimRecord,
     EvidenceRecord,
-    Finding,
     Period,
     PublicationRecord,
     Quantity,
@@ -114,7 +112,7 @@ def export_records(
     altered raises `RecordAltered`, so a writer that keeps its file whole publishes nothing."""
     conn = session.connection()
     if verified:
-        _refuse(list(guards(session)))
+        refuse(list(guards(session)))
     bad_sources: set[int] = set()
     after = 0
     while True:
@@ -122,7 +120,7 @@ def export_records(
         if not claims:
             return
         if verified:
-            _refuse(check_claims(claims, session=session, bad_sources=bad_sources).findings)
+            refuse(check_claims(claims, session=session, bad_sources=bad_sources).findings)
         ids = [row[0] for row in claims]
         sources = _sources({row[1] for row in claims}, conn)
         page = _Page(ids, conn.dialect.name == "sqlite")
@@ -140,11 +138,6 @@ def export_records(
                 published.get(cid),
             )
         after = ids[-1]
-
-
-def _refuse(findings: list[Finding]) -> None:
-    if findings:
-        raise RecordAltered(findings[0], len(findings))
 
 
 def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:

@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from claimledger.errors import RecordAltered
 from claimledger.ledger.chain import (
     GENESIS,
     fold,
@@ -193,15 +194,25 @@ HISTORY_COLUMNS = (
 """Plain rows, not ORM objects: a million claims verify several times faster."""
 
 
+def claim_rows(ids: list[int], *, session: Session) -> list[sa.Row[Any]]:
+    """The claims `check_claims` needs, by id."""
+    stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id).in_(ids)).order_by(col(Claim.id))
+    return list(session.execute(stmt))
+
+
+def refuse(findings: list[Finding]) -> None:
+    """Stop an export at the first thing found wrong (see `errors.RecordAltered`)."""
+    if findings:
+        raise RecordAltered(findings[0], len(findings))
+
+
 def _claim_batches(
     session: Session, claim_ids: list[int] | None, states: tuple[str, ...]
 ) -> Iterator[list[sa.Row[Any]]]:
     if claim_ids is not None:
         wanted = sorted(set(claim_ids))
         for i in range(0, len(wanted), BATCH):
-            part = wanted[i : i + BATCH]
-            stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id).in_(part)).order_by(col(Claim.id))
-            yield list(session.execute(stmt))
+            yield claim_rows(wanted[i : i + BATCH], session=session)
         return
     last = 0
     while True:
