@@ -1,12 +1,14 @@
 """Export speed and memory on large synthetic ledgers: `python benchmarks/export.py [--sizes 10000 100000]`.
 
-For each size it builds a ledger in a temp folder (make_ledger.py), then runs `claimledger export`
-for CSV, JSON, ClaimReview and the JSON Lines archive, each in a fresh process so the peak memory is
-the export's own, with `--state all` and with the default (verified claims only), then imports the
-archive into a new ledger. Every claim is given publication data first (as `publish` records it),
-so the ClaimReview export writes every claim. Beside them, a plain sqlite3 script that
-writes the same CSV (and one the same JSON), checked byte for byte, in its own process too. Prints seconds, peak RSS in MB
-and, for the plain script, whether its bytes are identical.
+For each size it builds a ledger in a temp folder (make_ledger.py) and gives every claim its
+publication data with the history `publish` records (so ClaimReview writes every claim and the
+record verifies). Then, for CSV, JSON, ClaimReview and the JSON Lines archive, with `--state all`
+and the default (verified claims only), side by side in one run and each in a fresh process (so
+the peak memory is its own): a plain sqlite3 script writing the same bytes (nothing of
+claimledger), `claimledger export --force`, checked byte for byte against it, and the export as
+it runs by default (its record verified as it is written). Last, the archive is imported into a
+new ledger. Prints wall seconds, CPU seconds (steadier on a shared machine), peak RSS in MB, and
+each export's time as a multiple of the plain script's (wall, CPU), with the load average.
 
 `--keep FOLDER` keeps the ledgers (and reuses them on the next run); `--child` is internal.
 """
@@ -17,6 +19,7 @@ import argparse
 import csv
 import hashlib
 import json
+import os
 import resource
 import sqlite3
 import subprocess
@@ -43,14 +46,15 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_cli(db: Path, fmt: str, state: str, out: Path) -> dict[str, Any]:
-    """`claimledger export` in this process, as a user runs it (start-up included)."""
+def run_cli(db: Path, fmt: str, state: str, out: Path, *, force: bool) -> dict[str, Any]:
+    """`claimledger export` in this process, as a user runs it (start-up included); without
+    `force`, as it runs by default: the record verified as it is written."""
     began = time.perf_counter()
     from claimledger.cli import main
 
     sys.argv = ["claimledger", "--db", str(db), "export", "--format", fmt, "-o", str(out)]
     sys.argv += [] if fmt == "jsonl" else ["--state", state]
-    sys.argv += ["--force"]  # the check before writing is measured on its own (`verify` below)
+    sys.argv += ["--force"] if force else []
     try:
         main()
     except SystemExit as exc:
@@ -200,7 +204,193 @@ def plain_json(db: Path, state: str, out: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - began, "cpu": _cpu(), "peak_mb": _peak_mb()}
 
 
-PLAIN = {"csv": plain_csv, "json": plain_json}
+def _publisher(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The desk's publishing settings and rating scale (the ledger's default scale if none)."""
+    stored = dict(conn.execute("SELECT key, value FROM ledger_setting").fetchall())
+    scale = json.loads(stored["rating_scale"]) if "rating_scale" in stored else DEFAULT_SCALE
+    return json.loads(stored.get("publisher", "{}")), scale
+
+
+DEFAULT_SCALE = [
+    {"label": "True", "value": 5}, {"label": "Mostly True", "value": 4},
+    {"label": "Half True", "value": 3}, {"label": "Mostly False", "value": 2},
+    {"label": "False", "value": 1}, {"label": "Unrateable", "value": None},
+]  # fmt: skip
+
+
+def plain_claimreview(db: Path, state: str, out: Path) -> dict[str, Any]:
+    """The ClaimReview feed's bytes: one query (claims, their article and publication)."""
+    began = time.perf_counter()
+    conn = sqlite3.connect(db)
+    publisher, scale = _publisher(conn)
+    numbers = [r["value"] for r in scale if r["value"] is not None]
+    ratings = {r["label"].casefold(): r for r in scale}
+    author = {"@type": "Organization", "name": publisher["org_name"]}
+    if publisher.get("org_url"):
+        author["url"] = publisher["org_url"]
+    template = publisher.get("url_template")
+    where = "" if state == "all" else "AND c.review_state = ?"
+    params = () if state == "all" else (state,)
+    rows = conn.execute(
+        "SELECT c.id, c.speaker, coalesce(s.outlet, s.path), s.published, s.url, s.title,"
+        " p.url, p.statement, p.rating, p.summary, p.published_at"
+        " FROM claim c NOT INDEXED JOIN source s ON s.id = c.source_id"
+        " JOIN publication p ON p.claim_id = c.id"
+        " WHERE p.statement IS NOT NULL AND p.rating IS NOT NULL AND p.published_at IS NOT NULL"
+        f" {where} ORDER BY c.id",
+        params,
+    )
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("[")
+        for (
+            cid,
+            speaker,
+            label,
+            published,
+            src_url,
+            title,
+            url,
+            statement,
+            rating,
+            summary,
+            at,
+        ) in rows:
+            found = ratings[rating.casefold()]
+            review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": found["label"]}
+            if found["value"] is not None:
+                review_rating.update(
+                    ratingValue=found["value"], bestRating=max(numbers), worstRating=min(numbers)
+                )
+            item: dict[str, Any] = {"@type": "Claim"}
+            if speaker:
+                kind = "Organization" if speaker == label else "Person"
+                item["author"] = {"@type": kind, "name": speaker}
+            if published:
+                item["datePublished"] = published
+            if src_url:
+                appearance: dict[str, Any] = {"@type": "CreativeWork", "url": src_url}
+                if title:
+                    appearance["headline"] = title
+                if label:
+                    appearance["publisher"] = {"@type": "Organization", "name": label}
+                item["appearance"] = [appearance]
+                item["firstAppearance"] = appearance
+            review = {
+                "@context": "https://schema.org", "@type": "ClaimReview",
+                "url": url or template.replace("{id}", str(cid)), "claimReviewed": statement,
+                "reviewRating": review_rating, "author": author, "datePublished": at[:10],
+                "itemReviewed": item,
+            }  # fmt: skip
+            if summary:
+                review["reviewBody"] = summary
+            f.write(",\n" if n else "\n")
+            f.write(json.dumps(review, ensure_ascii=False))
+            n += 1
+        f.write("\n]\n" if n else "]\n")
+    conn.close()
+    return {"seconds": time.perf_counter() - began, "cpu": _cpu(), "peak_mb": _peak_mb()}
+
+
+def _stamp(text: str | None) -> str | None:
+    """A stored timestamp (UTC text) as the archive writes it."""
+    return None if text is None else datetime.fromisoformat(text + "+00:00").isoformat()
+
+
+ARCHIVE = {  # each line's columns, in the archive's order (timestamps marked *)
+    "source": "id path content_hash outlet title author published url genre text ingested_at*",
+    "claim": "id quote start end prefix suffix type speaker score quantities period_start"
+    " period_end fingerprint origin review_state evidence_status assignee version created_at*"
+    " updated_at*",
+    "claim_anchor": "start end prefix suffix",
+    "evidence": "url stance note added_by added_at* final_url http_status title content_hash"
+    " retrieved_at* fetch_error link_state checked_at* archive_url archived_at* outlet_verdicts",
+    "history": "at* user action before after note version hash",
+    "publication": "url statement rating summary published_by published_at*",
+    "claim_match": "claim_id other_id similarity status decided_by decided_at*",
+}
+JSON_COLUMNS = {"quantities", "outlet_verdicts"}
+
+
+def _reader(name: str) -> tuple[list[str], Any]:
+    """The columns of a line and a function from a row to its object."""
+    spec = ARCHIVE[name].split()
+    names = [c.rstrip("*") for c in spec]
+    stamps = [i for i, c in enumerate(spec) if c.endswith("*")]
+    parsed = [i for i, c in enumerate(names) if c in JSON_COLUMNS]
+
+    def obj(row: tuple[Any, ...]) -> dict[str, Any]:
+        values = list(row)
+        for i in stamps:
+            values[i] = _stamp(values[i])
+        for i in parsed:
+            values[i] = None if values[i] is None else json.loads(values[i])
+        return dict(zip(names, values, strict=True))
+
+    return names, obj
+
+
+def plain_jsonl(db: Path, state: str, out: Path) -> dict[str, Any]:
+    """The archive's bytes: settings, articles, claims with their children (merged from streams
+    in claim-id order, as `plain_csv` does), matches."""
+    began = time.perf_counter()
+    conn = sqlite3.connect(db)
+
+    def dump(obj: dict[str, Any]) -> str:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def select(name: str, *extra: str, tail: str = "") -> Iterator[tuple[Any, ...]]:
+        names, _ = _reader(name)
+        cols = ", ".join([*extra, *(f'"{c}"' for c in names)])
+        return conn.cursor().execute(f"SELECT {cols} FROM {name} {tail}")
+
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(dump({"kind": "header", "format": "claimledger-archive", "version": 1}))
+        for key, value, by, at in conn.execute(
+            "SELECT key, value, updated_by, updated_at FROM ledger_setting ORDER BY key"
+        ):
+            f.write(dump({"kind": "setting", "key": key, "value": json.loads(value),
+                          "updated_by": by, "updated_at": _stamp(at)}))  # fmt: skip
+        _, source = _reader("source")
+        for row in select("source", tail="ORDER BY id"):
+            f.write(dump({"kind": "source", **source(row)}))
+        _, claim = _reader("claim")
+        children = {
+            name: (
+                _by_claim(select(name, "claim_id", tail="ORDER BY claim_id, id")),
+                _reader(name)[1],
+            )
+            for name in ("claim_anchor", "evidence", "history", "publication")
+        }
+        heads = {name: next(stream, (None, [])) for name, (stream, _) in children.items()}
+        names, _ = _reader("claim")
+        cols = ", ".join(f'c."{c}"' for c in names)
+        for row in conn.execute(
+            f"SELECT {cols}, s.content_hash FROM claim c JOIN source s ON s.id = c.source_id"
+            " ORDER BY c.id"
+        ):
+            cid = row[0]
+            obj = {"kind": "claim", **claim(row[:-1]), "source": row[-1]}
+            for name, (stream, make) in children.items():
+                while heads[name][0] is not None and heads[name][0] < cid:
+                    heads[name] = next(stream, (None, []))
+                kin = [make(r[1:]) for r in heads[name][1]] if heads[name][0] == cid else []
+                key = {"claim_anchor": "anchors"}.get(name, name)
+                obj[key] = (kin[0] if kin else None) if name == "publication" else kin
+            f.write(dump(obj))
+        _, match = _reader("claim_match")
+        for row in select("claim_match", tail="ORDER BY id"):
+            f.write(dump({"kind": "match", **match(row)}))
+    conn.close()
+    return {"seconds": time.perf_counter() - began, "cpu": _cpu(), "peak_mb": _peak_mb()}
+
+
+PLAIN = {
+    "csv": plain_csv,
+    "json": plain_json,
+    "claimreview": plain_claimreview,
+    "jsonl": plain_jsonl,
+}
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -228,49 +418,79 @@ UPGRADE = "import sys; from claimledger.service import Ledger; Ledger.open(sys.a
 """Opening a kept ledger upgrades it to this version's schema."""
 
 
+PUBLISHED = (
+    ("claim_statement", None),
+    ("rating", "Mostly False"),
+    ("review_summary", "A summary."),
+)
+"""What `publish` records for each claim here, in its order (the statement is the quote's start)."""
+
+
 def publish_all(db: Path) -> None:
-    """Publication data for every claim (what an editor records with `publish`), so the
-    ClaimReview export writes every claim instead of refusing them: done with sqlite3 here,
-    as set-up, once per ledger."""
+    """Publication data for every claim, so the ClaimReview export writes every claim instead of
+    refusing them: what `publish --statement S --rating R --summary T --published` records,
+    history included (chained to each claim's head as `review.record` chains it, the claim's
+    version and time moved on), so `verify` and an import of the archive accept it. Written
+    with sqlite3 a page of claims at a time, once per ledger (the real command takes a
+    transaction per claim: hours at a million claims)."""
+    from claimledger.ledger.chain import entry_hash
+
     conn = sqlite3.connect(db)
     if conn.execute("SELECT count(*) FROM publication").fetchone()[0]:
         conn.close()
         return
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    moment = datetime.now(UTC)
+    now = moment.replace(tzinfo=None).isoformat(sep=" ")
+    user = "bench"
+    setting = {
+        "org_name": "Bench Checks",
+        "org_url": SITE,
+        "url_template": SITE + "/fact-checks/{id}",
+    }
     with conn:
         conn.execute(
             "INSERT INTO ledger_setting (key, value, updated_by, updated_at) VALUES"
-            " ('publisher', ?, 'bench', ?)",
-            (
-                json.dumps(
-                    {
-                        "org_name": "Bench Checks",
-                        "org_url": SITE,
-                        "url_template": SITE + "/fact-checks/{id}",
-                    }
-                ),
-                now,
-            ),
+            " ('publisher', ?, ?, ?)",
+            (json.dumps(setting, sort_keys=True), user, now),
         )
-        conn.execute(
-            "INSERT INTO publication (claim_id, statement, rating, summary, published_by,"
-            " published_at) SELECT id, substr(quote, 1, 70), 'Mostly False', 'A summary.',"
-            " 'bench', ? FROM claim",
-            (now,),
-        )
+        after = 0
+        while True:
+            page = conn.execute(
+                "SELECT c.id, c.quote, c.version, (SELECT h.hash FROM history h"
+                " WHERE h.claim_id = c.id ORDER BY h.id DESC LIMIT 1)"
+                " FROM claim c WHERE c.id > ? ORDER BY c.id LIMIT 5000",
+                (after,),
+            ).fetchall()
+            if not page:
+                break
+            publications, history, versions = [], [], []
+            for cid, quote, version, head in page:
+                statement = " ".join(quote[:70].split())
+                steps = [(action, value or statement) for action, value in PUBLISHED]
+                steps.append(("published", moment.isoformat()))
+                prev = head or ""
+                for action, value in steps:
+                    version += 1
+                    prev = entry_hash(
+                        prev, version=version, at=moment, user=user, action=action,
+                        before=None, after=value, note=None,
+                    )  # fmt: skip
+                    history.append((cid, now, user, action, None, value, None, version, prev))
+                publications.append((cid, statement, "Mostly False", "A summary.", user, now))
+                versions.append((version, now, cid))
+            conn.executemany(
+                "INSERT INTO publication (claim_id, statement, rating, summary, published_by,"
+                " published_at) VALUES (?,?,?,?,?,?)",
+                publications,
+            )
+            conn.executemany(
+                "INSERT INTO history (claim_id, at, user, action, before, after, note, version,"
+                " hash) VALUES (?,?,?,?,?,?,?,?,?)",
+                history,
+            )
+            conn.executemany("UPDATE claim SET version = ?, updated_at = ? WHERE id = ?", versions)
+            after = page[-1][0]
     conn.close()
-
-
-def run_verify(db: Path, state: str) -> dict[str, Any]:
-    """What `export` runs before writing unless --force: `verify` of the claims it exports
-    (the set-up's publications have no history, so it would refuse them: timed apart)."""
-    began = time.perf_counter()
-    from claimledger.service import Ledger
-
-    ledger = Ledger.open(str(db), user="bench")
-    ledger.verify(states=() if state == "all" else (state,))
-    ledger.close()
-    return {"seconds": time.perf_counter() - began, "cpu": _cpu(), "peak_mb": _peak_mb()}
 
 
 def import_archive(db: Path, archive: Path) -> dict[str, Any]:
@@ -289,6 +509,16 @@ def import_archive(db: Path, archive: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - began, "cpu": _cpu(), "peak_mb": _peak_mb()}
 
 
+def _row(label: str, got: dict[str, Any], plain: dict[str, Any] | None, note: str = "") -> None:
+    ratio = ""
+    if plain is not None:
+        ratio = f"{got['seconds'] / plain['seconds']:7.2f}x {got['cpu'] / plain['cpu']:7.2f}x"
+    print(
+        f"  {label:38s} {got['seconds']:8.2f} {got['cpu']:8.2f} {got['peak_mb']:8.1f}"
+        f" {ratio:17s} {note}".rstrip()
+    )
+
+
 def run_size(n: int, folder: Path, states: list[str], formats: list[str]) -> None:
     db = folder / f"ledger-{n}.db"
     if not db.exists():
@@ -298,35 +528,28 @@ def run_size(n: int, folder: Path, states: list[str], formats: list[str]) -> Non
         )
     subprocess.run([sys.executable, "-c", UPGRADE, str(db)], check=True, capture_output=True)
     publish_all(db)
-    print(f"\n{n:,} claims")
-    print(f"  {'export':34s} {'seconds':>8s} {'CPU s':>8s} {'peak MB':>8s}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\n{n:,} claims (load average {load})")
+    print(f"  {'':38s} {'seconds':>8s} {'CPU s':>8s} {'peak MB':>8s} {'x plain (s, CPU)':17s}")
     for state in states:
         for fmt in formats:
             if fmt == "jsonl" and state != "all":
                 continue  # the whole ledger, whatever the state
             out = folder / f"out-{n}-{state}.{fmt}"
-            got = _child(["cli", str(db), fmt, state, str(out)])
+            plain_out = folder / f"plain-{n}-{state}.{fmt}"
+            plain = _child(["plain", str(db), fmt, state, str(plain_out)])
+            forced = _child(["cli", str(db), fmt, state, str(out)])
+            same = _digest(plain_out) == _digest(out)
+            checked = _child(["checked", str(db), fmt, state, str(out)])
+            same = same and _digest(plain_out) == _digest(out)
             label = f"{fmt} --state {state}"
-            print(f"  {label:34s} {got['seconds']:8.2f} {got['cpu']:8.2f} {got['peak_mb']:8.1f}")
-        got = _child(["verify", str(db), "-", state, "-"])
-        label = f"verify (before export) --state {state}"
-        print(f"  {label:34s} {got['seconds']:8.2f} {got['cpu']:8.2f} {got['peak_mb']:8.1f}")
-        for fmt in [f for f in PLAIN if f in formats]:
-            plain = folder / f"plain-{n}-{state}.{fmt}"
-            got = _child(["plain", str(db), fmt, state, str(plain)])
-            same = _digest(plain) == _digest(folder / f"out-{n}-{state}.{fmt}")
-            label = f"plain sqlite3 {fmt} --state {state}"
-            print(
-                f"  {label:34s} {got['seconds']:8.2f} {got['cpu']:8.2f} {got['peak_mb']:8.1f}"
-                f"  {'same bytes' if same else 'DIFFERENT BYTES'}"
-            )
+            _row(f"plain sqlite3 {label}", plain, None)
+            _row(f"{label} --force", forced, plain, "same bytes" if same else "DIFFERENT BYTES")
+            _row(f"{label} (verified as written)", checked, plain)
     archive = folder / f"out-{n}-all.jsonl"
     if archive.exists():
         got = _child(["import", str(db), "jsonl", "all", str(archive)])
-        print(
-            f"  {'import (jsonl, into a new ledger)':34s} {got['seconds']:8.2f} {got['cpu']:8.2f}"
-            f" {got['peak_mb']:8.1f}"
-        )
+        _row("import (jsonl, into a new ledger)", got, None)
 
 
 def main() -> None:
@@ -342,11 +565,10 @@ def main() -> None:
         if kind == "import":
             print(json.dumps(import_archive(Path(db), Path(out))))
             return
-        if kind == "verify":
-            print(json.dumps(run_verify(Path(db), state)))
+        if kind == "plain":
+            print(json.dumps(PLAIN[fmt](Path(db), state, Path(out))))
             return
-        run = run_cli if kind == "cli" else lambda db, fmt, state, out: PLAIN[fmt](db, state, out)
-        print(json.dumps(run(Path(db), fmt, state, Path(out))))
+        print(json.dumps(run_cli(Path(db), fmt, state, Path(out), force=kind == "cli")))
         return
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)

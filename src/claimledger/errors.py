@@ -1,5 +1,12 @@
 """The errors a user can cause: each carries one line that says what went wrong."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimledger.records import Finding
+
 
 class LedgerError(Exception):
     """A mistake the user can fix (unknown id, bad value, unreadable file); shown as one line."""
@@ -27,3 +34,17 @@ class LedgerBusy(LedgerError):
 
 class NotAllowed(LedgerError):
     """The person's role on this ledger does not let them do this (or they are not on it)."""
+
+
+class RecordAltered(LedgerError):
+    """The record about to be exported does not match its history (see `ledger.verify`): the
+    export stops before publishing anything. Names the first thing found wrong."""
+
+    def __init__(self, finding: Finding, count: int = 1) -> None:
+        more = f" and {count - 1} more" if count > 1 else ""
+        super().__init__(
+            f"not exported: the ledger's record was altered ({finding.describe()}{more}); "
+            "`claimledger verify` lists every problem"
+        )
+        self.finding = finding
+        self.count = count

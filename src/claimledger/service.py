@@ -288,14 +288,18 @@ class Ledger:
         return pairs
 
     def export_records(
-        self, flt: ClaimFilter, *, publications: bool = True
+        self, flt: ClaimFilter, *, publications: bool = True, verified: bool = False
     ) -> Iterator[ExportRecord]:
         """One record per claim for the exporters, in id order, streamed in one consistent
-        snapshot (one read transaction), a page in memory at a time."""
+        snapshot (one read transaction), a page in memory at a time; with `verified`, each page
+        is verified as it is read and an altered one raises `RecordAltered` before any of its
+        claims is yielded (write to a file that appears whole or not at all)."""
         from claimledger.export.records import export_records
 
         with self.tx.read() as s:
-            yield from export_records(session=s, flt=flt, publications=publications)
+            yield from export_records(
+                session=s, flt=flt, publications=publications, verified=verified
+            )
 
     # -- other people's work ------------------------------------------------
     def latest_change(self) -> int:
@@ -710,12 +714,13 @@ class Ledger:
             )
         )
 
-    def archive_lines(self) -> Iterator[str]:
-        """The whole ledger as JSON Lines (see `export.archive`), in one consistent snapshot."""
+    def archive_lines(self, *, verified: bool = False) -> Iterator[str]:
+        """The whole ledger as JSON Lines (see `export.archive`), in one consistent snapshot;
+        with `verified`, each page of claims verified as it is read (as `export_records`)."""
         from claimledger.export.archive import archive_lines
 
         with self.tx.read() as s:
-            yield from archive_lines(session=s)
+            yield from archive_lines(session=s, verified=verified)
 
     def import_archive(self, path: Path) -> RestoreReport:
         """An archive read back: checked whole first, then written in one transaction."""
@@ -794,13 +799,8 @@ class Ledger:
                     "ClaimReview needs the publishing organisation: "
                     "claimledger publishing set --org NAME"
                 )
-        checked = self.verify(states=flt.states)
-        if not checked.ok:
-            raise InvalidValue(
-                f"not exported: the ledger's record was altered ({checked.findings[0].describe()});"
-                " `claimledger verify` lists every problem"
-            )
-        return export_to_file(self.export_records(flt), fmt, path, settings)
+        records = self.export_records(flt, publications=settings is not None, verified=True)
+        return export_to_file(records, fmt, path, settings)
 
     def report_articles(self, flt: ClaimFilter) -> Iterator[ArticleClaims]:
         """The claims the filter selects, article by article, with their notes (for the HTML

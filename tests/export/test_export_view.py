@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from claimledger.errors import InvalidValue
+from claimledger.errors import InvalidValue, RecordAltered
 from claimledger.records import ClaimFilter
 from claimledger.service import Ledger
 
@@ -45,6 +45,6 @@ def test_an_altered_record_is_not_exported(
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE claim SET review_state = 'verified' WHERE id = :id"),
                      {"id": seeded["c0"]})  # fmt: skip
-    with pytest.raises(InvalidValue, match="altered"):
+    with pytest.raises(RecordAltered, match="altered"):
         Ledger(engine, "ed").export_view(ClaimFilter(), "csv", tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()

@@ -16,7 +16,7 @@ from claimledger.export import ExportRecord, export_records, iter_records, json_
 from claimledger.export import records as builder
 from claimledger.ledger import review
 from claimledger.models import Claim, Evidence, Source
-from claimledger.records import ClaimFilter, ClaimRecord, EvidenceRecord, SourceRecord
+from claimledger.records import ClaimFilter, ClaimRecord, EvidenceRecord, Quantity, SourceRecord
 from claimledger.service import Ledger
 
 VERIFIED = ClaimFilter(states=("verified",))
@@ -206,3 +206,23 @@ def test_records_page_by_primary_key_on_postgresql(
         engine.dispose()
     assert [r.claim.id for r in records] == [ids[1], ids[4]]
     assert all(r.verified_at and r.evidence for r in records)
+
+
+def test_quantities_are_read_as_the_record_reads_them() -> None:
+    """The fast path builds the same frozen Quantity as `Quantity.from_dict`, field for field."""
+    stored = [
+        {"text": "more than half", "value": 0.5, "kind": "share", "bound": "more_than"},
+        {
+            "text": "200 to 300",
+            "value": 250,
+            "bound": "range",
+            "low": 200,
+            "high": 300,
+            "unit": "people",
+        },
+        {},
+    ]
+    expected = tuple(Quantity.from_dict(q) for q in stored)
+    assert builder._quantities(json.dumps(stored)) == expected
+    assert builder._quantities(stored) == expected
+    assert builder._quantities("[]") == builder._quantities(None) == ()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from claimledger.cli.context import err_console, fail, print_error, settings
+from claimledger.errors import RecordAltered
 
 if TYPE_CHECKING:
     from claimledger.cli.export_filters import ExportFilters
@@ -194,7 +195,11 @@ def export(
                 "ClaimReview needs the publishing organisation: "
                 "claimledger publishing set --org NAME (or --org)"
             )
-    if not force:
+    # Into a file (or a folder of pages) each page of claims is verified as it is written, and
+    # an altered record removes the unfinished file; to stdout nothing can be taken back, so the
+    # record is verified whole first (the archive: the whole ledger).
+    in_one_pass = not force and output is not None
+    if not force and not in_one_pass:
         _refuse_if_altered(ledger, () if fmt == "jsonl" else states)
     mark = ledger.export_mark()  # before reading: a change made meanwhile is in the next one
     started = datetime.now(UTC)
@@ -207,27 +212,36 @@ def export(
         if len(refusals) < SHOWN_REFUSALS:
             refusals.append(item)
 
-    if per == "page":
-        assert output is not None and publishing is not None
-        n = _pages(ledger, flt, output, publishing, refused)
-        _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
-        _report_refusals(refusals, refused_count)
-        return
-    target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
-    with target as out:
-        if fmt == "jsonl":
-            n = 0
-            for line in with_progress(ledger.archive_lines(), ledger.count(), "export"):
-                out.write(line)
-                n += line.startswith('{"kind":"claim"')
-        else:
-            records = with_progress(
-                ledger.export_records(flt, publications=publishing is not None),
-                ledger.count(flt),
-                "export",
-            )
-            layout: Per = "evidence" if per == "evidence" else "claim"
-            n = write_records(records, fmt, out, publishing, refused=refused, per=layout, bom=bom)
+    try:
+        if per == "page":
+            assert output is not None and publishing is not None
+            n = _pages(ledger, flt, output, publishing, refused, verified=in_one_pass)
+            _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
+            _report_refusals(refusals, refused_count)
+            return
+        target = nullcontext(sys.stdout) if output is None else whole_file(output, newline=newline)
+        with target as out:
+            if fmt == "jsonl":
+                n = 0
+                for line in with_progress(
+                    ledger.archive_lines(verified=in_one_pass), ledger.count(), "export"
+                ):
+                    out.write(line)
+                    n += line.startswith('{"kind":"claim"')
+            else:
+                records = with_progress(
+                    ledger.export_records(
+                        flt, publications=publishing is not None, verified=in_one_pass
+                    ),
+                    ledger.count(flt),
+                    "export",
+                )
+                layout: Per = "evidence" if per == "evidence" else "claim"
+                n = write_records(
+                    records, fmt, out, publishing, refused=refused, per=layout, bom=bom
+                )
+    except RecordAltered as exc:
+        raise fail(f"{exc}, --force exports anyway") from None
     _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
     _report_refusals(refusals, refused_count)
     if output is not None:
@@ -244,10 +258,14 @@ def _pages(
     folder: Path,
     publishing: PublishingSettings,
     refused: Callable[[Refused], None],
+    *,
+    verified: bool,
 ) -> int:
     from claimledger.export.claimreview import write_claimreview_pages
 
-    records = with_progress(ledger.export_records(flt), ledger.count(flt), "export")
+    records = with_progress(
+        ledger.export_records(flt, verified=verified), ledger.count(flt), "export"
+    )
     written = write_claimreview_pages(records, folder, publishing, refused=refused)
     err_console.print(
         f"{written.reviews} claim(s) written to {written.pages} page file(s) in {folder}",

@@ -1,11 +1,15 @@
 """Exports for editors and desks: ClaimReview JSON-LD, CSV, JSON, each read from `ExportRecord`s,
 and the whole ledger as JSON Lines for another ledger to import."""
 
+from typing import TYPE_CHECKING, Any
+
 from claimledger.export.claimreview import Refused, claim_review, write_claimreview
 from claimledger.export.files import remove_stale_partials, whole_file
 from claimledger.export.records import ExportRecord, export_records, iter_records
 from claimledger.export.tabular import csv_row, json_object, spreadsheet_safe, write_csv, write_json
-from claimledger.export.validate import Finding, validate_claim_review
+
+if TYPE_CHECKING:
+    from claimledger.export.validate import Finding, validate_claim_review
 
 FORMATS = ("csv", "json", "claimreview", "jsonl")
 
@@ -27,3 +31,12 @@ __all__ = [
     "write_csv",
     "write_json",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The validator's names on first use: it loads jsonschema, which a CSV export never needs."""
+    if name in ("Finding", "validate_claim_review"):
+        from claimledger.export import validate
+
+        return getattr(validate, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
+from claimledger.ledger.verify import check_claims, claim_rows, guards, refuse
 from claimledger.models import UTCDateTime  # (importing models registers the tables)
 
 FORMAT = "claimledger-archive"
@@ -86,9 +87,12 @@ def _select(conn: sa.Connection, *cols: Any) -> Any:
     )
 
 
-def archive_lines(*, session: Session) -> Iterator[str]:
-    """Every line of the archive, in a stable order (ids ascending)."""
+def archive_lines(*, session: Session, verified: bool = False) -> Iterator[str]:
+    """Every line of the archive, in a stable order (ids ascending); with `verified`, each page
+    of claims is verified before its lines are yielded (see `export.records.export_records`)."""
     conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
     yield line({"kind": "header", "format": FORMAT, "version": VERSION})
     settings = table("ledger_setting")
     for key, value, by, at in conn.execute(
@@ -100,7 +104,7 @@ def archive_lines(*, session: Session) -> Iterator[str]:
              "updated_at": _iso(at)}
         )  # fmt: skip
     yield from _sources(conn)
-    yield from _claims(conn)
+    yield from _claims(conn, session if verified else None)
     yield from _matches(conn)
 
 
@@ -124,14 +128,18 @@ def _sources(conn: sa.Connection) -> Iterator[str]:
             yield line({"kind": "source", **_row("source", row, names)})
 
 
-def _claims(conn: sa.Connection) -> Iterator[str]:
+def _claims(conn: sa.Connection, verifying: Session | None) -> Iterator[str]:
     claim, source = table("claim"), table("source")
     names = [n for n in columns("claim", keep_id=True) if n != "source_id"]
     select = _select(conn, *(claim.c[n] for n in names), source.c.content_hash).join(
         source, source.c.id == claim.c.source_id
     )
+    bad_sources: set[int] = set()
     for rows in _pages(conn, "claim", select):
         ids = [row[0] for row in rows]
+        if verifying is not None:
+            page = claim_rows(ids, session=verifying)
+            refuse(check_claims(page, session=verifying, bad_sources=bad_sources).findings)
         children = {
             name: _children(conn, name, ids) for name in ("claim_anchor", "evidence", "history")
         }

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from claimledger.ledger.queries import conditions
+from claimledger.ledger.verify import check_claims, guards, refuse
 from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
 from claimledger.records import (
     ClaimFilter,
@@ -101,21 +102,30 @@ EVIDENCE_COLUMNS = (  # in the order of EvidenceRecord's fields (a test holds th
 
 
 def export_records(
-    *, session: Session, flt: ClaimFilter, publications: bool = True
+    *, session: Session, flt: ClaimFilter, publications: bool = True, verified: bool = False
 ) -> Iterator[ExportRecord]:
     """Every claim the filter selects, in id order, one page in memory at a time; without
-    `publications` (the desks' CSV and JSON do not show them) their rows are not read."""
+    `publications` (the desks' CSV and JSON do not show them) their rows are not read.
+
+    With `verified`, each page's record (its history's chain, the state it tells, the articles'
+    text) is checked before any of its claims is yielded, in the same pass: the first claim found
+    altered raises `RecordAltered`, so a writer that keeps its file whole publishes nothing."""
     conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
+    bad_sources: set[int] = set()
     after = 0
     while True:
         claims = conn.execute(_page_query(flt, conn.dialect.name, after)).all()
         if not claims:
             return
+        if verified:
+            refuse(check_claims(claims, session=session, bad_sources=bad_sources).findings)
         ids = [row[0] for row in claims]
         sources = _sources({row[1] for row in claims}, conn)
         page = _Page(ids, conn.dialect.name == "sqlite")
         evidence = _evidence(page, conn)
-        verified = _verified_at(page, conn)
+        verified_on = _verified_at(page, conn)
         published = _publications(page, conn) if publications else {}
         for row in claims:
             cid, source_id = row[0], row[1]
@@ -124,7 +134,7 @@ def export_records(
                 _claim(tuple(row), source.label),
                 source,
                 evidence.get(cid, ()),
-                verified.get(cid),
+                verified_on.get(cid),
                 published.get(cid),
             )
         after = ids[-1]
@@ -248,12 +258,24 @@ def _when(value: Any) -> Any:
     return value
 
 
+_new_quantity: Callable[..., Quantity] = _maker(Quantity)
+
+
 def _quantities(value: Any) -> tuple[Quantity, ...]:
+    """As `Quantity.from_dict` reads each, without the frozen `__init__` (see `_maker`)."""
     if isinstance(value, str):
         if value == "[]":
             return ()
         value = json.loads(value)
-    return tuple(Quantity.from_dict(q) for q in value) if value else ()
+    if not value:
+        return ()
+    return tuple(
+        _new_quantity(
+            str(q.get("text", "?")), q.get("value"), q.get("kind"), q.get("bound"), q.get("low"),
+            q.get("high"), q.get("unit"),
+        )
+        for q in value
+    )  # fmt: skip
 
 
 SOURCES = sa.select(*SOURCE_COLUMNS).where(col(Source.id).in_(IDS))

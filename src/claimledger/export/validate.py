@@ -15,6 +15,7 @@ Two checks, both offline (package data, no network, no schema download):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -82,12 +83,19 @@ OBJECT_KEYWORDS = frozenset(
 and what one finds about a value it has seen is kept (see `_Part`)."""
 
 
+ANNOTATIONS = frozenset({"message", "description"})
+"""Keywords of the schema that say something and check nothing."""
+
+
 class _Part:
     """One level of the schema (required or recommended) applied with jsonschema: the object's
     keys against `required`, each property's value against its own subschema. The same
     findings as the whole schema at once, since the part holds nothing but those keywords;
     remembered per value, so a million objects that share their author, rating and article
-    cost the checks of their few distinct values."""
+    cost the checks of their few distinct values. A property whose value is unique to each
+    object (its page, its statement) and whose subschema is a string matching a pattern is
+    passed by that pattern itself when it matches (jsonschema's own test: `re.search`); only a
+    value that fails goes through jsonschema, for its message."""
 
     LIMIT = 4096
 
@@ -108,6 +116,11 @@ class _Part:
             key: Draft202012Validator(sub, format_checker=checker)
             for key, sub in flat.get("properties", {}).items()
         }
+        self.passes = {
+            key: re.compile(sub["pattern"])
+            for key, sub in flat.get("properties", {}).items()
+            if sub.get("type") == "string" and set(sub) - ANNOTATIONS == {"type", "pattern"}
+        }
         self.seen: dict[Any, list[Finding]] = {}
 
     def findings(self, obj: Any) -> list[Finding]:
@@ -116,8 +129,12 @@ class _Part:
         found = self._remembered(("", tuple(obj)), self.keys, obj, "")
         for key, value in obj.items():
             validator = self.properties.get(key)
-            if validator is not None:
-                found = found + self._remembered((key, _key(value)), validator, value, key)
+            if validator is None:
+                continue
+            passes = self.passes.get(key)
+            if passes is not None and type(value) is str and passes.search(value):
+                continue  # what jsonschema would accept (a string matching the pattern)
+            found = found + self._remembered((key, _key(value)), validator, value, key)
         return found
 
     def _remembered(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,9 +18,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from claimledger.ledger.chain import GENESIS, entry_hash, fold, subject_digest, timestamp
+from claimledger.errors import RecordAltered
+from claimledger.ledger.chain import (
+    GENESIS,
+    fold,
+    seal,
+    stored_timestamp,
+    subject_digest,
+    timestamp,
+)
 from claimledger.ledger.outlet_verdicts import NONE, canonical, parse_entry
-from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source
+from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
 from claimledger.records import Finding, Verification
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
 
@@ -50,6 +58,12 @@ class _Replay:
     state: dict[str, str | None] = field(default_factory=dict)
     evidence: Counter[tuple[str, str]] = field(default_factory=Counter)
     publication: dict[str, str | None] = field(default_factory=dict)
+    outlet_verdicts: bool = False
+    """Whether any entry records other outlets' verdicts."""
+
+
+EMPTY: Counter[tuple[str, str]] = Counter()
+"""A claim's links when it has none (read only)."""
 
 
 def verify(
@@ -62,46 +76,80 @@ def verify(
     """Check the whole ledger, some claims, or the claims in some review states (what an export
     is about to publish); the digest covers history up to `checkpoint` (default: all of it) and
     is only meaningful for the whole ledger."""
-    findings: list[Finding] = list(_guards(session))
+    findings: list[Finding] = list(guards(session))
     last_id = int(session.execute(sa.select(sa.func.max(col(HistoryEntry.id)))).scalar() or 0)
     upto = last_id if checkpoint is None else checkpoint
     digest = GENESIS
     claims = entries = 0
     bad_sources: set[int] = set()
     for batch in _claim_batches(session, claim_ids, states):
-        ids = [int(c.id) for c in batch]
-        sources = _sources({c.source_id for c in batch}, session=session)
-        for sid, (ok, _) in sources.items():
-            if not ok and sid not in bad_sources:
-                bad_sources.add(sid)
-                findings.append(
-                    Finding(
-                        None, None, "source", f"article {sid}: its text no longer matches its hash"
-                    )
-                )
-        history = _history(ids, session=session)
-        evidence = _evidence(ids, session=session)
-        verdicts = _verdicts(ids, session=session)
-        published = _publications(ids, session=session)
-        for claim in batch:
-            rows = history.get(claim.id, [])
-            claims += 1
-            entries += len(rows)
-            subject = subject_digest(
-                sources[claim.source_id][1], claim.start, claim.end, claim.quote
-            )
-            findings.extend(_check_claim(claim, rows, subject, evidence.get(claim.id, Counter())))
-            findings.extend(_check_publication(claim.id, rows, published.get(claim.id, {})))
-            findings.extend(
-                _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
-            )
-            head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
-            if head is not None:
-                digest = fold(digest, claim.id, head)
+        checked = check_claims(batch, session=session, upto=upto, bad_sources=bad_sources)
+        findings.extend(checked.findings)
+        claims += len(batch)
+        entries += checked.entries
+        for cid, head in checked.heads:
+            digest = fold(digest, cid, head)
     return Verification(claims, entries, tuple(findings), upto, digest)
 
 
-def _guards(session: Session) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Checked:
+    """What checking a batch of claims found, how many history entries it read, and each
+    claim's latest entry (up to the checkpoint) for the ledger's digest."""
+
+    findings: list[Finding]
+    entries: int
+    heads: list[tuple[int, str]]
+
+
+def check_claims(
+    batch: Sequence[Any],
+    *,
+    session: Session,
+    upto: int | None = None,
+    bad_sources: set[int] | None = None,
+) -> Checked:
+    """Check a batch of claims (rows with at least `CLAIM_COLUMNS`' names, as an export's page
+    has them): their history's chain, their state, evidence, verdicts and publication as the
+    history tells them, and their articles' text. An article found altered is reported once per
+    `bad_sources` (a set shared across batches)."""
+    bad_sources = set() if bad_sources is None else bad_sources
+    findings: list[Finding] = []
+    ids = [int(c.id) for c in batch]
+    sources = _sources({c.source_id for c in batch}, session=session)
+    for sid, (ok, _) in sources.items():
+        if not ok and sid not in bad_sources:
+            bad_sources.add(sid)
+            findings.append(
+                Finding(None, None, "source", f"article {sid}: its text no longer matches its hash")
+            )
+    history = _history(ids, session=session)
+    evidence, verdicts = _evidence(ids, session=session)
+    published = _publications(ids, session=session)
+    entries = 0
+    heads: list[tuple[int, str]] = []
+    for claim in batch:
+        rows = history.get(claim.id, [])
+        entries += len(rows)
+        subject = subject_digest(sources[claim.source_id][1], claim.start, claim.end, claim.quote)
+        replay = _Replay()
+        links = evidence.get(claim.id, EMPTY)
+        findings.extend(_check_claim(claim, rows, subject, links, replay))
+        findings.extend(
+            _check_publication(claim.id, replay.publication, published.get(claim.id, {}))
+        )
+        if replay.outlet_verdicts or claim.id in verdicts:  # else nothing told, nothing kept
+            findings.extend(
+                _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
+            )
+        if upto is not None:
+            head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
+            if head is not None:
+                heads.append((claim.id, head))
+    return Checked(findings, entries, heads)
+
+
+def guards(session: Session) -> Iterator[Finding]:
     """The triggers that keep the history append-only are still there."""
     if session.get_bind().dialect.name == "postgresql":
         found = session.execute(
@@ -146,15 +194,25 @@ HISTORY_COLUMNS = (
 """Plain rows, not ORM objects: a million claims verify several times faster."""
 
 
+def claim_rows(ids: list[int], *, session: Session) -> list[sa.Row[Any]]:
+    """The claims `check_claims` needs, by id."""
+    stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id).in_(ids)).order_by(col(Claim.id))
+    return list(session.execute(stmt))
+
+
+def refuse(findings: list[Finding]) -> None:
+    """Stop an export at the first thing found wrong (see `errors.RecordAltered`)."""
+    if findings:
+        raise RecordAltered(findings[0], len(findings))
+
+
 def _claim_batches(
     session: Session, claim_ids: list[int] | None, states: tuple[str, ...]
 ) -> Iterator[list[sa.Row[Any]]]:
     if claim_ids is not None:
         wanted = sorted(set(claim_ids))
         for i in range(0, len(wanted), BATCH):
-            part = wanted[i : i + BATCH]
-            stmt = sa.select(*CLAIM_COLUMNS).where(col(Claim.id).in_(part)).order_by(col(Claim.id))
-            yield list(session.execute(stmt))
+            yield claim_rows(wanted[i : i + BATCH], session=session)
         return
     last = 0
     while True:
@@ -183,36 +241,65 @@ def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
 
 
 def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]]:
+    """Each claim's entries in order; `at` spelt as the chain hashes it on SQLite (by the query,
+    from the stored text), a datetime elsewhere (see `_spelt`)."""
+    conn = session.connection()
+    columns: tuple[Any, ...] = HISTORY_COLUMNS
+    if conn.dialect.name == "sqlite":
+        columns = (HISTORY_COLUMNS[0], HISTORY_COLUMNS[1], SPELT_AT, *HISTORY_COLUMNS[3:])
     stmt = (
-        sa.select(*HISTORY_COLUMNS)
+        sa.select(*columns)
         .where(col(HistoryEntry.claim_id).in_(ids))
         .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
     )
     out: dict[int, list[sa.Row[Any]]] = {}
-    for h in session.execute(stmt):
-        out.setdefault(h.claim_id, []).append(h)
+    for row in conn.execute(stmt).all():
+        out.setdefault(row[1], []).append(row)
     return out
 
 
-def _evidence(ids: list[int], *, session: Session) -> dict[int, Counter[tuple[str, str]]]:
-    stmt = sa.select(col(Evidence.claim_id), col(Evidence.stance), col(Evidence.url)).where(
-        col(Evidence.claim_id).in_(ids)
-    )
-    out: dict[int, Counter[tuple[str, str]]] = {}
-    for cid, stance, url in session.execute(stmt):
-        out.setdefault(int(cid), Counter())[(stance, url)] += 1
-    return out
+_STORED_AT = sa.type_coerce(col(HistoryEntry.at), sa.String)
+SPELT_AT = sa.case(
+    (
+        sa.func.length(_STORED_AT) == 26,
+        sa.func.substr(_STORED_AT, 1, 10) + "T" + sa.func.substr(_STORED_AT, 12) + "+00:00",
+    ),
+    else_=_STORED_AT,
+).label("at")
+"""SQLite's stored time (`2026-11-30 23:54:19.123456`, UTC) as `chain.timestamp` spells it."""
 
 
-def _verdicts(ids: list[int], *, session: Session) -> dict[int, dict[str, str]]:
-    """Other outlets' verdicts kept on evidence links, per claim and URL, in canonical form."""
+def _spelt(at: Any) -> str:
+    """An entry's time as the chain hashes it, from what `_history` read."""
+    if at.__class__ is str and len(at) == 32 and at[10] == "T":
+        return str(at)
+    return stored_timestamp(at)
+
+
+def _as_text(column: Any) -> Any:
+    if isinstance(column.type, UTCDateTime):
+        return sa.type_coerce(column, sa.String).label(column.key)
+    return column
+
+
+def _evidence(
+    ids: list[int], *, session: Session
+) -> tuple[dict[int, Counter[tuple[str, str]]], dict[int, dict[str, str]]]:
+    """Each claim's links (stance, URL) counted, and other outlets' verdicts kept on them (per
+    claim and URL, in canonical form): one read of the evidence."""
     stmt = sa.select(
-        col(Evidence.claim_id), col(Evidence.url), col(Evidence.outlet_verdicts)
-    ).where(col(Evidence.claim_id).in_(ids), col(Evidence.outlet_verdicts).is_not(None))
-    out: dict[int, dict[str, str]] = {}
-    for cid, url, stored in session.execute(stmt):
-        out.setdefault(int(cid), {})[url] = canonical(stored)
-    return out
+        col(Evidence.claim_id),
+        col(Evidence.stance),
+        col(Evidence.url),
+        col(Evidence.outlet_verdicts),
+    ).where(col(Evidence.claim_id).in_(ids))
+    links: dict[int, Counter[tuple[str, str]]] = {}
+    verdicts: dict[int, dict[str, str]] = {}
+    for cid, stance, url, stored in session.execute(stmt):
+        links.setdefault(int(cid), Counter())[(stance, url)] += 1
+        if stored is not None:
+            verdicts.setdefault(int(cid), {})[url] = canonical(stored)
+    return links, verdicts
 
 
 def _check_verdicts(
@@ -249,39 +336,35 @@ def _check_verdicts(
 
 
 def _publications(ids: list[int], *, session: Session) -> dict[int, dict[str, str | None]]:
+    conn = session.connection()
     stmt = sa.select(
         col(Publication.claim_id),
         col(Publication.url),
         col(Publication.statement),
         col(Publication.rating),
         col(Publication.summary),
-        col(Publication.published_at),
+        _as_text(col(Publication.published_at))
+        if conn.dialect.name == "sqlite"
+        else col(Publication.published_at),
     ).where(col(Publication.claim_id).in_(ids))
     out: dict[int, dict[str, str | None]] = {}
-    for cid, url, statement, rating, summary, at in session.execute(stmt):
+    for cid, url, statement, rating, summary, at in conn.execute(stmt):
         out[int(cid)] = {
             "url": url,
             "statement": statement,
             "rating": rating,
             "summary": summary,
-            "published_at": None if at is None else timestamp(at),
+            "published_at": None if at is None else stored_timestamp(at),
         }
     return out
 
 
 def _check_publication(
-    cid: int, rows: list[sa.Row[Any]], stored: dict[str, str | None]
+    cid: int, told: dict[str, str | None], stored: dict[str, str | None]
 ) -> Iterator[Finding]:
     """The published fact-check (page, statement, rating, summary, date) as its history set it."""
-    told: dict[str, str | None] = {}
-    for h in rows:
-        name = PUBLICATION.get(h.action)
-        if name is None:
-            continue
-        after = h.after
-        if name == "published_at" and after is not None:
-            after = timestamp(datetime.fromisoformat(after))
-        told[name] = after
+    if not told and not stored:
+        return
     for name in PUBLICATION.values():
         if told.get(name) != stored.get(name):
             yield Finding(
@@ -294,56 +377,70 @@ def _check_publication(
 
 
 def _check_claim(
-    claim: sa.Row[Any], rows: list[sa.Row[Any]], subject: str, evidence: Counter[tuple[str, str]]
+    claim: Any,
+    rows: list[Any],
+    subject: str,
+    evidence: Counter[tuple[str, str]],
+    replay: _Replay,
 ) -> Iterator[Finding]:
+    """The claim's chain entry by entry, and its state as `replay` rebuilds it from them."""
     cid = claim.id
     if not rows:
         yield Finding(cid, None, "removed", "the claim has no history left")
         return
-    replay = _Replay()
     prev = GENESIS
-    for i, h in enumerate(rows):
-        expected = i + 1
-        computed = entry_hash(
-            prev,
-            version=h.version,
-            at=h.at,
-            user=h.user,
-            action=h.action,
-            before=h.before,
-            after=h.after,
-            note=h.note,
-            subject=subject if i == 0 else None,
-        )
-        if h.hash is None:
+    for expected, (hid, _, at, user, action, before, after, note, version, sealed) in enumerate(
+        rows, start=1
+    ):
+        at = _spelt(at)
+        if sealed is None:
             yield Finding(
-                cid, h.id, "inserted", "an entry without a seal (not written by claimledger)"
+                cid, hid, "inserted", "an entry without a seal (not written by claimledger)"
             )
-        elif h.version is not None and h.version > expected:
+        elif version is not None and version > expected:
             gap = (
                 f"version {expected}"
-                if h.version == expected + 1
-                else f"versions {expected}-{h.version - 1}"
+                if version == expected + 1
+                else f"versions {expected}-{version - 1}"
             )
+            yield Finding(cid, hid, "removed", f"the entries for {gap} before this one are missing")
+        elif version is not None and version < expected:
             yield Finding(
-                cid, h.id, "removed", f"the entries for {gap} before this one are missing"
+                cid, hid, "reordered", f"version {version} comes after version {expected - 1}"
             )
-        elif h.version is not None and h.version < expected:
-            yield Finding(
-                cid, h.id, "reordered", f"version {h.version} comes after version {expected - 1}"
-            )
-        elif computed != h.hash:
-            if i == 0:
+        elif sealed != seal(
+            prev,
+            version,
+            at,
+            user,
+            action,
+            before,
+            after,
+            note,
+            subject if expected == 1 else None,
+        ):
+            if expected == 1:
                 yield Finding(
                     cid,
-                    h.id,
+                    hid,
                     "edited",
                     "the first entry, or the claim's words or article, changed since it was recorded",
                 )
             else:
-                yield Finding(cid, h.id, "edited", f"this {h.action} entry does not match its seal")
-        yield from _replay(claim, h, replay, first=i == 0)
-        prev = h.hash or GENESIS
+                yield Finding(cid, hid, "edited", f"this {action} entry does not match its seal")
+        if action in FIELDS:
+            name, label = FIELDS[action]
+            if name in replay.state and replay.state[name] != before:
+                yield Finding(
+                    cid,
+                    hid,
+                    "inconsistent",
+                    f"says {label} went from {before}, but it was {replay.state[name]}",
+                )
+            replay.state[name] = after
+        elif action != NOTE:
+            _replay(action, before, after, replay)
+        prev = sealed or GENESIS
     version = claim.version or 0
     if version > len(rows):
         yield Finding(
@@ -375,40 +472,34 @@ def _check_claim(
         )
 
 
-def _replay(
-    claim: sa.Row[Any], h: sa.Row[Any], replay: _Replay, *, first: bool
-) -> Iterator[Finding]:
-    """Apply one entry to the claim's state as told; an entry whose 'before' is not that state
-    does not follow from the one before it."""
-    if h.action == HistoryAction.CREATED:
+NOTE = HistoryAction.NOTE.value
+
+
+def _replay(action: str, before: str | None, after: str | None, replay: _Replay) -> None:
+    """Apply one entry (other than a field's change, see `_check_claim`) to the state as told."""
+    if action == HistoryAction.CREATED:
         replay.state.update(
             review_state=ReviewState.NEW.value,
             evidence_status=EvidenceStatus.UNVERIFIED.value,
             assignee=None,
         )
-        return
-    if h.action in FIELDS:
-        name, label = FIELDS[h.action]
-        if name in replay.state and replay.state[name] != h.before:
-            yield Finding(
-                claim.id,
-                h.id,
-                "inconsistent",
-                f"says {label} went from {h.before}, but it was {replay.state[name]}",
-            )
-        replay.state[name] = h.after
-        return
-    if h.action == HistoryAction.EVIDENCE:
-        if h.before:  # corrected or removed: what it was goes
-            key = _link(h.before)
+    elif action == HistoryAction.EVIDENCE:
+        if before:  # corrected or removed: what it was goes
+            key = _link(before)
             if replay.evidence[key] > 0:
                 replay.evidence[key] -= 1
-        if h.after and h.after != "removed":
-            replay.evidence[_link(h.after)] += 1
-    elif h.action == HistoryAction.UNDO and (h.before or "").startswith("evidence "):
-        key = _link((h.before or "")[len("evidence ") :])
+        if after and after != "removed":
+            replay.evidence[_link(after)] += 1
+    elif action == HistoryAction.UNDO and (before or "").startswith("evidence "):
+        key = _link((before or "")[len("evidence ") :])
         if replay.evidence[key] > 0:
             replay.evidence[key] -= 1
+    elif action == HistoryAction.OUTLET_VERDICT:
+        replay.outlet_verdicts = True
+    elif action in PUBLICATION:
+        if action == HistoryAction.PUBLISHED and after is not None:
+            after = timestamp(datetime.fromisoformat(after))
+        replay.publication[PUBLICATION[action]] = after
 
 
 def _link(text: str) -> tuple[str, str]:
