@@ -260,8 +260,15 @@ def page_ids_select(
     - id order with states, or states with another indexed filter (evidence, type, assignee,
       source, words): keep the planner off the state index (walk the primary key, or the other
       filter's index) instead of reading every claim in those states.
+    - words alone (a search across every state) on PostgreSQL: the page is chosen in the search
+      table, which keeps each claim's score (`search.page_ids`); no claim is read to choose it.
     - anything else: let the planner use the filter's own index, sorting ids and scores only.
     """
+    if dialect == "postgresql" and limit is not None and order != "demand" and not extra:
+        words_only = flt.text is not None and replace(flt, text=None) == ClaimFilter()
+        query = search.indexed_only(flt.text, dialect) if words_only and flt.text else None
+        if query is not None:
+            return search.page_ids(query, order, after, before, limit)
     ids = sa.select(col(Claim.id), col(Claim.score))
     rest = replace(flt, states=(), speaker=None)
     if order == "queue" and rest == ClaimFilter() and limit is not None:
