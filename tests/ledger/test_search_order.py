@@ -146,3 +146,28 @@ def test_a_search_with_a_state_reads_the_same_order(ledger: Ledger) -> None:
     ledger.review(first, state="in_review")
     flt = ClaimFilter(text="bus", states=("new",))
     assert [r.id for r in ledger.rows(flt, "queue")] == expected(ledger, "bus", "queue")[1:]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ridership fell 12.5 percent after the COVID-19 lockdowns.",
+        "The café on Main Street closed.",
+        "The 🚌 ticket is €2 since March.",
+        "naïve Zürich coöperation, l'été dernier: 3,5 %",
+        "ÉCOLE «quoted» — dash – en… snake_case",
+        "½ of ² and ª, x\u200dy, tab\tnew\nline",
+        "Straße ΑΘΗΝΑ Москва Ærø ﬁne",
+        "東京 の 人口",
+    ],
+)
+def test_the_servers_words_for_a_claim_added_by_hand_are_the_cores(pg_url: str, text: str) -> None:
+    """PostgreSQL's trigger cuts a hand-inserted claim's words itself: as `tokens` does."""
+    ledger = Ledger.open(pg_url, user="ann")
+    try:
+        with ledger.tx.engine.connect() as conn:
+            cut = conn.execute(sa.text("SELECT claimledger_words(:t)"), {"t": text}).scalar()
+        assert cut == " ".join(tokens(text))
+    finally:
+        ledger.close()

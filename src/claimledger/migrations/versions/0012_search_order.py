@@ -42,6 +42,8 @@ word (no locale needed: a server with the C locale knows no letter past ASCII)."
 
 def _words_function(utf8: bool) -> str:
     text = "lower(normalize(t, NFKD))" if utf8 else "lower(t)"
+    if utf8:  # what casefold does beyond lower case
+        text = f"replace(replace({text}, 'ß', 'ss'), 'ς', 'σ')"
     return (
         "CREATE OR REPLACE FUNCTION claimledger_words(t text) RETURNS text "
         "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT btrim(regexp_replace("
