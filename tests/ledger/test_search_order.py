@@ -114,6 +114,7 @@ def test_a_claim_inserted_by_hand_is_found_in_its_place(ledger: Ledger) -> None:
     )
     wanted = expected(ledger, "bus", "queue")
     assert len(wanted) == 7
+    assert ledger.count(ClaimFilter(text="bus")) == 7
     assert forward(ledger, "bus", "queue") == wanted
     for typed in ("zurich", "bus lanes", "3.5", '"saved 3 5"'):
         assert [r.quote for r in ledger.rows(ClaimFilter(text=typed))] == [

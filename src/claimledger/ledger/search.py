@@ -257,6 +257,11 @@ def page_ids(
     return stmt.order_by(*ordering).limit(limit)
 
 
+def count(query: str) -> sa.Select[Any]:
+    """PostgreSQL: how many claims a tsquery matches, counted in the search table alone."""
+    return sa.select(sa.func.count()).select_from(CLAIM_SEARCH).where(_tsmatch(query))
+
+
 def _symbol_condition(symbol: str) -> ColumnElement[bool]:
     """A symbol in the quote or in a note, found by a scan (the index does not keep symbols)."""
     in_notes = sa.select(col(HistoryEntry.claim_id)).where(
