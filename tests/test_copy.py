@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from claimledger.records import ClaimFilter
+from claimledger.records import ClaimFilter, Order
 from claimledger.service import Ledger
 from helpers import Cli
 
@@ -60,7 +60,19 @@ def test_a_round_trip_through_postgresql_keeps_every_row(
     original = _rows(f"sqlite:///{worked_ledger}")
     assert _rows(pg_url) == original
     assert _rows(f"sqlite:///{back}") == original
+
+    def searched(url: str, order: Order) -> list[int]:
+        ledger = Ledger.open(url, user="ann", create=False)
+        try:
+            return [r.id for r in ledger.rows(ClaimFilter(text="the"), order, limit=40)]
+        finally:
+            ledger.close()
+
+    orders: tuple[Order, ...] = ("queue", "id")
+    in_order = {o: searched(f"sqlite:///{worked_ledger}", o) for o in orders}
+    assert len(in_order["queue"]) == 40 and in_order["queue"] != in_order["id"]
     for url in (pg_url, f"sqlite:///{back}"):  # search works on each copy, notes included
+        assert {o: searched(url, o) for o in orders} == in_order  # in the same order
         ledger = Ledger.open(url, user="ann", create=False)
         assert [r.id for r in ledger.rows(ClaimFilter(text="cafe owner"))] == [5]
         # new rows get new ids: the sequences were moved past the copied ones

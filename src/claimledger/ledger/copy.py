@@ -20,7 +20,7 @@ import claimledger.models  # noqa: F401  (registers the tables)
 from claimledger.db import write_engine
 from claimledger.errors import LedgerError
 from claimledger.ledger import reach
-from claimledger.ledger.search import CLAIM_SEARCH, tokens
+from claimledger.ledger.search import CLAIM_SEARCH, write_words
 
 TABLES = (
     "source",
@@ -149,7 +149,8 @@ def copy_ledger(
 
 
 def _index_on_postgresql(src: Connection, dst: Connection) -> None:
-    """The search index from the copied quotes and notes, as the core writes it."""
+    """The search index's words from the copied quotes and notes, as the core writes them (the
+    trigger gave each copied claim its row and score as it was inserted)."""
     claim, history = _table("claim"), _table("history")
     last = 0
     while True:
@@ -169,13 +170,7 @@ def _index_on_postgresql(src: Connection, dst: Connection) -> None:
             .order_by(history.c.id)
         ):
             notes.setdefault(int(cid), []).append(str(note))
-        dst.execute(
-            sa.insert(CLAIM_SEARCH),
-            [
-                {"claim_id": cid, "body": " ".join(tokens(" ".join([q, *notes.get(cid, [])])))}
-                for cid, q in page
-            ],
-        )
+        write_words(((cid, " ".join([q, *notes.get(cid, [])])) for cid, q in page), conn=dst)
         last = ids[-1]
 
 

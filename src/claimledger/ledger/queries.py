@@ -136,8 +136,19 @@ def _paged(
     return stmt
 
 
+def _search_table_query(flt: ClaimFilter, dialect: str) -> str | None:
+    """PostgreSQL, a search of words alone (every state, no other filter): its tsquery, answered
+    by the search table without reading claims. None otherwise."""
+    if dialect != "postgresql" or not flt.text or replace(flt, text=None) != ClaimFilter():
+        return None
+    return search.indexed_only(flt.text, dialect)
+
+
 def count_claims(*, session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
     dialect = session.get_bind().dialect.name
+    query = _search_table_query(flt, dialect)
+    if query is not None:
+        return int(session.execute(search.count(query)).scalar_one())
     stmt = select(sa.func.count()).select_from(Claim).where(*conditions(flt, dialect))
     return int(session.exec(stmt).one())
 
@@ -260,8 +271,13 @@ def page_ids_select(
     - id order with states, or states with another indexed filter (evidence, type, assignee,
       source, words): keep the planner off the state index (walk the primary key, or the other
       filter's index) instead of reading every claim in those states.
+    - words alone (a search across every state) on PostgreSQL: the page is chosen in the search
+      table, which keeps each claim's score (`search.page_ids`); no claim is read to choose it.
     - anything else: let the planner use the filter's own index, sorting ids and scores only.
     """
+    query = _search_table_query(flt, dialect)
+    if query is not None and limit is not None and order != "demand" and not extra:
+        return search.page_ids(query, order, after, before, limit)
     ids = sa.select(col(Claim.id), col(Claim.score))
     rest = replace(flt, states=(), speaker=None)
     if order == "queue" and rest == ClaimFilter() and limit is not None:

@@ -28,7 +28,7 @@ from sqlmodel import Session
 from claimledger.errors import InvalidValue
 from claimledger.export.archive import FORMAT, VERSION, columns, table
 from claimledger.ledger import reach
-from claimledger.ledger.search import CLAIM_SEARCH, tokens
+from claimledger.ledger.search import CLAIM_SEARCH, tokens, write_words
 from claimledger.models import UTCDateTime
 
 BATCH = 1000
@@ -178,10 +178,7 @@ class _Restore:
                 self.conn.execute(sa.insert(table(name)), rows)
                 rows.clear()
         if self.search:
-            self.conn.execute(
-                sa.insert(CLAIM_SEARCH),
-                [{"claim_id": cid, "body": " ".join(tokens(text))} for cid, text in self.search],
-            )
+            write_words(self.search, conn=self.conn)
             self.search.clear()
 
     def _new_id(self, name: str, wanted: Any) -> int:

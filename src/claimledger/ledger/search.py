@@ -1,9 +1,11 @@
 """Full-text search over claims' quotes and notes: one query language, each engine's own index.
 
 SQLite searches its FTS5 table (`claim_fts`, kept by triggers); PostgreSQL a tsvector column with a
-GIN index (`claim_search`, kept here, by the core's writes). Both index the same tokens: text is cut
-into runs of letters and digits, lower-cased, accents removed (as FTS5's unicode61 tokenizer
-does), so a search finds the same claims on either.
+GIN index (`claim_search`, kept by a trigger on `claim` and by the core's writes, which put in the
+words as `tokens` cuts them). Both index the same tokens: text is cut into runs of letters and
+digits, lower-cased, accents removed (as FTS5's unicode61 tokenizer does), so a search finds the
+same claims on either. PostgreSQL's table also keeps each claim's queue score, so a search across
+every state picks its page there and reads only that page's claims (`page_ids`).
 
 What a person may type:
 - words: every word must appear, in any order (`bus routes`);
@@ -26,10 +28,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from claimledger.models import Claim, HistoryEntry
+from claimledger.records import FAR_END, Cursor, Order
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -38,9 +43,11 @@ CLAIM_SEARCH = sa.table(
     "claim_search",
     sa.column("claim_id", sa.Integer),
     sa.column("body", sa.Text),
+    sa.column("score", sa.Float),
     sa.column("doc"),
 )
-"""PostgreSQL only (migration 0004): each claim's indexed words, `doc` generated from `body`."""
+"""PostgreSQL only (migrations 0004, 0012): each claim's indexed words (`doc` generated from
+`body`) and its queue score, kept equal to the claim's by the trigger `claim_search_sync`."""
 
 
 def tokens(text: str) -> list[str]:
@@ -164,6 +171,14 @@ def _any(terms: Iterable[Term], dialect: str) -> str:
     return joiner.join(render([t]) for t in terms)
 
 
+def _tsmatch(query: str) -> ColumnElement[bool]:
+    """PostgreSQL: the search table's rows a tsquery (in to_tsquery syntax) matches."""
+    simple: ColumnElement[Any] = sa.literal_column("'simple'::regconfig")
+    return CLAIM_SEARCH.c.doc.op("@@")(
+        sa.func.to_tsquery(simple, sa.cast(sa.literal(query), sa.Text))
+    )
+
+
 def hits(query: str, dialect: str, *, newest: int | None = None) -> sa.Select[Any]:
     """Ids of the claims an engine query (already in the engine's syntax) finds."""
     if dialect == "sqlite":
@@ -171,11 +186,7 @@ def hits(query: str, dialect: str, *, newest: int | None = None) -> sa.Select[An
         stmt = stmt.where(sa.text("claim_fts MATCH :q").bindparams(q=query))
         key = sa.column("rowid", sa.Integer)
     else:
-        simple: ColumnElement[Any] = sa.literal_column("'simple'::regconfig")
-        match = CLAIM_SEARCH.c.doc.op("@@")(
-            sa.func.to_tsquery(simple, sa.cast(sa.literal(query), sa.Text))
-        )
-        stmt = sa.select(CLAIM_SEARCH.c.claim_id).where(match)
+        stmt = sa.select(CLAIM_SEARCH.c.claim_id).where(_tsmatch(query))
         key = CLAIM_SEARCH.c.claim_id
     if newest is not None:
         stmt = stmt.order_by(key.desc()).limit(newest)
@@ -202,6 +213,53 @@ def _matching_ids(query: str, dialect: str) -> ColumnElement[bool]:
     # by claim, seconds on a million claims when the words are rare among the state shown.
     found = sa.func.array(hits(query, dialect).scalar_subquery())
     return col(Claim.id) == sa.func.any(found)
+
+
+def indexed_only(text: str, dialect: str) -> str | None:
+    """The engine query of a search the index answers alone (no symbol to scan for), else None."""
+    groups = parse_query(text)
+    if any(g.symbols for g in groups):
+        return None
+    return engine_query(groups, dialect)
+
+
+def page_ids(
+    query: str, order: Order, after: Cursor | None, before: Cursor | None, limit: int
+) -> sa.Select[Any]:
+    """PostgreSQL: one page of a search across every state, chosen in the search table alone.
+
+    The matches are gathered from the GIN index first (a materialized CTE: the planner never walks
+    the primary key probing each row for the words, which takes seconds when they are rare), then
+    their (score, id) pairs are sorted for the page; the claims themselves are read for the page
+    only. Ordered as the queue (score, then id) or by id, as `queries.list_rows` orders them."""
+    found = (
+        sa.select(CLAIM_SEARCH.c.claim_id.label("id"), CLAIM_SEARCH.c.score)
+        .where(_tsmatch(query))
+        .cte("found")
+        .prefix_with("MATERIALIZED")
+    )
+    backwards = before is not None
+    edge = before if backwards else after
+    if edge == FAR_END:
+        edge = None
+    score, cid = found.c.score, found.c.id
+    stmt = sa.select(cid)
+    ordering: tuple[Any, ...]
+    if order == "queue":
+        if edge is not None:
+            key, mark = sa.tuple_(score, -cid), sa.tuple_(sa.literal(edge.score), -edge.id)
+            stmt = stmt.where(key > mark if backwards else key < mark)
+        ordering = (score.asc(), cid.desc()) if backwards else (score.desc(), cid.asc())
+    else:
+        if edge is not None:
+            stmt = stmt.where(cid < edge.id if backwards else cid > edge.id)
+        ordering = (cid.desc(),) if backwards else (cid.asc(),)
+    return stmt.order_by(*ordering).limit(limit)
+
+
+def count(query: str) -> sa.Select[Any]:
+    """PostgreSQL: how many claims a tsquery matches, counted in the search table alone."""
+    return sa.select(sa.func.count()).select_from(CLAIM_SEARCH).where(_tsmatch(query))
 
 
 def _symbol_condition(symbol: str) -> ColumnElement[bool]:
@@ -250,13 +308,27 @@ def candidates(
 
 
 # -- keeping PostgreSQL's index (SQLite's triggers keep claim_fts) -------------------------------
+def write_words(rows: Iterable[tuple[int, str]], *, conn: Session | Connection) -> None:
+    """New claims' words (id, quote and notes) as `tokens` cuts them, where the trigger that gave
+    each its row (and its score) cut them differently (the server's rules are an approximation)."""
+    values = [{"claim_id": cid, "body": " ".join(tokens(text))} for cid, text in rows]
+    if not values:
+        return
+    stmt = postgresql.insert(CLAIM_SEARCH)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[CLAIM_SEARCH.c.claim_id],
+            set_={"body": stmt.excluded.body},
+            where=CLAIM_SEARCH.c.body != stmt.excluded.body,
+        ),
+        values,
+    )
+
+
 def index_claims(rows: Iterable[tuple[int, str]], *, session: Session) -> None:
     """New claims (id, quote) into the index."""
-    if session.get_bind().dialect.name == "sqlite":
-        return
-    values = [{"claim_id": cid, "body": " ".join(tokens(quote))} for cid, quote in rows]
-    if values:
-        session.execute(sa.insert(CLAIM_SEARCH), values)
+    if session.get_bind().dialect.name != "sqlite":
+        write_words(rows, conn=session)
 
 
 def index_note(claim_id: int, note: str, *, session: Session) -> None:
