@@ -8,105 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimledger.extract.share_predicate import share_predicate
+from claimledger.extract.stems import STOP as _STOP
+from claimledger.extract.stems import stem as _stem
+
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "by",
-        "with",
-        "from",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "it's",
-        "their",
-        "there",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "who",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "than",
-        "then",
-        "so",
-        "also",
-        "has",
-        "have",
-        "had",
-        "not",
-        "no",
-        "do",
-        "does",
-        "did",
-        "said",
-        "says",
-        "say",
-        "according",
-        "about",
-        "into",
-        "over",
-        "after",
-        "before",
-        "up",
-        "out",
-        "if",
-        "would",
-        "could",
-        "will",
-        "can",
-        "may",
-        "might",
-        "just",
-        "only",
-        "very",
-        "more",
-        "most",
-        "such",
-        "other",
-        "some",
-        "any",
-        "all",
-    ]
-)
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """Cached: a language has fewer words than an ingest has claims."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 @lru_cache(maxsize=8192)
@@ -339,6 +246,9 @@ def measure_keys(quote: str, quantities: Sequence[Mapping[str, object]]) -> froz
         context = figure_context(quote, str(q.get("text", "")))
         for word in context.before[:2] + context.after[:2]:
             keys.add(_key(f"m|{group}|{word}"))
+        said = share_predicate(quote, str(q.get("text", ""))) if group == "share" else None
+        if said is not None:  # "most were criminals", "half had no criminal convictions"
+            keys.add(_key(f"s|{group}|{said.phrase[0]}"))
     return frozenset(keys)
 
 

@@ -15,14 +15,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from claimledger.extract.share_predicate import SharePredicate, same_statement, share_predicate
 from claimledger.extract.similarity import (
     _CALENDAR,
     _CAP,
     FigureContext,
-    _stem,
     figure_context,
     measure_group,
 )
+from claimledger.extract.stems import stem as _stem
 
 SAME_WORDS = 0.4
 """How alike the words about two figures must be (Jaccard) to be about the same measure."""
@@ -110,6 +111,23 @@ def interval(q: Mapping[str, object]) -> Interval | None:
     return Interval(v - slack, v + slack)
 
 
+def complement(i: Interval) -> Interval:
+    """The share of the rest: "more than half had no convictions" is "less than half had"."""
+    return Interval(1.0 - i.high, 1.0 - i.low, low_open=i.high_open, high_open=i.low_open)
+
+
+def _compare_statements(
+    pa: SharePredicate | None, ia: Interval, pb: SharePredicate | None, ib: Interval
+) -> bool | None:
+    """For two shares that each say something of a group: whether they conflict, read as the
+    share of which the positive statement is true; None when one says nothing readable."""
+    if pa is None or pb is None:
+        return None
+    if not same_statement(pa, pb):
+        return False
+    return not (complement(ia) if pa.negated else ia).meets(complement(ib) if pb.negated else ib)
+
+
 def names(quote: str) -> frozenset[str]:
     """Capitalised words inside the sentence (places, people, bodies), months and days left out."""
     return frozenset(s for w in _CAP.findall(quote) if (s := _stem(w.lower())) not in _CALENDAR)
@@ -175,15 +193,25 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
         if group is None or ia is None:
             continue
         about_a = figure_context(a.quote, str(qa.get("text", "")))
+        said_a = share_predicate(a.quote, str(qa.get("text", ""))) if group == "share" else None
         for qb in b.quantities:
             if measure_group(_str(qb.get("kind")), _str(qb.get("unit"))) != group:
                 continue
             ib = interval(qb)
-            about_b = figure_context(b.quote, str(qb.get("text", "")))
-            if ib is None or ia.meets(ib) or not _same_about(about_a, about_b):
+            if ib is None:
                 continue
+            said_b = share_predicate(b.quote, str(qb.get("text", ""))) if said_a else None
+            verdict = _compare_statements(said_a, ia, said_b, ib)
+            if verdict is False:
+                continue
+            if verdict is None:
+                about_b = figure_context(b.quote, str(qb.get("text", "")))
+                if ia.meets(ib) or not _same_about(about_a, about_b):
+                    continue
+                about = ", ".join(sorted(about_a.words & about_b.words)) or "the same words"
+            else:
+                about = _statement_text(said_a, said_b)
             what = "shares" if group == "share" else group.replace(":", " of ")
-            about = ", ".join(sorted(about_a.words & about_b.words)) or "the same words"
             reason = (
                 f"{_described(qa)} and {_described(qb)} cannot both be true: {what} "
                 f"({about}); periods {_period_text(a)} and {_period_text(b)}"
@@ -192,6 +220,12 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
                 a.claim_id, b.claim_id, str(qa.get("text", "")), str(qb.get("text", "")), reason
             )
     return None
+
+
+def _statement_text(x: SharePredicate | None, y: SharePredicate | None) -> str:
+    """Both statements as read, a negated one as its complement's."""
+    parts = [("not " if p.negated else "") + " ".join(p.phrase) for p in (x, y) if p]
+    return " / ".join(parts)
 
 
 def _str(value: object) -> str | None:

@@ -1,0 +1,103 @@
+"""Stop words and a crude stem: what every comparison of claims' words shares."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "their",
+        "there",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "than",
+        "then",
+        "so",
+        "also",
+        "has",
+        "have",
+        "had",
+        "not",
+        "no",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+        "say",
+        "according",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "up",
+        "out",
+        "if",
+        "would",
+        "could",
+        "will",
+        "can",
+        "may",
+        "might",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "such",
+        "other",
+        "some",
+        "any",
+        "all",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Cached: a language has fewer words than an ingest has claims."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
