@@ -223,9 +223,11 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
 
 
 def _statement_text(x: SharePredicate | None, y: SharePredicate | None) -> str:
-    """Both statements as read, a negated one as its complement's."""
+    """Both statements as read; a negated one is said to be read as the rest of the group."""
     parts = [("not " if p.negated else "") + " ".join(p.phrase) for p in (x, y) if p]
-    return " / ".join(parts)
+    if any(p.negated for p in (x, y) if p):
+        parts.append("a negated share read as its complement")
+    return "; ".join(parts)
 
 
 def _str(value: object) -> str | None:
