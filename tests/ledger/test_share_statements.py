@@ -105,3 +105,8 @@ def test_the_ledger_leaves_a_look_alike_alone(tmp_path: Path, ledger: Ledger) ->
     path.write_text(render_document(meta, text), "utf-8")
     ledger.ingest(prepare(path))
     assert ledger.conflicts() == []
+
+
+def test_a_verb_inside_a_relative_clause_is_not_what_the_share_says() -> None:
+    quote = "Half of the nurses who were surveyed said they planned to quit."
+    assert share_predicate(quote, "Half") is None

@@ -24,6 +24,7 @@ _NEGATION = frozenset({"no", "not", "never", "without", "none", "n't", "isn't", 
 _NEGATION |= {"wasn't", "weren't", "hasn't", "haven't", "hadn't"}
 _EMPHASIS = frozenset({"whatsoever", "any", "ever", "even", "been", "be"})
 _AT_ALL = re.compile(r"\bat all\b")
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 _PREPOSITIONS = frozenset(
     {"for", "of", "in", "on", "at", "with", "from", "by", "to", "under", "over", "during"}
     | {"since", "after", "before", "against", "about", "as", "into", "than"}
@@ -62,6 +63,8 @@ def share_predicate(quote: str, figure_text: str) -> SharePredicate | None:
     if verb is None:
         return None
     subject, said = tokens[:verb], tokens[verb + 1 :]
+    if _RELATIVE & set(subject):
+        return None  # "half of those who were held said...": the verb is the relative clause's
     negated = any(t in _NEGATION for t in said)
     said = [t for t in said if t not in _NEGATION and t not in _EMPHASIS and t not in _VERBS]
     cut = next((i for i, t in enumerate(said) if t in _PREPOSITIONS), len(said))
