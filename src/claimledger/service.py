@@ -288,7 +288,12 @@ class Ledger:
         return pairs
 
     def export_records(
-        self, flt: ClaimFilter, *, publications: bool = True, verified: bool = False
+        self,
+        flt: ClaimFilter,
+        *,
+        publications: bool = True,
+        verified: bool = False,
+        details: bool = True,
     ) -> Iterator[ExportRecord]:
         """One record per claim for the exporters, in id order, streamed in one consistent
         snapshot (one read transaction), a page in memory at a time; with `verified`, each page
@@ -298,7 +303,7 @@ class Ledger:
 
         with self.tx.read() as s:
             yield from export_records(
-                session=s, flt=flt, publications=publications, verified=verified
+                session=s, flt=flt, publications=publications, verified=verified, details=details
             )
 
     # -- other people's work ------------------------------------------------
@@ -799,7 +804,9 @@ class Ledger:
                     "ClaimReview needs the publishing organisation: "
                     "claimledger publishing set --org NAME"
                 )
-        records = self.export_records(flt, publications=settings is not None, verified=True)
+        records = self.export_records(
+            flt, publications=settings is not None, verified=True, details=settings is None
+        )
         return export_to_file(records, fmt, path, settings)
 
     def report_articles(self, flt: ClaimFilter) -> Iterator[ArticleClaims]:

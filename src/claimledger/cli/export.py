@@ -231,7 +231,10 @@ def export(
             else:
                 records = with_progress(
                     ledger.export_records(
-                        flt, publications=publishing is not None, verified=in_one_pass
+                        flt,
+                        publications=publishing is not None,
+                        verified=in_one_pass,
+                        details=publishing is None,
                     ),
                     ledger.count(flt),
                     "export",
@@ -264,7 +267,7 @@ def _pages(
     from claimledger.export.claimreview import write_claimreview_pages
 
     records = with_progress(
-        ledger.export_records(flt, verified=verified), ledger.count(flt), "export"
+        ledger.export_records(flt, verified=verified, details=False), ledger.count(flt), "export"
     )
     written = write_claimreview_pages(records, folder, publishing, refused=refused)
     err_console.print(

@@ -57,55 +57,80 @@ def _missing(record: ExportRecord, settings: PublishingSettings) -> list[str]:
     return missing
 
 
-def claim_review(record: ExportRecord, settings: PublishingSettings) -> dict[str, Any] | Refused:
+class _Shared:
+    """What the ClaimReviews of one export share, built once: the author, and the rating of
+    each verdict on the scale (each object gets its own copies: nothing is shared in output)."""
+
+    def __init__(self, settings: PublishingSettings) -> None:
+        self.settings = settings
+        self.author: dict[str, Any] = {"@type": "Organization", "name": settings.org_name}
+        if settings.org_url:
+            self.author["url"] = settings.org_url
+        self.ratings: dict[str, dict[str, Any]] = {}
+
+    def rating(self, label: str) -> dict[str, Any]:
+        found = self.ratings.get(label)
+        if found is None:
+            scale = self.settings.scale
+            rating = scale.find(label)
+            assert rating is not None
+            found = {"@type": "Rating", "alternateName": rating.label}
+            if rating.value is not None:
+                found.update(
+                    ratingValue=rating.value, bestRating=scale.best, worstRating=scale.worst
+                )
+            if len(self.ratings) < 1024:
+                self.ratings[label] = found
+        return found
+
+
+def claim_review(
+    record: ExportRecord, settings: PublishingSettings, shared: _Shared | None = None
+) -> dict[str, Any] | Refused:
     """The ClaimReview of one published fact-check, or why there can be none."""
     missing = _missing(record, settings)
     if missing:
         return Refused(record.claim.id, "; ".join(missing))
     pub, claim = record.publication, record.claim
     assert pub is not None and pub.rating and pub.published_at is not None
-    rating = settings.scale.find(pub.rating)
-    assert rating is not None
-    review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label}
-    if rating.value is not None:
-        review_rating.update(
-            ratingValue=rating.value,
-            bestRating=settings.scale.best,
-            worstRating=settings.scale.worst,
-        )
-    author: dict[str, Any] = {"@type": "Organization", "name": settings.org_name}
-    if settings.org_url:
-        author["url"] = settings.org_url
+    if shared is None or shared.settings is not settings:
+        shared = _Shared(settings)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": pub.url or settings.review_url(claim.id),
         "claimReviewed": pub.statement,
-        "reviewRating": review_rating,
-        "author": author,
+        "reviewRating": {**shared.rating(pub.rating)},
+        "author": {**shared.author},
         "datePublished": pub.published_at.date().isoformat(),
-        "itemReviewed": _item(record),
     }
+    review["itemReviewed"], item_shape = _item(record)
     if pub.summary:
         review["reviewBody"] = pub.summary
+    # what the JSON-LD expansion depends on (the keys and @types, see `_skeleton`), as the
+    # branches above chose them (no value is ever null: each is set only when there is one),
+    # cheaper than reading them back from the object
+    shape = (len(review["reviewRating"]), len(review["author"]), item_shape, bool(pub.summary))
     # here, not at the top: they load jsonschema and a JSON-LD processor, which only ClaimReview
     # needs (a CSV export starts a third faster without them)
-    from claimledger.export.jsonld_check import jsonld_errors_cached
+    from claimledger.export.jsonld_check import jsonld_errors_of_shape
     from claimledger.export.validate import error_findings
 
-    problems = [*error_findings(review), *jsonld_errors_cached(review)]
+    problems = [*error_findings(review), *jsonld_errors_of_shape(shape, review)]
     if problems:
         return Refused(claim.id, "; ".join(str(p) for p in problems))
     return review
 
 
-def _item(record: ExportRecord) -> dict[str, Any]:
-    """The Claim reviewed: who made it, when, and the article it appeared in."""
+def _item(record: ExportRecord) -> tuple[dict[str, Any], tuple[Any, ...]]:
+    """The Claim reviewed: who made it, when, and the article it appeared in; and its shape
+    (the branches taken)."""
     claim, source = record.claim, record.source
     item: dict[str, Any] = {"@type": "Claim"}
+    author = None
     if claim.speaker:
-        is_outlet = claim.speaker == source.label
-        item["author"] = {"@type": "Organization" if is_outlet else "Person", "name": claim.speaker}
+        author = "Organization" if claim.speaker == source.label else "Person"
+        item["author"] = {"@type": author, "name": claim.speaker}
     if source.published:
         item["datePublished"] = source.published
     if source.url:
@@ -116,7 +141,8 @@ def _item(record: ExportRecord) -> dict[str, Any]:
             appearance["publisher"] = {"@type": "Organization", "name": source.label}
         item["appearance"] = [appearance]
         item["firstAppearance"] = appearance
-    return item
+    shape = (author, bool(source.published), bool(source.url), bool(source.title))
+    return item, (*shape, bool(source.label))
 
 
 def write_claimreview(
@@ -129,9 +155,10 @@ def write_claimreview(
     """A feed: a JSON array of ClaimReview objects, one a line; claims that cannot be published
     go to `refused`, each with its reason."""
     n = 0
+    shared = _Shared(settings)
     out.write("[")
     for record in records:
-        review = claim_review(record, settings)
+        review = claim_review(record, settings, shared)
         if isinstance(review, Refused):
             if refused is not None:
                 refused(review)
@@ -173,9 +200,10 @@ def write_claimreview_pages(
     or an array of them when one page reviews several claims. Files appear in `folder` only
     once every one is written (see `files.staged_files`); nothing is kept in memory."""
     pages = reviews = 0
+    shared = _Shared(settings)
     with staged_files(folder) as staging:
         for record in records:
-            review = claim_review(record, settings)
+            review = claim_review(record, settings, shared)
             if isinstance(review, Refused):
                 if refused is not None:
                     refused(review)

@@ -110,19 +110,25 @@ _KEPT = frozenset({"@type", "@context"})
 
 
 def _skeleton(value: Any, key: str = "") -> Any:
-    """What expansion depends on: the keys, and the values of @type and @context (scalars are
-    not recursed into: this runs on every object an export writes)."""
+    """What expansion depends on: the keys, the values of @type and @context, and which values
+    are null (expansion drops a property whose value is null, and with it any finding about its
+    name); of any other scalar nothing (this runs on every object an export writes)."""
     kind = type(value)
     if kind is dict:
         return tuple(
             [
-                (k, _skeleton(v, k) if type(v) in (dict, list) else (v if k in _KEPT else None))
+                (
+                    k,
+                    _skeleton(v, k)
+                    if type(v) in (dict, list)
+                    else (v if k in _KEPT else v is None),
+                )
                 for k, v in value.items()
             ]
         )
     if kind is list:
         return tuple([_skeleton(v, key) for v in value])
-    return value if key in _KEPT else None
+    return value if key in _KEPT else value is None
 
 
 _SEEN: dict[Any, tuple[Finding, ...]] = {}
@@ -137,4 +143,19 @@ def jsonld_errors_cached(obj: Any) -> tuple[Finding, ...]:
         if len(_SEEN) >= 1000:  # objects not of the exporter's making: keep it bounded
             _SEEN.clear()
         found = _SEEN[shape] = tuple(jsonld_findings(obj))
+    return found
+
+
+_BY_SHAPE: dict[Any, tuple[Finding, ...]] = {}
+
+
+def jsonld_errors_of_shape(shape: Any, obj: Any) -> tuple[Finding, ...]:
+    """`jsonld_errors_cached` for an exporter that knows its object's shape without reading it
+    back (`claimreview.claim_review`: the branches it took). `shape` must tell apart any two
+    objects whose `_skeleton` differs: a test holds the ClaimReview builder to it."""
+    found = _BY_SHAPE.get(shape)
+    if found is None:
+        if len(_BY_SHAPE) >= 1000:
+            _BY_SHAPE.clear()
+        found = _BY_SHAPE[shape] = jsonld_errors_cached(obj)
     return found
