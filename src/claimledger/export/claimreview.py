@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -155,19 +155,29 @@ def write_claimreview(
     """A feed: a JSON array of ClaimReview objects, one a line; claims that cannot be published
     go to `refused`, each with its reason."""
     n = 0
-    shared = _Shared(settings)
     out.write("[")
+    for review in _publishable(records, settings, refused):
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(review, ensure_ascii=False))  # one a line: the C encoder
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def _publishable(
+    records: Iterable[ExportRecord],
+    settings: PublishingSettings,
+    refused: Callable[[Refused], None] | None,
+) -> Iterator[dict[str, Any]]:
+    """The ClaimReview object of each claim that can be published; the others go to `refused`."""
+    shared = _Shared(settings)
     for record in records:
         review = claim_review(record, settings, shared)
         if isinstance(review, Refused):
             if refused is not None:
                 refused(review)
             continue
-        out.write(",\n" if n else "\n")
-        out.write(json.dumps(review, ensure_ascii=False))  # one a line: the C encoder
-        n += 1
-    out.write("\n]\n" if n else "]\n")
-    return n
+        yield review
 
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -200,14 +210,8 @@ def write_claimreview_pages(
     or an array of them when one page reviews several claims. Files appear in `folder` only
     once every one is written (see `files.staged_files`); nothing is kept in memory."""
     pages = reviews = 0
-    shared = _Shared(settings)
     with staged_files(folder) as staging:
-        for record in records:
-            review = claim_review(record, settings, shared)
-            if isinstance(review, Refused):
-                if refused is not None:
-                    refused(review)
-                continue
+        for review in _publishable(records, settings, refused):
             path = staging / page_file_name(review["url"])
             document: Any = review
             if path.exists():  # another claim of the same page, met earlier
