@@ -13,6 +13,7 @@ from textual.widgets import Static
 from claimledger.terminal_text import is_safe, plain, visible
 from helpers import Cli
 from safety.support import CORPUS
+from tui.support import drain
 
 ARTICLE = CORPUS / "escapes.md"
 RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "\u2066", "\u2069")
@@ -137,7 +138,7 @@ async def test_the_tui_shows_escapes_not_obeys_them(cli: Cli, ledger_with_escape
         async with app.run_test(size=(160, 45)) as pilot:
             for _ in range(4):
                 await pilot.pause(0.1)
-                await app.workers.wait_for_complete()
+                await drain(app)
             panes = [
                 str(app.screen.query_one(f"#detail-{part}", Static).content)
                 for part in ("meta", "paragraph", "evidence", "history")
@@ -150,7 +151,7 @@ async def test_the_tui_shows_escapes_not_obeys_them(cli: Cli, ledger_with_escape
             await pilot.press("enter")
             for _ in range(4):
                 await pilot.pause(0.1)
-                await app.workers.wait_for_complete()
+                await drain(app)
             assert isinstance(app.screen, ReaderScreen)
             area = app.screen.query_one(ArticleArea)
             _clean(area.text)

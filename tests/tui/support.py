@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from claimledger.records import ClaimRow
 from claimledger.service import Ledger
@@ -27,13 +29,27 @@ class MakeApp(Protocol):
     def __call__(self, path: str | Path, keymap: str | None = None) -> ClaimLedgerApp: ...
 
 
+async def drain(app: App[None]) -> None:
+    """Wait for every worker; one cancelled by a newer one of its exclusive group is expected.
+
+    A worker that failed still fails the test.
+    """
+    for _ in range(50):
+        running = [w for w in app.workers if not w.is_finished]
+        if not running:
+            return
+        for worker in running:
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
+
+
 async def settle(pilot: Pilot[None], delay: float = 0.07) -> None:
     """Let workers finish, their answers land and the debounced detail load run."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await drain(pilot.app)
     await pilot.pause(delay)
-    await pilot.app.workers.wait_for_complete()
+    await drain(pilot.app)
     await pilot.pause()
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tui.support import Db, MakeApp, SnapCompare
+from tui.support import Db, MakeApp, SnapCompare, drain
 
 pytestmark = pytest.mark.sqlite_only(
     "pictures of the screens, drawn alike from either backend (the other TUI tests run on both)"
@@ -16,9 +16,9 @@ pytestmark = pytest.mark.sqlite_only(
 async def _steady(pilot: Any) -> None:
     """Workers done, detail loaded, no blinking cursor."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await drain(pilot.app)
     await pilot.pause(0.15)
-    await pilot.app.workers.wait_for_complete()
+    await drain(pilot.app)
     for widget in pilot.app.screen.query("Input, TextArea"):
         widget.cursor_blink = False
     await pilot.pause()
