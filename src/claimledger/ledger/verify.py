@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -51,15 +53,20 @@ PUBLICATION = {
 """What the published fact-check says, and the history entries that set it."""
 
 
-@dataclass
 class _Replay:
-    """A claim's state as its history tells it."""
+    """A claim's state as its history tells it (a plain class with slots: one is made for every
+    claim checked, a million of them on a big ledger)."""
 
-    state: dict[str, str | None] = field(default_factory=dict)
-    evidence: Counter[tuple[str, str]] = field(default_factory=Counter)
-    publication: dict[str, str | None] = field(default_factory=dict)
-    outlet_verdicts: bool = False
-    """Whether any entry records other outlets' verdicts."""
+    __slots__ = ("evidence", "outlet_verdicts", "publication", "state")
+
+    def __init__(self) -> None:
+        self.state: dict[str, str | None] = {}
+        self.evidence: Counter[tuple[str, str]] | None = None
+        """The links its history adds and removes (None until an entry touches one)."""
+        self.publication: dict[str, str | None] = {}
+        """Every published field once any entry sets one (None where none did)."""
+        self.outlet_verdicts = False
+        """Whether any entry records other outlets' verdicts."""
 
 
 EMPTY: Counter[tuple[str, str]] = Counter()
@@ -129,23 +136,21 @@ def check_claims(
     entries = 0
     heads: list[tuple[int, str]] = []
     for claim in batch:
-        rows = history.get(claim.id, [])
+        cid = claim.id
+        rows = history.get(cid, NO_ENTRIES)
         entries += len(rows)
         subject = subject_digest(sources[claim.source_id][1], claim.start, claim.end, claim.quote)
         replay = _Replay()
-        links = evidence.get(claim.id, EMPTY)
-        findings.extend(_check_claim(claim, rows, subject, links, replay))
-        findings.extend(
-            _check_publication(claim.id, replay.publication, published.get(claim.id, {}))
-        )
-        if replay.outlet_verdicts or claim.id in verdicts:  # else nothing told, nothing kept
-            findings.extend(
-                _check_verdicts(claim.id, rows, evidence.get(claim.id), verdicts.get(claim.id, {}))
-            )
+        _check_claim(claim, rows, subject, evidence.get(cid, EMPTY), replay, findings)
+        told, stored = replay.publication, published.get(cid)
+        if (told or stored) and told != stored:  # equal: every field as its history set it
+            findings.extend(_check_publication(cid, told, stored or {}))
+        if replay.outlet_verdicts or cid in verdicts:  # else nothing told, nothing kept
+            findings.extend(_check_verdicts(cid, rows, evidence.get(cid), verdicts.get(cid, {})))
         if upto is not None:
-            head = next((h.hash for h in reversed(rows) if h.id is not None and h.id <= upto), None)
+            head = next((h[9] for h in reversed(rows) if h[0] is not None and h[0] <= upto), None)
             if head is not None:
-                heads.append((claim.id, head))
+                heads.append((cid, head))
     return Checked(findings, entries, heads)
 
 
@@ -240,22 +245,18 @@ def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
     }
 
 
-def _history(ids: list[int], *, session: Session) -> dict[int, list[sa.Row[Any]]]:
-    """Each claim's entries in order; `at` spelt as the chain hashes it on SQLite (by the query,
-    from the stored text), a datetime elsewhere (see `_spelt`)."""
+def _history(ids: list[int], *, session: Session) -> dict[int, list[tuple[Any, ...]]]:
+    """Each claim's entries in order, as the columns of `HISTORY_COLUMNS`; `at` spelt as the
+    chain hashes it on SQLite (by the query, from the stored text), a datetime elsewhere (see
+    `_check_claim`). Plain tuples from the database driver: no row object per entry."""
     conn = session.connection()
-    columns: tuple[Any, ...] = HISTORY_COLUMNS
-    if conn.dialect.name == "sqlite":
-        columns = (HISTORY_COLUMNS[0], HISTORY_COLUMNS[1], SPELT_AT, *HISTORY_COLUMNS[3:])
-    stmt = (
-        sa.select(*columns)
-        .where(col(HistoryEntry.claim_id).in_(ids))
-        .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
-    )
-    out: dict[int, list[sa.Row[Any]]] = {}
-    for row in conn.execute(stmt).all():
-        out.setdefault(row[1], []).append(row)
-    return out
+    stmt = HISTORY[conn.dialect.name == "sqlite"]
+    result = conn.execute(stmt, {"ids": ids})
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    return {cid: list(group) for cid, group in groupby(rows, itemgetter(1))}
 
 
 _STORED_AT = sa.type_coerce(col(HistoryEntry.at), sa.String)
@@ -268,12 +269,16 @@ SPELT_AT = sa.case(
 ).label("at")
 """SQLite's stored time (`2026-11-30 23:54:19.123456`, UTC) as `chain.timestamp` spells it."""
 
-
-def _spelt(at: Any) -> str:
-    """An entry's time as the chain hashes it, from what `_history` read."""
-    if at.__class__ is str and len(at) == 32 and at[10] == "T":
-        return str(at)
-    return stored_timestamp(at)
+HISTORY = {
+    sqlite: sa.select(*columns)
+    .where(col(HistoryEntry.claim_id).in_(sa.bindparam("ids", expanding=True)))
+    .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
+    for sqlite, columns in (
+        (False, HISTORY_COLUMNS),
+        (True, (HISTORY_COLUMNS[0], HISTORY_COLUMNS[1], SPELT_AT, *HISTORY_COLUMNS[3:])),
+    )
+}
+"""`_history`'s statement, on SQLite and elsewhere: built once."""
 
 
 def _as_text(column: Any) -> Any:
@@ -304,24 +309,24 @@ def _evidence(
 
 def _check_verdicts(
     cid: int,
-    rows: list[sa.Row[Any]],
+    rows: list[tuple[Any, ...]],
     evidence: Counter[tuple[str, str]] | None,
     stored: dict[str, str],
 ) -> Iterator[Finding]:
     """Each link's outlet verdicts as the history recorded them: set by `outlet_verdict`
     entries, gone with the link (removed, undone, or corrected to another address)."""
     told: dict[str, str] = {}
-    for h in rows:
-        if h.action == HistoryAction.OUTLET_VERDICT and h.after:
-            url, verdicts = parse_entry(h.after)
+    for _, _, _, _, action, before, after, *_ in rows:
+        if action == HistoryAction.OUTLET_VERDICT and after:
+            url, verdicts = parse_entry(after)
             told[url] = verdicts
-        elif h.action == HistoryAction.EVIDENCE and h.before:
-            old = _link(h.before)[1]
-            new = _link(h.after)[1] if h.after and h.after != "removed" else None
+        elif action == HistoryAction.EVIDENCE and before:
+            old = _link(before)[1]
+            new = _link(after)[1] if after and after != "removed" else None
             if new != old:
                 told.pop(old, None)
-        elif h.action == HistoryAction.UNDO and (h.before or "").startswith("evidence "):
-            told.pop(_link((h.before or "")[len("evidence ") :])[1], None)
+        elif action == HistoryAction.UNDO and (before or "").startswith("evidence "):
+            told.pop(_link((before or "")[len("evidence ") :])[1], None)
     if not told and not stored:
         return
     for url in sorted({url for _, url in evidence or ()}):
@@ -378,24 +383,32 @@ def _check_publication(
 
 def _check_claim(
     claim: Any,
-    rows: list[Any],
+    rows: Sequence[tuple[Any, ...]],
     subject: str,
     evidence: Counter[tuple[str, str]],
     replay: _Replay,
-) -> Iterator[Finding]:
-    """The claim's chain entry by entry, and its state as `replay` rebuilds it from them."""
+    findings: list[Finding],
+) -> None:
+    """The claim's chain entry by entry, and its state as `replay` rebuilds it from them; what
+    is wrong is added to `findings`. One loop, no call per entry but the seal's: an export runs
+    it over every entry of every claim it writes."""
     cid = claim.id
+    add = findings.append
     if not rows:
-        yield Finding(cid, None, "removed", "the claim has no history left")
+        add(Finding(cid, None, "removed", "the claim has no history left"))
         return
+    state = replay.state
     prev = GENESIS
     for expected, (hid, _, at, user, action, before, after, note, version, sealed) in enumerate(
         rows, start=1
     ):
-        at = _spelt(at)
+        if at.__class__ is not str or len(at) != 32 or at[10] != "T":  # else spelt by the query
+            at = stored_timestamp(at)
         if sealed is None:
-            yield Finding(
-                cid, hid, "inserted", "an entry without a seal (not written by claimledger)"
+            add(
+                Finding(
+                    cid, hid, "inserted", "an entry without a seal (not written by claimledger)"
+                )
             )
         elif version is not None and version > expected:
             gap = (
@@ -403,103 +416,130 @@ def _check_claim(
                 if version == expected + 1
                 else f"versions {expected}-{version - 1}"
             )
-            yield Finding(cid, hid, "removed", f"the entries for {gap} before this one are missing")
+            add(Finding(cid, hid, "removed", f"the entries for {gap} before this one are missing"))
         elif version is not None and version < expected:
-            yield Finding(
-                cid, hid, "reordered", f"version {version} comes after version {expected - 1}"
+            add(
+                Finding(
+                    cid, hid, "reordered", f"version {version} comes after version {expected - 1}"
+                )
             )
         elif sealed != seal(
-            prev,
-            version,
-            at,
-            user,
-            action,
-            before,
-            after,
-            note,
-            subject if expected == 1 else None,
+            prev, version, at, user, action, before, after, note, subject if expected == 1 else None
         ):
             if expected == 1:
-                yield Finding(
-                    cid,
-                    hid,
-                    "edited",
-                    "the first entry, or the claim's words or article, changed since it was recorded",
+                add(
+                    Finding(
+                        cid,
+                        hid,
+                        "edited",
+                        "the first entry, or the claim's words or article, changed since it was recorded",
+                    )
                 )
             else:
-                yield Finding(cid, hid, "edited", f"this {action} entry does not match its seal")
+                add(Finding(cid, hid, "edited", f"this {action} entry does not match its seal"))
         if action in FIELDS:
             name, label = FIELDS[action]
-            if name in replay.state and replay.state[name] != before:
-                yield Finding(
-                    cid,
-                    hid,
-                    "inconsistent",
-                    f"says {label} went from {before}, but it was {replay.state[name]}",
+            if name in state and state[name] != before:
+                add(
+                    Finding(
+                        cid,
+                        hid,
+                        "inconsistent",
+                        f"says {label} went from {before}, but it was {state[name]}",
+                    )
                 )
-            replay.state[name] = after
+            state[name] = after
+        elif action == CREATED:
+            state.update(CREATED_STATE)
+        elif action in PUBLICATION:
+            told = replay.publication
+            if not told:  # every field, so a whole match compares as one dict
+                told = replay.publication = dict.fromkeys(PUBLICATION.values())
+            if action == PUBLISHED and after is not None:
+                after = timestamp(datetime.fromisoformat(after))
+            told[PUBLICATION[action]] = after
         elif action != NOTE:
             _replay(action, before, after, replay)
         prev = sealed or GENESIS
+    count = len(rows)
     version = claim.version or 0
-    if version > len(rows):
-        yield Finding(
-            cid,
-            None,
-            "removed",
-            f"the claim is at version {version} but its history ends at {len(rows)}",
+    if version > count:
+        add(
+            Finding(
+                cid,
+                None,
+                "removed",
+                f"the claim is at version {version} but its history ends at {count}",
+            )
         )
-    elif version < len(rows):
-        yield Finding(
-            cid, None, "inconsistent", f"the claim says version {version}, its history {len(rows)}"
+    elif version < count:
+        add(
+            Finding(
+                cid, None, "inconsistent", f"the claim says version {version}, its history {count}"
+            )
         )
     for name, label in FIELDS.values():
-        told = replay.state.get(name)
-        actual = getattr(claim, name)
-        if name in replay.state and told != actual:
-            yield Finding(
-                cid, None, "inconsistent", f"its {label} is {actual}, but its history says {told}"
-            )
-    if not evidence and not +replay.evidence:
+        if name in state:
+            told, actual = state[name], getattr(claim, name)
+            if told != actual:
+                add(
+                    Finding(
+                        cid,
+                        None,
+                        "inconsistent",
+                        f"its {label} is {actual}, but its history says {told}",
+                    )
+                )
+    links = replay.evidence or EMPTY
+    if not evidence and not +links:
         return
-    for (stance, url), n in (evidence - replay.evidence).items():
-        yield Finding(
-            cid, None, "inconsistent", f"evidence with no history entry: {stance} {url} (x{n})"
+    for (stance, url), n in (evidence - links).items():
+        add(
+            Finding(
+                cid, None, "inconsistent", f"evidence with no history entry: {stance} {url} (x{n})"
+            )
         )
-    for (stance, url), n in (replay.evidence - evidence).items():
-        yield Finding(
-            cid, None, "removed", f"evidence in its history is gone: {stance} {url} (x{n})"
+    for (stance, url), n in (links - evidence).items():
+        add(
+            Finding(cid, None, "removed", f"evidence in its history is gone: {stance} {url} (x{n})")
         )
 
 
+CREATED = HistoryAction.CREATED.value
+CREATED_STATE: dict[str, str | None] = {
+    "review_state": ReviewState.NEW.value,
+    "evidence_status": EvidenceStatus.UNVERIFIED.value,
+    "assignee": None,
+}
+"""A claim's state as its `created` entry sets it."""
+NO_ENTRIES: list[tuple[Any, ...]] = []
+"""A claim's entries when it has none (read only)."""
 NOTE = HistoryAction.NOTE.value
+PUBLISHED = HistoryAction.PUBLISHED.value
 
 
 def _replay(action: str, before: str | None, after: str | None, replay: _Replay) -> None:
-    """Apply one entry (other than a field's change, see `_check_claim`) to the state as told."""
-    if action == HistoryAction.CREATED:
-        replay.state.update(
-            review_state=ReviewState.NEW.value,
-            evidence_status=EvidenceStatus.UNVERIFIED.value,
-            assignee=None,
-        )
-    elif action == HistoryAction.EVIDENCE:
+    """Apply one entry to the state as told: the rarer kinds (`_check_claim` applies a field's
+    change, the claim's creation and its publication itself)."""
+    if action == HistoryAction.EVIDENCE:
+        links = replay.evidence
+        if links is None:
+            links = replay.evidence = Counter()
         if before:  # corrected or removed: what it was goes
             key = _link(before)
-            if replay.evidence[key] > 0:
-                replay.evidence[key] -= 1
+            if links[key] > 0:
+                links[key] -= 1
         if after and after != "removed":
-            replay.evidence[_link(after)] += 1
+            links[_link(after)] += 1
     elif action == HistoryAction.UNDO and (before or "").startswith("evidence "):
+        links = replay.evidence
+        if links is None:
+            links = replay.evidence = Counter()
         key = _link((before or "")[len("evidence ") :])
-        if replay.evidence[key] > 0:
-            replay.evidence[key] -= 1
+        if links[key] > 0:
+            links[key] -= 1
     elif action == HistoryAction.OUTLET_VERDICT:
         replay.outlet_verdicts = True
-    elif action in PUBLICATION:
-        if action == HistoryAction.PUBLISHED and after is not None:
-            after = timestamp(datetime.fromisoformat(after))
-        replay.publication[PUBLICATION[action]] = after
 
 
 def _link(text: str) -> tuple[str, str]:
