@@ -239,6 +239,20 @@ def test_verify_names_each_kind_of_edit(built: Built, name: str) -> None:
     assert kind in {f.kind for f in hit}, [f.describe() for f in hit]
 
 
+@pytest.mark.parametrize("name", [n for n, (_, index, _) in EDITS.items() if index != 1])
+def test_verify_of_claims_apart_names_each_kind_of_edit(built: Built, name: str) -> None:
+    """The first and last claims only: not one range of ids, so every read of the check takes
+    them as a list (a whole ledger's pages are ranges)."""
+    edit, index, kind = EDITS[name]
+    apart = [built.ids[0], built.ids[2]]
+    assert apart[1] - apart[0] > 1
+    _tamper(built.url, lambda conn: edit(conn, built.ids))
+    hit = [
+        f for f in _verify(built.url, claim_ids=apart).findings if f.claim_id == built.ids[index]
+    ]
+    assert kind in {f.kind for f in hit}, f"{name}: found {[f.describe() for f in hit]}"
+
+
 def test_an_edited_article_is_named(built: Built) -> None:
     _tamper(built.url, lambda conn: edit_the_article(conn, built.ids))
     kinds = {f.kind for f in _verify(built.url).findings}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -232,30 +232,52 @@ def _claim_batches(
         last = batch[-1].id
 
 
+IDS: sa.BindParameter[int] = sa.bindparam("ids", expanding=True)
+"""A batch's ids, bound when a statement runs: each statement below is built once."""
+LOW: sa.BindParameter[int] = sa.bindparam("low")
+HIGH: sa.BindParameter[int] = sa.bindparam("high")
+
+Statements = dict[tuple[bool, bool], Any]
+"""A read by (on SQLite?, the ids a whole range?)."""
+
+
+def _statements(select: Callable[[bool], Any], key: Any) -> Statements:
+    """`select(on SQLite?)` for a batch's ids: as a range when they are every id of one (a
+    plain indexed range, nothing to expand), else as a list."""
+    return {
+        (sqlite, whole): select(sqlite).where(key.between(LOW, HIGH) if whole else key.in_(IDS))
+        for sqlite in (False, True)
+        for whole in (False, True)
+    }
+
+
+def _tuples(session: Session, statements: Statements, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The rows of a read for these ids as the database driver's plain tuples: no row object
+    per row, no conversion (each statement reads what needs none)."""
+    conn = session.connection()
+    low, high = min(ids), max(ids)
+    whole = high - low + 1 == len(ids) == len(set(ids))
+    params = {"low": low, "high": high} if whole else {"ids": ids}
+    result = conn.execute(statements[conn.dialect.name == "sqlite", whole], params)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
 def _sources(ids: set[int], *, session: Session) -> dict[int, tuple[bool, str]]:
     """Each article: whether its text still matches its content hash, and that hash."""
-    rows = session.execute(
-        sa.select(col(Source.id), col(Source.text), col(Source.content_hash)).where(
-            col(Source.id).in_(ids)
-        )
-    )
     return {
         int(sid): (hashlib.sha256(text.encode()).hexdigest() == digest, digest)
-        for sid, text, digest in rows
+        for sid, text, digest in _tuples(session, SOURCES, list(ids))
     }
 
 
 def _history(ids: list[int], *, session: Session) -> dict[int, list[tuple[Any, ...]]]:
     """Each claim's entries in order, as the columns of `HISTORY_COLUMNS`; `at` spelt as the
     chain hashes it on SQLite (by the query, from the stored text), a datetime elsewhere (see
-    `_check_claim`). Plain tuples from the database driver: no row object per entry."""
-    conn = session.connection()
-    stmt = HISTORY[conn.dialect.name == "sqlite"]
-    result = conn.execute(stmt, {"ids": ids})
-    try:
-        rows = result.cursor.fetchall()
-    finally:
-        result.close()
+    `_check_claim`)."""
+    rows = _tuples(session, HISTORY, ids)
     return {cid: list(group) for cid, group in groupby(rows, itemgetter(1))}
 
 
@@ -269,16 +291,16 @@ SPELT_AT = sa.case(
 ).label("at")
 """SQLite's stored time (`2026-11-30 23:54:19.123456`, UTC) as `chain.timestamp` spells it."""
 
-HISTORY = {
-    sqlite: sa.select(*columns)
-    .where(col(HistoryEntry.claim_id).in_(sa.bindparam("ids", expanding=True)))
-    .order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id))
-    for sqlite, columns in (
-        (False, HISTORY_COLUMNS),
-        (True, (HISTORY_COLUMNS[0], HISTORY_COLUMNS[1], SPELT_AT, *HISTORY_COLUMNS[3:])),
-    )
-}
-"""`_history`'s statement, on SQLite and elsewhere: built once."""
+HISTORY = _statements(
+    lambda sqlite: sa.select(
+        *HISTORY_COLUMNS[:2], SPELT_AT if sqlite else HISTORY_COLUMNS[2], *HISTORY_COLUMNS[3:]
+    ).order_by(col(HistoryEntry.claim_id), col(HistoryEntry.id)),
+    col(HistoryEntry.claim_id),
+)
+SOURCES = _statements(
+    lambda _: sa.select(col(Source.id), col(Source.text), col(Source.content_hash)),
+    col(Source.id),
+)
 
 
 def _as_text(column: Any) -> Any:
@@ -292,19 +314,21 @@ def _evidence(
 ) -> tuple[dict[int, Counter[tuple[str, str]]], dict[int, dict[str, str]]]:
     """Each claim's links (stance, URL) counted, and other outlets' verdicts kept on them (per
     claim and URL, in canonical form): one read of the evidence."""
-    stmt = sa.select(
-        col(Evidence.claim_id),
-        col(Evidence.stance),
-        col(Evidence.url),
-        col(Evidence.outlet_verdicts),
-    ).where(col(Evidence.claim_id).in_(ids))
     links: dict[int, Counter[tuple[str, str]]] = {}
     verdicts: dict[int, dict[str, str]] = {}
-    for cid, stance, url, stored in session.execute(stmt):
+    for cid, stance, url, stored in session.execute(EVIDENCE, {"ids": ids}):
         links.setdefault(int(cid), Counter())[(stance, url)] += 1
         if stored is not None:
             verdicts.setdefault(int(cid), {})[url] = canonical(stored)
     return links, verdicts
+
+
+EVIDENCE = sa.select(
+    col(Evidence.claim_id),
+    col(Evidence.stance),
+    col(Evidence.url),
+    col(Evidence.outlet_verdicts),
+).where(col(Evidence.claim_id).in_(IDS))
 
 
 def _check_verdicts(
@@ -341,27 +365,29 @@ def _check_verdicts(
 
 
 def _publications(ids: list[int], *, session: Session) -> dict[int, dict[str, str | None]]:
-    conn = session.connection()
-    stmt = sa.select(
-        col(Publication.claim_id),
-        col(Publication.url),
-        col(Publication.statement),
-        col(Publication.rating),
-        col(Publication.summary),
-        _as_text(col(Publication.published_at))
-        if conn.dialect.name == "sqlite"
-        else col(Publication.published_at),
-    ).where(col(Publication.claim_id).in_(ids))
-    out: dict[int, dict[str, str | None]] = {}
-    for cid, url, statement, rating, summary, at in conn.execute(stmt):
-        out[int(cid)] = {
+    return {
+        int(cid): {
             "url": url,
             "statement": statement,
             "rating": rating,
             "summary": summary,
             "published_at": None if at is None else stored_timestamp(at),
         }
-    return out
+        for cid, url, statement, rating, summary, at in _tuples(session, PUBLICATIONS, ids)
+    }
+
+
+PUBLICATIONS = _statements(
+    lambda sqlite: sa.select(
+        col(Publication.claim_id),
+        col(Publication.url),
+        col(Publication.statement),
+        col(Publication.rating),
+        col(Publication.summary),
+        _as_text(col(Publication.published_at)) if sqlite else col(Publication.published_at),
+    ),
+    col(Publication.claim_id),
+)
 
 
 def _check_publication(
@@ -452,12 +478,12 @@ def _check_claim(
         elif action == CREATED:
             state.update(CREATED_STATE)
         elif action in PUBLICATION:
-            told = replay.publication
-            if not told:  # every field, so a whole match compares as one dict
-                told = replay.publication = dict.fromkeys(PUBLICATION.values())
+            published = replay.publication
+            if not published:  # every field, so a whole match compares as one dict
+                published = replay.publication = dict.fromkeys(PUBLICATION.values())
             if action == PUBLISHED and after is not None:
                 after = timestamp(datetime.fromisoformat(after))
-            told[PUBLICATION[action]] = after
+            published[PUBLICATION[action]] = after
         elif action != NOTE:
             _replay(action, before, after, replay)
         prev = sealed or GENESIS
@@ -480,14 +506,14 @@ def _check_claim(
         )
     for name, label in FIELDS.values():
         if name in state:
-            told, actual = state[name], getattr(claim, name)
-            if told != actual:
+            said, actual = state[name], getattr(claim, name)
+            if said != actual:
                 add(
                     Finding(
                         cid,
                         None,
                         "inconsistent",
-                        f"its {label} is {actual}, but its history says {told}",
+                        f"its {label} is {actual}, but its history says {said}",
                     )
                 )
     links = replay.evidence or EMPTY
