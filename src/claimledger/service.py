@@ -294,6 +294,7 @@ class Ledger:
         publications: bool = True,
         verified: bool = False,
         details: bool = True,
+        words: bool = False,
     ) -> Iterator[ExportRecord]:
         """One record per claim for the exporters, in id order, streamed in one consistent
         snapshot (one read transaction), a page in memory at a time; with `verified`, each page
@@ -303,7 +304,12 @@ class Ledger:
 
         with self.tx.read() as s:
             yield from export_records(
-                session=s, flt=flt, publications=publications, verified=verified, details=details
+                session=s,
+                flt=flt,
+                publications=publications,
+                verified=verified,
+                details=details,
+                words=words,
             )
 
     # -- other people's work ------------------------------------------------

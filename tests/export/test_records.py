@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from datetime import datetime
 from typing import Any
@@ -226,3 +227,43 @@ def test_quantities_are_read_as_the_record_reads_them() -> None:
     assert builder._quantities(json.dumps(stored)) == expected
     assert builder._quantities(stored) == expected
     assert builder._quantities("[]") == builder._quantities(None) == ()
+
+
+def test_quantities_stored_with_white_space_or_garbage_read_as_json_reads_them() -> None:
+    stored = json.dumps([{"text": "102 people", "value": 102}])
+    assert builder._quantities(f" {stored}\n") == builder._quantities(stored)
+    with pytest.raises(json.JSONDecodeError):
+        builder._quantities(stored + " x")
+
+
+def test_the_csvs_words_of_quantities_are_those_of_the_records(
+    engine: Engine, seeded: dict[str, int]
+) -> None:
+    """Read for their words only (`words=True`), the CSV's quantities column is what the
+    full records give, whatever a claim's stored list holds (no text, a number, non-ASCII)."""
+    from claimledger.export.spreadsheet import write_csv
+
+    odd = [
+        {"text": "102 people", "value": 102},
+        {"value": 3},
+        {"text": 7.5},
+        {"text": "m\u00e1s de la mitad \u201cal menos\u201d"},
+    ]
+    cids = sorted(seeded.values())
+    with engine.begin() as conn:
+        conn.execute(
+            sa.update(Claim).where(Claim.id == cids[0]).values(quantities=odd)  # type: ignore[arg-type]
+        )
+    with session_scope(engine) as s:
+        full = list(export_records(session=s, flt=ClaimFilter()))
+        worded = list(export_records(session=s, flt=ClaimFilter(), words=True))
+    assert [r.quantity_words for r in full] == [None] * len(full)
+    assert (
+        worded[0].quantity_words == "102 people; ?; 7.5; m\u00e1s de la mitad \u201cal menos\u201d"
+    )
+    assert all(r.claim.quantities == () for r in worded)
+    for per in ("claim", "evidence"):
+        a, b = io.StringIO(), io.StringIO()
+        write_csv(full, a, per=per)
+        write_csv(worded, b, per=per)
+        assert a.getvalue() == b.getvalue() and "7.5" in a.getvalue()

@@ -235,6 +235,7 @@ def export(
                         publications=publishing is not None,
                         verified=in_one_pass,
                         details=publishing is None,
+                        words=fmt == "csv",
                     ),
                     ledger.count(flt),
                     "export",

@@ -8,10 +8,11 @@ they were verified. Nothing outlives its page, so memory stays flat however larg
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -46,6 +47,10 @@ class ExportRecord:
     """When the claim was last set to verified (None if it never was)."""
     publication: PublicationRecord | None = None
     """What the published fact-check says (None: nothing recorded yet)."""
+    quantity_words: str | None = None
+    """The claim's quantities as the CSV shows them (their words, "; " between), when the
+    export read no more of them (`export_records(words=True)`; `claim.quantities` is then
+    empty); None otherwise."""
 
 
 CLAIM_COLUMNS = (  # the order `_claim` unpacks
@@ -108,11 +113,14 @@ def export_records(
     publications: bool = True,
     verified: bool = False,
     details: bool = True,
+    words: bool = False,
 ) -> Iterator[ExportRecord]:
     """Every claim the filter selects, in id order, one page in memory at a time; without
     `publications` (the desks' CSV and JSON do not show them) their rows are not read; without
     `details` (ClaimReview shows none of them) neither are the claims' evidence, quantities and
     verification dates: the records carry none (about a third of a ClaimReview export's time).
+    With `words`, each claim's quantities are read for their words only (all the CSV shows of
+    them), into `quantity_words`: no object per quantity.
 
     With `verified`, each page's record (its history's chain, the state it tells, the articles'
     text) is checked before any of its claims is yielded, in the same pass: the first claim found
@@ -122,30 +130,54 @@ def export_records(
         refuse(list(guards(session)))
     bad_sources: set[int] = set()
     after = 0
+    sqlite = conn.dialect.name == "sqlite"
+    claim: Callable[[Any, str], tuple[ClaimRecord, str | None]] = _claim
+    if not details:
+        claim = _bare_claim
+    elif words:
+        claim = _worded_claim
     while True:
-        claims = conn.execute(_page_query(flt, conn.dialect.name, after)).all()
+        claims = _claim_page(conn, _page_query(flt, conn.dialect.name, after), sqlite)
         if not claims:
             return
         if verified:
-            refuse(check_claims(claims, session=session, bad_sources=bad_sources).findings)
+            named = claims if not sqlite else [PageRow._make(row) for row in claims]
+            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
         ids = [row[0] for row in claims]
         sources = _sources({row[1] for row in claims}, conn)
-        page = _Page(ids, conn.dialect.name == "sqlite")
+        page = _Page(ids, sqlite)
         evidence = _evidence(page, conn) if details else {}
         verified_on = _verified_at(page, conn) if details else {}
         published = _publications(page, conn) if publications else {}
-        claim = _claim if details else _bare_claim
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
+            record, worded = claim(row, source.label)
             yield new_export(
-                claim(tuple(row), source.label),
+                record,
                 source,
                 evidence.get(cid, ()),
                 verified_on.get(cid),
                 published.get(cid),
+                worded,
             )
         after = ids[-1]
+
+
+PageRow = namedtuple("PageRow", [cast(Any, c).key for c in CLAIM_COLUMNS])  # type: ignore[misc]
+"""A page's claim read as plain values, with the names `verify.check_claims` reads."""
+
+
+def _claim_page(conn: sa.Connection, query: sa.Select[Any], sqlite: bool) -> list[Any]:
+    """The page's claims: on SQLite the driver's own tuples (what it reads needs no conversion,
+    see `_plain`: no row object per claim), elsewhere rows converted by their column types."""
+    if not sqlite:
+        return list(conn.execute(query).all())
+    result = conn.execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
@@ -199,20 +231,27 @@ def new_evidence(*values: Any) -> EvidenceRecord:
 new_publication: Callable[..., PublicationRecord] = _maker(PublicationRecord)
 
 
-def _claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
-    (cid, source_id, quote, start, end, prefix, suffix, kind, speaker, score, quantities,
+def _claim(row: tuple[Any, ...], label: str, quantities: Any = None) -> tuple[ClaimRecord, None]:
+    """The claim's record (and no `quantity_words`); its quantities read from the row unless
+    given."""
+    (cid, source_id, quote, start, end, prefix, suffix, kind, speaker, score, stored,
      period_start, period_end, state, status, assignee, origin, version, created, updated) = row  # fmt: skip
     return new_claim(
         cid, source_id, label, quote, start, end, prefix, suffix, kind, speaker, score,
-        _quantities(quantities),
+        _quantities(stored) if quantities is None else quantities,
         Period(period_start, period_end) if period_start or period_end else None,
         state, status, assignee, origin, version, _when(created), _when(updated),
-    )  # fmt: skip
+    ), None  # fmt: skip
 
 
-def _bare_claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
+def _bare_claim(row: tuple[Any, ...], label: str) -> tuple[ClaimRecord, None]:
     """`_claim` without its quantities (their JSON unread): what ClaimReview needs."""
-    return _claim((*row[:10], None, *row[11:]), label)
+    return _claim(row, label, ())
+
+
+def _worded_claim(row: tuple[Any, ...], label: str) -> tuple[ClaimRecord, str]:
+    """`_claim` with its quantities' words only (see `ExportRecord.quantity_words`)."""
+    return _claim(row, label, ())[0], _words(row[10])
 
 
 IDS: sa.BindParameter[int] = sa.bindparam("ids", expanding=True)
@@ -272,6 +311,28 @@ def _when(value: Any) -> Any:
 
 
 _new_quantity: Callable[..., Quantity] = _maker(Quantity)
+_decode = json.JSONDecoder().raw_decode
+
+
+def _json(text: str) -> Any:
+    """`json.loads` of a stored JSON text, without its wrappers (a type check and two searches
+    for white space): the decoder itself, and `json.loads` again if anything follows the value
+    or none starts the text (for its error, or the white space it allows)."""
+    try:
+        value, end = _decode(text)
+    except ValueError:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
+def _words(value: Any) -> str:
+    """The quantities' words, "; " between (the CSV's column), from the stored JSON list: each
+    as `Quantity.from_dict` reads its text."""
+    if isinstance(value, str):
+        if value == "[]":
+            return ""
+        value = _json(value)
+    return "; ".join([str(q.get("text", "?")) for q in value]) if value else ""
 
 
 def _quantities(value: Any) -> tuple[Quantity, ...]:
@@ -279,7 +340,7 @@ def _quantities(value: Any) -> tuple[Quantity, ...]:
     if isinstance(value, str):
         if value == "[]":
             return ()
-        value = json.loads(value)
+        value = _json(value)
     if not value:
         return ()
     return tuple(

@@ -109,6 +109,14 @@ def _text_cells(columns: list[str]) -> tuple[int, ...]:
     return tuple(i for i, name in enumerate(columns) if name not in NUMBERS)
 
 
+def _words(record: ExportRecord) -> str:
+    """The quantities' words, as the export read them (see `ExportRecord.quantity_words`)."""
+    if record.quantity_words is not None:
+        return record.quantity_words
+    quantities = record.claim.quantities
+    return "; ".join([q.text for q in quantities]) if quantities else ""
+
+
 def _claim_cells(record: ExportRecord) -> list[Any]:
     claim, source = record.claim, record.source
     period = claim.period
@@ -128,7 +136,7 @@ def _claim_cells(record: ExportRecord) -> list[Any]:
         claim.end,
         period.start if period else None,
         period.end if period else None,
-        "; ".join([q.text for q in claim.quantities]) if claim.quantities else "",
+        _words(record),
         claim.assignee,
         _iso(record.verified_at),
     ]
