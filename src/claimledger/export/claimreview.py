@@ -101,7 +101,7 @@ class _Shared:
         if passes is None:
             return error_findings(review)
         key = (
-            review["reviewRating"]["alternateName"],
+            tuple(review["reviewRating"].items()),
             review["datePublished"],
             "reviewBody" in review,
         )
