@@ -253,6 +253,11 @@ def test_verify_of_claims_apart_names_each_kind_of_edit(built: Built, name: str)
     assert kind in {f.kind for f in hit}, f"{name}: found {[f.describe() for f in hit]}"
 
 
+def test_claims_that_are_not_there_verify_as_none(built: Built) -> None:
+    result = _verify(built.url, claim_ids=[max(built.ids) + 100])
+    assert result.ok and result.claims == 0 and result.entries == 0
+
+
 def test_an_edited_article_is_named(built: Built) -> None:
     _tamper(built.url, lambda conn: edit_the_article(conn, built.ids))
     kinds = {f.kind for f in _verify(built.url).findings}

@@ -254,6 +254,8 @@ def _statements(select: Callable[[bool], Any], key: Any) -> Statements:
 def _tuples(session: Session, statements: Statements, ids: list[int]) -> list[tuple[Any, ...]]:
     """The rows of a read for these ids as the database driver's plain tuples: no row object
     per row, no conversion (each statement reads what needs none)."""
+    if not ids:
+        return []
     conn = session.connection()
     low, high = min(ids), max(ids)
     whole = high - low + 1 == len(ids) == len(set(ids))
