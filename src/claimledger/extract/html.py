@@ -125,6 +125,8 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         **_READING,
     )
     paragraphs = xml_paragraphs(xml) if xml else []
+    if paragraphs:
+        paragraphs = with_left_out(paragraphs, _page_body(html))
     body = "\n\n".join(paragraphs)
     meta: dict[str, Any] = {
         "title": None,
@@ -145,3 +147,71 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
         body = f"{meta['title']}\n\n{body}"
     return (body + "\n") if body else "", meta
+
+
+def _page_body(html: str) -> list[str]:
+    """The page's visible lines, "" for each line the finder's own rules take for furniture (the
+    whole page's text read as captured text is read) and for each in a figure, caption or aside."""
+    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs shipped
+
+    from claimledger.extract.body import find_body, page_lines
+    from claimledger.extract.page_text import marked_lines, parse_page
+
+    try:
+        marked = marked_lines(parse_page(html))
+    except (LxmlError, ValueError, RecursionError):  # no page to read: the extractor's text
+        return []
+    lines = [line for line, _ in marked]
+    text = "\n".join(lines)
+    spans = page_lines(text)
+    kept = set(find_body(text, spans, lines))
+    return [
+        line if span in kept and not aside else ""
+        for (line, aside), span in zip(marked, spans, strict=True)
+    ]
+
+
+def _prose(line: str) -> bool:
+    return len(line) >= 40 and line.rstrip("\"”’') ").endswith((".", "!", "?"))
+
+
+def with_left_out(paragraphs: list[str], page: list[str]) -> list[str]:
+    """The extractor's paragraphs with the article paragraphs it left out put back in place.
+
+    `page` is the page's visible lines, "" where the finder's own rules found furniture or the
+    page sets the line beside its flow (figure, caption, aside). The extractor's first and last
+    paragraphs found there bound the article; a full sentence's line between them that the
+    extractor does not have is put back after the paragraph before it. (Lines above the first
+    are not: on readability's test pages they were teasers and captions twice as often as
+    standfirsts.)"""
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(page):
+        if line:
+            where.setdefault(line, []).append(i)
+    placed: list[int] = []  # the page line of each paragraph, -1 where none
+    last = -1
+    for para in paragraphs:
+        at = next((i for i in where.get(" ".join(para.split()), ()) if i > last), -1)
+        placed.append(at)
+        if at >= 0:
+            last = at
+    found = [i for i in placed if i >= 0]
+    if len(found) < 2:
+        return paragraphs
+    have = set(found)
+    known = "\n".join(paragraphs)
+    extra: dict[int, list[str]] = {}  # the lines to put after each paragraph, by its index
+    for i in range(found[0] + 1, found[-1]):
+        line = page[i]
+        if i in have or not _prose(line) or line in known:
+            continue
+        before = max(n for n, at in enumerate(placed) if 0 <= at < i)
+        extra.setdefault(before, []).append(line)
+        known += "\n" + line
+    if not extra:
+        return paragraphs
+    out: list[str] = []
+    for n, para in enumerate(paragraphs):
+        out.append(para)
+        out.extend(extra.get(n, []))
+    return out
