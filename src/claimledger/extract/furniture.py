@@ -195,11 +195,60 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"^[A-Z][\w.'’-]+\s(?:(?:[A-Z][\w.'’-]+|de|di|da|del|der|van|von|la|le|bin|al)\s){0,3}"
             r"(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
-            r"|photographer|critic|author|fellow)\b"
+            r"|photographer|critic|author|fellow|commentator|blogger)\b"
+            r"|^[A-Z][\w.'’-]+\s(?:[A-Z][\w.'’-]+\s){0,3}(?:has|with)\s(?:over |more than )?"
+            r"\d+\+? years of (?:journalism|reporting|writing|editing) experience\b"
         ),
         "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
         max_len=300,
         needs=(),
+    ),
+    LineRule(
+        "affiliate",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?=.*\b(?:links?|purchases?|buy)\b)"  # the reader's purchases, through links
+            r".*\b(?:earn|receive|get|make)s?\b[^.]{0,40}\bcommission\b",
+            re.I,
+        ),
+        "an affiliate disclosure: 'Things you buy through our links may earn us a commission'",
+        max_len=300,
+        needs=("commission",),
+    ),
+    LineRule(
+        "republish",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:republish|reprint)\w*\b[^.]{0,160}\b(?:licen[cs]e|free of charge|for free)\b"
+            r"|\b(?:this|our) (?:story|article|work) (?:is|are) (?:licensed|available) under\b",
+            re.I,
+        ),
+        "terms for republishing the piece: 'available to republish for free under a ... license'",
+        max_len=600,
+        needs=("republish", "republishing", "reprint", "licensed", "available"),
+    ),
+    LineRule(
+        "byline_stamp",
+        Furniture.DATELINE,
+        re.compile(
+            r"[·|•]\s*(?i:(?:last\s+)?(?:posted|published|updated))\s*:?\s*"
+            r"(?:\d|[A-Z][a-z]{2,8}\.?\s\d|\d+\s\w+\sago)"
+        ),
+        "a byline with its stamp: 'Ann Lee · The Paper · Posted: Oct 14, 2022 9:27 AM ET'",
+        max_len=200,
+        needs=("·", "|", "•"),
+    ),
+    LineRule(
+        "social_embed",
+        Furniture.CREDIT,
+        re.compile(
+            r"^A post shared by\b"
+            r"|\(@\w{1,30}\)\s*(?:on\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+            r"\s\d{1,2},?\s\d{4}(?:\s(?:at\s)?\d{1,2}:\d{2}\s?(?:[ap]m)?(?:\s[A-Z]{2,4})?)?$"
+        ),
+        "the credit of an embedded post: '— Ann Lee (@annlee) November 27, 2016'",
+        max_len=400,
+        needs=("(@",),
     ),
     LineRule(
         "credit_label",
