@@ -29,7 +29,8 @@ MIN_RUN = 4.0  # a run this heavy (some four paragraphs) is article wherever it 
 MIN_SHARE = 0.15  # ... and so is a run of this share of the heaviest (a short article's parts)
 HEAD_LINES = 2  # lines kept just above the heaviest run: headline and standfirst
 
-_ENDS = re.compile(r"[.!?][\"”’')\]]*$")
+_CLOSERS = "\"”’')]"  # what may follow a sentence's last mark
+_MARKS = (".", "!", "?")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•▪●◦*–—-])\s")  # "1. Finland", "• 42% of homes"
 
 
@@ -38,7 +39,7 @@ def line_weight(line: str, kept: bool) -> float:
     nothing, any other line against."""
     if not kept:
         return -DROPPED_GAP
-    if _ENDS.search(line):
+    if line.endswith(_MARKS) or line.rstrip(_CLOSERS).endswith(_MARKS):
         return min(len(line), PROSE_CAP) / PROSE_UNIT
     if _LIST_ITEM.match(line):
         return 0.0

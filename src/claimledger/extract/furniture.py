@@ -59,13 +59,17 @@ class LineRule:
 
     def matches(self, line: str, tokens: Collection[str]) -> bool:
         """Whether `line` (whose lower-case words are `tokens`) is what this rule describes."""
-        if not self.min_len <= len(line) <= self.max_len:
-            return False
         if (
             self.needs
             and self._words.isdisjoint(tokens)
             and not (self._marks and any(mark in line for mark in self._marks))
         ):
+            return False
+        return self.fits(line)
+
+    def fits(self, line: str) -> bool:
+        """The length and the pattern, the words and marks it needs taken as there."""
+        if not self.min_len <= len(line) <= self.max_len:
             return False
         start = max(0, len(line) - self.tail) if self.tail else 0
         return self.pattern.search(line, start) is not None
@@ -220,12 +224,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         Furniture.BOILERPLATE,
         re.compile(
             r"\b(?:republish|reprint)\w*\b[^.]{0,160}\b(?:licen[cs]e|free of charge|for free)\b"
-            r"|\b(?:this|our) (?:story|article|work) (?:is|are) (?:licensed|available) under\b",
+            r"|\b(?:this|our) (?:story|article|work) (?:is|are) licensed under\b",
             re.I,
         ),
         "terms for republishing the piece: 'available to republish for free under a ... license'",
         max_len=600,
-        needs=("republish", "republishing", "reprint", "licensed", "available"),
+        needs=("republish", "republishing", "reprint", "licensed"),
     ),
     LineRule(
         "byline_stamp",
@@ -593,9 +597,13 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
         short = len(line) <= _WORD_GATED_LONGEST
         # only the words some rule needs: a rule asks only whether one of its own is there
         tokens = _GATE.found(line) if short else set()
-        if tokens or any(mark in line for mark in _ALL_MARKS):
+        marks = [mark for mark in _ALL_MARKS if mark in line]  # each looked for once
+        if tokens or marks:
             for rule in _GATED:
-                if rule.matches(line, tokens):
+                needed = (tokens and not rule._words.isdisjoint(tokens)) or (
+                    marks and any(mark in rule._marks for mark in marks)
+                )
+                if needed and rule.fits(line):
                     return rule.kind, rule.name
     return _dateline(line)
 
