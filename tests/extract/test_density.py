@@ -88,3 +88,11 @@ def test_a_short_article_keeps_all_its_parts() -> None:
     quotes = [c.quote for c in extract_claims(text)]
     assert any("300,000" in q for q in quotes)
     assert any("Thursday" in q for q in quotes)
+
+
+def test_a_light_run_far_from_the_article_is_not_body_however_long_the_article() -> None:
+    teaser = "Google changed the inbox design again and some readers are furious about it."
+    menu = [f"Section {i}" for i in range(30)]
+    body = _body([*_article(6), *menu, teaser, teaser.replace("again", "once more"), *menu])
+    assert teaser not in body
+    assert len(body) == 6

@@ -26,7 +26,8 @@ PROSE_CAP = 400
 KEPT_GAP = 0.3  # a line the rules kept but that ends no sentence: a crosshead, a label, a button
 DROPPED_GAP = 1.0  # a line the rules took for furniture
 MIN_RUN = 4.0  # a run this heavy (some four paragraphs) is article wherever it stands
-MIN_SHARE = 0.15  # ... and so is a run of this share of the heaviest (a short article's parts)
+MIN_SHARE = 0.15  # ... and a run of this share of the heaviest, close to one taken:
+NEAR_LINES = 4  # at most this many lines between them
 HEAD_LINES = 2  # lines kept just above the heaviest run: headline and standfirst
 
 _CLOSERS = "\"”’')]"  # what may follow a sentence's last mark
@@ -94,10 +95,18 @@ def outside_article(lines: list[str], keep: list[bool]) -> None:
     if not runs:
         return
     heaviest = max(runs, key=lambda r: r.weight)
-    bar = min(MIN_RUN, MIN_SHARE * heaviest.weight)
+    taken = [run is heaviest or run.weight >= MIN_RUN for run in runs]
+    # a lighter run close to one taken is the same article (a live blog's entries between
+    # their time stamps): taken in both directions, run after run
+    share = MIN_SHARE * heaviest.weight
+    order = list(range(1, len(runs)))
+    for k, near in [*((k, k - 1) for k in order), *((k - 1, k) for k in reversed(order))]:
+        gap = abs(runs[k].start - runs[near].end) if near < k else runs[near].start - runs[k].end
+        if not taken[k] and taken[near] and runs[k].weight >= share and gap <= NEAR_LINES:
+            taken[k] = True
     inside = bytearray(len(lines))
-    for run in runs:
-        if run is heaviest or run.weight >= bar:
+    for run, take in zip(runs, taken, strict=True):
+        if take:
             inside[run.start : run.end] = b"\x01" * (run.end - run.start)
     above = 0
     for i in range(heaviest.start - 1, -1, -1):
