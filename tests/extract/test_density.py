@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from claimledger.extract import extract_claims, find_body
-from claimledger.extract.density import dense_runs, line_weight
+from claimledger.extract.density import continues, dense_runs, line_weight
 
 PARAGRAPH = (
     "The council cut {n} bus routes in March 2021 after a review of ridership, the transit "
@@ -96,3 +98,19 @@ def test_a_light_run_far_from_the_article_is_not_body_however_long_the_article()
     body = _body([*_article(6), *menu, teaser, teaser.replace("again", "once more"), *menu])
     assert teaser not in body
     assert len(body) == 6
+
+
+def test_a_sentence_going_on_in_the_next_line_is_prose() -> None:
+    wrapped = "The council cut twelve bus routes in March after a review of"
+    assert continues(wrapped, "ridership, the transit authority said.")
+    assert not continues("Top stories", "ridership fell")  # too short for wrapped prose
+    assert not continues(wrapped, "Ridership fell")  # the next line starts a new sentence
+    assert line_weight(wrapped, True, "ridership, the authority said.") > 0
+
+
+def test_hard_wrapped_prose_is_article_not_a_teaser_list() -> None:
+    paragraphs = [PARAGRAPH.format(n=n) * 2 for n in (10, 20, 30, 40)]
+    text = "\n\n".join(textwrap.fill(p, 60) for p in paragraphs) + "\n"
+    kept = [text[s:e] for s, e in find_body(text)]
+    assert kept == [line for line in text.splitlines() if line]
+    assert any("40 bus routes" in c.quote for c in extract_claims(text))

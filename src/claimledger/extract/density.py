@@ -35,16 +35,30 @@ _MARKS = (".", "!", "?")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•▪●◦*–—-])\s")  # "1. Finland", "• 42% of homes"
 
 
-def line_weight(line: str, kept: bool) -> float:
-    """How much a line says 'article here': a sentence's line by its length, an item of a list
-    nothing, any other line against."""
+def line_weight(line: str, kept: bool, next_line: str = "") -> float:
+    """How much a line says 'article here': a sentence's line by its length (or a line whose
+    sentence goes on in the next, in hard-wrapped text), an item of a list nothing, any other line
+    against."""
     if not kept:
         return -DROPPED_GAP
-    if line.endswith(_MARKS) or line.rstrip(_CLOSERS).endswith(_MARKS):
+    if (
+        line.endswith(_MARKS)
+        or line.rstrip(_CLOSERS).endswith(_MARKS)
+        or continues(line, next_line)
+    ):
         return min(len(line), PROSE_CAP) / PROSE_UNIT
     if _LIST_ITEM.match(line):
         return 0.0
     return -KEPT_GAP
+
+
+WRAPPED_MIN = 40  # a hard-wrapped line of prose is at least this long
+
+
+def continues(line: str, next_line: str) -> bool:
+    """A sentence broken at the end of the line, going on in the next: hard-wrapped prose (the
+    next line starts in lower case, a long line before it)."""
+    return len(line) >= WRAPPED_MIN and next_line[:1].islower()
 
 
 @dataclass(frozen=True)
@@ -91,18 +105,22 @@ def dense_runs(weights: list[float]) -> list[Run]:
 
 def outside_article(lines: list[str], keep: list[bool]) -> None:
     """Mark as not kept every line that stands outside the article's runs of prose."""
-    runs = dense_runs([line_weight(line, k) for line, k in zip(lines, keep, strict=True)])
+    after = [*lines[1:], ""]
+    weights = [line_weight(x, k, n) for x, k, n in zip(lines, keep, after, strict=True)]
+    runs = dense_runs(weights)
     if not runs:
         return
     heaviest = max(runs, key=lambda r: r.weight)
     taken = [run is heaviest or run.weight >= MIN_RUN for run in runs]
     # a lighter run close to one taken is the same article (a live blog's entries between
-    # their time stamps): taken in both directions, run after run
+    # their time stamps): taken in both directions, run after run; when the heaviest is light
+    # itself (a short article, a box between its parts), wherever it stands
     share = MIN_SHARE * heaviest.weight
     order = list(range(1, len(runs)))
     for k, near in [*((k, k - 1) for k in order), *((k - 1, k) for k in reversed(order))]:
         gap = abs(runs[k].start - runs[near].end) if near < k else runs[near].start - runs[k].end
-        if not taken[k] and taken[near] and runs[k].weight >= share and gap <= NEAR_LINES:
+        close = gap <= NEAR_LINES or heaviest.weight < MIN_RUN  # a short article's parts: anywhere
+        if not taken[k] and taken[near] and runs[k].weight >= share and close:
             taken[k] = True
     inside = bytearray(len(lines))
     for run, take in zip(runs, taken, strict=True):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from claimledger.extract.cues import WordGate, words
+from claimledger.extract.density import continues
 from claimledger.extract.timeexpr import CALENDAR_WORDS
 
 
@@ -714,7 +715,12 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         line_furniture(line) if len(line) <= _SHORT_LINE else _long_furniture(line)
         for line in lines
     ]
-    heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
+    # a line whose sentence goes on in the next (hard-wrapped prose) is no headline
+    heads = [
+        i
+        for i, line in enumerate(lines)
+        if is_headline_like(line) and not (i + 1 < len(lines) and continues(line, lines[i + 1]))
+    ]
     run: list[int] = []
 
     def close(run: list[int]) -> None:
