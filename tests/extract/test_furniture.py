@@ -26,6 +26,8 @@ _MUST = {
         "You may also like",
         "Most read",
         "See also | Budget hearings",
+        "Other Opinion Columns",
+        "More Politics Stories",
     ],
     "truncated": [
         "The council voted on Tuesday to approve a budget that cuts 12…",
@@ -142,6 +144,8 @@ _MUST_NOT = {
         "Read the full ruling, judges wrote, before you decide.",
         "More than 300 people were evacuated from the coast.",
         "Related costs rose 12 percent last year, the report said.",
+        "Other papers ran the stories.",
+        "More than 300 people read the news",
     ],
     "truncated": [
         "He paused. “I don’t know...” he said.",

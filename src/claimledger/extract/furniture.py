@@ -147,6 +147,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"^(?:read|see|watch|listen)(?: (?:more|also|next|the full story|our coverage))?\s*[:|>»-]"
             r"|^(?:related|recommended|more)(?: (?:stories|articles|coverage|reading|links|content"
             r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
+            r"|^(?:other|more)(?: [\w&'’-]+){0,3} (?:columns|stories|articles|opinions?|news|videos"
+            r"|headlines|reads)\s*[:|]?$"
             r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
             r"|featured(?: news| stories| articles)?$"
             r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
