@@ -114,3 +114,20 @@ def test_hard_wrapped_prose_is_article_not_a_teaser_list() -> None:
     kept = [text[s:e] for s, e in find_body(text)]
     assert kept == [line for line in text.splitlines() if line]
     assert any("40 bus routes" in c.quote for c in extract_claims(text))
+
+
+def test_a_list_just_after_the_article_stays_with_it() -> None:
+    facts = [
+        "Key facts:",
+        "• Wind speeds reached 120 mph near Port Lewis",
+        "• 42% of homes lost power",
+    ]
+    body = _body([*_article(5), *facts, "Menu", "Sign in", "Contact us"])
+    assert body[-3:] == facts
+    assert "Menu" not in body
+
+
+def test_a_list_far_from_the_article_does_not() -> None:
+    menu = [f"Section {i}" for i in range(12)]
+    body = _body([*_article(5), *menu, "1. Finland", "2. Norway"])
+    assert "1. Finland" not in body

@@ -126,6 +126,7 @@ def outside_article(lines: list[str], keep: list[bool]) -> None:
     for run, take in zip(runs, taken, strict=True):
         if take:
             inside[run.start : run.end] = b"\x01" * (run.end - run.start)
+            _with_lists(lines, keep, weights, inside, run)
     above = 0
     for i in range(heaviest.start - 1, -1, -1):
         if inside[i] or above == HEAD_LINES:
@@ -136,3 +137,21 @@ def outside_article(lines: list[str], keep: list[bool]) -> None:
     for i, within in enumerate(inside):
         if not within:
             keep[i] = False
+
+
+def _with_lists(
+    lines: list[str], keep: list[bool], weights: list[float], inside: bytearray, run: Run
+) -> None:
+    """A run with the list just after it ('Key facts:' and its items) or just before it: a list's
+    items weigh nothing, so no run ends on one."""
+    j = run.end
+    while j < len(lines) and keep[j]:
+        lead_in = lines[j].endswith(":") and j + 1 < len(lines) and _LIST_ITEM.match(lines[j + 1])
+        if weights[j] != 0 and not lead_in:
+            break
+        inside[j] = 1
+        j += 1
+    j = run.start - 1
+    while j >= 0 and keep[j] and weights[j] == 0:
+        inside[j] = 1
+        j -= 1
