@@ -62,3 +62,16 @@ def test_with_fewer_than_two_paragraphs_found_on_the_page_nothing_changes() -> N
 def test_a_page_lxml_cannot_read_leaves_the_extractor_s_text() -> None:
     assert _page_body("") == []
     assert _page_body("   ") == []
+
+
+def test_a_line_the_extractor_holds_inside_a_longer_paragraph_is_not_put_back() -> None:
+    joined = ONE + " " + TWO
+    assert with_left_out([joined, THREE], [joined, TWO, THREE]) == [joined, THREE]
+
+
+def test_two_readings_of_the_page_that_differ_everywhere_leave_the_extractor_s_text() -> None:
+    many = [
+        f"Line {i} of a page the extractor split in its own way, read here." for i in range(200)
+    ]
+    assert with_left_out([ONE, THREE], [ONE, *many, THREE]) == [ONE, THREE]
+    assert with_left_out([ONE, THREE], [ONE, *many[:3], THREE]) == [ONE, *many[:3], THREE]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import Any
 
@@ -175,6 +177,9 @@ def _prose(line: str) -> bool:
     return len(line) >= 40 and line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
 
+MAX_PUT_BACK = 100  # lines looked for in the extractor's text, at most (each a scan of it)
+
+
 def with_left_out(paragraphs: list[str], page: list[str]) -> list[str]:
     """The extractor's paragraphs with the article paragraphs it left out put back in place.
 
@@ -191,23 +196,29 @@ def with_left_out(paragraphs: list[str], page: list[str]) -> list[str]:
     placed: list[int] = []  # the page line of each paragraph, -1 where none
     last = -1
     for para in paragraphs:
-        at = next((i for i in where.get(" ".join(para.split()), ()) if i > last), -1)
-        placed.append(at)
-        if at >= 0:
-            last = at
-    found = [i for i in placed if i >= 0]
+        seen = where.get(" ".join(para.split()), [])
+        k = bisect.bisect_right(seen, last)  # its first place after the paragraph before
+        placed.append(seen[k] if k < len(seen) else -1)
+        if k < len(seen):
+            last = seen[k]
+    found = [(at, n) for n, at in enumerate(placed) if at >= 0]
     if len(found) < 2:
         return paragraphs
-    have = set(found)
+    have = set(paragraphs)
     known = "\n".join(paragraphs)
     extra: dict[int, list[str]] = {}  # the lines to put after each paragraph, by its index
-    for i in range(found[0] + 1, found[-1]):
-        line = page[i]
-        if i in have or not _prose(line) or line in known:
-            continue
-        before = max(n for n, at in enumerate(placed) if 0 <= at < i)
-        extra.setdefault(before, []).append(line)
-        known += "\n" + line
+    tried = 0
+    for (at, n), (end, _) in itertools.pairwise(found):
+        for i in range(at + 1, end):
+            line = page[i]
+            if not _prose(line) or line in have:
+                continue
+            tried += 1
+            if tried > MAX_PUT_BACK:  # not a few paragraphs left out: two readings of the page
+                return paragraphs
+            if line not in known:  # the extractor may hold it inside a longer paragraph
+                extra.setdefault(n, []).append(line)
+                have.add(line)
     if not extra:
         return paragraphs
     out: list[str] = []
