@@ -17,6 +17,8 @@ No outlet, word or language is named: only line lengths and whether a line ends 
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # A line ending a sentence weighs its length in units of this many characters (a long paragraph
@@ -70,7 +72,7 @@ class Run:
     end: int
 
 
-def dense_runs(weights: list[float]) -> list[Run]:
+def dense_runs(weights: Sequence[float]) -> list[Run]:
     """Every maximal run of summed weight, disjoint, in order (Ruzzo and Tompa, 1999: linear;
     each run is the heaviest stretch there, and no run can be joined to a neighbour without
     losing weight)."""
@@ -105,8 +107,11 @@ def dense_runs(weights: list[float]) -> list[Run]:
 
 def outside_article(lines: list[str], keep: list[bool]) -> None:
     """Mark as not kept every line that stands outside the article's runs of prose."""
-    after = [*lines[1:], ""]
-    weights = [line_weight(x, k, n) for x, k, n in zip(lines, keep, after, strict=True)]
+    last = len(lines) - 1
+    weights = array(  # eight bytes a line: a page of a million lines costs 8 MB here
+        "d",
+        (line_weight(x, keep[i], lines[i + 1] if i < last else "") for i, x in enumerate(lines)),
+    )
     runs = dense_runs(weights)
     if not runs:
         return
@@ -140,7 +145,7 @@ def outside_article(lines: list[str], keep: list[bool]) -> None:
 
 
 def _with_lists(
-    lines: list[str], keep: list[bool], weights: list[float], inside: bytearray, run: Run
+    lines: list[str], keep: list[bool], weights: Sequence[float], inside: bytearray, run: Run
 ) -> None:
     """A run with the list just after it ('Key facts:' and its items) or just before it: a list's
     items weigh nothing, so no run ends on one."""
