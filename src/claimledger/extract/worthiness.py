@@ -22,6 +22,7 @@ from claimledger.extract.claimtypes import (
 from claimledger.extract.cues import Cues, Lexicon, forms, words
 from claimledger.extract.model import Quantity
 from claimledger.extract.rulewords import RULE_CUES
+from claimledger.extract.stance import STANCE_CUES
 from claimledger.extract.timeexpr import MONTH_NAMES, WEEKDAYS
 
 EVENT = Cues(
@@ -495,9 +496,79 @@ LEXICON = Lexicon(
         "narrated": NARRATED,
         "date_word": Cues(DATE_WORDS),
         "identify_word": Cues(_IDENTIFY_WORDS),
+        "verdict": STANCE_CUES["verdict"],
         **TYPE_CUES,
     }
 )
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """A set of words written as one block of text: long closed lists read better so."""
+    return frozenset(text.split())
+
+
+# Words that open a sentence without naming anyone: a capitalised first word not among these is
+# taken for the name of whoever acts ("Uber stepped in", "Prosecutors say").
+_OPENERS = _word_set(
+    """a an the this that these those it its it's there here they their he his she her we our
+    i my you your one some many most all any each every both few several no none other another
+    such what which who whose when where while why how if as at in on of for from by with without
+    to into after before since until during despite although though because but and or so yet
+    nor then now also even still just only not never once instead meanwhile however moreover
+    indeed overall later earlier today yesterday tomorrow last next first second finally like
+    unlike among under over between through about against according amid around"""
+)
+# A named actor, then an act: "Uber stepped in", "Uber has deliberately ignored city regulators",
+# "Uber unilaterally slashes drivers' rates"; the act is the word in the group.
+_ACTOR_ACT = re.compile(
+    r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3} (?:(?:has|have|had) (?:[a-z]+ly )?(?:been )?)?"
+    r"(?:[a-z]+ly )?(?:also )?([a-z]{3,})\b"
+)
+# verbs after a name that tell a state or a seeming, not an act
+_NOT_ACTS = _word_set(
+    """was has does seems appears means remains needs deserves wants likes loves hates feels
+    knows thinks believes hopes looks sounds is"""
+)
+
+
+def names_actor_acting(sentence: str) -> bool:
+    """The sentence opens with someone named doing something: an act told, whoever it is of."""
+    m = _ACTOR_ACT.match(sentence)
+    if m is None:
+        return False
+    first = sentence.split(" ", 1)[0].lower().replace("’", "'")
+    if first in _OPENERS or first.rstrip(",") in _OPENERS:
+        return False
+    act = m.group(1)
+    if act in _NOT_ACTS:
+        return False
+    return (
+        (act.endswith("ed") and act not in RULE_PARTICIPLES)
+        or act in IRREGULAR_PAST
+        or (act.endswith("s") and not act.endswith("ss"))
+    )
+
+
+def anchored(
+    n_quantities: int, has_period: bool, attributed: bool, hits: dict[str, int], sentence: str = ""
+) -> bool:
+    """Something evidence can be looked up by: a number, a date, a source, a named speaker; or
+    an act told of someone named ("Staffers of the minister's office took part", "Uber stepped
+    in"), in words with no verdict in them (a verdict on someone named is what opinion's bar is
+    for)."""
+    if n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits:
+        return True
+    if "date_word" in hits or _YEAR.search(sentence):
+        return True  # a date the page's own date was needed to pin down
+    if "opinion" in hits or "value" in hits or "guess" in hits or "verdict" in hits:
+        return False
+    if names_actor_acting(sentence):
+        return True
+    told = "event" in hits or "narrated" in hits or "rules" in hits
+    # the actor named: a name in the first half, where the subject stands (a place at the end,
+    # "... an attack on the families of Eastside", names no one who did anything)
+    told = told or _PAST_ACT.search(sentence) is not None
+    return told and _ENTITY.search(sentence, 0, len(sentence) // 2) is not None
 
 
 def cue_hits(tokens: list[str]) -> dict[str, int]:
