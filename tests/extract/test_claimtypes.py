@@ -74,6 +74,8 @@ _MUST: dict[str, list[str]] = {
         # an event about rules themselves, or an act measured against one
         "The governor has filed legislation to keep the policies of the last administration.",
         "The agency has properly followed procedure, the senator said.",
+        # a state, not an act: "interested" tells no event
+        "Under the policy, the agency sends a list of people it was interested in to ICE.",
     ],
     "procedure_now": [
         "Boston shares the fingerprints of everyone it arrests with federal officials.",
@@ -136,6 +138,8 @@ _MUST_NOT: dict[str, list[str]] = {
         "The county negotiated a memorandum with the sheriff in March.",
         "Tenants limit their cooperation with law enforcement.",
         "Immigration lawyers say sympathetic cases are being denied discretion.",
+        # an event told in any past tense, beside a rule's name
+        "In their meetings this week, the government team boasted of concessions in the new Bill.",
     ],
     "procedure_now": [
         "The company's shares fell on Monday.",

@@ -499,7 +499,19 @@ def states_rule(r: Reading) -> bool:
     rule_words = _rule_words(r)
     if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
         return True
-    return rule_words > 0 and (not is_narrated(r) or r.hits.get("rule_now", 0) > 0)
+    if rule_words == 0 or r.hits.get("rule_now", 0):
+        return rule_words > 0
+    return not (is_narrated(r) or _PAST_VERB.search(r.sentence))
+
+
+# any verb in the past tense after a lower-case word ("the team boasted of concessions"), less the
+# participles that say what a rule does ("is allowed", "was required")
+_PAST_VERB = re.compile(
+    r" (?<=[a-z] )(?!(?:allowed|required|prohibited|banned|mandated|exempted|based|supposed"
+    r"|concerned|involved|interested|used|proposed|called|named|tired|worried|pleased|surprised"
+    r"|excited|frustrated|disappointed|convinced|satisfied|alarmed|shocked|scared|confused)\b)"
+    r"[a-z]{3,}[^e\s]ed\b"
+)
 
 
 def tells_procedure(r: Reading) -> bool:
