@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from claimledger.extract.cues import words
-from claimledger.extract.stance import VOICE_WORDS
+from claimledger.extract.stance import STANCE_CUES, VOICE_WORDS
 
 
 class Genre(Enum):
@@ -97,6 +97,10 @@ _LABEL_MAX = 80
 # reader what ought to be, passes verdicts, asks questions of the reader, sentence after sentence
 # (stance.STANCE_WORDS), and gives little of the page to what others said.
 _OPINION_VOICE = 0.38  # share of the writer's sentences in that voice; news stays under a third
+# or a little less of it, when the writer also passes verdicts (stance's `verdict` words) in
+# more than one sentence in eight: a third-person essay judging a company or a government
+_JUDGING_VOICE = 0.3
+_VERDICTS = 0.12
 # share of the body's sentences quoted or attributed to someone: a news story with a
 # correspondent's first-person analysis box quotes its subject in about two of five
 _OPINION_OTHERS = 0.3
@@ -126,6 +130,7 @@ def _in_menu(lines: list[str], i: int) -> bool:
 
 
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
+VERDICT_WORDS = STANCE_CUES["verdict"].single
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -137,6 +142,7 @@ class Voice:
     def __init__(self) -> None:
         self.sentences = 0
         self.voiced = 0
+        self.judged = 0
         self.heard = 0
         self.others_ = 0
 
@@ -148,10 +154,12 @@ class Voice:
             if sentence.rstrip("”\"’') ").endswith("?"):
                 self.voiced += 1  # a question the writer puts to the reader
             return
-        quoting = "“" in sentence or '"' in sentence  # words inside a quotation are someone else's
-        if quoting and VOICE_WORDS.isdisjoint(words(_QUOTED.sub("", sentence))):
-            return
+        if "“" in sentence or '"' in sentence:  # words inside a quotation are someone else's
+            tokens = words(_QUOTED.sub("", sentence))
+            if VOICE_WORDS.isdisjoint(tokens):
+                return
         self.voiced += 1
+        self.judged += not VERDICT_WORDS.isdisjoint(tokens)
 
     def hear(self, others: bool) -> None:
         """One sentence of the body (of five words or more): `others` when it is quoted or
@@ -161,6 +169,10 @@ class Voice:
 
     def share(self) -> float:
         return self.voiced / self.sentences if self.sentences >= VOICE_SENTENCES else 0.0
+
+    def verdicts(self) -> float:
+        """The share of the writer's sentences that pass a verdict (stance's `verdict` words)."""
+        return self.judged / self.sentences if self.sentences >= VOICE_SENTENCES else 0.0
 
     def others(self) -> float:
         """The share of the body given to what others said (0 when nothing was heard)."""
@@ -280,10 +292,11 @@ def genre_from_page(
     return genre_from_url(url)
 
 
-def genre_from_voice(voice: float, others: float = 0.0) -> GenreReading:
-    """Opinion when the writer's voice says so (`Voice.share`) and others' words are a small part
-    of the page (`Voice.others`), news otherwise."""
-    if voice >= _OPINION_VOICE and others < _OPINION_OTHERS:
+def genre_from_voice(voice: float, others: float = 0.0, verdicts: float = 0.0) -> GenreReading:
+    """Opinion when the writer's voice says so (`Voice.share`, with `Voice.verdicts` a little
+    less of it) and others' words are a small part of the page (`Voice.others`), news otherwise."""
+    judging = voice >= _JUDGING_VOICE and verdicts >= _VERDICTS
+    if (voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS:
         return GenreReading(
             Genre.OPINION,
             f"the writer's own voice in {voice:.0%} of sentences, others' {others:.0%}",

@@ -159,7 +159,7 @@ def read_article(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    genre = shown or genre_from_voice(voice.share(), voice.others())
+    genre = shown or genre_from_voice(voice.share(), voice.others(), voice.verdicts())
     # In opinion, the higher bar for a sentence with nothing to check.
     strict = genre.genre is Genre.OPINION
     merged = [c for r in found.values() if (c := r.merged(strict)) is not None]

@@ -26,6 +26,8 @@ class StanceWords:
     words: tuple[str, ...]
     voice: bool = False  # counted in the article's voice (its genre)
     verdict: bool = False  # makes a sentence a judgement, not an act told
+    maybe: bool = False  # makes what a sentence tells a possibility, not a fact
+    phrases: tuple[str, ...] = ()  # of several words, as `cues.words` writes them
 
 
 STANCE_WORDS: tuple[StanceWords, ...] = (
@@ -92,15 +94,33 @@ STANCE_WORDS: tuple[StanceWords, ...] = (
         voice=True,
         verdict=True,
     ),
+    StanceWords(
+        "the writer weighs what matters",
+        (),
+        verdict=True,
+        phrases=(
+            *("it's important", "it is important", "it's clear", "it is clear"),
+            *("it's true", "it is true", "what matters", "the point is", "the lesson"),
+        ),
+    ),
+    StanceWords(
+        "what would or could be, not what is",
+        ("would", "could", "wouldn't", "couldn't"),
+        maybe=True,
+    ),
 )
 
 
 def _cues(reading: str) -> Cues:
+    groups = [group for group in STANCE_WORDS if getattr(group, reading)]
     return Cues(
-        frozenset(w for group in STANCE_WORDS if getattr(group, reading) for w in group.words)
+        frozenset(w for group in groups for w in group.words),
+        tuple(p for group in groups for p in group.phrases),
     )
 
 
-# The two readings, by the name the worthiness lexicon counts them under.
-STANCE_CUES: dict[str, Cues] = {"voice": _cues("voice"), "verdict": _cues("verdict")}
+# The readings, by the name the worthiness lexicon counts them under.
+STANCE_CUES: dict[str, Cues] = {
+    reading: _cues(reading) for reading in ("voice", "verdict", "maybe")
+}
 VOICE_WORDS = STANCE_CUES["voice"].single

@@ -497,6 +497,8 @@ LEXICON = Lexicon(
         "date_word": Cues(DATE_WORDS),
         "identify_word": Cues(_IDENTIFY_WORDS),
         "verdict": STANCE_CUES["verdict"],
+        "maybe": STANCE_CUES["maybe"],
+        "hearsay": Cues(frozenset(["reportedly", "allegedly", "purportedly"])),
         **TYPE_CUES,
     }
 )
@@ -531,44 +533,68 @@ _NOT_ACTS = _word_set(
 )
 
 
+_PRONOUN_ACT = re.compile(
+    r"(?:(?:And|But|So|Yet) )?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey) (?:(?:has|have|had) (?:[a-z]+ly )?"
+    r"(?:been )?)?(?:[a-z]+ly )?(?:also )?([a-z]{3,})\b"
+)
+
+
+def _past(act: str) -> bool:
+    return (act.endswith("ed") and act not in RULE_PARTICIPLES) or act in IRREGULAR_PAST
+
+
+def first_word_names(sentence: str) -> bool:
+    """The sentence opens with a name ('Uber had ...', 'Prosecutors say ...'): a capitalised
+    word that is not one of the words any sentence may open with."""
+    if not sentence[:1].isupper():
+        return False
+    first = sentence.split(" ", 1)[0].lower().replace("’", "'").rstrip(",")
+    return first not in _OPENERS
+
+
 def names_actor_acting(sentence: str) -> bool:
-    """The sentence opens with someone named doing something: an act told, whoever it is of."""
-    m = _ACTOR_ACT.match(sentence)
+    """The sentence opens with someone doing something: a name ('Uber stepped in', 'Uber
+    unilaterally slashes drivers' rates') or a pronoun with an act ('It monitors its drivers',
+    'And it has demonstrated ...')."""
+    # at the start, or after an opening clause: "In the midst of the fear, Uber stepped in"
+    comma = sentence.find(", ", 0, len(sentence) // 2)
+    for at in (0, comma + 2) if comma > 0 else (0,):
+        m = _ACTOR_ACT.match(sentence, at)
+        if m is None or not first_word_names(sentence[at:]):
+            continue
+        act = m.group(1)
+        if act not in _NOT_ACTS and (_past(act) or (act.endswith("s") and not act.endswith("ss"))):
+            return True
+    m = _PRONOUN_ACT.match(sentence)
     if m is None:
         return False
-    first = sentence.split(" ", 1)[0].lower().replace("’", "'")
-    if first in _OPENERS or first.rstrip(",") in _OPENERS:
-        return False
     act = m.group(1)
-    if act in _NOT_ACTS:
-        return False
-    return (
-        (act.endswith("ed") and act not in RULE_PARTICIPLES)
-        or act in IRREGULAR_PAST
-        or (act.endswith("s") and not act.endswith("ss"))
-    )
+    return _past(act) or act in EVENT.single
 
 
 def anchored(
     n_quantities: int, has_period: bool, attributed: bool, hits: dict[str, int], sentence: str = ""
 ) -> bool:
     """Something evidence can be looked up by: a number, a date, a source, a named speaker; or
-    an act told of someone named ("Staffers of the minister's office took part", "Uber stepped
-    in"), in words with no verdict in them (a verdict on someone named is what opinion's bar is
-    for)."""
+    an act told of someone ("Staffers of the minister's office took part", "Uber stepped in"),
+    as a fact, not a maybe; and told in words with no verdict in them, unless the act is the
+    sentence's subject and verb (a verdict on someone is what opinion's bar is for)."""
     if n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits:
         return True
-    if "date_word" in hits or _YEAR.search(sentence):
-        return True  # a date the page's own date was needed to pin down
-    if "opinion" in hits or "value" in hits or "guess" in hits or "verdict" in hits:
+    if "date_word" in hits or _YEAR.search(sentence) or "hearsay" in hits:
+        return True  # a date the page's own date was needed to pin down; "reportedly"
+    if "opinion" in hits or "value" in hits or "guess" in hits or "maybe" in hits:
         return False
     if names_actor_acting(sentence):
         return True
+    if "verdict" in hits:
+        return False
     told = "event" in hits or "narrated" in hits or "rules" in hits
+    told = told or _PAST_ACT.search(sentence) is not None
     # the actor named: a name in the first half, where the subject stands (a place at the end,
     # "... an attack on the families of Eastside", names no one who did anything)
-    told = told or _PAST_ACT.search(sentence) is not None
-    return told and _ENTITY.search(sentence, 0, len(sentence) // 2) is not None
+    named = first_word_names(sentence) or _ENTITY.search(sentence, 0, len(sentence) // 2)
+    return told and bool(named)
 
 
 def cue_hits(tokens: list[str]) -> dict[str, int]:
