@@ -128,3 +128,7 @@ def test_an_act_or_hearsay_anchors_a_sentence(sentence: str) -> None:
 )
 def test_a_verdict_or_a_maybe_anchors_nothing(sentence: str) -> None:
     assert not _anchored(sentence)
+
+
+def test_what_a_rule_would_do_is_anchored_in_opinion() -> None:
+    assert _anchored("That would prevent access to the metadata without a judicial warrant.")

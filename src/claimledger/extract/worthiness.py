@@ -583,8 +583,10 @@ def anchored(
         return True
     if "date_word" in hits or _YEAR.search(sentence) or "hearsay" in hits:
         return True  # a date the page's own date was needed to pin down; "reportedly"
-    if "opinion" in hits or "value" in hits or "guess" in hits or "maybe" in hits:
+    if "opinion" in hits or "value" in hits or "guess" in hits:
         return False
+    if "maybe" in hits and "rules" not in hits:
+        return False  # what a bill or a rule would do is a claim about it; any other maybe is not
     if names_actor_acting(sentence):
         return True
     if "verdict" in hits:
