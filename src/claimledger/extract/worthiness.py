@@ -585,8 +585,9 @@ def anchored(
         return True  # a date the page's own date was needed to pin down; "reportedly"
     if "opinion" in hits or "value" in hits or "guess" in hits:
         return False
-    if "maybe" in hits and "rules" not in hits:
-        return False  # what a bill or a rule would do is a claim about it; any other maybe is not
+    if "maybe" in hits:
+        # what a bill or a rule would do can be read in its text; any other maybe cannot
+        return "rules" in hits and "verdict" not in hits
     if names_actor_acting(sentence):
         return True
     if "verdict" in hits:
