@@ -106,6 +106,7 @@ _MUST_NOT: dict[str, list[str]] = {
         "There is little public affection for 52-year-old Grace, a former typist.",
         "The mayor signed the budget on March 5 at City Hall.",
         "She said she stayed up until 4 a.m. to take down the comments.",  # a time of day
+        "The study counted the employed between the ages of 25 and 54.",  # an age range
         "It conforms to the same process as a decision, even a simple one - such as a turn.",
     ],
     "procedure_in_future": [

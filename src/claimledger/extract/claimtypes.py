@@ -362,6 +362,7 @@ _IN_PASSING = re.compile(
     r"\b(\d{1,3})(?:-| )years?(?:-| )old\b|(?<=[a-z], )(\d{1,3})(?=,)"
     rf"|\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}(?!\w)|\b{_MONTH} (\d{{1,2}})\b(?!,? \d{{3}})"
     r"|\b(\d{1,2})(?::\d\d)? ?[ap]\.?m\b"  # a time of day: "until 4 a.m."
+    r"|\bage[sd]? (?:of |between )?(\d{1,3}) (?:and|to) (\d{1,3})\b"  # "between the ages of 25 and 54"
 )
 
 
