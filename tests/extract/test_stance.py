@@ -124,6 +124,8 @@ def test_an_act_or_hearsay_anchors_a_sentence(sentence: str) -> None:
         "This is Ayn Rand's brutal, irrational and primitive philosophy in its purest form.",
         "But in the world Uber seeks to create, those surges would be replaced by surge pricing.",
         "Either way, it's important that Uber's worldview not be allowed to disrupt our economy.",
+        # hearsay with no source: the writer's "we are told"
+        "Instead, we are told that Uber's pricing surge was its expression of concern.",
     ],
 )
 def test_a_verdict_or_a_maybe_anchors_nothing(sentence: str) -> None:

@@ -104,6 +104,15 @@ STANCE_WORDS: tuple[StanceWords, ...] = (
         ),
     ),
     StanceWords(
+        "hearsay with no source named: the writer's 'we are told'",
+        (),
+        maybe=True,
+        phrases=(
+            *("we are told", "we're told", "we were told", "i am told", "i'm told"),
+            *("i was told", "it is said", "it's said", "it was said"),
+        ),
+    ),
+    StanceWords(
         "what would or could be, not what is",
         ("would", "could", "wouldn't", "couldn't"),
         maybe=True,
