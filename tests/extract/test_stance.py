@@ -6,7 +6,13 @@ import pytest
 
 from claimledger.extract.cues import words
 from claimledger.extract.stance import STANCE_CUES, STANCE_WORDS, VOICE_WORDS
-from claimledger.extract.worthiness import anchored, cue_hits, first_word_names, names_actor_acting
+from claimledger.extract.worthiness import (
+    anchored,
+    cue_hits,
+    first_word_names,
+    names_actor_acting,
+    score_sentence,
+)
 
 
 def _hits(sentence: str) -> dict[str, int]:
@@ -134,3 +140,14 @@ def test_a_verdict_or_a_maybe_anchors_nothing(sentence: str) -> None:
 
 def test_what_a_rule_would_do_is_anchored_in_opinion() -> None:
     assert _anchored("That would prevent access to the metadata without a judicial warrant.")
+
+
+def test_the_modal_may_is_no_month_but_may_capitalised_is() -> None:
+    def score(sentence: str) -> float:
+        return score_sentence(sentence, n_quantities=0, has_period=False, attributed=False)
+
+    modal = "The agency lost any legitimacy it may once have had in the county."
+    plain = "The agency lost any legitimacy it once had in the county."
+    assert score(modal) == score(plain)
+    assert score("The program will run through May.") > score("The program will run through it.")
+    assert _anchored("The program will run through May.")

@@ -383,7 +383,19 @@ GUESS = Cues(
 MIGHT_IN_CLAUSE = Cues(
     frozenset(), ("who might", "that might", "which might", "and might", "or might")
 )
-DATE_WORDS = MONTH_NAMES | frozenset(WEEKDAYS)
+# "may" is the modal far more often than the month: the month is the word capitalised inside a
+# sentence ("It will run through May."), see `_names_a_date`
+DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - {"may"}
+
+
+_MAY = re.compile(r" May\b")
+
+
+def _names_a_date(sentence: str, hits: dict[str, int]) -> bool:
+    """A month or a weekday named: the cue list's words, or "May" capitalised after a space."""
+    return "date_word" in hits or (" May" in sentence and _MAY.search(sentence) is not None)
+
+
 IMPERATIVE_START = frozenset(
     [
         "please",
@@ -581,7 +593,7 @@ def anchored(
     sentence's subject and verb (a verdict on someone is what opinion's bar is for)."""
     if n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits:
         return True
-    if "date_word" in hits or _YEAR.search(sentence) or "hearsay" in hits:
+    if _names_a_date(sentence, hits) or _YEAR.search(sentence) or "hearsay" in hits:
         return True  # a date the page's own date was needed to pin down; "reportedly"
     if "opinion" in hits or "value" in hits or "guess" in hits:
         return False
@@ -626,7 +638,11 @@ def score_sentence(
     s = 0.25
     if n_quantities:
         s += 0.3
-    if has_period or "date_word" in hits or (has_digit is not False and _YEAR.search(sentence)):
+    if (
+        has_period
+        or _names_a_date(sentence, hits)
+        or (has_digit is not False and _YEAR.search(sentence))
+    ):
         s += 0.15
     if "event" in hits or "truth" in hits:
         s += 0.2
