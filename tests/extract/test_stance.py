@@ -7,6 +7,7 @@ import pytest
 from claimledger.extract.cues import words
 from claimledger.extract.stance import STANCE_CUES, STANCE_WORDS, VOICE_WORDS
 from claimledger.extract.worthiness import (
+    _names_a_date,
     anchored,
     cue_hits,
     first_word_names,
@@ -151,3 +152,17 @@ def test_the_modal_may_is_no_month_but_may_capitalised_is() -> None:
     assert score(modal) == score(plain)
     assert score("The program will run through May.") > score("The program will run through it.")
     assert _anchored("The program will run through May.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("March was the wettest month on record in the county.", True),
+        ("The council voted in August to close the depot.", True),
+        ("Protesters will march to the depot on the hill.", False),
+        ("Members of that august body rejected the plan.", False),
+        ("May I ask what the council decided about the depot?", False),
+    ],
+)
+def test_a_month_that_is_also_a_word(sentence: str, dated: bool) -> None:
+    assert _names_a_date(sentence, _hits(sentence)) is dated

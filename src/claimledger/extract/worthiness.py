@@ -383,17 +383,22 @@ GUESS = Cues(
 MIGHT_IN_CLAUSE = Cues(
     frozenset(), ("who might", "that might", "which might", "and might", "or might")
 )
-# "may" is the modal far more often than the month: the month is the word capitalised inside a
-# sentence ("It will run through May."), see `_names_a_date`
-DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - {"may"}
-
-
-_MAY = re.compile(r" May\b")
+# Month names that are as often other words ("it may", "protesters march", "an august body"):
+# a month only when capitalised ("It will run through May."), see `_names_a_date`
+AMBIGUOUS_MONTHS = frozenset(["may", "march", "august"])
+DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS
+_CAPITAL_MONTH = re.compile(r"(?:^|(?<=\W))(?:May|March|August)\b")
 
 
 def _names_a_date(sentence: str, hits: dict[str, int]) -> bool:
-    """A month or a weekday named: the cue list's words, or "May" capitalised after a space."""
-    return "date_word" in hits or (" May" in sentence and _MAY.search(sentence) is not None)
+    """A month or a weekday named: the cue list's words, or an ambiguous month capitalised
+    ("May" only inside a sentence, where the modal is never capitalised)."""
+    if "date_word" in hits:
+        return True
+    if "ambiguous_month" not in hits:
+        return False
+    m = _CAPITAL_MONTH.search(sentence)
+    return m is not None and (m.start() > 0 or m.group() != "May")
 
 
 IMPERATIVE_START = frozenset(
@@ -507,6 +512,7 @@ LEXICON = Lexicon(
         "truth": TRUTH,
         "narrated": NARRATED,
         "date_word": Cues(DATE_WORDS),
+        "ambiguous_month": Cues(AMBIGUOUS_MONTHS),
         "identify_word": Cues(_IDENTIFY_WORDS),
         "verdict": STANCE_CUES["verdict"],
         "maybe": STANCE_CUES["maybe"],
