@@ -299,6 +299,7 @@ def genre_from_voice(voice: float, others: float = 0.0, verdicts: float = 0.0) -
     if (voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS:
         return GenreReading(
             Genre.OPINION,
-            f"the writer's own voice in {voice:.0%} of sentences, others' {others:.0%}",
+            f"the writer's own voice in {voice:.0%} of sentences, verdicts in {verdicts:.0%}, "
+            f"others' words in {others:.0%}",
         )
     return GenreReading(Genre.NEWS, "no label, no other shape")
