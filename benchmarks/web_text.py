@@ -19,60 +19,14 @@ import lxml.html
 import yaml
 from lxml.etree import _Element
 
+from claimledger.extract.page_text import visible_lines
+
 PAGES = Path(__file__).resolve().parent / "gold" / "web" / "pages"
-
-INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg"}
-INVISIBLE |= {"iframe", "object", "embed", "canvas", "video", "audio", "map", "select", "textarea"}
-BLOCKS = {
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p",
-    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    "caption", "option", "button", "label", "legend", "picture",
-}  # fmt: skip
-SPACES = re.compile(r"\s+")
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def hidden(element: _Element) -> bool:
-    """Elements a browser does not show: hidden attribute, inline display:none, hidden inputs."""
-    if element.get("hidden") is not None:
-        return True
-    if HIDDEN_STYLE.search(element.get("style") or ""):
-        return True
-    return element.tag == "input" and (element.get("type") or "").lower() == "hidden"
-
-
-def _walk(element: _Element, out: list[str], pre: bool = False) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if not tag or tag in INVISIBLE or hidden(element):
-        return  # comments and processing instructions have no string tag
-    pre = pre or tag == "pre"
-    block = tag in BLOCKS
-    if block or tag == "br":
-        out.append("\n")
-    if element.text:
-        out.append(_flow(element.text, pre))
-    for child in element:
-        _walk(child, out, pre)
-        if child.tail:
-            out.append(_flow(child.tail, pre))
-    if block:
-        out.append("\n")
-
-
-def _flow(text: str, pre: bool) -> str:
-    """A line break in the source is a space on screen, except in preformatted text."""
-    return text if pre else SPACES.sub(" ", text)
 
 
 def visible_text(root: _Element) -> str:
     """Block elements on their own lines, runs of spaces in a line collapsed, blank lines dropped."""
-    body = root.find(".//body")
-    out: list[str] = []
-    _walk(body if body is not None else root, out)
-    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
-    return "\n".join(line for line in lines if line) + "\n"
+    return "\n".join(visible_lines(root)) + "\n"
 
 
 def _meta(root: _Element, *keys: str) -> str | None:

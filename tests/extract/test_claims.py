@@ -13,6 +13,7 @@ from claimledger.extract import (
     claim_similarity,
     extract_claims,
 )
+from claimledger.extract.speakers import SpeakerTracker
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 
@@ -143,6 +144,13 @@ def test_speaker_from_name_says() -> None:
         "Jim Martin runs the office.\n\nMartin says ICE deported 102 people from Boston in 2009.\n"
     )
     assert _only(text).speaker == "Jim Martin"
+
+
+@pytest.mark.parametrize("pronoun", ["We’re", "We're", "They’ve", "I’m"])
+def test_a_pronoun_with_its_verb_run_in_is_no_speaker(pronoun: str) -> None:
+    tracker = SpeakerTracker(None)
+    sentence = f"{pronoun} told that companies reveal their true character in 2019 crises."
+    assert tracker.attribution(sentence) is None
 
 
 def test_speaker_carries_over_a_quote_spanning_sentences() -> None:

@@ -26,6 +26,8 @@ _MUST = {
         "You may also like",
         "Most read",
         "See also | Budget hearings",
+        "Other Opinion Columns",
+        "More Politics Stories",
     ],
     "truncated": [
         "The council voted on Tuesday to approve a budget that cuts 12…",
@@ -40,6 +42,25 @@ _MUST = {
         "Jane Roe is a breaking news reporter for The Paper and is based in Sydney, Australia.",
         "Ann Lee is a senior staff writer covering transport.",
         "Mark di Stefano is a breaking news reporter for The Paper and is based in Sydney.",
+        "Ann Lee is a political commentator and has over 15 years of journalism experience.",
+        "Ann Lee has more than 20 years of reporting experience.",
+    ],
+    "affiliate": [
+        "Things you buy through our links may earn The Paper a commission.",
+        "The Paper may receive a commission for purchases made through these links.",
+    ],
+    "republish": [
+        "We're happy to make this story available to republish for free under an Attribution-"
+        "NonCommercial-NoDerivatives Creative Commons license as long as you follow our guidelines.",
+        "This story is licensed under a Creative Commons license.",
+    ],
+    "byline_stamp": [
+        "Ann Lee · The Paper · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago",
+        "By Ann Lee | Updated 3 hours ago",
+    ],
+    "social_embed": [
+        "A post shared by Ann Lee (@annlee) on Dec 5, 2016 at 9:10am PST",
+        "— Ann Lee (@annlee) November 27, 2016",
     ],
     "credit_label": [
         "Photograph: Jane Roe/Reuters",
@@ -123,6 +144,8 @@ _MUST_NOT = {
         "Read the full ruling, judges wrote, before you decide.",
         "More than 300 people were evacuated from the coast.",
         "Related costs rose 12 percent last year, the report said.",
+        "Other papers ran the stories.",
+        "More than 300 people read the news",
     ],
     "truncated": [
         "He paused. “I don’t know...” he said.",
@@ -132,8 +155,25 @@ _MUST_NOT = {
         "The post drew 4,000 comments in a day, the company said.",
         "Police said 300 people were injured.",
     ],
+    "affiliate": [
+        "The European Commission said links between the two firms were under review.",
+        "Brokers may earn a commission on each sale, the regulator said.",
+    ],
+    "republish": [
+        "The court ruled that the paper may not republish the photos.",
+        "The drug is available under a licence from the health agency.",
+    ],
+    "byline_stamp": [
+        "Turnout rose 3% | 2022 figures were published in May.",
+        "The notice was posted: the council meets at 9 a.m.",
+    ],
+    "social_embed": [
+        "Ann Lee (@annlee) wrote on Tuesday that 300 people came.",
+        "The account (@cityhall) posted the notice on Dec 5, 2016, the mayor said.",
+    ],
     "author_bio": [
         "The mayor is a former reporter who covered City Hall for 10 years.",
+        "The plant has over 30 years of operating experience, the company said.",
         "Jane Roe said the council is a writer's nightmare.",
     ],
     "navigation": ["Share prices fell 3 percent on Tuesday.", "Search teams found 12 people."],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract import Genre, read_article
-from claimledger.extract.genre import LABELS, genre_from_url, read_genre
+from claimledger.extract.genre import LABELS, genre_from_url, genre_from_voice, read_genre
 
 NEWS = [
     "The city council voted 7-2 on Tuesday to cut 12 bus routes, saving $4.1 million a year.",
@@ -231,3 +231,55 @@ def test_in_opinion_an_act_told_of_someone_named_is_still_a_claim() -> None:
     opinion = read_article("\n\n".join(["Opinion", *OP_ED, sentence]))
     assert opinion.genre.genre is Genre.OPINION
     assert any(c.quote == sentence for c in opinion.claims)
+
+
+ESSAY = [  # third person, no "I", but verdicts sentence after sentence
+    "The company had an interesting, if predictable, response to the panic.",
+    "This is a brutal and cynical philosophy in its purest form.",
+    "Its pricing is apparently its expression of concern.",
+    "The company is certainly not a sharing service.",
+    "A sharing economy, by definition, is lateral in structure.",
+    "The company is hierarchical in structure.",
+    "Its defenders are hiding its full costs.",
+    "The invisible costs are extracted over time.",
+    "That is a false and hollow choice.",
+    "Regulations exist for a reason.",
+]
+
+
+def test_a_third_person_essay_passing_verdicts_is_opinion() -> None:
+    article = read_article("\n\n".join(ESSAY))
+    assert article.genre.genre is Genre.OPINION
+
+
+REPORT_WITH_ANALYSIS = [  # a correspondent's first person, but most of it others' words
+    "I asked the president how many minds he had changed.",
+    "We spoke in the White House library.",
+    "“It has been distressing,” he said.",
+    "He said the deal would pass, and that gun control was his greatest frustration.",
+    "“We have made progress,” he said of race relations.",
+    "“I am confident,” the president said on Thursday.",
+    "He said he would speak bluntly against corruption in Kenya.",
+    "“Our children will see things differently,” he said.",
+    "My impression was of a man relaxed and confident.",
+    "He admitted that some governments needed to improve their records.",
+]
+
+
+def test_a_report_that_mostly_quotes_others_stays_news() -> None:
+    article = read_article("\n\n".join(REPORT_WITH_ANALYSIS))
+    assert article.genre.genre is Genre.NEWS
+
+
+@pytest.mark.parametrize(
+    ("voice", "others", "verdicts", "genre"),
+    [
+        (0.59, 0.0, 0.0, Genre.OPINION),  # first person and ought-to throughout
+        (0.34, 0.14, 0.18, Genre.OPINION),  # less of it, but verdicts in one sentence in six
+        (0.34, 0.14, 0.02, Genre.NEWS),  # a science story's "our brains"
+        (0.42, 0.40, 0.03, Genre.NEWS),  # an analysis box in a story that quotes its subject
+        (0.10, 0.0, 0.30, Genre.NEWS),  # verdicts in a piece with no voice of its own
+    ],
+)
+def test_the_voice_reading(voice: float, others: float, verdicts: float, genre: Genre) -> None:
+    assert genre_from_voice(voice, others, verdicts).genre is genre

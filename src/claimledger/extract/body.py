@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract.density import outside_article
 from claimledger.extract.furniture import APPEAL, furniture_blocks
 
 # A paragraph is a run of lines; captured pages put one paragraph per line, often with blank lines.
@@ -177,4 +178,5 @@ def find_body(
                 continue
             in_bio = False
         i += 1
+    outside_article(lines, keep)
     return [span for span, k in zip(paras, keep, strict=True) if k]

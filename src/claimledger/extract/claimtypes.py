@@ -196,6 +196,11 @@ _NOT_A_VERB_AFTER = frozenset(
     ]
 )
 
+# After a procedure's verb, words that show it was a noun: "the neurobiological processes involved".
+_NOT_AN_OBJECT = frozenset(
+    ["involved", "of", "and", "or", "that", "which", "are", "were", "is", "was"]
+)
+
 # The past tense of the action words, beyond the regular -ed forms the worthiness cues give.
 IRREGULAR_PAST = frozenset(
     [
@@ -260,10 +265,46 @@ _IRREGULAR_PARTICIPLES = frozenset(
 _CONDITION_OPENERS = frozenset(["if", "when", "whenever", "once"])
 # A procedure told as what will happen whenever its condition is met: "When officers encounter a
 # warrant, they will notify the police", "officials said that if ..., they will ...".
-_CONDITION_CLAUSE = re.compile(r"(?:^[“\"‘']?|\bthat |, )(?:[Ii]f|[Ww]hen|[Ww]henever|[Oo]nce) ")
+_CONDITION_CLAUSE = re.compile(
+    r"(?:^[“\"‘']?(?:(?:And|But|So) )?|\bthat |, )(?:[Ii]f|[Ww]hen|[Ww]henever|[Oo]nce) "
+)
 _WILL = frozenset(["will", "they'll", "it'll", "he'll", "she'll", "we'll", "you'll", "won't"])
 _HAVE = frozenset(["has", "have", "had"])
 
+
+# A place in a ranking, which is a figure without digits.
+_RANK_WORDS = frozenset(["ranked", "ranks", "ranking", "rankings"])
+RANK = Cues(_RANK_WORDS)
+# Words naming an amount, and words saying it changed: together a quantity without its figure.
+AMOUNT_NOUN = Cues(
+    frozenset(
+        (
+            *("percentage", "proportion", "rate", "rates", "number", "amount", "total", "share"),
+            *("prices", "price", "cost", "costs", "wages", "revenue", "sales", "demand", "supply"),
+            *("fare", "fares", "rent", "rents", "taxes", "profits", "spending", "income"),
+        )
+    )
+)
+AMOUNT_CHANGE = Cues(
+    frozenset(
+        (
+            *(
+                "grown",
+                "grew",
+                "rose",
+                "risen",
+                "fell",
+                "fallen",
+                "increased",
+                "decreased",
+                "declined",
+            ),
+            *("dropped", "doubled", "tripled", "halved", "surged", "soared", "slumped", "plunged"),
+            *("climbed", "shrank", "shrunk", "dwindled", "tumbled", "jumped"),
+        )
+    ),
+    ("percentage change", "percent change", "per cent change"),
+)
 
 # Every cue list the type rules read, by the name they read it under; the worthiness lexicon
 # counts them all in its one pass over a sentence's words.
@@ -282,6 +323,9 @@ TYPE_CUES: dict[str, Cues] = {
     "i": Cues(frozenset(["i"])),
     "procedure_now": Cues(PROCEDURE_NOW),
     "plural_subject": Cues(_PLURAL_SUBJECTS),
+    "rank": RANK,
+    "amount_noun": AMOUNT_NOUN,
+    "amount_change": AMOUNT_CHANGE,
 }
 
 
@@ -317,6 +361,8 @@ _MONTH = (
 _IN_PASSING = re.compile(
     r"\b(\d{1,3})(?:-| )years?(?:-| )old\b|(?<=[a-z], )(\d{1,3})(?=,)"
     rf"|\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}(?!\w)|\b{_MONTH} (\d{{1,2}})\b(?!,? \d{{3}})"
+    r"|\b(\d{1,2})(?::\d\d)? ?[ap]\.?m\b"  # a time of day: "until 4 a.m."
+    r"|\bage[sd]? (?:of |between )?(\d{1,3}) (?:and|to) (\d{1,3})\b"  # "between the ages of 25 and 54"
 )
 
 
@@ -330,6 +376,8 @@ def states_figure(r: Reading) -> bool:
     for q in r.quantities:
         if q.unit in DURATION_UNITS:
             continue
+        if q.text[:4].lower() in ("one ", "one") and not (q.unit and q.unit[0].isalpha()):
+            continue  # "a simple one - such as": a pronoun, not a count
         if q.unit is not None and not q.unit.startswith("year"):
             return True
         if passing is None:
@@ -337,6 +385,32 @@ def states_figure(r: Reading) -> bool:
         if q.text.split(" ")[0].split("-")[0] not in passing:
             return True
     return False
+
+
+_PLACES = frozenset(
+    (
+        *("first", "second", "third", "fourth", "fifth", "last", "top", "bottom", "near", "no"),
+        *("number", "highest", "lowest", "sixth", "seventh", "eighth", "ninth", "tenth", "worst"),
+        *("best", "among", "behind", "ahead", "above", "below", "at"),
+    )
+)
+
+
+def ranks(r: Reading) -> bool:
+    """A place in a ranking ('ranked near the bottom', 'ranks third'): a figure without digits
+    (not someone ranking something: 'respondents ranked WordPress among ...')."""
+    if not r.hits.get("rank", 0):
+        return False
+    tokens = r.tokens
+    return any(
+        t in _RANK_WORDS and i + 1 < len(tokens) and tokens[i + 1] in _PLACES
+        for i, t in enumerate(tokens)
+    )
+
+
+def states_amount_change(r: Reading) -> bool:
+    """An amount said to have changed, without its figure ('the percentage of PHP has grown')."""
+    return r.hits.get("amount_noun", 0) > 0 and r.hits.get("amount_change", 0) > 0
 
 
 def states_cause(r: Reading) -> bool:
@@ -426,7 +500,19 @@ def states_rule(r: Reading) -> bool:
     rule_words = _rule_words(r)
     if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
         return True
-    return rule_words > 0 and (not is_narrated(r) or r.hits.get("rule_now", 0) > 0)
+    if rule_words == 0 or r.hits.get("rule_now", 0):
+        return rule_words > 0
+    return not (is_narrated(r) or _PAST_VERB.search(r.sentence))
+
+
+# any verb in the past tense after a lower-case word ("the team boasted of concessions"), less the
+# participles that say what a rule does ("is allowed", "was required")
+_PAST_VERB = re.compile(
+    r" (?<=[a-z] )(?!(?:allowed|required|prohibited|banned|mandated|exempted|based|supposed"
+    r"|concerned|involved|interested|used|proposed|called|named|tired|worried|pleased|surprised"
+    r"|excited|frustrated|disappointed|convinced|satisfied|alarmed|shocked|scared|confused)\b)"
+    r"[a-z]{3,}[^e\s]ed\b"
+)
 
 
 def tells_procedure(r: Reading) -> bool:
@@ -436,7 +522,13 @@ def tells_procedure(r: Reading) -> bool:
     tokens = r.tokens
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else ""
-        if token in PROCEDURE_NOW and before not in _NOT_A_VERB_AFTER and not before.endswith("'s"):
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            token in PROCEDURE_NOW
+            and before not in _NOT_A_VERB_AFTER
+            and not before.endswith("'s")
+            and after not in _NOT_AN_OBJECT
+        ):
             return True
         if before in _PLURAL_SUBJECTS and token in _PROCEDURE_STEMS:
             return True
@@ -445,12 +537,23 @@ def tells_procedure(r: Reading) -> bool:
 
 def condition_procedure(r: Reading) -> bool:
     """'When police arrest someone, they enter ...': what happens whenever a condition is met."""
-    return bool(r.tokens) and r.tokens[0] in _CONDITION_OPENERS and not is_narrated(r)
+    if not r.tokens or r.tokens[0] not in _CONDITION_OPENERS or is_narrated(r):
+        return False
+    return not r.tokens[1:2] or not r.tokens[1].endswith(
+        "ing"
+    )  # "When comparing ...": no condition
 
 
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(
         "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
+    ),
+    TypeRule("quantity", "rank", "a place in a ranking: ranked, ranks", ranks),
+    TypeRule(
+        "quantity",
+        "amount_change",
+        "an amount's word (percentage, share, rate) and a change (grew, fell, doubled)",
+        states_amount_change,
     ),
     TypeRule(
         "rules",

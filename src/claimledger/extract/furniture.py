@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from claimledger.extract.cues import WordGate, words
+from claimledger.extract.density import continues
 from claimledger.extract.timeexpr import CALENDAR_WORDS
 
 
@@ -59,13 +60,17 @@ class LineRule:
 
     def matches(self, line: str, tokens: Collection[str]) -> bool:
         """Whether `line` (whose lower-case words are `tokens`) is what this rule describes."""
-        if not self.min_len <= len(line) <= self.max_len:
-            return False
         if (
             self.needs
             and self._words.isdisjoint(tokens)
             and not (self._marks and any(mark in line for mark in self._marks))
         ):
+            return False
+        return self.fits(line)
+
+    def fits(self, line: str) -> bool:
+        """The length and the pattern, the words and marks it needs taken as there."""
+        if not self.min_len <= len(line) <= self.max_len:
             return False
         start = max(0, len(line) - self.tail) if self.tail else 0
         return self.pattern.search(line, start) is not None
@@ -142,6 +147,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"^(?:read|see|watch|listen)(?: (?:more|also|next|the full story|our coverage))?\s*[:|>»-]"
             r"|^(?:related|recommended|more)(?: (?:stories|articles|coverage|reading|links|content"
             r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
+            r"|^(?:other|more)(?: [\w&'’-]+){0,3} (?:columns|stories|articles|opinions?|news|videos"
+            r"|headlines|reads)\s*[:|]?$"
             r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
             r"|featured(?: news| stories| articles)?$"
             r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
@@ -195,11 +202,60 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"^[A-Z][\w.'’-]+\s(?:(?:[A-Z][\w.'’-]+|de|di|da|del|der|van|von|la|le|bin|al)\s){0,3}"
             r"(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
-            r"|photographer|critic|author|fellow)\b"
+            r"|photographer|critic|author|fellow|commentator|blogger)\b"
+            r"|^[A-Z][\w.'’-]+\s(?:[A-Z][\w.'’-]+\s){0,3}(?:has|with)\s(?:over |more than )?"
+            r"\d+\+? years of (?:journalism|reporting|writing|editing) experience\b"
         ),
         "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
         max_len=300,
         needs=(),
+    ),
+    LineRule(
+        "affiliate",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?=.*\b(?:links?|purchases?|buy)\b)"  # the reader's purchases, through links
+            r".*\b(?:earn|receive|get|make)s?\b[^.]{0,40}\bcommission\b",
+            re.I,
+        ),
+        "an affiliate disclosure: 'Things you buy through our links may earn us a commission'",
+        max_len=300,
+        needs=("commission",),
+    ),
+    LineRule(
+        "republish",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:republish|reprint)\w*\b[^.]{0,160}\b(?:licen[cs]e|free of charge|for free)\b"
+            r"|\b(?:this|our) (?:story|article|work) (?:is|are) licensed under\b",
+            re.I,
+        ),
+        "terms for republishing the piece: 'available to republish for free under a ... license'",
+        max_len=600,
+        needs=("republish", "republishing", "reprint", "licensed"),
+    ),
+    LineRule(
+        "byline_stamp",
+        Furniture.DATELINE,
+        re.compile(
+            r"[·|•]\s*(?i:(?:last\s+)?(?:posted|published|updated))\s*:?\s*"
+            r"(?:\d|[A-Z][a-z]{2,8}\.?\s\d|\d+\s\w+\sago)"
+        ),
+        "a byline with its stamp: 'Ann Lee · The Paper · Posted: Oct 14, 2022 9:27 AM ET'",
+        max_len=200,
+        needs=("·", "|", "•"),
+    ),
+    LineRule(
+        "social_embed",
+        Furniture.CREDIT,
+        re.compile(
+            r"^A post shared by\b"
+            r"|\(@\w{1,30}\)\s*(?:on\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+            r"\s\d{1,2},?\s\d{4}(?:\s(?:at\s)?\d{1,2}:\d{2}\s?(?:[ap]m)?(?:\s[A-Z]{2,4})?)?$"
+        ),
+        "the credit of an embedded post: '— Ann Lee (@annlee) November 27, 2016'",
+        max_len=400,
+        needs=("(@",),
     ),
     LineRule(
         "credit_label",
@@ -544,9 +600,13 @@ def line_furniture(line: str) -> tuple[Furniture, str] | None:
         short = len(line) <= _WORD_GATED_LONGEST
         # only the words some rule needs: a rule asks only whether one of its own is there
         tokens = _GATE.found(line) if short else set()
-        if tokens or any(mark in line for mark in _ALL_MARKS):
+        marks = [mark for mark in _ALL_MARKS if mark in line]  # each looked for once
+        if tokens or marks:
             for rule in _GATED:
-                if rule.matches(line, tokens):
+                needed = (tokens and not rule._words.isdisjoint(tokens)) or (
+                    marks and any(mark in rule._marks for mark in marks)
+                )
+                if needed and rule.fits(line):
                     return rule.kind, rule.name
     return _dateline(line)
 
@@ -657,7 +717,12 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         line_furniture(line) if len(line) <= _SHORT_LINE else _long_furniture(line)
         for line in lines
     ]
-    heads = [i for i, line in enumerate(lines) if is_headline_like(line)]
+    # a line whose sentence goes on in the next (hard-wrapped prose) is no headline
+    heads = [
+        i
+        for i, line in enumerate(lines)
+        if is_headline_like(line) and not (i + 1 < len(lines) and continues(line, lines[i + 1]))
+    ]
     run: list[int] = []
 
     def close(run: list[int]) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from claimledger.extract.cues import words
+from claimledger.extract.stance import STANCE_CUES, VOICE_WORDS
 
 
 class Genre(Enum):
@@ -92,31 +93,17 @@ HEAD_LINES = 8  # a page's head: its first few short lines, before the first ful
 _HEAD_LINE = 160
 _LABEL_MAX = 80
 
-# Voice: an unlabelled piece is opinion when the writer speaks in the first person and tells the
-# reader what ought to be, sentence after sentence.
-_FIRST_PERSON = frozenset(["i", "i'm", "i've", "my", "me", "we", "we're", "our", "us"])
-_OUGHT = frozenset(
-    [
-        "should",
-        "must",
-        "ought",
-        "shouldn't",
-        "mustn't",
-        "need",
-        "needs",
-        "shameful",
-        "absurd",
-        "disgrace",
-        "failure",
-        "wrong",
-        "dangerous",
-        "outrageous",
-        "unacceptable",
-    ]
-)
-# share of the body's sentences with first person or ought-words, outside quotes; a news story
-# with a correspondent's first-person analysis box comes to about a third
-_OPINION_VOICE = 0.4
+# Voice: an unlabelled piece is opinion when the writer speaks in the first person, tells the
+# reader what ought to be, passes verdicts, asks questions of the reader, sentence after sentence
+# (stance.STANCE_WORDS), and gives little of the page to what others said.
+_OPINION_VOICE = 0.38  # share of the writer's sentences in that voice; news stays under a third
+# or a little less of it, when the writer also passes verdicts (stance's `verdict` words) in
+# more than one sentence in eight: a third-person essay judging a company or a government
+_JUDGING_VOICE = 0.3
+_VERDICTS = 0.12
+# share of the body's sentences quoted or attributed to someone: a news story with a
+# correspondent's first-person analysis box quotes its subject in about two of five
+_OPINION_OTHERS = 0.3
 
 
 def _head(lines: list[str]) -> list[str]:
@@ -143,31 +130,53 @@ def _in_menu(lines: list[str], i: int) -> bool:
 
 
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
+VERDICT_WORDS = STANCE_CUES["verdict"].single
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 class Voice:
-    """Counts the writer's own sentences (outside quotation marks) and those with first-person
-    or ought-to words, from the words the finder has already read."""
+    """Counts the writer's own sentences (outside quotation marks) and those in the writer's
+    own voice (stance.VOICE_WORDS, or a question), from the words the finder has already read;
+    and, of all the body's sentences, those quoted or attributed to someone."""
 
     def __init__(self) -> None:
         self.sentences = 0
         self.voiced = 0
+        self.judged = 0
+        self.heard = 0
+        self.others_ = 0
 
     def add(self, sentence: str, tokens: list[str]) -> None:
         if len(tokens) < 5:
             return
         self.sentences += 1
-        if _FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens):
+        if VOICE_WORDS.isdisjoint(tokens):
+            if sentence.rstrip("”\"’') ").endswith("?"):
+                self.voiced += 1  # a question the writer puts to the reader
             return
         if "“" in sentence or '"' in sentence:  # words inside a quotation are someone else's
             tokens = words(_QUOTED.sub("", sentence))
-            if _FIRST_PERSON.isdisjoint(tokens) and _OUGHT.isdisjoint(tokens):
+            if VOICE_WORDS.isdisjoint(tokens):
                 return
         self.voiced += 1
+        self.judged += not VERDICT_WORDS.isdisjoint(tokens)
+
+    def hear(self, others: bool) -> None:
+        """One sentence of the body (of five words or more): `others` when it is quoted or
+        attributed to someone other than the writer."""
+        self.heard += 1
+        self.others_ += others
 
     def share(self) -> float:
         return self.voiced / self.sentences if self.sentences >= VOICE_SENTENCES else 0.0
+
+    def verdicts(self) -> float:
+        """The share of the writer's sentences that pass a verdict (stance's `verdict` words)."""
+        return self.judged / self.sentences if self.sentences >= VOICE_SENTENCES else 0.0
+
+    def others(self) -> float:
+        """The share of the body given to what others said (0 when nothing was heard)."""
+        return self.others_ / self.heard if self.heard else 0.0
 
 
 def _voice(lines: list[str]) -> float:
@@ -283,8 +292,14 @@ def genre_from_page(
     return genre_from_url(url)
 
 
-def genre_from_voice(voice: float) -> GenreReading:
-    """Opinion when the writer's voice says so (`Voice.share`), news otherwise."""
-    if voice >= _OPINION_VOICE:
-        return GenreReading(Genre.OPINION, f"first person and ought-to in {voice:.0%} of sentences")
+def genre_from_voice(voice: float, others: float = 0.0, verdicts: float = 0.0) -> GenreReading:
+    """Opinion when the writer's voice says so (`Voice.share`, with `Voice.verdicts` a little
+    less of it) and others' words are a small part of the page (`Voice.others`), news otherwise."""
+    judging = voice >= _JUDGING_VOICE and verdicts >= _VERDICTS
+    if (voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS:
+        return GenreReading(
+            Genre.OPINION,
+            f"the writer's own voice in {voice:.0%} of sentences, verdicts in {verdicts:.0%}, "
+            f"others' words in {others:.0%}",
+        )
     return GenreReading(Genre.NEWS, "no label, no other shape")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import Any
 
@@ -125,6 +127,8 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         **_READING,
     )
     paragraphs = xml_paragraphs(xml) if xml else []
+    if paragraphs:
+        paragraphs = with_left_out(paragraphs, _page_body(html))
     body = "\n\n".join(paragraphs)
     meta: dict[str, Any] = {
         "title": None,
@@ -145,3 +149,80 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
         body = f"{meta['title']}\n\n{body}"
     return (body + "\n") if body else "", meta
+
+
+def _page_body(html: str) -> list[str]:
+    """The page's visible lines, "" for each line the finder's own rules take for furniture (the
+    whole page's text read as captured text is read) and for each in a figure, caption or aside."""
+    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs shipped
+
+    from claimledger.extract.body import find_body, page_lines
+    from claimledger.extract.page_text import marked_lines, parse_page
+
+    try:
+        marked = marked_lines(parse_page(html))
+    except (LxmlError, ValueError, RecursionError):  # no page to read: the extractor's text
+        return []
+    lines = [line for line, _ in marked]
+    text = "\n".join(lines)
+    spans = page_lines(text)
+    kept = set(find_body(text, spans, lines))
+    return [
+        line if span in kept and not aside else ""
+        for (line, aside), span in zip(marked, spans, strict=True)
+    ]
+
+
+def _prose(line: str) -> bool:
+    return len(line) >= 40 and line.rstrip("\"”’') ").endswith((".", "!", "?"))
+
+
+MAX_PUT_BACK = 100  # lines looked for in the extractor's text, at most (each a scan of it)
+
+
+def with_left_out(paragraphs: list[str], page: list[str]) -> list[str]:
+    """The extractor's paragraphs with the article paragraphs it left out put back in place.
+
+    `page` is the page's visible lines, "" where the finder's own rules found furniture or the
+    page sets the line beside its flow (figure, caption, aside). The extractor's first and last
+    paragraphs found there bound the article; a full sentence's line between them that the
+    extractor does not have is put back after the paragraph before it. (Lines above the first
+    are not: on readability's test pages they were teasers and captions twice as often as
+    standfirsts.)"""
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(page):
+        if line:
+            where.setdefault(line, []).append(i)
+    placed: list[int] = []  # the page line of each paragraph, -1 where none
+    last = -1
+    for para in paragraphs:
+        seen = where.get(" ".join(para.split()), [])
+        k = bisect.bisect_right(seen, last)  # its first place after the paragraph before
+        placed.append(seen[k] if k < len(seen) else -1)
+        if k < len(seen):
+            last = seen[k]
+    found = [(at, n) for n, at in enumerate(placed) if at >= 0]
+    if len(found) < 2:
+        return paragraphs
+    have = set(paragraphs)
+    known = "\n".join(paragraphs)
+    extra: dict[int, list[str]] = {}  # the lines to put after each paragraph, by its index
+    tried = 0
+    for (at, n), (end, _) in itertools.pairwise(found):
+        for i in range(at + 1, end):
+            line = page[i]
+            if not _prose(line) or line in have:
+                continue
+            tried += 1
+            if tried > MAX_PUT_BACK:  # not a few paragraphs left out: two readings of the page
+                return paragraphs
+            if line not in known:  # the extractor may hold it inside a longer paragraph
+                extra.setdefault(n, []).append(line)
+                have.add(line)
+    if not extra:
+        return paragraphs
+    out: list[str] = []
+    for n, para in enumerate(paragraphs):
+        out.append(para)
+        out.extend(extra.get(n, []))
+    return out

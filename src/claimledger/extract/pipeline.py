@@ -15,9 +15,8 @@ from claimledger.extract.sentences import split_sentences
 from claimledger.extract.speakers import SpeakerTracker
 from claimledger.extract.timeexpr import resolve_period
 from claimledger.extract.worthiness import (
-    _ENTITY,
-    _YEAR,
     MIN_WORDS,
+    anchored,
     claim_type,
     cue_hits,
     score_sentence,
@@ -44,23 +43,6 @@ def extract_claims(
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article, each anchored by offsets into `text`."""
     return list(read_article(text, published=published, outlet=outlet).claims)
-
-
-def _anchored(
-    n_quantities: int, has_period: bool, attributed: bool, hits: dict[str, int], sentence: str = ""
-) -> bool:
-    """Something evidence can be looked up by: a number, a date, a source, a named speaker; or
-    an act told of someone named ("Staffers of the minister's office took part"), in words with
-    no verdict in them (a verdict on someone named is what opinion's bar is for)."""
-    if n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits:
-        return True
-    if "date_word" in hits or _YEAR.search(sentence):
-        return True  # a date the page's own date was needed to pin down
-    told = "event" in hits or "narrated" in hits or "rules" in hits
-    verdict = "opinion" in hits or "value" in hits or "guess" in hits
-    # the actor named: a name in the first half, where the subject stands (a place at the end,
-    # "... an attack on the families of Eastside", names no one who did anything)
-    return told and not verdict and _ENTITY.search(sentence, 0, len(sentence) // 2) is not None
 
 
 class TooManyClaims(Exception):
@@ -134,12 +116,14 @@ def read_article(
                     para_speaker = tracker.quote_speaker
                 para_resolved = True
             speaker = tracker.speaker_for(sentence, para_speaker, quoted, tokens)
+            attributed = speaker is not None and speaker != outlet
+            voice.hear(quoted or attributed)
             hits = cue_hits(tokens)
             score = score_sentence(
                 sentence,
                 n_quantities=len(quantities),
                 has_period=period is not None,
-                attributed=speaker is not None and speaker != outlet,
+                attributed=attributed,
                 tokens=tokens,
                 quoted=quoted,
                 hits=hits,
@@ -147,9 +131,8 @@ def read_article(
             )
             if score < THRESHOLD:
                 continue
-            attributed = speaker is not None and speaker != outlet
-            anchored = _anchored(len(quantities), period is not None, attributed, hits, sentence)
-            weak = not anchored and score < OPINION_THRESHOLD  # nothing to look it up by
+            has_anchor = anchored(len(quantities), period is not None, attributed, hits, sentence)
+            weak = not has_anchor and score < OPINION_THRESHOLD  # nothing to look it up by
             key = " ".join(tokens)
             if max_claims is not None and not weak:
                 certain.add(key)
@@ -176,7 +159,7 @@ def read_article(
         if para_speaker:
             tracker.quote_speaker = para_speaker
             tracker.last_person = para_speaker
-    genre = shown or genre_from_voice(voice.share())
+    genre = shown or genre_from_voice(voice.share(), voice.others(), voice.verdicts())
     # In opinion, the higher bar for a sentence with nothing to check.
     strict = genre.genre is Genre.OPINION
     merged = [c for r in found.values() if (c := r.merged(strict)) is not None]

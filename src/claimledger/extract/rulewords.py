@@ -76,6 +76,11 @@ RULE_WORDS: tuple[RuleWords, ...] = (
         rule_type=True,
     ),
     RuleWords(
+        "when a rule applies from",
+        ("into effect", "into force", "full effect", "take effect", "takes effect", "took effect"),
+        rule_type=True,
+    ),
+    RuleWords(
         "a policy's own words",
         (
             *("priority", "priorities", "procedure", "procedures", "protocol", "protocols"),

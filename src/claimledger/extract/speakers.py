@@ -304,7 +304,8 @@ def _strip_titles(words: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=4096)  # an article names the same few people again and again
 def _clean(name: str) -> str | None:
     words = _strip_titles(name.split())
-    if not words or words[0] in NOT_NAMES:
+    # "We’re told that ...": a pronoun with its verb run in ("We’re", "They’ve") is no name either
+    if not words or words[0] in NOT_NAMES or re.split("[’']", words[0], maxsplit=1)[0] in NOT_NAMES:
         return None
     cleaned = " ".join(words).rstrip(".,")
     return cleaned or None

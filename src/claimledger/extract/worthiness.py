@@ -22,6 +22,7 @@ from claimledger.extract.claimtypes import (
 from claimledger.extract.cues import Cues, Lexicon, forms, words
 from claimledger.extract.model import Quantity
 from claimledger.extract.rulewords import RULE_CUES
+from claimledger.extract.stance import STANCE_CUES
 from claimledger.extract.timeexpr import MONTH_NAMES, WEEKDAYS
 
 EVENT = Cues(
@@ -382,7 +383,24 @@ GUESS = Cues(
 MIGHT_IN_CLAUSE = Cues(
     frozenset(), ("who might", "that might", "which might", "and might", "or might")
 )
-DATE_WORDS = MONTH_NAMES | frozenset(WEEKDAYS)
+# Month names that are as often other words ("it may", "protesters march", "an august body"):
+# a month only when capitalised ("It will run through May."), see `_names_a_date`
+AMBIGUOUS_MONTHS = frozenset(["may", "march", "august"])
+DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS
+_CAPITAL_MONTH = re.compile(r"(?:^|(?<=\W))(?:May|March|August)\b")
+
+
+def _names_a_date(sentence: str, hits: dict[str, int]) -> bool:
+    """A month or a weekday named: the cue list's words, or an ambiguous month capitalised
+    ("May" only inside a sentence, where the modal is never capitalised)."""
+    if "date_word" in hits:
+        return True
+    if "ambiguous_month" not in hits:
+        return False
+    m = _CAPITAL_MONTH.search(sentence)
+    return m is not None and (m.start() > 0 or m.group() != "May")
+
+
 IMPERATIVE_START = frozenset(
     [
         "please",
@@ -494,10 +512,110 @@ LEXICON = Lexicon(
         "truth": TRUTH,
         "narrated": NARRATED,
         "date_word": Cues(DATE_WORDS),
+        "ambiguous_month": Cues(AMBIGUOUS_MONTHS),
         "identify_word": Cues(_IDENTIFY_WORDS),
+        "verdict": STANCE_CUES["verdict"],
+        "maybe": STANCE_CUES["maybe"],
+        "hearsay": Cues(frozenset(["reportedly", "allegedly", "purportedly"])),
         **TYPE_CUES,
     }
 )
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """A set of words written as one block of text: long closed lists read better so."""
+    return frozenset(text.split())
+
+
+# Words that open a sentence without naming anyone: a capitalised first word not among these is
+# taken for the name of whoever acts ("Uber stepped in", "Prosecutors say").
+_OPENERS = _word_set(
+    """a an the this that these those it its it's there here they their he his she her we our
+    i my you your one some many most all any each every both few several no none other another
+    such what which who whose when where while why how if as at in on of for from by with without
+    to into after before since until during despite although though because but and or so yet
+    nor then now also even still just only not never once instead meanwhile however moreover
+    indeed overall later earlier today yesterday tomorrow last next first second finally like
+    unlike among under over between through about against according amid around"""
+)
+# A named actor, then an act: "Uber stepped in", "Uber has deliberately ignored city regulators",
+# "Uber unilaterally slashes drivers' rates"; the act is the word in the group.
+_ACTOR_ACT = re.compile(
+    r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3} (?:(?:has|have|had) (?:[a-z]+ly )?(?:been )?)?"
+    r"(?:[a-z]+ly )?(?:also )?([a-z]{3,})\b"
+)
+# verbs after a name that tell a state or a seeming, not an act
+_NOT_ACTS = _word_set(
+    """was has does seems appears means remains needs deserves wants likes loves hates feels
+    knows thinks believes hopes looks sounds is"""
+)
+
+
+_PRONOUN_ACT = re.compile(
+    r"(?:(?:And|But|So|Yet) )?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey) (?:(?:has|have|had) (?:[a-z]+ly )?"
+    r"(?:been )?)?(?:[a-z]+ly )?(?:also )?([a-z]{3,})\b"
+)
+
+
+def _past(act: str) -> bool:
+    return (act.endswith("ed") and act not in RULE_PARTICIPLES) or act in IRREGULAR_PAST
+
+
+def first_word_names(sentence: str) -> bool:
+    """The sentence opens with a name ('Uber had ...', 'Prosecutors say ...'): a capitalised
+    word that is not one of the words any sentence may open with."""
+    if not sentence[:1].isupper():
+        return False
+    first = sentence.split(" ", 1)[0].lower().replace("’", "'").rstrip(",")
+    return first not in _OPENERS
+
+
+def names_actor_acting(sentence: str) -> bool:
+    """The sentence opens with someone doing something: a name ('Uber stepped in', 'Uber
+    unilaterally slashes drivers' rates') or a pronoun with an act ('It monitors its drivers',
+    'And it has demonstrated ...')."""
+    # at the start, or after an opening clause: "In the midst of the fear, Uber stepped in"
+    comma = sentence.find(", ", 0, len(sentence) // 2)
+    for at in (0, comma + 2) if comma > 0 else (0,):
+        m = _ACTOR_ACT.match(sentence, at)
+        if m is None or not first_word_names(sentence[at:]):
+            continue
+        act = m.group(1)
+        if act not in _NOT_ACTS and (_past(act) or (act.endswith("s") and not act.endswith("ss"))):
+            return True
+    m = _PRONOUN_ACT.match(sentence)
+    if m is None:
+        return False
+    act = m.group(1)
+    return _past(act) or act in EVENT.single
+
+
+def anchored(
+    n_quantities: int, has_period: bool, attributed: bool, hits: dict[str, int], sentence: str = ""
+) -> bool:
+    """Something evidence can be looked up by: a number, a date, a source, a named speaker; or
+    an act told of someone ("Staffers of the minister's office took part", "Uber stepped in"),
+    as a fact, not a maybe; and told in words with no verdict in them, unless the act is the
+    sentence's subject and verb (a verdict on someone is what opinion's bar is for)."""
+    if n_quantities or has_period or attributed or "evidential" in hits or "truth" in hits:
+        return True
+    if _names_a_date(sentence, hits) or _YEAR.search(sentence) or "hearsay" in hits:
+        return True  # a date the page's own date was needed to pin down; "reportedly"
+    if "opinion" in hits or "value" in hits or "guess" in hits:
+        return False
+    if "maybe" in hits:
+        # what a bill or a rule would do can be read in its text; any other maybe cannot
+        return "rules" in hits and "verdict" not in hits
+    if names_actor_acting(sentence):
+        return True
+    if "verdict" in hits:
+        return False
+    told = "event" in hits or "narrated" in hits or "rules" in hits
+    told = told or _PAST_ACT.search(sentence) is not None
+    # the actor named: a name in the first half, where the subject stands (a place at the end,
+    # "... an attack on the families of Eastside", names no one who did anything)
+    named = first_word_names(sentence) or _ENTITY.search(sentence, 0, len(sentence) // 2)
+    return told and bool(named)
 
 
 def cue_hits(tokens: list[str]) -> dict[str, int]:
@@ -526,7 +644,11 @@ def score_sentence(
     s = 0.25
     if n_quantities:
         s += 0.3
-    if has_period or "date_word" in hits or (has_digit is not False and _YEAR.search(sentence)):
+    if (
+        has_period
+        or _names_a_date(sentence, hits)
+        or (has_digit is not False and _YEAR.search(sentence))
+    ):
         s += 0.15
     if "event" in hits or "truth" in hits:
         s += 0.2

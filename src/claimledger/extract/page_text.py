@@ -1,0 +1,88 @@
+"""A page's visible text, as a browser shows it and a capture tool saves it: one line per block.
+
+Shared by the HTML reader (which takes back the article paragraphs its extractor left out) and
+the web set's benchmark (which gives the finder the whole page's text, furniture and all).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg"}
+INVISIBLE |= {"iframe", "object", "embed", "canvas", "video", "audio", "map", "select", "textarea"}
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "caption", "option", "button", "label", "legend", "picture",
+}  # fmt: skip
+SPACES = re.compile(r"\s+")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def hidden(element: Any) -> bool:
+    """Elements a browser does not show: hidden attribute, inline display:none, hidden inputs."""
+    if element.get("hidden") is not None:
+        return True
+    if HIDDEN_STYLE.search(element.get("style") or ""):
+        return True
+    return bool(element.tag == "input" and (element.get("type") or "").lower() == "hidden")
+
+
+ASIDE = frozenset(["figure", "figcaption", "aside"])  # beside the article's flow, not in it
+_ASIDE_MARK = "\x00"  # starts each line written inside one of them
+
+
+def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if not tag or tag in INVISIBLE or hidden(element):
+        return  # comments and processing instructions have no string tag
+    pre = pre or tag == "pre"
+    block = tag in BLOCKS
+    if tag in ASIDE:
+        mark = _ASIDE_MARK
+    if block or tag == "br":
+        out.append("\n" + mark)
+    if element.text:
+        out.append(_flow(element.text, pre))
+    for child in element:
+        _walk(child, out, pre, mark)
+        if child.tail:
+            out.append(_flow(child.tail, pre))
+    if block:
+        out.append("\n")
+
+
+def _flow(text: str, pre: bool) -> str:
+    """A line break in the source is a space on screen, except in preformatted text."""
+    return text if pre else SPACES.sub(" ", text)
+
+
+def marked_lines(root: Any) -> list[tuple[str, bool]]:
+    """Block elements on their own lines, runs of spaces in a line collapsed, blank lines dropped;
+    each with whether some of it stands in a figure, a caption or an aside."""
+    body = root.find(".//body")
+    out: list[str] = []
+    _walk(body if body is not None else root, out)
+    lines = "".join(out).split("\n")
+    marked = ((line, _ASIDE_MARK in line) for line in lines)
+    return [
+        (t, aside)
+        for line, aside in marked
+        if (t := " ".join(line.replace(_ASIDE_MARK, "").split()))
+    ]
+
+
+def visible_lines(root: Any) -> list[str]:
+    """Block elements on their own lines, runs of spaces in a line collapsed, blank lines dropped."""
+    return [line for line, _ in marked_lines(root)]
+
+
+def parse_page(html: str) -> Any:
+    """The page's element tree (lxml), an XML declaration in a decoded page left out."""
+    import lxml.html  # type: ignore[import-untyped]  # no stubs shipped
+
+    return lxml.html.fromstring(_XML_DECLARATION.sub("", html))

@@ -1,0 +1,77 @@
+"""A page's visible lines, and the HTML reader putting back the paragraphs its extractor left out."""
+
+from __future__ import annotations
+
+from claimledger.extract.html import _page_body, with_left_out
+from claimledger.extract.page_text import marked_lines, parse_page, visible_lines
+
+ONE = "The council cut 12 bus routes in March 2021, the transit authority said."
+TWO = "The Federal Flag Code has guidelines for the flag but no rules for punishment."
+THREE = "Ridership fell by a third in the year after the cuts, the authority's figures show."
+
+
+def test_blocks_are_lines_and_hidden_text_is_left_out() -> None:
+    root = parse_page(
+        "<html><body><p>One <b>line</b>\nwrapped</p><div hidden>no</div>"
+        "<script>var x;</script><p style='display: none'>no</p><p>Two</p></body></html>"
+    )
+    assert visible_lines(root) == ["One line wrapped", "Two"]
+
+
+def test_an_xml_declaration_in_a_decoded_page_is_no_error() -> None:
+    root = parse_page('<?xml version="1.0" encoding="utf-8"?><html><body><p>Hi</p></body></html>')
+    assert visible_lines(root) == ["Hi"]
+
+
+def test_lines_in_a_figure_a_caption_or_an_aside_are_marked() -> None:
+    root = parse_page(
+        "<html><body><p>Text</p><figure><img src='x'><figcaption>A caption</figcaption></figure>"
+        "<aside><p>Related</p></aside><p>More</p></body></html>"
+    )
+    assert marked_lines(root) == [
+        ("Text", False),
+        ("A caption", True),
+        ("Related", True),
+        ("More", False),
+    ]
+
+
+def test_a_paragraph_left_out_between_two_kept_is_put_back_in_place() -> None:
+    page = ["Menu", ONE, "Advertisement", TWO, THREE, "Footer"]
+    assert with_left_out([ONE, THREE], page) == [ONE, TWO, THREE]
+
+
+def test_nothing_is_put_back_above_the_first_or_below_the_last() -> None:
+    page = [TWO, ONE, THREE, TWO.replace("Flag", "Banner")]
+    assert with_left_out([ONE, THREE], page) == [ONE, THREE]
+
+
+def test_furniture_labels_and_lines_it_already_has_are_not_put_back() -> None:
+    # "" is a line the finder's rules took for furniture or one in a figure
+    page = [ONE, "", "Read the full transcript", "Watch", THREE]
+    assert with_left_out([ONE, THREE], page) == [ONE, THREE]
+    # a line the extractor has, elsewhere (it moved a pull quote to the end)
+    assert with_left_out([ONE, THREE, TWO], [ONE, TWO, THREE]) == [ONE, THREE, TWO]
+
+
+def test_with_fewer_than_two_paragraphs_found_on_the_page_nothing_changes() -> None:
+    assert with_left_out([ONE, THREE], ["Menu", TWO]) == [ONE, THREE]
+    assert with_left_out([ONE], [ONE, TWO]) == [ONE]
+
+
+def test_a_page_lxml_cannot_read_leaves_the_extractor_s_text() -> None:
+    assert _page_body("") == []
+    assert _page_body("   ") == []
+
+
+def test_a_line_the_extractor_holds_inside_a_longer_paragraph_is_not_put_back() -> None:
+    joined = ONE + " " + TWO
+    assert with_left_out([joined, THREE], [joined, TWO, THREE]) == [joined, THREE]
+
+
+def test_two_readings_of_the_page_that_differ_everywhere_leave_the_extractor_s_text() -> None:
+    many = [
+        f"Line {i} of a page the extractor split in its own way, read here." for i in range(200)
+    ]
+    assert with_left_out([ONE, THREE], [ONE, *many, THREE]) == [ONE, THREE]
+    assert with_left_out([ONE, THREE], [ONE, *many[:3], THREE]) == [ONE, *many[:3], THREE]
