@@ -87,7 +87,7 @@ def main() -> None:
     parser.add_argument("--whole-only", action="store_true", help="skip read+extract alone")
     args = parser.parse_args()
     if args.no_suggestions:
-        ingest.suggest_for_new = lambda claims, *, session: 0  # type: ignore[assignment]
+        ingest.suggest_for_new = lambda claims, *, session, article=None: 0  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
