@@ -16,10 +16,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotFound
-from claimledger.extract.similarity import measure_keys
 from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger import driver_rows
-from claimledger.ledger.claim_facts import ClaimFacts
+from claimledger.ledger.claim_facts import ClaimFacts, measure_keys_of
 from claimledger.ledger.conflict_rules import Figures, find_conflict
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimConflict, utcnow
@@ -56,7 +55,7 @@ def _figures(ids: Iterable[int], *, session: Session) -> dict[int, Figures]:
     found: dict[int, Figures] = {}
     conn = session.connection()
     mark = driver_rows.placeholder(conn)
-    for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
+    for chunk in (driver_rows.padded(wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK)):
         sql = (
             "SELECT id, quote, quantities, period_start, period_end FROM claim "
             f"WHERE id IN ({', '.join([mark] * len(chunk))})"
@@ -82,7 +81,7 @@ def suggest_conflicts(
     claims = [c for c in claims if c.id is not None and c.quantities]
     if not claims:
         return 0
-    keys = {c.id or 0: measure_keys(c.quote, c.quantities) for c in claims}
+    keys = {c.id or 0: measure_keys_of(c) for c in claims}
     if postings is None:
         postings = keys_table.lookup((k for ks in keys.values() for k in ks), session=session)
     batch = {c.id or 0: c for c in claims}

@@ -15,6 +15,19 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+NO_ID = -1
+"""Fills a padded list of ids: no row has a negative id (nor a blocking key a negative value)."""
+
+
+def padded(ids: Sequence[int], *, most: int = 500) -> list[int]:
+    """Ids filled up to one of a few counts (16, 32, ... `most`) with NO_ID: a statement with
+    `IN` over them then has a few texts, each parsed and planned once (SQLite keeps prepared
+    statements by text), not a new one for every article."""
+    size = 16
+    while size < len(ids):
+        size *= 2
+    return [*ids, *[NO_ID] * (max(min(size, most), len(ids)) - len(ids))]
+
 
 def placeholder(conn: Connection) -> str:
     """The driver's positional placeholder: `?` for sqlite3, `%s` for psycopg."""

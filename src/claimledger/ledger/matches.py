@@ -16,10 +16,9 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity
-from claimledger.extract.similarity import match_keys, measure_keys
 from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger import driver_rows, reach
-from claimledger.ledger.claim_facts import ClaimFacts, NewClaim
+from claimledger.ledger.claim_facts import ClaimFacts, NewClaim, match_keys_of, measure_keys_of
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimMatch, utcnow
 from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
@@ -62,7 +61,7 @@ def quotes_of(ids: Iterable[int], *, session: Session) -> dict[int, tuple[int, s
     found: dict[int, tuple[int, str]] = {}
     conn = session.connection()
     mark = driver_rows.placeholder(conn)
-    for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
+    for chunk in (driver_rows.padded(wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK)):
         sql = (
             f"SELECT id, source_id, quote FROM claim WHERE id IN ({', '.join([mark] * len(chunk))})"
         )
@@ -90,7 +89,7 @@ def suggest_for(
     batch = [(c.id, c) for c in claims if c.id is not None]
     if known is None:
         known = _known_pairs([cid for cid, _ in batch], session=session)
-    keys = {cid: match_keys(c.quote) for cid, c in batch}
+    keys = {cid: match_keys_of(c) for cid, c in batch}
     if postings is None:
         postings = keys_table.lookup((k for ks in keys.values() for k in ks), session=session)
     ranked = {cid: _ranked(keys[cid], postings, cid) for cid, _ in batch}
@@ -137,8 +136,8 @@ def suggest_for_new(
     """
     from claimledger.ledger.conflicts import suggest_conflicts
 
-    matching = {c.id: match_keys(c.quote) for c in claims if c.id is not None}
-    measures = {c.id: measure_keys(c.quote, c.quantities) for c in claims if c.id is not None}
+    matching = {c.id: match_keys_of(c) for c in claims if c.id is not None}
+    measures = {c.id: measure_keys_of(c) for c in claims if c.id is not None}
     wanted = {k for ks in matching.values() for k in ks} | {
         k for ks in measures.values() for k in ks
     }
