@@ -1,12 +1,20 @@
 """Ingest speed: a folder of N articles (default 1,000), read and extracted on 1 core and on all.
 
-Run: python benchmarks/ingest.py [--articles 1000] [--into big.db] [--no-suggestions] [--whole-only]
-Articles are the shipped sources, each given a unique first line so every one is a new source.
+Run: python benchmarks/ingest.py [--articles 1000] [--corpus realistic|repeated] [--into big.db]
+     [--no-suggestions] [--whole-only]
+The corpus (see `ingest_corpus.py`): `realistic` (the default), distinct articles of 600-1,500
+words recombined reproducibly from the repository's labelled sentences, names, numbers, dates
+and topical words varied, 10% of them carrying sentences of an earlier one and 2% rewriting an
+earlier story; `repeated`, the five shipped articles over and over (every claim in N/5
+articles: the worst case for matching).
 Prints articles/s and MB/s for reading+extraction alone (1 worker, all workers) and for a
 whole `ingest` (extraction in worker processes, writes in one) into a fresh SQLite ledger and,
 with `--into`, into a copy of that ledger too (a big one from make_ledger.py), with the ratio
-of the two: what a grown ledger costs.
-`--no-suggestions` skips suggesting matches, to show what they cost.
+of the two: what a grown ledger costs. Each whole ingest also prints the writer's CPU time per
+article, the load average and a digest of what it decided (matches, conflicts, reach, keys,
+claims): a faster writer must print the same digest.
+`--no-suggestions` skips suggesting matches and conflicts (and writing keys and reach), to show
+what they cost.
 """
 
 from __future__ import annotations

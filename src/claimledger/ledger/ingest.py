@@ -195,7 +195,18 @@ def add_extracted(
         a = anchor(source.text, c.start, c.end)
         quantities = [q.to_dict() for q in c.quantities]
         period = (c.period.start, c.period.end) if c.period else (None, None)
-        written.append(NewClaim(0, source.id, c.quote, quantities, *period, k.matching, k.measures))
+        written.append(
+            NewClaim(
+                0,
+                source.id,
+                c.quote,
+                quantities,
+                period[0],
+                period[1],
+                match_keys=k.matching,
+                measure_keys=k.measures,
+            )
+        )
         rows.append(
             {
                 "source_id": source.id,
