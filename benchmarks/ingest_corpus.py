@@ -4,8 +4,10 @@ Realistic: N distinct articles of 600-1,500 words (uniform), written reproducibl
 from the repository's own sentences: every quote of the labelled sets under benchmarks/gold/
 (the shipped articles, the second labels, the unseen and web sets) and every sentence of
 sources/*.txt, 6 words or longer, furniture left out. An article draws its sentences at random
-from that pool and varies them so that its claims are its own:
-- names (capitalised words inside a sentence) are recast per article, consistently within it,
+from that pool (half of them spliced from two: the head of one and the tail of another, cut at
+a comma or a conjunction) and varies them so that its claims are its own:
+- names (capitalised words inside a sentence, a sentence's first word when the pool never has it
+  in lower case, and acronyms) are recast per article, consistently within it,
   from the names of the material itself, the common ones more often (Zipf): some names recur
   in many articles, as a city or a head of state does, most in few;
 - numbers get new digits of the same length, years shift by the article's offset (-12..+4),
