@@ -66,6 +66,9 @@ def _redacted(raw: str) -> str:
 WRITE = "claimledger_write"
 """Execution option marking a connection that will write: on SQLite it begins with the write lock."""
 
+WAL_CHECKPOINT_PAGES = 4000
+"""Pages of write-ahead log (4 KB each) after which a commit copies them into the ledger file."""
+
 SQLITE_WAIT_MS = 200
 """How long SQLite itself waits for a lock before the core's own bounded retry takes over."""
 
@@ -78,6 +81,10 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # A checkpoint (every page written back, two fsyncs) per 16 MB of log rather than SQLite's
+    # 4 MB: an ingested article dirties a few hundred index pages, mostly the same ones again, so
+    # they are written back a quarter as often (ingest's writer waited ~8 ms an article on it).
+    cur.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     cur.close()
 
 

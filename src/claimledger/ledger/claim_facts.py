@@ -1,7 +1,8 @@
 """What matching and conflict checks read of a claim: a stored `Claim` or one just written.
 
 Ingest hands its new claims over as `NewClaim` records built from the rows it inserted, so
-suggesting matches and conflicts reads nothing back and builds no ORM objects.
+suggesting matches and conflicts reads nothing back and builds no ORM objects; their blocking keys
+come with them, computed in the worker processes that found the claims.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from claimledger.extract.similarity import match_keys, measure_keys
 
 
 class ClaimFacts(Protocol):
@@ -36,3 +39,18 @@ class NewClaim:
     quantities: Sequence[Mapping[str, Any]]
     period_start: str | None = None
     period_end: str | None = None
+    match_keys: frozenset[int] | None = None
+    """Its blocking keys, when computed where it was found (ingest's worker processes)."""
+    measure_keys: frozenset[int] | None = None
+
+
+def match_keys_of(claim: ClaimFacts) -> frozenset[int]:
+    if isinstance(claim, NewClaim) and claim.match_keys is not None:
+        return claim.match_keys
+    return match_keys(claim.quote)
+
+
+def measure_keys_of(claim: ClaimFacts) -> frozenset[int]:
+    if isinstance(claim, NewClaim) and claim.measure_keys is not None:
+        return claim.measure_keys
+    return measure_keys(claim.quote, claim.quantities)

@@ -8,11 +8,13 @@ empty ledger and in one of a million claims.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from claimledger.extract.similarity import claim_keys
+from claimledger.ledger import driver_rows
 from claimledger.models import ClaimKey
 
 PER_KEY = 8
@@ -35,9 +37,8 @@ def write(
 
 def write_keys(keyed: Iterable[tuple[int, Iterable[int]]], *, session: Session) -> None:
     """Keys already computed (claim id, its keys): ingest computes them once for look-up and write."""
-    rows = [{"key": k, "claim_id": cid} for cid, keys in keyed for k in keys]
-    if rows:  # Core, not the ORM's bulk path: ingest writes tens of keys per claim
-        session.connection().execute(ClaimKey.__table__.insert(), rows)  # type: ignore[attr-defined]
+    rows = [(k, cid) for cid, keys in keyed for k in keys]  # hundreds per article: plain rows
+    driver_rows.insert(session.connection(), "claim_key", ("key", "claim_id"), rows)
 
 
 def rewrite(
@@ -47,20 +48,40 @@ def rewrite(
     write([(claim_id, quote, quantities)], session=session)
 
 
+def _arms(n: int) -> int:
+    """Arms of the look-up statement for n keys: a few fixed sizes, so the database parses and
+    plans each size once (its statement cache) instead of a new text for every article."""
+    size = 16
+    while size < n:
+        size *= 2
+    return min(size, KEYS_PER_STATEMENT)
+
+
+NO_KEY = -1
+"""Fills the unused arms of a look-up: keys are 48-bit hashes, never negative."""
+
+
+@cache
+def _lookup_sql(arms: int, per_key: int, mark: str) -> str:
+    return " UNION ALL ".join(
+        f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = {mark} "
+        f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS a{i}"
+        for i in range(arms)
+    )
+
+
 def lookup(
     keys: Iterable[int], *, session: Session, per_key: int = PER_KEY
 ) -> dict[int, list[int]]:
     """For each key, the ids of the newest `per_key` claims holding it."""
     wanted = sorted(set(keys))
     found: dict[int, list[int]] = {}
+    conn = session.connection()
     for start in range(0, len(wanted), KEYS_PER_STATEMENT):
         chunk = wanted[start : start + KEYS_PER_STATEMENT]
-        arms = [  # keys are our own integers, written inline: one plain statement on any driver
-            f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = {int(k)} "
-            f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS a{i}"
-            for i, k in enumerate(chunk)
-        ]
-        rows = session.connection().exec_driver_sql(" UNION ALL ".join(arms)).fetchall()
-        for key, claim_id in rows:  # fetched at once: thousands of rows per article
+        arms = _arms(len(chunk))
+        sql = _lookup_sql(arms, per_key, driver_rows.placeholder(conn))
+        rows = driver_rows.fetch(conn, sql, chunk + [NO_KEY] * (arms - len(chunk)))
+        for key, claim_id in rows:  # fetched at once, as tuples: thousands of rows per article
             found.setdefault(key, []).append(claim_id)
     return found

@@ -8,6 +8,7 @@ never comes back.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -15,9 +16,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotFound
-from claimledger.extract.similarity import measure_keys
 from claimledger.ledger import claim_keys as keys_table
-from claimledger.ledger.claim_facts import ClaimFacts
+from claimledger.ledger import driver_rows
+from claimledger.ledger.claim_facts import ClaimFacts, measure_keys_of
 from claimledger.ledger.conflict_rules import Figures, find_conflict
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimConflict, utcnow
@@ -49,14 +50,19 @@ def _known(ids: Sequence[int], *, session: Session) -> set[tuple[int, int]]:
 
 
 def _figures(ids: Iterable[int], *, session: Session) -> dict[int, Figures]:
-    """What the comparison needs of these claims (Core rows: ingest reads thousands)."""
+    """What the comparison needs of these claims (plain rows: ingest reads thousands)."""
     wanted = sorted(set(ids))
     found: dict[int, Figures] = {}
-    columns = (Claim.id, Claim.quote, Claim.quantities, Claim.period_start, Claim.period_end)
     conn = session.connection()
-    for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
-        stmt = sa.select(*(col(c) for c in columns)).where(col(Claim.id).in_(chunk))
-        for cid, quote, quantities, start, end in conn.execute(stmt):
+    mark = driver_rows.placeholder(conn)
+    for chunk in (driver_rows.padded(wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK)):
+        sql = (
+            "SELECT id, quote, quantities, period_start, period_end FROM claim "
+            f"WHERE id IN ({', '.join([mark] * len(chunk))})"
+        )
+        for cid, quote, quantities, start, end in driver_rows.fetch(conn, sql, chunk):
+            if isinstance(quantities, str | bytes):  # SQLite keeps JSON as text
+                quantities = json.loads(quantities)
             found[int(cid)] = Figures(int(cid), quote, quantities or [], start, end)
     return found
 
@@ -75,7 +81,7 @@ def suggest_conflicts(
     claims = [c for c in claims if c.id is not None and c.quantities]
     if not claims:
         return 0
-    keys = {c.id or 0: measure_keys(c.quote, c.quantities) for c in claims}
+    keys = {c.id or 0: measure_keys_of(c) for c in claims}
     if postings is None:
         postings = keys_table.lookup((k for ks in keys.values() for k in ks), session=session)
     batch = {c.id or 0: c for c in claims}
@@ -96,7 +102,7 @@ def suggest_conflicts(
     others.update({cid: figures_of(c) for cid, c in batch.items()})
     if known is None:
         known = _known(list(batch), session=session)
-    rows: list[dict[str, object]] = []
+    rows: list[tuple[int, int, str, str]] = []
     for cid, candidates in ranked.items():
         mine = figures_of(batch[cid])
         for other_id in candidates:
@@ -111,16 +117,9 @@ def suggest_conflicts(
             if found is None:
                 continue
             known.add(pair)
-            rows.append(
-                {
-                    "claim_id": pair[0],
-                    "other_id": pair[1],
-                    "reason": found.reason,
-                    "status": ConflictStatus.SUGGESTED.value,
-                }
-            )
-    if rows:
-        session.connection().execute(ClaimConflict.__table__.insert(), rows)  # type: ignore[attr-defined]
+            rows.append((*pair, found.reason, ConflictStatus.SUGGESTED.value))
+    columns = ("claim_id", "other_id", "reason", "status")
+    driver_rows.insert(session.connection(), "claim_conflict", columns, rows)
     return len(rows)
 
 

@@ -7,7 +7,7 @@ writing (`store`) is one transaction per article, so a failure never leaves half
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import islice
@@ -25,6 +25,7 @@ from claimledger.extract import (
     claim_fingerprint,
     read_article,
 )
+from claimledger.extract.similarity import match_keys, measure_keys
 from claimledger.ledger import reach, roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
@@ -45,6 +46,26 @@ class Prepared:
     document: Document
     claims: list[ExtractedClaim]
     genre: GenreReading | None = None
+    keys: list[ClaimKeys] | None = None
+    """Each claim's fingerprint and blocking keys, computed with it (off the writer's path)."""
+
+
+@dataclass(frozen=True)
+class ClaimKeys:
+    """What the writer would otherwise compute per claim: pure, so the worker that found it does."""
+
+    fingerprint: str
+    matching: frozenset[int]
+    measures: frozenset[int]
+
+    @classmethod
+    def of(cls, claim: ExtractedClaim) -> ClaimKeys:
+        quantities = [q.to_dict() for q in claim.quantities]
+        return cls(
+            claim_fingerprint(claim.quote),
+            match_keys(claim.quote),
+            measure_keys(claim.quote, quantities),
+        )
 
 
 def prepare(path: Path | str) -> Prepared:
@@ -98,7 +119,8 @@ def prepare_document(document: Document, path: str) -> Prepared:
         limits.check_claims(exc.at_least, path)
         raise  # not reached: the limit was passed
     limits.check_claims(len(article.claims), path)
-    return Prepared(path, document, list(article.claims), article.genre)
+    claims = list(article.claims)
+    return Prepared(path, document, claims, article.genre, [ClaimKeys.of(c) for c in claims])
 
 
 def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
@@ -130,7 +152,9 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     session.add(source)
     session.flush()
     assert source.id is not None
-    added = add_extracted(prepared.claims, source=source, session=session, user=user)
+    added = add_extracted(
+        prepared.claims, source=source, session=session, user=user, keys=prepared.keys
+    )
     matches = suggest_for_new(added, session=session, article=source.id) if added else 0
     return IngestResult(prepared.path, source.id, True, len(added), matches=matches)
 
@@ -151,20 +175,38 @@ ANCHOR_BATCH = 5_000
 
 
 def add_extracted(
-    claims: Iterable[ExtractedClaim], *, source: Source, session: Session, user: str
+    claims: Iterable[ExtractedClaim],
+    *,
+    source: Source,
+    session: Session,
+    user: str,
+    keys: Sequence[ClaimKeys] | None = None,
 ) -> list[NewClaim]:
     """Bulk insert (Core, not the ORM: ingest writes thousands of rows) with a 'created' entry each;
-    returns the claims as written, for matching."""
+    returns the claims as written, for matching. `keys`: the claims' own, when already computed."""
     assert source.id is not None
     now = utcnow()
     rows = []
     found = list(claims)
+    if keys is None or len(keys) != len(found):
+        keys = [ClaimKeys.of(c) for c in found]
     written: list[NewClaim] = []  # ids filled in below
-    for c in found:
+    for c, k in zip(found, keys, strict=True):
         a = anchor(source.text, c.start, c.end)
         quantities = [q.to_dict() for q in c.quantities]
         period = (c.period.start, c.period.end) if c.period else (None, None)
-        written.append(NewClaim(0, source.id, c.quote, quantities, *period))
+        written.append(
+            NewClaim(
+                0,
+                source.id,
+                c.quote,
+                quantities,
+                period[0],
+                period[1],
+                match_keys=k.matching,
+                measure_keys=k.measures,
+            )
+        )
         rows.append(
             {
                 "source_id": source.id,
@@ -179,7 +221,7 @@ def add_extracted(
                 "quantities": quantities,
                 "period_start": period[0],
                 "period_end": period[1],
-                "fingerprint": claim_fingerprint(c.quote),
+                "fingerprint": k.fingerprint,
                 "origin": "extracted",
                 "review_state": "new",
                 "evidence_status": "unverified",

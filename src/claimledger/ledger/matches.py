@@ -16,10 +16,9 @@ from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
 from claimledger.extract import claim_similarity
-from claimledger.extract.similarity import match_keys, measure_keys
 from claimledger.ledger import claim_keys as keys_table
-from claimledger.ledger import reach
-from claimledger.ledger.claim_facts import ClaimFacts, NewClaim
+from claimledger.ledger import driver_rows, reach
+from claimledger.ledger.claim_facts import ClaimFacts, NewClaim, match_keys_of, measure_keys_of
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimMatch, utcnow
 from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
@@ -57,15 +56,16 @@ def _ranked(keys: Iterable[int], postings: Postings, exclude: int) -> list[int]:
 
 
 def quotes_of(ids: Iterable[int], *, session: Session) -> dict[int, tuple[int, str]]:
-    """Id -> (source id, quote), in a few statements."""
+    """Id -> (source id, quote), in a few statements (plain rows: ingest reads hundreds)."""
     wanted = sorted(set(ids))
     found: dict[int, tuple[int, str]] = {}
-    conn = session.connection()  # Core rows: ingest reads hundreds per article
-    for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
-        stmt = sa.select(col(Claim.id), col(Claim.source_id), col(Claim.quote)).where(
-            col(Claim.id).in_(chunk)
+    conn = session.connection()
+    mark = driver_rows.placeholder(conn)
+    for chunk in (driver_rows.padded(wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK)):
+        sql = (
+            f"SELECT id, source_id, quote FROM claim WHERE id IN ({', '.join([mark] * len(chunk))})"
         )
-        found.update({i: (s, q) for i, s, q in conn.execute(stmt) if i is not None})
+        found.update({i: (s, q) for i, s, q in driver_rows.fetch(conn, sql, chunk)})
     return found
 
 
@@ -89,12 +89,12 @@ def suggest_for(
     batch = [(c.id, c) for c in claims if c.id is not None]
     if known is None:
         known = _known_pairs([cid for cid, _ in batch], session=session)
-    keys = {cid: match_keys(c.quote) for cid, c in batch}
+    keys = {cid: match_keys_of(c) for cid, c in batch}
     if postings is None:
         postings = keys_table.lookup((k for ks in keys.values() for k in ks), session=session)
     ranked = {cid: _ranked(keys[cid], postings, cid) for cid, _ in batch}
     quotes = quotes_of((i for r in ranked.values() for i in r), session=session)
-    new_rows: list[dict[str, object]] = []
+    new_rows: list[tuple[int, int, float, str]] = []
     for cid, claim in batch:
         scored = []
         for other_id in ranked[cid]:
@@ -110,18 +110,12 @@ def suggest_for(
             if pair in known:
                 continue
             known.add(pair)
-            new_rows.append(
-                {
-                    "claim_id": pair[0],
-                    "other_id": pair[1],
-                    "similarity": round(score, 3),
-                    "status": MatchStatus.SUGGESTED.value,
-                }
-            )
-    if new_rows:  # Core, not the ORM's bulk path
+            new_rows.append((*pair, round(score, 3), MatchStatus.SUGGESTED.value))
+    if new_rows:  # plain rows, not the ORM's bulk path
         conn = session.connection()
-        conn.execute(ClaimMatch.__table__.insert(), new_rows)  # type: ignore[attr-defined]
-        pairs = [(int(str(r["claim_id"])), int(str(r["other_id"]))) for r in new_rows]
+        columns = ("claim_id", "other_id", "similarity", "status")
+        driver_rows.insert(conn, "claim_match", columns, new_rows)
+        pairs = [(a, b) for a, b, _, _ in new_rows]
         if article is None:
             reach.refresh((x for pair in pairs for x in pair), conn=conn)
         else:
@@ -142,8 +136,8 @@ def suggest_for_new(
     """
     from claimledger.ledger.conflicts import suggest_conflicts
 
-    matching = {c.id: match_keys(c.quote) for c in claims if c.id is not None}
-    measures = {c.id: measure_keys(c.quote, c.quantities) for c in claims if c.id is not None}
+    matching = {c.id: match_keys_of(c) for c in claims if c.id is not None}
+    measures = {c.id: measure_keys_of(c) for c in claims if c.id is not None}
     wanted = {k for ks in matching.values() for k in ks} | {
         k for ks in measures.values() for k in ks
     }

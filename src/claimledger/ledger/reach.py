@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import col
 
 from claimledger.ledger.demand import reach_table
+from claimledger.ledger.driver_rows import padded
 from claimledger.models import Claim, ClaimMatch, ClaimReach, Source
 from claimledger.vocab import MatchStatus
 
@@ -69,6 +70,7 @@ def refresh(claim_ids: Iterable[int], *, conn: Connection) -> None:
     row comes back to Python)."""
     wanted = sorted(set(claim_ids))
     for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
+        chunk = padded(chunk)
         conn.execute(sa.delete(REACH).where(REACH.c.claim_id.in_(chunk)))
         conn.execute(_refresh_insert(), {"ids": chunk})
 
@@ -162,10 +164,10 @@ def add_article(source_id: int, pairs: Iterable[tuple[int, int]], *, conn: Conne
     partners = sorted({b for _, b in pairs})
     travelling: set[int] = set()
     for chunk in (partners[i : i + CHUNK] for i in range(0, len(partners), CHUNK)):
-        found = conn.execute(sa.select(REACH.c.claim_id).where(REACH.c.claim_id.in_(chunk)))
+        found = conn.execute(sa.select(REACH.c.claim_id).where(REACH.c.claim_id.in_(padded(chunk))))
         travelling.update(int(c) for (c,) in found)
     if travelling:
         kept = sorted(travelling)
         for chunk in (kept[i : i + CHUNK] for i in range(0, len(kept), CHUNK)):
-            conn.execute(_gain_article(), {"ids": chunk, "sid": source_id})
+            conn.execute(_gain_article(), {"ids": padded(chunk), "sid": source_id})
     refresh({a for a, _ in pairs} | (set(partners) - travelling), conn=conn)

@@ -1,0 +1,96 @@
+"""Ingest's writer takes work off its path without changing what it stores: keys computed by the
+worker that found a claim, look-ups padded to a few statement sizes, plain driver rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from claimledger.extract.similarity import claim_fingerprint, claim_keys
+from claimledger.ledger import claim_keys as keys_table
+from claimledger.ledger.driver_rows import NO_ID, padded
+from claimledger.service import Ledger, prepare
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+
+
+@pytest.fixture
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    opened = Ledger.open(ledger_db, user="ann", create=True)
+    yield opened
+    opened.close()
+
+
+def _stored(
+    ledger: Ledger,
+) -> tuple[dict[int, set[int]], dict[int, tuple[str, str, list[dict[str, object]]]]]:
+    """Each claim's stored keys, and its fingerprint, quote and quantities as stored."""
+    with ledger.tx.read() as s:
+        conn = s.connection()
+        keys: dict[int, set[int]] = {}
+        for key, cid in conn.execute(sa.text("SELECT key, claim_id FROM claim_key")):
+            keys.setdefault(int(cid), set()).add(int(key))
+        rows = conn.execute(sa.text("SELECT id, fingerprint, quote, quantities FROM claim"))
+        claims = {}
+        for cid, fingerprint, quote, quantities in rows:
+            loaded = json.loads(quantities) if isinstance(quantities, str) else quantities
+            claims[int(cid)] = (fingerprint, quote, loaded or [])
+    return keys, claims
+
+
+def test_keys_computed_in_the_worker_are_the_ones_the_ledger_computes(ledger: Ledger) -> None:
+    prepared = prepare(sorted(SOURCES.glob("*.txt"))[0])
+    assert prepared.keys is not None and len(prepared.keys) == len(prepared.claims)
+    ledger.ingest(prepared)
+    keys, claims = _stored(ledger)
+    assert claims
+    for cid, (fingerprint, quote, quantities) in claims.items():
+        assert fingerprint == claim_fingerprint(quote)
+        assert keys.get(cid, set()) == set(claim_keys(quote, quantities)), quote
+
+
+def test_a_prepared_article_without_keys_stores_the_same(ledger: Ledger) -> None:
+    """A `Prepared` built by other code (no keys) is written as one with them."""
+    files = sorted(SOURCES.glob("*.txt"))[:2]
+    ledger.ingest(replace(prepare(files[0]), keys=None))
+    ledger.ingest(prepare(files[1]))
+    keys, claims = _stored(ledger)
+    for cid, (fingerprint, quote, quantities) in claims.items():
+        assert fingerprint == claim_fingerprint(quote)
+        assert keys.get(cid, set()) == set(claim_keys(quote, quantities))
+
+
+def test_a_look_up_of_many_keys_finds_what_one_key_at_a_time_finds(ledger: Ledger) -> None:
+    for path in sorted(SOURCES.glob("*.txt")):
+        ledger.ingest(prepare(path))
+    keys, _ = _stored(ledger)
+    held = sorted({k for ks in keys.values() for k in ks})
+    assert len(held) > keys_table.KEYS_PER_STATEMENT  # more than one statement's worth
+    asked = [*held[:237], 1, 2, 3]  # not a padded size; three keys nobody holds
+    with ledger.tx.read() as s:
+        together = keys_table.lookup(asked, session=s)
+        one_by_one = {
+            k: ids
+            for k in asked
+            for k2, ids in keys_table.lookup([k], session=s).items()
+            if k2 == k
+        }
+    assert together == one_by_one
+    assert NO_ID not in together and 1 not in together
+
+
+@pytest.mark.parametrize(("n", "size"), [(0, 16), (1, 16), (16, 16), (17, 32), (300, 500)])
+def test_ids_are_padded_to_a_few_sizes(n: int, size: int) -> None:
+    ids = list(range(1, n + 1))
+    out = padded(ids)
+    assert len(out) == size and out[:n] == ids and set(out[n:]) <= {NO_ID}
+
+
+def test_more_ids_than_the_largest_size_are_left_as_they_are() -> None:
+    ids = list(range(1, 700))
+    assert padded(ids) == ids
