@@ -246,3 +246,35 @@ def test_an_id_past_any_ledger_is_no_such_claim_on_either_backend(
     result = cli("--db", ledger_db, command[0], "99999999999", *command[1:])
     assert result.code == 1
     assert result.err.strip() == "error: no claim with id 99999999999"
+
+
+def test_ctrl_c_inside_the_pools_reset_prints_no_traceback() -> None:
+    """Ctrl-C landing in SQLAlchemy's connection reset: the pool logs it; the user sees none of it."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import logging
+        import importlib
+        cli = importlib.import_module("claimledger.cli.app")
+
+        def interrupted(**_: object) -> None:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                logging.getLogger("sqlalchemy.pool.impl.QueuePool").error(
+                    "Exception during reset or similar", exc_info=True
+                )
+                raise
+
+        cli.app = interrupted
+        cli.main()
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr and "Exception during reset" not in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Annotated
@@ -96,6 +97,10 @@ verdicts.register(app)
 
 def main() -> None:
     """Entry point: a user's mistake is one line on stderr and a non-zero exit, never a traceback."""
+    # SQLAlchemy logs, with a traceback, a connection it could not reset (a Ctrl-C landing inside
+    # the pool's own rollback); with no handler, Python would print that on stderr. What went
+    # wrong reaches the user as an exception and its one line, so the pool's log stays silent.
+    logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
     try:
         code = app(standalone_mode=False)
     except LedgerError as exc:
