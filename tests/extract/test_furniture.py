@@ -511,3 +511,21 @@ def test_a_menu_of_entries_saying_what_to_do_there() -> None:
 def test_one_speaker_and_a_quotation_telling_what_to_do_is_no_menu() -> None:
     lines = [BODY[0], "Mayor Ana Ruiz: Find the money or cut the routes.", BODY[1]]
     assert furniture_blocks(lines) == {}
+
+
+def test_a_charts_description_followed_by_its_values() -> None:
+    lead = "Annual interest payments on the debt are expected to triple over the next decade."
+    chart = ["$915", "billion", "Interest payments", "$900", "600", "300", "’17", "’18", "’19"]
+    lines = [*BODY, lead, *chart, *BODY]
+    assert furniture_blocks(lines).get(3) is Furniture.CAPTION
+
+
+def test_a_paragraph_before_a_chart_with_its_title_is_no_description() -> None:
+    chart = ["Interest payments on the debt", "$915", "billion", "$900", "600", "300", "’17", "’18"]
+    lines = [*BODY, *chart, "’19", "’20", *BODY]
+    assert 2 not in furniture_blocks(lines)
+
+
+def test_a_sentence_before_a_few_short_lines_is_no_description() -> None:
+    lines = [*BODY, "Share", "Tweet", "Email", *BODY]
+    assert 2 not in furniture_blocks(lines)

@@ -788,7 +788,8 @@ _CAPTION_MAX = 200
 _TICK_MAX = 12  # a chart's axis label or value: "$915", "billion", "’17", "2.5%"
 _TICKS_LOOKED = 10  # a chart's description is followed, within this many lines, ...
 _TICKS_SHORT = 8  # ... by this many labels and values at least ...
-_TICKS_DIGITS = 4  # ... this many of them with a digit
+_TICKS_VALUES = 4  # ... this many of them values
+_VALUE = re.compile(r"^\W{0,2}\d[\d.,:]*\s?(?:%|[A-Za-z]{1,3})?\W{0,2}$")  # "$915", "’17", "2.5%"
 
 
 def _chart_leads(lines: list[str]) -> list[int]:
@@ -797,14 +798,14 @@ def _chart_leads(lines: list[str]) -> list[int]:
     "billion", "’17", "’18" ...). Its words are the chart's, not the article's."""
     found: list[int] = []
     for i, line in enumerate(lines[:-1]):
-        if len(lines[i + 1]) > 60 or len(line) > _CAPTION_MAX or not _ENDS_SENTENCE.search(line):
+        # the values come at once: after a paragraph of the article, a chart starts with its title
+        if len(lines[i + 1]) > _TICK_MAX or len(line) > _CAPTION_MAX:
+            continue
+        if not _ENDS_SENTENCE.search(line):
             continue
         after = lines[i + 1 : i + 1 + _TICKS_LOOKED]
         short = [x for x in after if len(x) <= _TICK_MAX]
-        if (
-            len(short) >= _TICKS_SHORT
-            and sum(1 for x in short if _DIGIT.search(x)) >= _TICKS_DIGITS
-        ):
+        if len(short) >= _TICKS_SHORT and sum(1 for x in short if _VALUE.match(x)) >= _TICKS_VALUES:
             found.append(i)
     return found
 
