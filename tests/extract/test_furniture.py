@@ -520,9 +520,15 @@ def test_a_charts_description_followed_by_its_values() -> None:
     assert furniture_blocks(lines).get(3) is Furniture.CAPTION
 
 
-def test_a_paragraph_before_a_chart_with_its_title_is_no_description() -> None:
-    chart = ["Interest payments on the debt", "$915", "billion", "$900", "600", "300", "’17", "’18"]
-    lines = [*BODY, *chart, "’19", "’20", *BODY]
+def test_a_charts_description_over_its_title() -> None:
+    lead = "Debt as a share of the economy tends to increase during recessions."
+    chart = ["Public debt as a share of GDP", "100", "%", "RECESSIONS", "80", "60", "40", "20"]
+    assert furniture_blocks([*BODY, lead, *chart, "’78", "’80", *BODY]).get(3) is Furniture.CAPTION
+
+
+def test_a_paragraph_over_a_heading_and_text_is_no_description() -> None:
+    chart = ["Interest payments on the debt", "Monthly, in billions of dollars", "$915", "$900"]
+    lines = [*BODY, *chart, "600", "300", "’17", "’18", "’19", "’20", *BODY]
     assert 2 not in furniture_blocks(lines)
 
 
