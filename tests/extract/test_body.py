@@ -115,3 +115,27 @@ def test_one_reply_line_or_a_sentence_about_comments_is_body() -> None:
     lines = [FACT, FACT, "Reply", "The council received 300 comments on the plan by May.", FACT]
     text = "\n\n".join(lines) + "\n"
     assert len(_body(text)) == 5
+
+
+def test_a_byline_over_the_authors_bio_at_the_end_is_no_article() -> None:
+    text = (
+        f"{FACT}\n\nThe governor vetoed the 2022 transit bill, which had passed 31 to 9.\n\n"
+        "By Dev Hardy @devhardy\n\n"
+        "Dev has covered technology since 2008, and fixed computers for ten years before that.\n"
+    )
+    quotes = [c.quote for c in extract_claims(text)]
+    assert not any("2008" in q for q in quotes)
+    assert any("vetoed" in q for q in quotes)
+
+
+def test_a_byline_over_the_article_is_no_bio() -> None:
+    text = (
+        "By Dev Hardy\n\nDevelopers filed 3,000 complaints about the app store in 2023, the "
+        "regulator said.\n\nThe governor vetoed the 2022 transit bill, which had passed 31 to 9.\n"
+    )
+    other = (
+        f"{FACT}\n\nThe governor vetoed the 2022 transit bill, which had passed 31 to 9.\n\n"
+        "By Dev Hardy\n\nThe regulator said developers filed 3,000 complaints in 2023.\n"
+    )
+    assert any("3,000" in c.quote for c in extract_claims(text))
+    assert any("3,000" in c.quote for c in extract_claims(other))  # not about its author

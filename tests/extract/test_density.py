@@ -131,3 +131,33 @@ def test_a_list_far_from_the_article_does_not() -> None:
     menu = [f"Section {i}" for i in range(12)]
     body = _body([*_article(5), *menu, "1. Finland", "2. Norway"])
     assert "1. Finland" not in body
+
+
+def test_a_stream_of_one_paragraph_stories_is_not_article() -> None:
+    story = (
+        "The sheriff said on Wednesday that the two suspects kept the victim's head covered for "
+        "{n} days and spoke Spanish to each other, and that the search for them goes on across "
+        "three counties, with the help of the state police and of {n} volunteers from the town. "
+        "She was found on a road near the highway, some 150 miles from her home, with "
+        "her hands bound, and taken to a hospital, where she was treated and released."
+    )
+    stream: list[str] = []
+    for n in range(3):  # each story a paragraph between labels no rule knows
+        stream += [*(["Politics", "AFP", "Ad", "|", "—"] * 3), story.format(n=n + 5)]
+    lines = [*_article(6), "Latest", *stream]
+    body = _body(lines)
+    assert not any("sheriff" in p for p in body)
+    assert all(p in body for p in _article(6))
+
+
+def test_one_long_paragraph_apart_from_the_article_stays() -> None:
+    summary = (
+        "The console is the most powerful ever made. It plays games in 4K, it holds a Blu-ray "
+        "drive for films, and it costs $499, a hundred dollars more than its rival, which is "
+        "where most buyers will stop and think, since few of them own a 4K television yet. "
+        "The games made for it look sharper and run faster, and older games load in half "
+        "the time, but the box is large, loud under load, and sold without a headset."
+    )
+    box = ["Scores", "87", "Key specs", "Drive 1TB", "Buy now", "Pros", "Cons", "Summary"]
+    body = _body([summary, *box, *box, *_article(6)])
+    assert summary in body

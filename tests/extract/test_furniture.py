@@ -511,3 +511,27 @@ def test_a_menu_of_entries_saying_what_to_do_there() -> None:
 def test_one_speaker_and_a_quotation_telling_what_to_do_is_no_menu() -> None:
     lines = [BODY[0], "Mayor Ana Ruiz: Find the money or cut the routes.", BODY[1]]
     assert furniture_blocks(lines) == {}
+
+
+def test_a_charts_description_followed_by_its_values() -> None:
+    lead = "Annual interest payments on the debt are expected to triple over the next decade."
+    chart = ["$915", "billion", "Interest payments", "$900", "600", "300", "’17", "’18", "’19"]
+    lines = [*BODY, lead, *chart, *BODY]
+    assert furniture_blocks(lines).get(3) is Furniture.CAPTION
+
+
+def test_a_charts_description_over_its_title() -> None:
+    lead = "Debt as a share of the economy tends to increase during recessions."
+    chart = ["Public debt as a share of GDP", "100", "%", "RECESSIONS", "80", "60", "40", "20"]
+    assert furniture_blocks([*BODY, lead, *chart, "’78", "’80", *BODY]).get(3) is Furniture.CAPTION
+
+
+def test_a_paragraph_over_a_heading_and_text_is_no_description() -> None:
+    chart = ["Interest payments on the debt", "Monthly, in billions of dollars", "$915", "$900"]
+    lines = [*BODY, *chart, "600", "300", "’17", "’18", "’19", "’20", *BODY]
+    assert 2 not in furniture_blocks(lines)
+
+
+def test_a_sentence_before_a_few_short_lines_is_no_description() -> None:
+    lines = [*BODY, "Share", "Tweet", "Email", *BODY]
+    assert 2 not in furniture_blocks(lines)

@@ -41,9 +41,29 @@ def test_a_paragraph_left_out_between_two_kept_is_put_back_in_place() -> None:
     assert with_left_out([ONE, THREE], page) == [ONE, TWO, THREE]
 
 
-def test_nothing_is_put_back_above_the_first_or_below_the_last() -> None:
-    page = [TWO, ONE, THREE, TWO.replace("Flag", "Banner")]
+STANDFIRST = (
+    "The mother of a woman who took pills bought online has described how her daughter was "
+    "burning up from within moments before her death."
+)
+
+
+def test_nothing_is_put_back_below_the_last() -> None:
+    page = [ONE, THREE, TWO.replace("Flag", "Banner")]
     assert with_left_out([ONE, THREE], page) == [ONE, THREE]
+
+
+def test_the_standfirst_just_above_the_first_paragraph_is_put_back() -> None:
+    page = ["Headline", STANDFIRST, "View this image", "Police photo", ONE, THREE]
+    assert with_left_out([ONE, THREE], page) == [STANDFIRST, ONE, THREE]
+
+
+def test_above_the_first_only_the_nearest_long_sentence_close_to_it() -> None:
+    bio = "I code stuff. I take photos. I write rants."  # a one-liner: no standfirst
+    assert with_left_out([ONE, THREE], [STANDFIRST, bio, ONE, THREE]) == [ONE, THREE]
+    far = [STANDFIRST, "Share", "Tweet", "Email", ONE, THREE]  # four lines up: a teaser's place
+    assert with_left_out([ONE, THREE], far) == [ONE, THREE]
+    assert with_left_out([ONE, THREE], [STANDFIRST, "", ONE, THREE]) == [STANDFIRST, ONE, THREE]
+    assert with_left_out([ONE, THREE], ["Menu", "Headline", ONE, THREE]) == [ONE, THREE]
 
 
 def test_furniture_labels_and_lines_it_already_has_are_not_put_back() -> None:

@@ -82,6 +82,17 @@ def _comment_thread_start(lines: list[str], i: int) -> int | None:
     return max(0, i - 1)
 
 
+def _byline_over_bio(lines: list[str], i: int, late: bool) -> re.Match[str] | None:
+    """A byline in the second half of the page over a paragraph that starts with the author's
+    name: the author's bio box, with no heading ('By Ann Lee' then 'Ann has covered ...')."""
+    byline = _BYLINE.match(lines[i]) if late and i + 1 < len(lines) else None
+    if byline is None:
+        return None
+    names = byline.group(1).split()
+    after = lines[i + 1]
+    return byline if any(after.startswith(name + " ") for name in (names[0], names[-1])) else None
+
+
 def _ends(line: str) -> bool:
     return line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
@@ -91,6 +102,8 @@ _BIO_HEADER = re.compile(
     r"^(?:(?i:meet the (?:author|reporter|writer)s?|about the (?:author|reporter|writer)s?)"
     r"|(?i:about) ((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+))$"
 )
+# A byline standing alone, an author's handle after it ("By Ann Lee @annlee")
+_BYLINE = re.compile(r"^By ((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+)(?: @\w+)?$")
 _NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 _PRONOUN_START = re.compile(r"^(?:she|he|they)\b", re.IGNORECASE)
 
@@ -156,7 +169,7 @@ def find_body(
                 for j in range(start, n):
                     keep[j] = False
                 break
-        bio = _BIO_HEADER.match(line)
+        bio = _BIO_HEADER.match(line) or _byline_over_bio(lines, i, paras[i][0] > total * 0.5)
         if bio:
             keep[i] = False
             in_bio = True

@@ -30,6 +30,7 @@ DROPPED_GAP = 1.0  # a line the rules took for furniture
 MIN_RUN = 4.0  # a run this heavy (some four paragraphs) is article wherever it stands
 MIN_SHARE = 0.15  # ... and a run of this share of the heaviest, close to one taken:
 NEAR_LINES = 4  # at most this many lines between them
+STREAM_RUNS = 2  # ... unless it is one paragraph alone and the page has this many such runs
 HEAD_LINES = 2  # lines kept just above the heaviest run: headline and standfirst
 
 _CLOSERS = "\"”’')]"  # what may follow a sentence's last mark
@@ -116,7 +117,14 @@ def outside_article(lines: list[str], keep: list[bool]) -> None:
     if not runs:
         return
     heaviest = max(runs, key=lambda r: r.weight)
-    taken = [run is heaviest or run.weight >= MIN_RUN for run in runs]
+    # a heavy run of one paragraph is article (a review's summary box), unless the page has
+    # several: a stream of stories, each a headline and one paragraph of summary
+    lone = [run is not heaviest and _paragraphs(weights, run) == 1 for run in runs]
+    stream = sum(1 for run, one in zip(runs, lone, strict=True) if one and run.weight >= MIN_RUN)
+    taken = [
+        run is heaviest or (run.weight >= MIN_RUN and not (one and stream >= STREAM_RUNS))
+        for run, one in zip(runs, lone, strict=True)
+    ]
     # a lighter run close to one taken is the same article (a live blog's entries between
     # their time stamps): taken in both directions, run after run; when the heaviest is light
     # itself (a short article, a box between its parts), wherever it stands
@@ -142,6 +150,11 @@ def outside_article(lines: list[str], keep: list[bool]) -> None:
     for i, within in enumerate(inside):
         if not within:
             keep[i] = False
+
+
+def _paragraphs(weights: Sequence[float], run: Run) -> int:
+    """How many of a run's lines are sentences' lines (count towards it)."""
+    return sum(1 for i in range(run.start, run.end) if weights[i] > 0)
 
 
 def _with_lists(

@@ -765,6 +765,8 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     close(run)
     for i in _promo_menu(lines):
         marks.setdefault(i, Furniture.LINK)
+    for i in _chart_leads(lines):
+        marks.setdefault(i, Furniture.CAPTION)
     for i, read in enumerate(found):
         if read is not None and read[1] == "read_more" and len(lines[i].split()) <= 5:
             for j in _led_list(lines, i):
@@ -783,6 +785,37 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
 
 
 _CAPTION_MAX = 200
+_TITLE_MAX = 60  # a chart's title
+_TICK_MAX = 12  # a chart's axis label or value: "$915", "billion", "’17", "2.5%"
+_TICKS_LOOKED = 10  # a chart's description is followed, within this many lines, ...
+_TICKS_SHORT = 8  # ... by this many labels and values at least ...
+_TICKS_VALUES = 4  # ... this many of them values
+_VALUE = re.compile(r"^\W{0,2}\d[\d.,:]*\s?(?:%|[A-Za-z]{1,3})?\W{0,2}$")  # "$915", "’17", "2.5%"
+
+
+def _chart_leads(lines: list[str]) -> list[int]:
+    """Charts' descriptions: a sentence (as short as a caption) followed by the chart's labels and
+    values, one per line, at once or after the chart's title ("Annual interest payments are
+    expected to triple." then "$915", "billion", "’17", "’18" ...). Its words are the chart's,
+    not the article's. (An article's paragraph just above a chart that has a title and no
+    description looks the same; on the pages looked at, none stood there.)"""
+    found: list[int] = []
+    last = len(lines) - 2
+    for i, line in enumerate(lines[:-1]):
+        if len(line) > _CAPTION_MAX or len(lines[i + 1]) > _TITLE_MAX:
+            continue
+        titled = len(lines[i + 1]) > _TICK_MAX
+        if titled and (i == last or len(lines[i + 2]) > _TICK_MAX):
+            continue  # a title and a subtitle, or a heading and text: no chart here
+        if not _ENDS_SENTENCE.search(line):
+            continue
+        after = lines[i + 1 + titled : i + 1 + titled + _TICKS_LOOKED]
+        short = [x for x in after if len(x) <= _TICK_MAX]
+        if len(short) >= _TICKS_SHORT and sum(1 for x in short if _VALUE.match(x)) >= _TICKS_VALUES:
+            found.append(i)
+    return found
+
+
 _HEADLINE_BETWEEN = 100  # a line between two headlines of a list, as short as one: one too
 _QUESTION_HEADLINE_WORDS = 12
 

@@ -177,6 +177,26 @@ def _prose(line: str) -> bool:
     return len(line) >= 40 and line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
 
+HEAD_REACH = 3  # lines above the extractor's first paragraph looked at for its standfirst
+HEAD_MIN = 80  # a standfirst is at least this long: a bio's or a menu's one-liner is shorter
+
+
+def _standfirst(page: list[str], first: int, have: set[str], known: str) -> str | None:
+    """The standfirst the extractor left out above its first paragraph: the nearest full
+    sentence's line, at most three lines up, long (a whole sentence or two, not a one-liner).
+    Looking further, or at any line up there, put back teasers and captions twice as often as
+    standfirsts on readability's test pages; the nearest long sentence, alone, mostly the
+    standfirst."""
+    for i in range(first - 1, max(-1, first - 1 - HEAD_REACH), -1):
+        line = page[i]
+        if not _prose(line):
+            continue
+        if len(line) < HEAD_MIN or line in have or line in known:
+            return None
+        return line
+    return None
+
+
 MAX_PUT_BACK = 100  # lines looked for in the extractor's text, at most (each a scan of it)
 
 
@@ -187,8 +207,7 @@ def with_left_out(paragraphs: list[str], page: list[str]) -> list[str]:
     page sets the line beside its flow (figure, caption, aside). The extractor's first and last
     paragraphs found there bound the article; a full sentence's line between them that the
     extractor does not have is put back after the paragraph before it. (Lines above the first
-    are not: on readability's test pages they were teasers and captions twice as often as
-    standfirsts.)"""
+    are not, bar one: see `_standfirst`.)"""
     where: dict[str, list[int]] = {}
     for i, line in enumerate(page):
         if line:
@@ -219,9 +238,12 @@ def with_left_out(paragraphs: list[str], page: list[str]) -> list[str]:
             if line not in known:  # the extractor may hold it inside a longer paragraph
                 extra.setdefault(n, []).append(line)
                 have.add(line)
+    head = _standfirst(page, found[0][0], have, known) if found[0][1] == 0 else None
+    if head is not None:
+        extra.setdefault(-1, []).append(head)
     if not extra:
         return paragraphs
-    out: list[str] = []
+    out: list[str] = list(extra.get(-1, []))
     for n, para in enumerate(paragraphs):
         out.append(para)
         out.extend(extra.get(n, []))
