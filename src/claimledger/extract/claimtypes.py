@@ -61,7 +61,10 @@ _CAUSE_VERBS = ("discourage", "exacerbate", "deter", "worsen", "fuel")
 CAUSE = Cues(
     frozenset(["because", "caused", "causes", "cause", "therefore", "drove", "harms", "blamed"])
     | forms(*_CAUSE_VERBS)
-    | {"deterred", "fuelled"},
+    | {"deterred", "fuelled"}
+    # a general effect in the present ("appears to prevent that from happening"); "prevented"
+    # tells what someone did
+    | {"prevent", "prevents"},
     (
         "as a result",
         "resulted in",
@@ -90,7 +93,7 @@ HEDGED_CAUSE = Cues(
     tuple(
         f"{modal} {verb}"
         for modal in ("would", "could", "might", "may")
-        for verb in ("lead to", "result in", "cause", *_CAUSE_VERBS)
+        for verb in ("lead to", "result in", "cause", "prevent", *_CAUSE_VERBS)
     ),
 )
 # "As a result, the judge granted ...": the cause is in the sentence before; this one tells an event.
@@ -275,6 +278,12 @@ _HAVE = frozenset(["has", "have", "had"])
 # A place in a ranking, which is a figure without digits.
 _RANK_WORDS = frozenset(["ranked", "ranks", "ranking", "rankings"])
 RANK = Cues(_RANK_WORDS)
+# Two amounts compared: "fewer than half", "more than the number of qualified candidates". The
+# comparison is what the sentence asserts, unless it only says how long ("for more than a year").
+_COMPARED = ("more than", "less than", "fewer than", "higher than", "lower than", "greater than")
+COMPARISON = Cues(frozenset(), _COMPARED)
+_COMPARED_FIRST = frozenset(c.split()[0] for c in _COMPARED)
+
 # Words naming an amount, and words saying it changed: together a quantity without its figure.
 AMOUNT_NOUN = Cues(
     frozenset(
@@ -306,6 +315,33 @@ AMOUNT_CHANGE = Cues(
     ("percentage change", "percent change", "per cent change"),
 )
 
+# Verbs of saying, after which "would" reports what someone said will happen: "he said he would
+# not fall silent" is the future as it was announced (an intention or a forecast), not a maybe.
+SAID = Cues(
+    frozenset(
+        (
+            *("said", "says", "told", "announced", "promised", "pledged", "vowed", "insisted"),
+            *("predicted", "warned", "added", "stated", "declared", "confirmed"),
+        )
+    )
+)
+# A court's holding says what the law is, even told as an event: "the Supreme Court has found
+# that people are protected", "the judge ruled that the policy violates".
+COURT = Cues(frozenset(["court", "courts", "judge", "judges", "justices", "tribunal"]))
+_HOLDING_VERBS = frozenset(["ruled", "found", "held", "decided", "concluded", "determined"])
+# A count in words: "nine churchgoers were killed" (the quantity reader takes digits and
+# counts beside a unit; a bare number word before a noun is read here).
+COUNT_WORDS = frozenset(
+    (
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+        *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+        *("nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty"),
+        *("ninety", "dozens", "hundreds", "thousands", "millions"),
+    )
+)
+# Time that is left is an amount: "with just 18 months left in power".
+_REMAINING = frozenset(["left", "remaining", "remain", "remains"])
+
 # Every cue list the type rules read, by the name they read it under; the worthiness lexicon
 # counts them all in its one pass over a sentence's words.
 TYPE_CUES: dict[str, Cues] = {
@@ -324,8 +360,12 @@ TYPE_CUES: dict[str, Cues] = {
     "procedure_now": Cues(PROCEDURE_NOW),
     "plural_subject": Cues(_PLURAL_SUBJECTS),
     "rank": RANK,
+    "comparison": COMPARISON,
     "amount_noun": AMOUNT_NOUN,
     "amount_change": AMOUNT_CHANGE,
+    "said": SAID,
+    "court": COURT,
+    "count_word": Cues(COUNT_WORDS),
 }
 
 
@@ -406,6 +446,19 @@ def ranks(r: Reading) -> bool:
         t in _RANK_WORDS and i + 1 < len(tokens) and tokens[i + 1] in _PLACES
         for i, t in enumerate(tokens)
     )
+
+
+def compares_amounts(r: Reading) -> bool:
+    """'fewer than half', 'more than the number of': two amounts compared, not how long."""
+    if not r.hits.get("comparison", 0):
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if token in _COMPARED_FIRST and tokens[i + 1] == "than":
+            after = tokens[i + 2 : i + 4]
+            if not (after[:1] in (["a"], ["an"]) and after[1:] and after[1] in DURATION_UNITS):
+                return True
+    return False
 
 
 def states_amount_change(r: Reading) -> bool:
@@ -544,6 +597,83 @@ def condition_procedure(r: Reading) -> bool:
     )  # "When comparing ...": no condition
 
 
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+
+
+def reported_future(r: Reading) -> bool:
+    """'he said he would not fall silent': a future announced, not a maybe ('would have' is one)."""
+    if not r.hits.get("said", 0) or "would" not in r.tokens:
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens):
+        if token != "would" or tokens[i + 1 : i + 2] == ["have"]:
+            continue
+        if any(t in SAID.single for t in tokens[max(0, i - 5) : i]):
+            return True
+    return False
+
+
+def court_holding(r: Reading) -> bool:
+    """'The Supreme Court has found that people are protected': what the law is, as a court holds."""
+    if not r.hits.get("court", 0):
+        return False
+    tokens = r.tokens
+    return any(
+        t in _HOLDING_VERBS and tokens[i + 1 : i + 2] == ["that"] for i, t in enumerate(tokens)
+    )
+
+
+_PASSIVE = frozenset(["were", "was"])
+
+
+def counts_in_words(r: Reading) -> bool:
+    """'nine churchgoers were killed': a count in words of those something was done to."""
+    if not r.hits.get("count_word", 0):
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens):
+        if token not in COUNT_WORDS:
+            continue
+        for j in range(i + 2, min(i + 6, len(tokens) - 1)):
+            if tokens[j] in _PASSIVE or tokens[j : j + 2] in (["have", "been"], ["had", "been"]):
+                k = j + 1 if tokens[j] in _PASSIVE else j + 2
+                word = tokens[k] if k < len(tokens) else ""
+                if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES or word in _KILLED:
+                    return True
+                break
+    return False
+
+
+_KILLED = frozenset(["killed", "hurt", "slain", "shot", "injured", "wounded", "arrested"])
+
+
+def time_left(r: Reading) -> bool:
+    """'with just 18 months left': time remaining is an amount, not a when."""
+    units = {q.unit for q in r.quantities if q.unit in DURATION_UNITS}
+    if not units:
+        return False
+    tokens = r.tokens
+    return any(
+        t in units and tokens[i + 1 : i + 2] and tokens[i + 1] in _REMAINING
+        for i, t in enumerate(tokens)
+    )
+
+
+def reported_first_hand(r: Reading) -> bool:
+    """'She said she stayed up until 4 a.m.': someone's own past, as they told it."""
+    if not r.hits.get("said", 0):
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens[:-3]):
+        if token in ("he", "she") and tokens[i + 1] in ("said", "says"):
+            j = i + 2 + (tokens[i + 2] == "that")
+            if j + 1 < len(tokens) and tokens[j] == token:
+                verb = tokens[j + 1]
+                if verb.endswith("ed") or verb in IRREGULAR_PAST or verb in ("was", "had"):
+                    return True
+    return False
+
+
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(
         "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
@@ -551,10 +681,18 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("quantity", "rank", "a place in a ranking: ranked, ranks", ranks),
     TypeRule(
         "quantity",
+        "comparison",
+        "two amounts compared: more than, fewer than, higher than (not 'for more than a year')",
+        compares_amounts,
+    ),
+    TypeRule(
+        "quantity",
         "amount_change",
         "an amount's word (percentage, share, rate) and a change (grew, fell, doubled)",
         states_amount_change,
     ),
+    TypeRule("quantity", "time_left", "time that is left: '18 months left'", time_left),
+    TypeRule("quantity", "count_in_words", "'nine churchgoers were killed'", counts_in_words),
     TypeRule(
         "rules",
         "procedure_in_future",
@@ -569,6 +707,10 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         states_cause,
     ),
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
+    TypeRule(
+        "personal_experience", "reported_first_hand", "she said she stayed", reported_first_hand
+    ),
+    TypeRule("rules", "court_holding", "a court found or ruled that", court_holding),
     TypeRule("rules", "named_policy", "an act called a policy in apposition", names_policy),
     TypeRule("rules", "order", "an injunction, a decree, an executive order", states_order),
     TypeRule(
