@@ -509,10 +509,24 @@ _NAMED_LAW = re.compile(r"(?<![\w’'])[A-Z][\w’']* (?:Act|Law|Code)\b")
 _CALLED_POLICY = re.compile(r", (?:a|an|the) (?:[a-z]+ )?(?:policy|practice|rule|requirement)\b")
 
 
+_RULE_NAMES = RULE_CUES["rule_type"].single
+
+
+def _pairs(tokens: Sequence[str]) -> int:
+    """'rules and regulations', 'laws or policies': two rule words joined name one thing."""
+    return sum(
+        1
+        for i, t in enumerate(tokens[1:-1], 1)
+        if t in ("and", "or") and tokens[i - 1] in _RULE_NAMES and tokens[i + 1] in _RULE_NAMES
+    )
+
+
 def _rule_words(r: Reading) -> int:
     named = " Act" in r.sentence or " Law" in r.sentence or " Code" in r.sentence
+    count = r.hits.get("rule_type", 0)
     return (
-        r.hits.get("rule_type", 0)
+        count
+        - (_pairs(r.tokens) if count >= 2 else 0)
         - r.hits.get("not_rule", 0)
         + bool(named and _NAMED_LAW.search(r.sentence))
     )
@@ -531,8 +545,33 @@ def procedure_in_future(r: Reading) -> bool:
     return bool(r.hits.get("policy_noun", 0) or _CONDITION_CLAUSE.search(r.sentence))
 
 
+_FORECAST_NOUNS = frozenset(["forecast", "forecasts"])
+# After a plural noun "forecasts", words that show it is the subject, not a verb: "career
+# forecasts focus on", "the forecasts are".
+_AFTER_A_NOUN = frozenset(
+    ["are", "were", "of", "for", "show", "suggest", "say", "focus", "point", "vary", "have"]
+)
+
+
+def _forecast_nouns(tokens: Sequence[str]) -> int:
+    """'career forecasts focus on', 'the forecast of': the noun, which foretells nothing itself."""
+    return sum(
+        1
+        for i, t in enumerate(tokens)
+        if t in _FORECAST_NOUNS
+        and (
+            (i and tokens[i - 1] in _NOT_A_VERB_AFTER)
+            or (i + 1 < len(tokens) and tokens[i + 1] in _AFTER_A_NOUN)
+        )
+    )
+
+
 def predicts(r: Reading) -> bool:
-    return r.hits.get("predict", 0) > 0
+    """'will', 'expects', 'plans to': the future; not the noun 'forecasts'."""
+    found = r.hits.get("predict", 0)
+    if found and not _FORECAST_NOUNS.isdisjoint(r.tokens):
+        found -= _forecast_nouns(r.tokens)
+    return found > 0
 
 
 def first_hand(r: Reading) -> bool:
@@ -568,6 +607,12 @@ _PAST_VERB = re.compile(
 )
 
 
+def _second_verb(tokens: Sequence[str], at: int) -> bool:
+    """'monitors and controls its drivers': a second verb in the present after 'and'."""
+    following = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return tokens[at] == "and" and following.endswith("s") and not following.endswith("ss")
+
+
 def tells_procedure(r: Reading) -> bool:
     """An institution's routine, in the present ('ICE categorizes', 'we focus on')."""
     if not (r.hits.get("procedure_now", 0) or r.hits.get("plural_subject", 0)):
@@ -580,7 +625,7 @@ def tells_procedure(r: Reading) -> bool:
             token in PROCEDURE_NOW
             and before not in _NOT_A_VERB_AFTER
             and not before.endswith("'s")
-            and after not in _NOT_AN_OBJECT
+            and (after not in _NOT_AN_OBJECT or _second_verb(tokens, i + 1))
         ):
             return True
         if before in _PLURAL_SUBJECTS and token in _PROCEDURE_STEMS:
