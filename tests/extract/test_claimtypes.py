@@ -66,6 +66,10 @@ _MUST: dict[str, list[str]] = {
         "Fear of deportation discourages people from reporting crimes.",
         "The rhetoric has made it more difficult for agents to do their jobs.",
     ],
+    "own_intention": [
+        "In the interview, the president said he would not fall silent on the issue.",
+        "The tenants' lawyer says they would stay until the court rules.",
+    ],
     "reported_first_hand": [
         "She said she stayed up all night to answer the letters.",
         "He said that he was stopped twice on the way to work.",
@@ -125,6 +129,10 @@ _MUST_NOT: dict[str, list[str]] = {
         "Two key figures of the party are under house arrest.",  # no act done to them
         "The council met two of the tenants.",
     ],
+    "own_intention": [
+        "She said the county would appeal.",  # someone else's step, not her own
+        "He said he would have voted against it.",  # what would have been
+    ],
     "reported_first_hand": [
         "She said the council stayed up all night.",
         "He said she was stopped twice.",  # someone else's experience
@@ -168,6 +176,7 @@ _MUST_NOT: dict[str, list[str]] = {
         "The mayor was stopped twice on the way to work.",
         "I think the plan is good for the city.",
         "We focus on those that pose the most danger.",
+        "The only surprise was when I asked him how many votes he had won.",  # a reporter's question
     ],
     "named_policy": [
         "The mayor, a former teacher, resigned.",

@@ -574,11 +574,21 @@ def predicts(r: Reading) -> bool:
     return found > 0
 
 
+# A reporter's own questions are how the story was got, not an experience told: "when I asked him".
+_REPORTING = frozenset(["asked", "interviewed", "told", "spoke", "emailed", "called", "contacted"])
+
+
 def first_hand(r: Reading) -> bool:
     """'I was', 'we lost', 'I am proud to have joined': the speaker's own past."""
     if r.hits.get("first_person_past", 0):
         return True
     if not r.hits.get("i", 0):
+        return False
+    tokens = r.tokens
+    if any(
+        t == "i" and tokens[k + 1 : k + 2] and tokens[k + 1] in _REPORTING
+        for k, t in enumerate(tokens)
+    ):
         return False
     return r.hits.get("narrated", 0) > 0 or (r.hits.get("have", 0) > 0 and is_perfect(r.tokens))
 
@@ -704,6 +714,20 @@ def time_left(r: Reading) -> bool:
     )
 
 
+def own_intention(r: Reading) -> bool:
+    """'the president said he would not fall silent': one's own announced intention."""
+    if not r.hits.get("said", 0):
+        return False
+    tokens = r.tokens
+    return any(
+        t in ("said", "says")
+        and tokens[i + 1 : i + 2] in (["he"], ["she"], ["they"])
+        and tokens[i + 2 : i + 3] == ["would"]
+        and tokens[i + 3 : i + 4] != ["have"]
+        for i, t in enumerate(tokens)
+    )
+
+
 def reported_first_hand(r: Reading) -> bool:
     """'She said she stayed up until 4 a.m.': someone's own past, as they told it."""
     if not r.hits.get("said", 0):
@@ -745,6 +769,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         procedure_in_future,
     ),
     TypeRule("prediction", "future", "will, expects, plans to, is set to", predicts),
+    TypeRule("prediction", "own_intention", "'he said he would'", own_intention),
     TypeRule(
         "correlation_causation",
         "cause",
