@@ -17,6 +17,20 @@ def _reading(sentence: str) -> Reading:
 
 
 _MUST: dict[str, list[str]] = {
+    "comparison": [
+        "Fewer than half of the tenants renewed their leases.",
+        "Demand for nurses is higher than the number of graduates.",
+        "The county spends more than its neighbours on roads.",
+        "He had waited for more than 20 years.",  # a measured span compared
+    ],
+    "time_left": [
+        "With just 18 months left in office, the mayor has no majority.",
+        "There are three weeks remaining before the vote.",
+    ],
+    "count_in_words": [
+        "After nine young protesters were arrested in March, the mayor spoke.",
+        "Three council members have been suspended.",
+    ],
     "rank": [
         "It ranked near the bottom of the pack on unemployment.",
         "The city ranks third in the country for air quality.",
@@ -51,6 +65,18 @@ _MUST: dict[str, list[str]] = {
         "The closures led to longer commutes.",
         "Fear of deportation discourages people from reporting crimes.",
         "The rhetoric has made it more difficult for agents to do their jobs.",
+    ],
+    "own_intention": [
+        "In the interview, the president said he would not fall silent on the issue.",
+        "The tenants' lawyer says they would stay until the court rules.",
+    ],
+    "reported_first_hand": [
+        "She said she stayed up all night to answer the letters.",
+        "He said that he was stopped twice on the way to work.",
+    ],
+    "court_holding": [
+        "The Supreme Court has found that people are protected from punishment for burning a flag.",
+        "A federal judge ruled that the county violated the tenants' rights.",
     ],
     "first_hand": [
         "I was stopped twice on the way to work.",
@@ -90,6 +116,31 @@ _MUST: dict[str, list[str]] = {
 }
 
 _MUST_NOT: dict[str, list[str]] = {
+    "comparison": [
+        "The two firms have worked together for more than a year.",  # how long, in passing
+        "The meeting lasted less than an hour.",
+        "The mayor would rather resign than raise taxes.",
+    ],
+    "time_left": [
+        "He was jailed for two years.",
+        "She left the city 10 years ago.",  # 'left' before the figure
+    ],
+    "count_in_words": [
+        "Two key figures of the party are under house arrest.",  # no act done to them
+        "The council met two of the tenants.",
+    ],
+    "own_intention": [
+        "She said the county would appeal.",  # someone else's step, not her own
+        "He said he would have voted against it.",  # what would have been
+    ],
+    "reported_first_hand": [
+        "She said the council stayed up all night.",
+        "He said she was stopped twice.",  # someone else's experience
+    ],
+    "court_holding": [
+        "The court heard that the tenant was evicted.",
+        "The company found that sales had fallen.",
+    ],
     "rank": [
         "Survey respondents have ranked WordPress among the most dreaded technologies.",
         "The rankings were published on Monday.",
@@ -125,6 +176,7 @@ _MUST_NOT: dict[str, list[str]] = {
         "The mayor was stopped twice on the way to work.",
         "I think the plan is good for the city.",
         "We focus on those that pose the most danger.",
+        "The only surprise was when I asked him how many votes he had won.",  # a reporter's question
     ],
     "named_policy": [
         "The mayor, a former teacher, resigned.",
@@ -202,6 +254,20 @@ def test_perfect_tense(tokens: str, perfect: bool) -> None:
         ("As a result, a federal judge granted an injunction barring arrests.", "rules"),
         ("I am proud to have joined the lawsuit against the agency.", "personal_experience"),
         ("The mayor met the governor on Tuesday.", "other"),
+        # "would prevent" is a maybe: the rule beside it gives the type
+        ("That would prevent access to the records without a judicial warrant.", "rules"),
+        ("Early treatment appears to prevent the illness.", "correlation_causation"),
+        # "prevented" tells an act, here called a policy
+        ("They prevented collaboration, a policy that had dangerous results.", "rules"),
+        # a second verb in the present after "and" keeps a routine
+        ("It monitors and controls its drivers through the app.", "rules"),
+        # two rule words joined name one thing: an event beside them stays an event
+        ("And it has demonstrated its willingness to ignore rules and regulations.", "other"),
+        ("The board has filed legislation to keep the policies.", "rules"),
+        # the noun "forecasts" foretells nothing
+        ("Many career forecasts focus on the best paid jobs.", "other"),
+        ("The bank forecasts growth of two points.", "quantity"),
+        ("The bank forecasts slower growth.", "prediction"),
     ],
 )
 def test_the_first_rule_that_holds_gives_the_type(sentence: str, kind: str) -> None:

@@ -61,7 +61,10 @@ _CAUSE_VERBS = ("discourage", "exacerbate", "deter", "worsen", "fuel")
 CAUSE = Cues(
     frozenset(["because", "caused", "causes", "cause", "therefore", "drove", "harms", "blamed"])
     | forms(*_CAUSE_VERBS)
-    | {"deterred", "fuelled"},
+    | {"deterred", "fuelled"}
+    # a general effect in the present ("appears to prevent that from happening"); "prevented"
+    # tells what someone did
+    | {"prevent", "prevents"},
     (
         "as a result",
         "resulted in",
@@ -90,7 +93,7 @@ HEDGED_CAUSE = Cues(
     tuple(
         f"{modal} {verb}"
         for modal in ("would", "could", "might", "may")
-        for verb in ("lead to", "result in", "cause", *_CAUSE_VERBS)
+        for verb in ("lead to", "result in", "cause", "prevent", *_CAUSE_VERBS)
     ),
 )
 # "As a result, the judge granted ...": the cause is in the sentence before; this one tells an event.
@@ -275,6 +278,11 @@ _HAVE = frozenset(["has", "have", "had"])
 # A place in a ranking, which is a figure without digits.
 _RANK_WORDS = frozenset(["ranked", "ranks", "ranking", "rankings"])
 RANK = Cues(_RANK_WORDS)
+# Two amounts compared: "fewer than half", "more than the number of qualified candidates". The
+# comparison is what the sentence asserts, unless it only says how long ("for more than a year").
+_COMPARED = ("more than", "less than", "fewer than", "higher than", "lower than", "greater than")
+_COMPARED_FIRST = frozenset(c.split()[0] for c in _COMPARED)
+
 # Words naming an amount, and words saying it changed: together a quantity without its figure.
 AMOUNT_NOUN = Cues(
     frozenset(
@@ -305,6 +313,25 @@ AMOUNT_CHANGE = Cues(
     ),
     ("percentage change", "percent change", "per cent change"),
 )
+
+# "said he would", "she said she stayed": what someone told of their own intention or past.
+SAID = frozenset(["said", "says"])
+# A court's holding says what the law is, even told as an event: "the Supreme Court has found
+# that people are protected", "the judge ruled that the policy violates".
+COURT = frozenset(["court", "courts", "judge", "judges", "justices", "tribunal"])
+_HOLDING_VERBS = frozenset(["ruled", "found", "held", "decided", "concluded", "determined"])
+# A count in words: "nine churchgoers were killed" (the quantity reader takes digits and
+# counts beside a unit; a bare number word before a noun is read here).
+COUNT_WORDS = frozenset(
+    (
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+        *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+        *("nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty"),
+        *("ninety", "dozens", "hundreds", "thousands", "millions"),
+    )
+)
+# Time that is left is an amount: "with just 18 months left in power".
+_REMAINING = frozenset(["left", "remaining", "remain", "remains"])
 
 # Every cue list the type rules read, by the name they read it under; the worthiness lexicon
 # counts them all in its one pass over a sentence's words.
@@ -408,6 +435,19 @@ def ranks(r: Reading) -> bool:
     )
 
 
+def compares_amounts(r: Reading) -> bool:
+    """'fewer than half', 'more than the number of': two amounts compared, not how long."""
+    if " than " not in r.sentence:  # a substring test first: cheaper than a look at every word
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if token in _COMPARED_FIRST and tokens[i + 1] == "than":
+            after = tokens[i + 2 : i + 4]
+            if not (after[:1] in (["a"], ["an"]) and after[1:] and after[1] in DURATION_UNITS):
+                return True
+    return False
+
+
 def states_amount_change(r: Reading) -> bool:
     """An amount said to have changed, without its figure ('the percentage of PHP has grown')."""
     return r.hits.get("amount_noun", 0) > 0 and r.hits.get("amount_change", 0) > 0
@@ -456,10 +496,24 @@ _NAMED_LAW = re.compile(r"(?<![\w’'])[A-Z][\w’']* (?:Act|Law|Code)\b")
 _CALLED_POLICY = re.compile(r", (?:a|an|the) (?:[a-z]+ )?(?:policy|practice|rule|requirement)\b")
 
 
+_RULE_NAMES = RULE_CUES["rule_type"].single
+
+
+def _pairs(tokens: Sequence[str]) -> int:
+    """'rules and regulations', 'laws or policies': two rule words joined name one thing."""
+    return sum(
+        1
+        for i, t in enumerate(tokens[1:-1], 1)
+        if t in ("and", "or") and tokens[i - 1] in _RULE_NAMES and tokens[i + 1] in _RULE_NAMES
+    )
+
+
 def _rule_words(r: Reading) -> int:
     named = " Act" in r.sentence or " Law" in r.sentence or " Code" in r.sentence
+    count = r.hits.get("rule_type", 0)
     return (
-        r.hits.get("rule_type", 0)
+        count
+        - (_pairs(r.tokens) if count >= 2 else 0)
         - r.hits.get("not_rule", 0)
         + bool(named and _NAMED_LAW.search(r.sentence))
     )
@@ -478,8 +532,37 @@ def procedure_in_future(r: Reading) -> bool:
     return bool(r.hits.get("policy_noun", 0) or _CONDITION_CLAUSE.search(r.sentence))
 
 
+_FORECAST_NOUNS = frozenset(["forecast", "forecasts"])
+# After a plural noun "forecasts", words that show it is the subject, not a verb: "career
+# forecasts focus on", "the forecasts are".
+_AFTER_A_NOUN = frozenset(
+    ["are", "were", "of", "for", "show", "suggest", "say", "focus", "point", "vary", "have"]
+)
+
+
+def _forecast_nouns(tokens: Sequence[str]) -> int:
+    """'career forecasts focus on', 'the forecast of': the noun, which foretells nothing itself."""
+    return sum(
+        1
+        for i, t in enumerate(tokens)
+        if t in _FORECAST_NOUNS
+        and (
+            (i and tokens[i - 1] in _NOT_A_VERB_AFTER)
+            or (i + 1 < len(tokens) and tokens[i + 1] in _AFTER_A_NOUN)
+        )
+    )
+
+
 def predicts(r: Reading) -> bool:
-    return r.hits.get("predict", 0) > 0
+    """'will', 'expects', 'plans to': the future; not the noun 'forecasts'."""
+    found = r.hits.get("predict", 0)
+    if found and not _FORECAST_NOUNS.isdisjoint(r.tokens):
+        found -= _forecast_nouns(r.tokens)
+    return found > 0
+
+
+# A reporter's own questions are how the story was got, not an experience told: "when I asked him".
+_REPORTING = frozenset(["asked", "interviewed", "told", "spoke", "emailed", "called", "contacted"])
 
 
 def first_hand(r: Reading) -> bool:
@@ -487,6 +570,12 @@ def first_hand(r: Reading) -> bool:
     if r.hits.get("first_person_past", 0):
         return True
     if not r.hits.get("i", 0):
+        return False
+    tokens = r.tokens
+    if any(
+        t == "i" and tokens[k + 1 : k + 2] and tokens[k + 1] in _REPORTING
+        for k, t in enumerate(tokens)
+    ):
         return False
     return r.hits.get("narrated", 0) > 0 or (r.hits.get("have", 0) > 0 and is_perfect(r.tokens))
 
@@ -515,6 +604,12 @@ _PAST_VERB = re.compile(
 )
 
 
+def _second_verb(tokens: Sequence[str], at: int) -> bool:
+    """'monitors and controls its drivers': a second verb in the present after 'and'."""
+    following = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return tokens[at] == "and" and following.endswith("s") and not following.endswith("ss")
+
+
 def tells_procedure(r: Reading) -> bool:
     """An institution's routine, in the present ('ICE categorizes', 'we focus on')."""
     if not (r.hits.get("procedure_now", 0) or r.hits.get("plural_subject", 0)):
@@ -527,7 +622,7 @@ def tells_procedure(r: Reading) -> bool:
             token in PROCEDURE_NOW
             and before not in _NOT_A_VERB_AFTER
             and not before.endswith("'s")
-            and after not in _NOT_AN_OBJECT
+            and (after not in _NOT_AN_OBJECT or _second_verb(tokens, i + 1))
         ):
             return True
         if before in _PLURAL_SUBJECTS and token in _PROCEDURE_STEMS:
@@ -544,6 +639,88 @@ def condition_procedure(r: Reading) -> bool:
     )  # "When comparing ...": no condition
 
 
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+
+
+def court_holding(r: Reading) -> bool:
+    """'The Supreme Court has found that people are protected': what the law is, as a court holds."""
+    if " that " not in r.sentence or COURT.isdisjoint(r.tokens):
+        return False
+    tokens = r.tokens
+    return any(
+        t in _HOLDING_VERBS and tokens[i + 1 : i + 2] == ["that"] for i, t in enumerate(tokens)
+    )
+
+
+_PASSIVE = frozenset(["were", "was"])
+
+
+def counts_in_words(r: Reading) -> bool:
+    """'nine churchgoers were killed': a count in words of those something was done to."""
+    if not (" were " in r.sentence or " was " in r.sentence or " been " in r.sentence):
+        return False
+    tokens = r.tokens
+    if COUNT_WORDS.isdisjoint(tokens):
+        return False
+    for i, token in enumerate(tokens):
+        if token not in COUNT_WORDS:
+            continue
+        for j in range(i + 2, min(i + 6, len(tokens) - 1)):
+            if tokens[j] in _PASSIVE or tokens[j : j + 2] in (["have", "been"], ["had", "been"]):
+                k = j + 1 if tokens[j] in _PASSIVE else j + 2
+                word = tokens[k] if k < len(tokens) else ""
+                if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES or word in _KILLED:
+                    return True
+                break
+    return False
+
+
+_KILLED = frozenset(["killed", "hurt", "slain", "shot", "injured", "wounded", "arrested"])
+
+
+def time_left(r: Reading) -> bool:
+    """'with just 18 months left': time remaining is an amount, not a when."""
+    if not r.quantities:
+        return False
+    units = {q.unit for q in r.quantities if q.unit in DURATION_UNITS}
+    if not units:
+        return False
+    tokens = r.tokens
+    return any(
+        t in units and tokens[i + 1 : i + 2] and tokens[i + 1] in _REMAINING
+        for i, t in enumerate(tokens)
+    )
+
+
+def own_intention(r: Reading) -> bool:
+    """'the president said he would not fall silent': one's own announced intention."""
+    if " would " not in r.sentence or SAID.isdisjoint(r.tokens):
+        return False
+    tokens = r.tokens
+    return any(
+        t in SAID
+        and tokens[i + 1 : i + 2] in (["he"], ["she"], ["they"])
+        and tokens[i + 2 : i + 3] == ["would"]
+        and tokens[i + 3 : i + 4] != ["have"]
+        for i, t in enumerate(tokens)
+    )
+
+
+def reported_first_hand(r: Reading) -> bool:
+    """'She said she stayed up until 4 a.m.': someone's own past, as they told it."""
+    if "e said " not in r.sentence and "e says " not in r.sentence:  # "he said", "She says"
+        return False
+    tokens = r.tokens
+    for i, token in enumerate(tokens[:-3]):
+        if token in ("he", "she") and tokens[i + 1] in ("said", "says"):
+            j = i + 2 + (tokens[i + 2] == "that")
+            if j + 1 < len(tokens) and tokens[j] == token:
+                verb = tokens[j + 1]
+                if verb.endswith("ed") or verb in IRREGULAR_PAST or verb in ("was", "had"):
+                    return True
+    return False
+
+
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(
         "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
@@ -551,10 +728,18 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("quantity", "rank", "a place in a ranking: ranked, ranks", ranks),
     TypeRule(
         "quantity",
+        "comparison",
+        "two amounts compared: more than, fewer than, higher than (not 'for more than a year')",
+        compares_amounts,
+    ),
+    TypeRule(
+        "quantity",
         "amount_change",
         "an amount's word (percentage, share, rate) and a change (grew, fell, doubled)",
         states_amount_change,
     ),
+    TypeRule("quantity", "time_left", "time that is left: '18 months left'", time_left),
+    TypeRule("quantity", "count_in_words", "'nine churchgoers were killed'", counts_in_words),
     TypeRule(
         "rules",
         "procedure_in_future",
@@ -562,6 +747,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         procedure_in_future,
     ),
     TypeRule("prediction", "future", "will, expects, plans to, is set to", predicts),
+    TypeRule("prediction", "own_intention", "'he said he would'", own_intention),
     TypeRule(
         "correlation_causation",
         "cause",
@@ -569,6 +755,10 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         states_cause,
     ),
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
+    TypeRule(
+        "personal_experience", "reported_first_hand", "she said she stayed", reported_first_hand
+    ),
+    TypeRule("rules", "court_holding", "a court found or ruled that", court_holding),
     TypeRule("rules", "named_policy", "an act called a policy in apposition", names_policy),
     TypeRule("rules", "order", "an injunction, a decree, an executive order", states_order),
     TypeRule(

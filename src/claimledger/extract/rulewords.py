@@ -85,6 +85,7 @@ RULE_WORDS: tuple[RuleWords, ...] = (
         (
             *("priority", "priorities", "procedure", "procedures", "protocol", "protocols"),
             *("guidelines", "strategy"),
+            *("guidance", "recommendation", "recommendations"),
         ),
         rule_type=True,
         policy_noun=True,
