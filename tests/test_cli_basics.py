@@ -26,6 +26,27 @@ def test_every_command_has_help(cli: Cli) -> None:
         assert command.help or command.short_help, f"{name} has no help text"
 
 
+def test_command_list_reflows_each_docstring() -> None:
+    """A docstring's line breaks are the source's, not the terminal's: on a wide terminal each
+    command's summary is one line (they used to break mid-sentence, e.g. `show`, `verify`)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "250", "NO_COLOR": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", "from claimledger.cli import main; main()", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    ).stdout
+    show = next(line for line in out.splitlines() if "│ show " in line)
+    assert "the published fact-check (page, statement" in show
+    rules = next(line for line in out.splitlines() if "│ rules " in line)
+    assert rules.rstrip(" │").endswith("the person who marked it reviewed.")
+
+
 def test_claims_json_has_the_documented_fields(
     cli: Cli, ledger_db: str, seeded: dict[str, int]
 ) -> None:
