@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from claimledger.export import claimreview
+from claimledger.export.records import ReviewRow
 from claimledger.records import ClaimFilter
 from claimledger.service import Ledger
 
@@ -63,7 +64,7 @@ def test_objects_written_from_their_parts_are_the_encoders_bytes(
     whole: list[int] = []
     real = claimreview._Shared._whole
 
-    def spy(self: claimreview._Shared, row: claimreview.ReviewRow) -> object:
+    def spy(self: claimreview._Shared, row: ReviewRow) -> object:
         whole.append(row[0])
         return real(self, row)
 
