@@ -88,10 +88,10 @@ class _Shared:
         """(rating, date, has a review body) of objects the schema found nothing wrong with."""
         self.shapes: set[tuple[Any, ...]] = set()
         """Shapes (see `claim_review`) JSON-LD expansion found nothing wrong with."""
-        self.items: dict[Any, tuple[str, tuple[Any, ...]]] = {}
         self.passes = _passes()
-        self.items_of: SourceRecord | None = None
-        """The Claim reviewed's text and shape for each speaker of the article `items_of`."""
+        self.items: dict[int, tuple[SourceRecord, dict[Any, tuple[str, tuple[Any, ...]]]]] = {}
+        """The Claim reviewed's text and shape for each article (by identity: the article is
+        kept, so its id is no other's) and speaker."""
 
     def rating(self, label: str) -> tuple[dict[str, Any], Any, str]:
         """The rating object of a verdict, its items (a key of `clean`) and its JSON text."""
@@ -176,13 +176,17 @@ class _Shared:
             or (summary and (type(summary) is not str or passes[2].search(summary) is None))
         ):
             return self._whole(row)
-        if source is not self.items_of:
-            self.items_of = source
-            self.items = {}
-        item = self.items.get(speaker)
+        kept = self.items.get(id(source))
+        if kept is None:
+            if len(self.items) >= 4096:
+                self.items.clear()
+            kept = self.items[id(source)] = (source, {})
+        item = kept[1].get(speaker)
         if item is None:
             obj, item_shape = _item(speaker, source)
-            item = self.items[speaker] = (_encode(obj), item_shape)
+            if len(kept[1]) >= 256:
+                kept[1].clear()
+            item = kept[1][speaker] = (_encode(obj), item_shape)
         shape = (len(rating[0]), len(self.author), item[1], bool(summary))
         if shape not in self.shapes:
             return self._whole(row)
@@ -311,15 +315,20 @@ def write_claimreview(
     shared = _Shared(settings)
     text = shared.text
     write = out.write
-    for row in _rows(records):
-        found = text(row)
+    lines: list[str] = []  # written a thousand at a time: one call for many objects
+    for item in records:
+        found = text(item if type(item) is tuple else review_row(cast(ExportRecord, item)))
         if type(found) is not str:
             if refused is not None:
                 refused(cast(Refused, found))
             continue
-        write(",\n" if n else "\n")
-        write(found)
+        lines.append(found)
         n += 1
+        if len(lines) == 1000:
+            write(("\n" if n == len(lines) else ",\n") + ",\n".join(lines))
+            lines.clear()
+    if lines:
+        write(("\n" if n == len(lines) else ",\n") + ",\n".join(lines))
     write("\n]\n" if n else "]\n")
     return n
 
