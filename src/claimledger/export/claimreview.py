@@ -178,7 +178,7 @@ class _Shared:
             return self._whole(row)
         kept = self.items.get(id(source))
         if kept is None:
-            if len(self.items) >= 4096:
+            if len(self.items) >= 256:
                 self.items.clear()
             kept = self.items[id(source)] = (source, {})
         item = kept[1].get(speaker)
