@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from claimledger.export.by_article import ArticleClaims
-    from claimledger.export.records import ExportRecord
+    from claimledger.export.records import ExportRecord, ReviewRow
     from claimledger.export.to_file import Exported
     from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
@@ -311,6 +311,14 @@ class Ledger:
                 details=details,
                 words=words,
             )
+
+    def review_rows(self, flt: ClaimFilter, *, verified: bool = False) -> Iterator[ReviewRow]:
+        """`export_records(flt, details=False)` as ClaimReview reads it: plain tuples of what it
+        shows (see `export.records.review_rows`), in one read transaction."""
+        from claimledger.export.records import review_rows
+
+        with self.tx.read() as s:
+            yield from review_rows(session=s, flt=flt, verified=verified)
 
     # -- other people's work ------------------------------------------------
     def latest_change(self) -> int:

@@ -228,22 +228,23 @@ def export(
                 ):
                     out.write(line)
                     n += line.startswith('{"kind":"claim"')
+            elif publishing is not None:
+                from claimledger.export.claimreview import write_claimreview
+
+                rows = with_progress(
+                    ledger.review_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
+                )
+                n = write_claimreview(rows, out, publishing, refused=refused)
             else:
                 records = with_progress(
                     ledger.export_records(
-                        flt,
-                        publications=publishing is not None,
-                        verified=in_one_pass,
-                        details=publishing is None,
-                        words=fmt == "csv",
+                        flt, publications=False, verified=in_one_pass, words=fmt == "csv"
                     ),
                     ledger.count(flt),
                     "export",
                 )
                 layout: Per = "evidence" if per == "evidence" else "claim"
-                n = write_records(
-                    records, fmt, out, publishing, refused=refused, per=layout, bom=bom
-                )
+                n = write_records(records, fmt, out, per=layout, bom=bom)
     except RecordAltered as exc:
         raise fail(f"{exc}, --force exports anyway") from None
     _log(ledger, fmt, filters, previous, per, bom, started, n, mark)
@@ -267,9 +268,7 @@ def _pages(
 ) -> int:
     from claimledger.export.claimreview import write_claimreview_pages
 
-    records = with_progress(
-        ledger.export_records(flt, verified=verified, details=False), ledger.count(flt), "export"
-    )
+    records = with_progress(ledger.review_rows(flt, verified=verified), ledger.count(flt), "export")
     written = write_claimreview_pages(records, folder, publishing, refused=refused)
     err_console.print(
         f"{written.reviews} claim(s) written to {written.pages} page file(s) in {folder}",

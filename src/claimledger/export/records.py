@@ -180,7 +180,9 @@ def _claim_page(conn: sa.Connection, query: sa.Select[Any], sqlite: bool) -> lis
         result.close()
 
 
-def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
+def _page_query(
+    flt: ClaimFilter, dialect: str, after: int, columns: tuple[Any, ...] | None = None
+) -> sa.Select[Any]:
     """The next page by primary key.
 
     On SQLite the review-state test is written so the planner cannot answer it from the queue
@@ -192,7 +194,7 @@ def _page_query(flt: ClaimFilter, dialect: str, after: int) -> sa.Select[Any]:
         state = col(Claim.review_state)
         conds.append((state + "" if dialect == "sqlite" else state).in_(flt.states))
     return (
-        sa.select(*(PLAIN_CLAIM_COLUMNS if dialect == "sqlite" else CLAIM_COLUMNS))
+        sa.select(*(columns or (PLAIN_CLAIM_COLUMNS if dialect == "sqlite" else CLAIM_COLUMNS)))
         .where(col(Claim.id) > after, *conds)
         .order_by(col(Claim.id))
         .limit(PAGE)
@@ -419,6 +421,75 @@ def _publications(page: _Page, conn: sa.Connection) -> dict[int, PublicationReco
         cid: new_publication(cid, url, statement, rating, summary, by, _when(at))
         for cid, url, statement, rating, summary, by, at in rows
     }
+
+
+Published = tuple[str | None, str | None, str | None, str | None, str | None]
+"""What ClaimReview shows of a publication: its page, statement, rating, summary and the day
+it was published (ISO date text, UTC), each None when not recorded."""
+ReviewRow = tuple[int, str | None, SourceRecord, Published | None]
+"""One claim as ClaimReview sees it: its id, speaker, article and publication (None: nothing
+recorded)."""
+REVIEW_COLUMNS = (col(Claim.id), col(Claim.source_id), col(Claim.speaker))
+SPEAKER = [cast(Any, c).key for c in CLAIM_COLUMNS].index("speaker")
+
+
+def review_rows(
+    *, session: Session, flt: ClaimFilter, verified: bool = False
+) -> Iterator[ReviewRow]:
+    """`export_records(details=False)` for ClaimReview alone, as plain tuples: only the columns
+    it shows are read, no record object per claim, the publication's day taken from the stored
+    text (no datetime per claim). With `verified`, each page is checked as `export_records`
+    checks it (the whole claim read for that)."""
+    conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
+    bad_sources: set[int] = set()
+    after = 0
+    dialect = conn.dialect.name
+    sqlite = dialect == "sqlite"
+    speaker = SPEAKER if verified else 2
+    while True:
+        query = _page_query(flt, dialect, after, None if verified else REVIEW_COLUMNS)
+        claims = _claim_page(conn, query, sqlite)
+        if not claims:
+            return
+        if verified:
+            named = claims if not sqlite else [PageRow._make(row) for row in claims]
+            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
+        ids = [row[0] for row in claims]
+        sources = _sources({row[1] for row in claims}, conn)
+        published = _published(_Page(ids, sqlite), conn)
+        for row in claims:
+            cid = row[0]
+            yield cid, row[speaker], sources[row[1]], published.get(cid)
+        after = ids[-1]
+
+
+def _published(page: _Page, conn: sa.Connection) -> dict[int, Published]:
+    rows = conn.execute(PUBLICATIONS[page.key], page.params()).all()
+    days: dict[str, str] = {}
+    return {
+        cid: (url, statement, rating, summary, _day(at, days))
+        for cid, url, statement, rating, summary, _by, at in rows
+    }
+
+
+def _day(value: Any, days: dict[str, str]) -> str | None:
+    """The UTC day of a publication time, as `published_at.date().isoformat()` gives it: on
+    SQLite the stored text is UTC ISO ("2026-01-02 10:00:00.123456"), so its first ten
+    characters, read as a date once per day (anything else is parsed whole)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value[10:11] in (" ", "T"):
+        day = days.get(value[:10])
+        if day is not None:
+            return day
+        day = cast(str, _when(value).date().isoformat())
+        if day == value[:10] and len(days) < 4096:
+            days[day] = day
+        return day
+    found: str = _when(value).date().isoformat()
+    return found
 
 
 def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, Any]]:
