@@ -25,7 +25,13 @@ from claimledger.extract import (
     claim_fingerprint,
     read_article,
 )
-from claimledger.extract.similarity import match_keys, measure_keys
+from claimledger.extract.similarity import (
+    SimilarityProfile,
+    match_keys,
+    measure_keys,
+    remember_profile,
+    similarity_profile,
+)
 from claimledger.ledger import reach, roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
@@ -57,6 +63,8 @@ class ClaimKeys:
     fingerprint: str
     matching: frozenset[int]
     measures: frozenset[int]
+    profile: SimilarityProfile
+    """The words match scoring compares (kept by the writer: `remember_profile`)."""
 
     @classmethod
     def of(cls, claim: ExtractedClaim) -> ClaimKeys:
@@ -65,6 +73,7 @@ class ClaimKeys:
             claim_fingerprint(claim.quote),
             match_keys(claim.quote),
             measure_keys(claim.quote, quantities),
+            similarity_profile(claim.quote),
         )
 
 
@@ -192,6 +201,7 @@ def add_extracted(
         keys = [ClaimKeys.of(c) for c in found]
     written: list[NewClaim] = []  # ids filled in below
     for c, k in zip(found, keys, strict=True):
+        remember_profile(c.quote, k.profile)
         a = anchor(source.text, c.start, c.end)
         quantities = [q.to_dict() for q in c.quantities]
         period = (c.period.start, c.period.end) if c.period else (None, None)
