@@ -244,12 +244,8 @@ def add_extracted(
         return []
     conn = session.connection()
     claim_table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    inserted = conn.execute(
-        claim_table.insert().returning(claim_table.c.id, sort_by_parameter_order=True), rows
-    )
-    ids = list(inserted.scalars())
-    if len(ids) != len(found):  # returning order is guaranteed per row batch; check anyway
-        raise LedgerError("internal error: claim ids did not come back for every claim")
+    conn.execute(claim_table.insert(), rows)
+    ids = _new_ids(conn, source.id, [(c.start, c.end) for c in found])
     search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
     anchors = (
         {"claim_id": cid, **_anchor_row(source.text, s, e)}
@@ -266,6 +262,25 @@ def add_extracted(
         ],
     )
     return [replace(new, id=cid) for cid, new in zip(ids, written, strict=True)]
+
+
+def _new_ids(conn: sa.Connection, source_id: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The ids of an article's claims just inserted (its source is new: they are all it has), in
+    the order inserted. One executemany and one indexed read: RETURNING in the parameters' order
+    made SQLAlchemy insert the rows one statement at a time. Ids ascend in the order inserted;
+    each claim's span checks it, and its span identifies it should the ids say otherwise."""
+    claim: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    stored = conn.execute(
+        sa.select(claim.c.id, claim.c.start, claim.c.end)
+        .where(claim.c.source_id == source_id)
+        .order_by(claim.c.id)
+    ).all()
+    if [(s, e) for _, s, e in stored] == spans:
+        return [int(i) for i, _, _ in stored]
+    by_span = {(s, e): int(i) for i, s, e in stored}
+    if len(by_span) != len(spans) or len(stored) != len(spans) or set(by_span) != set(spans):
+        raise LedgerError("internal error: claim ids did not come back for every claim")
+    return [by_span[span] for span in spans]
 
 
 def _created(
