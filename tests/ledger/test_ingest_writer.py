@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from claimledger.extract.similarity import claim_fingerprint, claim_keys
+from claimledger.errors import LedgerError
+from claimledger.extract.similarity import claim_fingerprint, claim_keys, similarity_profile
 from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger.driver_rows import NO_ID, padded
+from claimledger.ledger.ingest import _new_ids
 from claimledger.service import Ledger, prepare
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
@@ -94,3 +96,45 @@ def test_ids_are_padded_to_a_few_sizes(n: int, size: int) -> None:
 def test_more_ids_than_the_largest_size_are_left_as_they_are() -> None:
     ids = list(range(1, 700))
     assert padded(ids) == ids
+
+
+def test_each_claim_gets_its_own_id_anchors_and_history(ledger: Ledger) -> None:
+    """One executemany, ids read back: each stored claim is the prepared one at its place."""
+    prepared = prepare(sorted(SOURCES.glob("*.txt"))[0])
+    assert len(prepared.claims) > 1
+    ledger.ingest(prepared)
+    with ledger.tx.read() as s:
+        conn = s.connection()
+        stored = conn.execute(sa.text('SELECT id, start, "end", quote FROM claim ORDER BY id'))
+        rows = [(int(i), a, b, q) for i, a, b, q in stored]
+        counted = conn.execute(sa.text("SELECT claim_id, COUNT(*) FROM history GROUP BY claim_id"))
+        created = {int(c): int(n) for c, n in counted}
+        anchored = conn.execute(sa.text('SELECT claim_id, start, "end" FROM claim_anchor')).all()
+    assert [(a, b, q) for _, a, b, q in rows] == [
+        (c.start, c.end, c.quote) for c in prepared.claims
+    ]
+    assert all(created[cid] == 1 for cid, _, _, _ in rows)
+    spans = {cid: (a, b) for cid, a, b, _ in rows}
+    by_span = {(c.start, c.end): c for c in prepared.claims}
+    for cid, a, b in anchored:
+        assert (a, b) in by_span[spans[cid]].anchors
+    assert ledger.verify().ok
+
+
+def test_ids_read_back_follow_the_spans_whatever_their_order(ledger: Ledger) -> None:
+    ledger.ingest(prepare(sorted(SOURCES.glob("*.txt"))[0]))
+    with ledger.tx.read() as s:
+        conn = s.connection()
+        rows = conn.execute(sa.text('SELECT id, source_id, start, "end" FROM claim')).all()
+        source = rows[0][1]
+        spans = [(a, b) for _, _, a, b in reversed(rows)]
+        assert _new_ids(conn, source, spans) == [int(i) for i, _, _, _ in reversed(rows)]
+        with pytest.raises(LedgerError):
+            _new_ids(conn, source, spans[1:])
+
+
+def test_the_workers_profiles_are_the_writers() -> None:
+    prepared = prepare(sorted(SOURCES.glob("*.txt"))[1])
+    assert prepared.keys
+    for claim, keys in zip(prepared.claims, prepared.keys, strict=True):
+        assert keys.profile == similarity_profile(claim.quote)

@@ -62,7 +62,7 @@ def match_terms(quote: str) -> tuple[list[str], list[str]]:
 
 
 @dataclass(frozen=True)
-class _Profile:
+class SimilarityProfile:
     """A quote's weighted words as sets: similarity is a few set operations in C, not a Python
     loop per word (ingest scores hundreds of candidates per article)."""
 
@@ -74,15 +74,37 @@ class _Profile:
     total: float
 
 
-@lru_cache(maxsize=8192)
-def _profile(text: str) -> _Profile:
+def similarity_profile(text: str) -> SimilarityProfile:
+    """What `claim_similarity` reads of a quote (pure: ingest's workers compute it with the claim)."""
     weights = _weights(text)
-    return _Profile(
+    return SimilarityProfile(
         frozenset(weights),
         frozenset(w for w, v in weights.items() if v == 3.0),
         frozenset(w for w, v in weights.items() if v == 1.5),
         sum(weights.values()),
     )
+
+
+PROFILES_KEPT = 16384
+"""About 50 MB: enough for the candidates of a few hundred articles' claims."""
+_PROFILES: dict[str, SimilarityProfile] = {}
+
+
+def remember_profile(text: str, profile: SimilarityProfile) -> SimilarityProfile:
+    """Keep a quote's profile for the next comparisons (the least recently used is forgotten
+    first): the writer keeps those its workers computed, so it reads no new claim's words."""
+    if len(_PROFILES) >= PROFILES_KEPT:
+        del _PROFILES[next(iter(_PROFILES))]
+    _PROFILES[text] = profile
+    return profile
+
+
+def _profile(text: str) -> SimilarityProfile:
+    found = _PROFILES.pop(text, None)  # kept again as the newest: the least recently used goes
+    if found is None:
+        return remember_profile(text, similarity_profile(text))
+    _PROFILES[text] = found
+    return found
 
 
 def claim_similarity(a: str, b: str) -> float:
@@ -199,10 +221,12 @@ NO_CONTEXT = FigureContext((), (), False)
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 
 
+@lru_cache(maxsize=16384)
 def figure_context(quote: str, figure_text: str) -> FigureContext:
     """Up to NEAR content words after a figure and NEAR before it, in its clause (an attribution
     after a comma is not what the figure counts), numbers and calendar words left out; "no" or
-    "not" after it is kept (half had convictions, half had no convictions)."""
+    "not" after it is kept (half had convictions, half had no convictions). Cached: the conflict
+    check reads a new claim's figures against each of its candidates."""
     lowered = quote.lower().replace("\u2019", "'")
     at = lowered.find(figure_text.lower().replace("\u2019", "'")) if figure_text else -1
     if at < 0:

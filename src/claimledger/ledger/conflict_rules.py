@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimledger.extract.share_predicate import SharePredicate, same_statement, share_predicate
 from claimledger.extract.similarity import (
@@ -128,8 +129,10 @@ def _compare_statements(
     return not (complement(ia) if pa.negated else ia).meets(complement(ib) if pb.negated else ib)
 
 
+@lru_cache(maxsize=16384)
 def names(quote: str) -> frozenset[str]:
-    """Capitalised words inside the sentence (places, people, bodies), months and days left out."""
+    """Capitalised words inside the sentence (places, people, bodies), months and days left out
+    (cached, as `_years`: a new claim is compared with up to 40 candidates)."""
     return frozenset(s for w in _CAP.findall(quote) if (s := _stem(w.lower())) not in _CALENDAR)
 
 
@@ -155,9 +158,14 @@ def _same_about(x: FigureContext, y: FigureContext) -> bool:
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+@lru_cache(maxsize=16384)
+def _years(quote: str) -> frozenset[str]:
+    return frozenset(YEAR.findall(quote))
+
+
 def _years_differ(a: str, b: str) -> bool:
     """Both name years and none in common: the 2016 election and the 2020 one."""
-    ya, yb = set(YEAR.findall(a)), set(YEAR.findall(b))
+    ya, yb = _years(a), _years(b)
     return bool(ya and yb and not ya & yb)
 
 

@@ -25,7 +25,13 @@ from claimledger.extract import (
     claim_fingerprint,
     read_article,
 )
-from claimledger.extract.similarity import match_keys, measure_keys
+from claimledger.extract.similarity import (
+    SimilarityProfile,
+    match_keys,
+    measure_keys,
+    remember_profile,
+    similarity_profile,
+)
 from claimledger.ledger import reach, roles, search
 from claimledger.ledger.anchors import anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
@@ -57,6 +63,8 @@ class ClaimKeys:
     fingerprint: str
     matching: frozenset[int]
     measures: frozenset[int]
+    profile: SimilarityProfile
+    """The words match scoring compares (kept by the writer: `remember_profile`)."""
 
     @classmethod
     def of(cls, claim: ExtractedClaim) -> ClaimKeys:
@@ -65,6 +73,7 @@ class ClaimKeys:
             claim_fingerprint(claim.quote),
             match_keys(claim.quote),
             measure_keys(claim.quote, quantities),
+            similarity_profile(claim.quote),
         )
 
 
@@ -192,6 +201,7 @@ def add_extracted(
         keys = [ClaimKeys.of(c) for c in found]
     written: list[NewClaim] = []  # ids filled in below
     for c, k in zip(found, keys, strict=True):
+        remember_profile(c.quote, k.profile)
         a = anchor(source.text, c.start, c.end)
         quantities = [q.to_dict() for q in c.quantities]
         period = (c.period.start, c.period.end) if c.period else (None, None)
@@ -234,12 +244,8 @@ def add_extracted(
         return []
     conn = session.connection()
     claim_table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    inserted = conn.execute(
-        claim_table.insert().returning(claim_table.c.id, sort_by_parameter_order=True), rows
-    )
-    ids = list(inserted.scalars())
-    if len(ids) != len(found):  # returning order is guaranteed per row batch; check anyway
-        raise LedgerError("internal error: claim ids did not come back for every claim")
+    conn.execute(claim_table.insert(), rows)
+    ids = _new_ids(conn, source.id, [(c.start, c.end) for c in found])
     search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
     anchors = (
         {"claim_id": cid, **_anchor_row(source.text, s, e)}
@@ -256,6 +262,25 @@ def add_extracted(
         ],
     )
     return [replace(new, id=cid) for cid, new in zip(ids, written, strict=True)]
+
+
+def _new_ids(conn: sa.Connection, source_id: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The ids of an article's claims just inserted (its source is new: they are all it has), in
+    the order inserted. One executemany and one indexed read: RETURNING in the parameters' order
+    made SQLAlchemy insert the rows one statement at a time. Ids ascend in the order inserted;
+    each claim's span checks it, and its span identifies it should the ids say otherwise."""
+    claim: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    stored = conn.execute(
+        sa.select(claim.c.id, claim.c.start, claim.c.end)
+        .where(claim.c.source_id == source_id)
+        .order_by(claim.c.id)
+    ).all()
+    if [(s, e) for _, s, e in stored] == spans:
+        return [int(i) for i, _, _ in stored]
+    by_span = {(s, e): int(i) for i, s, e in stored}
+    if len(by_span) != len(spans) or len(stored) != len(spans) or set(by_span) != set(spans):
+        raise LedgerError("internal error: claim ids did not come back for every claim")
+    return [by_span[span] for span in spans]
 
 
 def _created(
