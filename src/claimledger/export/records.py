@@ -12,11 +12,13 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from claimledger.credentials import without_credentials
 from claimledger.ledger.queries import conditions
 from claimledger.ledger.verify import check_claims, guards, refuse
 from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
@@ -489,6 +491,91 @@ def _day(value: Any, days: dict[str, str]) -> str | None:
             days[day] = day
         return day
     found: str = _when(value).date().isoformat()
+    return found
+
+
+CsvRow = tuple[Any, ...]
+"""One claim as the CSV shows it: its cells in the order of `spreadsheet.CSV_COLUMNS`, as the
+record-built row has them (not yet spreadsheet-safe)."""
+CSV_CLAIM_COLUMNS = (  # the order `csv_rows` unpacks
+    col(Claim.id),
+    col(Claim.source_id),
+    col(Claim.quote),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.type),
+    col(Claim.speaker),
+    col(Claim.score),
+    col(Claim.start),
+    col(Claim.end),
+    col(Claim.period_start),
+    col(Claim.period_end),
+    col(Claim.quantities),
+    col(Claim.assignee),
+)
+PLAIN_CSV_CLAIM_COLUMNS = tuple(_plain(c) for c in CSV_CLAIM_COLUMNS)
+_KEYS = [cast(Any, c).key for c in CLAIM_COLUMNS]
+_CSV_OF_CLAIM = itemgetter(*[_KEYS.index(cast(Any, c).key) for c in CSV_CLAIM_COLUMNS])
+"""A whole claim's row (read when verifying) cut down to `CSV_CLAIM_COLUMNS`."""
+LINKS = _both(
+    (col(Evidence.claim_id), col(Evidence.stance), col(Evidence.url)),
+    col(Evidence.claim_id),
+    order=(col(Evidence.claim_id), col(Evidence.id)),
+)
+
+
+def csv_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> Iterator[CsvRow]:
+    """`export_records(publications=False, words=True)` for the CSV alone (one row per claim), as
+    plain tuples of its cells: only the columns it shows are read, no record object per claim or
+    link. With `verified`, each page is checked as `export_records` checks it (the whole claim
+    read for that) before any of its rows is yielded."""
+    conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
+    bad_sources: set[int] = set()
+    after = 0
+    dialect = conn.dialect.name
+    sqlite = dialect == "sqlite"
+    shown = PLAIN_CSV_CLAIM_COLUMNS if sqlite else CSV_CLAIM_COLUMNS
+    while True:
+        claims = _claim_page(
+            conn, _page_query(flt, dialect, after, None if verified else shown), sqlite
+        )
+        if not claims:
+            return
+        if verified:
+            named = claims if not sqlite else [PageRow._make(row) for row in claims]
+            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
+            claims = [_CSV_OF_CLAIM(row) for row in claims]
+        ids = [row[0] for row in claims]
+        sources = _sources({row[1] for row in claims}, conn)
+        page = _Page(ids, sqlite)
+        links = _links(page, conn)
+        verified_on = _verified_at(page, conn)
+        for row in claims:
+            (cid, source_id, quote, state, status, kind, speaker, score, start, end,
+             period_start, period_end, stored, assignee) = row  # fmt: skip
+            source = sources[source_id]
+            at = verified_on.get(cid)
+            shown_links = links.get(cid)
+            yield (
+                cid, quote, state, status, kind, source.label, source.title, source.url,
+                source.published, speaker, score, start, end, period_start, period_end,
+                _words(stored), assignee, at.isoformat() if at else None,
+                len(shown_links) if shown_links else 0,
+                " | ".join(shown_links) if shown_links else "",
+            )  # fmt: skip
+        after = ids[-1]
+
+
+def _links(page: _Page, conn: sa.Connection) -> dict[int, list[str]]:
+    """Each claim's links as the CSV's `evidence` cell lists them ("stance: url"), without any
+    `user:password@` (as `EvidenceRecord` takes it out)."""
+    found: dict[int, list[str]] = {}
+    for cid, stance, url in conn.execute(LINKS[page.key], page.params()).all():
+        if "@" in url:
+            url = without_credentials(url)
+        found.setdefault(cid, []).append(f"{stance}: {url}")
     return found
 
 
