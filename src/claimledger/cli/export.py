@@ -242,6 +242,13 @@ def export(
                     ledger.csv_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
                 )
                 n = write_csv_rows(rows, out, bom=bom)
+            elif fmt == "json":
+                from claimledger.export.tabular import write_json_rows
+
+                rows = with_progress(
+                    ledger.json_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
+                )
+                n = write_json_rows(rows, out)
             else:
                 records = with_progress(
                     ledger.export_records(
