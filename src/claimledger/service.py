@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from claimledger.export.by_article import ArticleClaims
-    from claimledger.export.records import ExportRecord, ReviewRow
+    from claimledger.export.records import CsvRow, ExportRecord, JsonRow, ReviewRow
     from claimledger.export.to_file import Exported
     from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
@@ -319,6 +319,23 @@ class Ledger:
 
         with self.tx.read() as s:
             yield from review_rows(session=s, flt=flt, verified=verified)
+
+    def csv_rows(self, flt: ClaimFilter, *, verified: bool = False) -> Iterator[CsvRow]:
+        """`export_records(flt, publications=False, words=True)` as the CSV (one row per claim)
+        reads it: plain tuples of its cells (see `export.records.csv_rows`), in one read
+        transaction."""
+        from claimledger.export.records import csv_rows
+
+        with self.tx.read() as s:
+            yield from csv_rows(session=s, flt=flt, verified=verified)
+
+    def json_rows(self, flt: ClaimFilter, *, verified: bool = False) -> Iterator[JsonRow]:
+        """`export_records(flt, publications=False)` as the JSON export reads it: plain tuples
+        (see `export.records.json_rows`), in one read transaction."""
+        from claimledger.export.records import json_rows
+
+        with self.tx.read() as s:
+            yield from json_rows(session=s, flt=flt, verified=verified)
 
     # -- other people's work ------------------------------------------------
     def latest_change(self) -> int:

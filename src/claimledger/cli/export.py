@@ -235,6 +235,20 @@ def export(
                     ledger.review_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
                 )
                 n = write_claimreview(rows, out, publishing, refused=refused)
+            elif fmt == "csv" and per != "evidence":
+                from claimledger.export.spreadsheet import write_csv_rows
+
+                rows = with_progress(
+                    ledger.csv_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
+                )
+                n = write_csv_rows(rows, out, bom=bom)
+            elif fmt == "json":
+                from claimledger.export.tabular import write_json_rows
+
+                rows = with_progress(
+                    ledger.json_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
+                )
+                n = write_json_rows(rows, out)
             else:
                 records = with_progress(
                     ledger.export_records(

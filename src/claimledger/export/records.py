@@ -12,11 +12,13 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from claimledger.credentials import without_credentials
 from claimledger.ledger.queries import conditions
 from claimledger.ledger.verify import check_claims, guards, refuse
 from claimledger.models import Claim, Evidence, HistoryEntry, Publication, Source, UTCDateTime
@@ -489,6 +491,203 @@ def _day(value: Any, days: dict[str, str]) -> str | None:
             days[day] = day
         return day
     found: str = _when(value).date().isoformat()
+    return found
+
+
+CsvRow = tuple[Any, ...]
+"""One claim as the CSV shows it: its cells in the order of `spreadsheet.CSV_COLUMNS`, as the
+record-built row has them (not yet spreadsheet-safe)."""
+CSV_CLAIM_COLUMNS = (  # the order `csv_rows` unpacks
+    col(Claim.id),
+    col(Claim.source_id),
+    col(Claim.quote),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.type),
+    col(Claim.speaker),
+    col(Claim.score),
+    col(Claim.start),
+    col(Claim.end),
+    col(Claim.period_start),
+    col(Claim.period_end),
+    col(Claim.quantities),
+    col(Claim.assignee),
+)
+PLAIN_CSV_CLAIM_COLUMNS = tuple(_plain(c) for c in CSV_CLAIM_COLUMNS)
+_KEYS = [cast(Any, c).key for c in CLAIM_COLUMNS]
+_CSV_OF_CLAIM = itemgetter(*[_KEYS.index(cast(Any, c).key) for c in CSV_CLAIM_COLUMNS])
+"""A whole claim's row (read when verifying) cut down to `CSV_CLAIM_COLUMNS`."""
+LINKS = _both(
+    (col(Evidence.claim_id), col(Evidence.stance), col(Evidence.url)),
+    col(Evidence.claim_id),
+    order=(col(Evidence.claim_id), col(Evidence.id)),
+)
+
+
+def csv_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> Iterator[CsvRow]:
+    """`export_records(publications=False, words=True)` for the CSV alone (one row per claim), as
+    plain tuples of its cells: only the columns it shows are read, no record object per claim or
+    link. With `verified`, each page is checked as `export_records` checks it (the whole claim
+    read for that) before any of its rows is yielded."""
+    conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
+    bad_sources: set[int] = set()
+    after = 0
+    dialect = conn.dialect.name
+    sqlite = dialect == "sqlite"
+    shown = PLAIN_CSV_CLAIM_COLUMNS if sqlite else CSV_CLAIM_COLUMNS
+    while True:
+        claims = _claim_page(
+            conn, _page_query(flt, dialect, after, None if verified else shown), sqlite
+        )
+        if not claims:
+            return
+        if verified:
+            named = claims if not sqlite else [PageRow._make(row) for row in claims]
+            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
+            claims = [_CSV_OF_CLAIM(row) for row in claims]
+        ids = [row[0] for row in claims]
+        sources = _sources({row[1] for row in claims}, conn)
+        page = _Page(ids, sqlite)
+        links = _links(page, conn)
+        verified_on = _verified_at(page, conn)
+        for row in claims:
+            (cid, source_id, quote, state, status, kind, speaker, score, start, end,
+             period_start, period_end, stored, assignee) = row  # fmt: skip
+            source = sources[source_id]
+            at = verified_on.get(cid)
+            shown_links = links.get(cid)
+            yield (
+                cid, quote, state, status, kind, source.label, source.title, source.url,
+                source.published, speaker, score, start, end, period_start, period_end,
+                _words(stored), assignee, at.isoformat() if at else None,
+                len(shown_links) if shown_links else 0,
+                " | ".join(shown_links) if shown_links else "",
+            )  # fmt: skip
+        after = ids[-1]
+
+
+def _links(page: _Page, conn: sa.Connection) -> dict[int, list[str]]:
+    """Each claim's links as the CSV's `evidence` cell lists them ("stance: url"), without any
+    `user:password@` (as `EvidenceRecord` takes it out)."""
+    found: dict[int, list[str]] = {}
+    for cid, stance, url in conn.execute(LINKS[page.key], page.params()).all():
+        if "@" in url:
+            url = without_credentials(url)
+        found.setdefault(cid, []).append(f"{stance}: {url}")
+    return found
+
+
+JsonRow = tuple[Any, ...]
+"""One claim as the JSON export shows it, in its keys' order: id, quote, review state, evidence
+status, type, the article's label, file, title, address and date, speaker, score, start, end,
+prefix, suffix, the stored quantities (decoded JSON, a list), the period's start and end,
+assignee, verified at and updated at (ISO text or None), and its links as `JsonLink`s."""
+JsonLink = tuple[Any, ...]
+"""A link as the JSON export shows it: url (without `user:password@`), stance, note, added by,
+added at (ISO text), link state, HTTP status, title, archive url."""
+JSON_CLAIM_COLUMNS = (  # the order `json_rows` unpacks
+    col(Claim.id),
+    col(Claim.source_id),
+    col(Claim.quote),
+    col(Claim.review_state),
+    col(Claim.evidence_status),
+    col(Claim.type),
+    col(Claim.speaker),
+    col(Claim.score),
+    col(Claim.start),
+    col(Claim.end),
+    col(Claim.prefix),
+    col(Claim.suffix),
+    col(Claim.quantities),
+    col(Claim.period_start),
+    col(Claim.period_end),
+    col(Claim.assignee),
+    col(Claim.updated_at),
+)
+PLAIN_JSON_CLAIM_COLUMNS = tuple(_plain(c) for c in JSON_CLAIM_COLUMNS)
+_JSON_OF_CLAIM = itemgetter(*[_KEYS.index(cast(Any, c).key) for c in JSON_CLAIM_COLUMNS])
+JSON_LINKS = _both(
+    (
+        col(Evidence.claim_id),
+        col(Evidence.url),
+        col(Evidence.stance),
+        col(Evidence.note),
+        col(Evidence.added_by),
+        col(Evidence.added_at),
+        col(Evidence.link_state),
+        col(Evidence.http_status),
+        col(Evidence.title),
+        col(Evidence.archive_url),
+    ),
+    col(Evidence.claim_id),
+    order=(col(Evidence.claim_id), col(Evidence.id)),
+)
+
+
+def json_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> Iterator[JsonRow]:
+    """`export_records(publications=False)` for the JSON export alone, as plain tuples of what it
+    shows (see `JsonRow`): no record object per claim, link or quantity. With `verified`, each
+    page is checked as `export_records` checks it before any of its rows is yielded."""
+    conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
+    bad_sources: set[int] = set()
+    after = 0
+    dialect = conn.dialect.name
+    sqlite = dialect == "sqlite"
+    shown = PLAIN_JSON_CLAIM_COLUMNS if sqlite else JSON_CLAIM_COLUMNS
+    while True:
+        query = _page_query(flt, dialect, after, None if verified else shown)
+        claims = _claim_page(conn, query, sqlite)
+        if not claims:
+            return
+        if verified:
+            named = claims if not sqlite else [PageRow._make(row) for row in claims]
+            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
+            claims = [_JSON_OF_CLAIM(row) for row in claims]
+        ids = [row[0] for row in claims]
+        sources = _sources({row[1] for row in claims}, conn)
+        page = _Page(ids, sqlite)
+        links = _json_links(page, conn)
+        verified_on = _verified_at(page, conn)
+        for row in claims:
+            (cid, source_id, quote, state, status, kind, speaker, score, start, end, prefix,
+             suffix, stored, period_start, period_end, assignee, updated) = row  # fmt: skip
+            source = sources[source_id]
+            at = verified_on.get(cid)
+            updated = _when(updated)
+            yield (
+                cid, quote, state, status, kind, source.label, source.path, source.title,
+                source.url, source.published, speaker, score, start, end, prefix, suffix,
+                _stored_list(stored), period_start, period_end, assignee,
+                at.isoformat() if at else None, updated.isoformat() if updated else None,
+                links.get(cid, ()),
+            )  # fmt: skip
+        after = ids[-1]
+
+
+def _stored_list(value: Any) -> list[Any]:
+    """A stored JSON list (the quantities), decoded as `_quantities` decodes it."""
+    if isinstance(value, str):
+        if value == "[]":
+            return []
+        value = _json(value)
+    return list(value) if value else []
+
+
+def _json_links(page: _Page, conn: sa.Connection) -> dict[int, list[JsonLink]]:
+    found: dict[int, list[JsonLink]] = {}
+    for row in conn.execute(JSON_LINKS[page.key], page.params()).all():
+        cid, url, stance, note, by, added, state, status, title, archive = row
+        if "@" in url:
+            url = without_credentials(url)
+        added = _when(added)
+        found.setdefault(cid, []).append(
+            (url, stance, note, by, added.isoformat() if added else None, state, status, title,
+             archive)
+        )  # fmt: skip
     return found
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TextIO
 
-from claimledger.export.records import ExportRecord
+from claimledger.export.records import ExportRecord, JsonRow
 from claimledger.export.spreadsheet import (  # the CSV's names, where they used to be
     CSV_COLUMNS as CSV_COLUMNS,
 )
@@ -88,6 +88,78 @@ def write_json(records: Iterable[ExportRecord], out: TextIO) -> int:
     write = out.write
     for record in records:
         write((",\n  " if n else "\n  ") + _encode(json_object(record)))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def _stored_quantity(q: dict[str, Any]) -> dict[str, Any]:
+    """`_quantity` of the quantity `records._quantities` reads from this stored one."""
+    get = q.get
+    return {
+        "text": str(get("text", "?")),
+        "kind": get("kind"),
+        "value": get("value"),
+        "bound": get("bound"),
+        "low": get("low"),
+        "high": get("high"),
+        "unit": get("unit"),
+    }
+
+
+def json_row_object(row: JsonRow) -> dict[str, Any]:
+    """`json_object` of a `records.json_rows` row: the same keys, in the same order."""
+    (cid, quote, state, status, kind, label, path, title, url, published, speaker, score, start,
+     end, prefix, suffix, quantities, period_start, period_end, assignee, verified_at, updated_at,
+     links) = row  # fmt: skip
+    return {
+        "id": cid,
+        "quote": quote,
+        "review_state": state,
+        "evidence_status": status,
+        "type": kind,
+        "source": label,
+        "source_file": path,
+        "source_title": title,
+        "source_url": url,
+        "source_published": published,
+        "speaker": speaker,
+        "score": score,
+        "start": start,
+        "end": end,
+        "prefix": prefix,
+        "suffix": suffix,
+        "quantities": [_stored_quantity(q) for q in quantities],
+        "period": {"start": period_start, "end": period_end}
+        if period_start or period_end
+        else None,
+        "assignee": assignee,
+        "verified_at": verified_at,
+        "updated_at": updated_at,
+        "evidence": [dict(zip(LINK_KEYS, link, strict=True)) for link in links],
+    }
+
+
+LINK_KEYS = (
+    "url",
+    "stance",
+    "note",
+    "added_by",
+    "added_at",
+    "link_state",
+    "http_status",
+    "title",
+    "archive_url",
+)
+
+
+def write_json_rows(rows: Iterable[JsonRow], out: TextIO) -> int:
+    """`write_json` from `records.json_rows`' tuples, the same bytes."""
+    n = 0
+    out.write("[")
+    write = out.write
+    for row in rows:
+        write((",\n  " if n else "\n  ") + _encode(json_row_object(row)))
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
