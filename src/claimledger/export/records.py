@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from operator import itemgetter
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -431,8 +431,52 @@ it was published (ISO date text, UTC), each None when not recorded."""
 ReviewRow = tuple[int, str | None, SourceRecord, Published | None]
 """One claim as ClaimReview sees it: its id, speaker, article and publication (None: nothing
 recorded)."""
+
+
+class _Shown(NamedTuple):
+    """One page of claims as a fast writer reads it: the columns it shows, its articles."""
+
+    claims: list[Any]
+    page: _Page
+    sources: dict[int, SourceRecord]
+
+
+def _shown_pages(
+    session: Session,
+    flt: ClaimFilter,
+    *,
+    verified: bool,
+    shown: tuple[Any, ...],
+    narrow: Callable[[Any], Any],
+) -> Iterator[_Shown]:
+    """The pages a row writer (CSV, JSON, ClaimReview) walks: only the `shown` columns read; with
+    `verified`, the whole claim read instead, each page checked as `export_records` checks it
+    before any of its rows is given, then cut down to the shown columns by `narrow`."""
+    conn = session.connection()
+    if verified:
+        refuse(list(guards(session)))
+    bad_sources: set[int] = set()
+    after = 0
+    dialect = conn.dialect.name
+    sqlite = dialect == "sqlite"
+    if sqlite:
+        shown = tuple(_plain(c) for c in shown)
+    while True:
+        claims = _claim_page(
+            conn, _page_query(flt, dialect, after, None if verified else shown), sqlite
+        )
+        if not claims:
+            return
+        if verified:
+            named = claims if not sqlite else [PageRow._make(row) for row in claims]
+            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
+            claims = [narrow(row) for row in claims]
+        ids = [row[0] for row in claims]
+        yield _Shown(claims, _Page(ids, sqlite), _sources({row[1] for row in claims}, conn))
+        after = ids[-1]
+
+
 REVIEW_COLUMNS = (col(Claim.id), col(Claim.source_id), col(Claim.speaker))
-SPEAKER = [cast(Any, c).key for c in CLAIM_COLUMNS].index("speaker")
 
 
 def review_rows(
@@ -443,28 +487,12 @@ def review_rows(
     text (no datetime per claim). With `verified`, each page is checked as `export_records`
     checks it (the whole claim read for that)."""
     conn = session.connection()
-    if verified:
-        refuse(list(guards(session)))
-    bad_sources: set[int] = set()
-    after = 0
-    dialect = conn.dialect.name
-    sqlite = dialect == "sqlite"
-    speaker = SPEAKER if verified else 2
-    while True:
-        query = _page_query(flt, dialect, after, None if verified else REVIEW_COLUMNS)
-        claims = _claim_page(conn, query, sqlite)
-        if not claims:
-            return
-        if verified:
-            named = claims if not sqlite else [PageRow._make(row) for row in claims]
-            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
-        ids = [row[0] for row in claims]
-        sources = _sources({row[1] for row in claims}, conn)
-        published = _published(_Page(ids, sqlite), conn)
-        for row in claims:
-            cid = row[0]
-            yield cid, row[speaker], sources[row[1]], published.get(cid)
-        after = ids[-1]
+    for shown in _shown_pages(
+        session, flt, verified=verified, shown=REVIEW_COLUMNS, narrow=_REVIEW_OF_CLAIM
+    ):
+        published = _published(shown.page, conn)
+        for cid, source_id, speaker in shown.claims:
+            yield cid, speaker, shown.sources[source_id], published.get(cid)
 
 
 def _published(page: _Page, conn: sa.Connection) -> dict[int, Published]:
@@ -513,8 +541,8 @@ CSV_CLAIM_COLUMNS = (  # the order `csv_rows` unpacks
     col(Claim.quantities),
     col(Claim.assignee),
 )
-PLAIN_CSV_CLAIM_COLUMNS = tuple(_plain(c) for c in CSV_CLAIM_COLUMNS)
 _KEYS = [cast(Any, c).key for c in CLAIM_COLUMNS]
+_REVIEW_OF_CLAIM = itemgetter(*[_KEYS.index(cast(Any, c).key) for c in REVIEW_COLUMNS])
 _CSV_OF_CLAIM = itemgetter(*[_KEYS.index(cast(Any, c).key) for c in CSV_CLAIM_COLUMNS])
 """A whole claim's row (read when verifying) cut down to `CSV_CLAIM_COLUMNS`."""
 LINKS = _both(
@@ -530,28 +558,12 @@ def csv_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> I
     link. With `verified`, each page is checked as `export_records` checks it (the whole claim
     read for that) before any of its rows is yielded."""
     conn = session.connection()
-    if verified:
-        refuse(list(guards(session)))
-    bad_sources: set[int] = set()
-    after = 0
-    dialect = conn.dialect.name
-    sqlite = dialect == "sqlite"
-    shown = PLAIN_CSV_CLAIM_COLUMNS if sqlite else CSV_CLAIM_COLUMNS
-    while True:
-        claims = _claim_page(
-            conn, _page_query(flt, dialect, after, None if verified else shown), sqlite
-        )
-        if not claims:
-            return
-        if verified:
-            named = claims if not sqlite else [PageRow._make(row) for row in claims]
-            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
-            claims = [_CSV_OF_CLAIM(row) for row in claims]
-        ids = [row[0] for row in claims]
-        sources = _sources({row[1] for row in claims}, conn)
-        page = _Page(ids, sqlite)
-        links = _links(page, conn)
-        verified_on = _verified_at(page, conn)
+    for shown in _shown_pages(
+        session, flt, verified=verified, shown=CSV_CLAIM_COLUMNS, narrow=_CSV_OF_CLAIM
+    ):
+        claims, sources = shown.claims, shown.sources
+        links = _links(shown.page, conn)
+        verified_on = _verified_at(shown.page, conn)
         for row in claims:
             (cid, source_id, quote, state, status, kind, speaker, score, start, end,
              period_start, period_end, stored, assignee) = row  # fmt: skip
@@ -565,7 +577,6 @@ def csv_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> I
                 len(shown_links) if shown_links else 0,
                 " | ".join(shown_links) if shown_links else "",
             )  # fmt: skip
-        after = ids[-1]
 
 
 def _links(page: _Page, conn: sa.Connection) -> dict[int, list[str]]:
@@ -606,7 +617,6 @@ JSON_CLAIM_COLUMNS = (  # the order `json_rows` unpacks
     col(Claim.assignee),
     col(Claim.updated_at),
 )
-PLAIN_JSON_CLAIM_COLUMNS = tuple(_plain(c) for c in JSON_CLAIM_COLUMNS)
 _JSON_OF_CLAIM = itemgetter(*[_KEYS.index(cast(Any, c).key) for c in JSON_CLAIM_COLUMNS])
 JSON_LINKS = _both(
     (
@@ -631,27 +641,12 @@ def json_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> 
     shows (see `JsonRow`): no record object per claim, link or quantity. With `verified`, each
     page is checked as `export_records` checks it before any of its rows is yielded."""
     conn = session.connection()
-    if verified:
-        refuse(list(guards(session)))
-    bad_sources: set[int] = set()
-    after = 0
-    dialect = conn.dialect.name
-    sqlite = dialect == "sqlite"
-    shown = PLAIN_JSON_CLAIM_COLUMNS if sqlite else JSON_CLAIM_COLUMNS
-    while True:
-        query = _page_query(flt, dialect, after, None if verified else shown)
-        claims = _claim_page(conn, query, sqlite)
-        if not claims:
-            return
-        if verified:
-            named = claims if not sqlite else [PageRow._make(row) for row in claims]
-            refuse(check_claims(named, session=session, bad_sources=bad_sources).findings)
-            claims = [_JSON_OF_CLAIM(row) for row in claims]
-        ids = [row[0] for row in claims]
-        sources = _sources({row[1] for row in claims}, conn)
-        page = _Page(ids, sqlite)
-        links = _json_links(page, conn)
-        verified_on = _verified_at(page, conn)
+    for shown in _shown_pages(
+        session, flt, verified=verified, shown=JSON_CLAIM_COLUMNS, narrow=_JSON_OF_CLAIM
+    ):
+        claims, sources = shown.claims, shown.sources
+        links = _json_links(shown.page, conn)
+        verified_on = _verified_at(shown.page, conn)
         for row in claims:
             (cid, source_id, quote, state, status, kind, speaker, score, start, end, prefix,
              suffix, stored, period_start, period_end, assignee, updated) = row  # fmt: skip
@@ -665,7 +660,6 @@ def json_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> 
                 at.isoformat() if at else None, updated.isoformat() if updated else None,
                 links.get(cid, ()),
             )  # fmt: skip
-        after = ids[-1]
 
 
 def _stored_list(value: Any) -> list[Any]:
