@@ -138,3 +138,64 @@ def test_the_workers_profiles_are_the_writers() -> None:
     assert prepared.keys
     for claim, keys in zip(prepared.claims, prepared.keys, strict=True):
         assert keys.profile == similarity_profile(claim.quote)
+
+
+def _ledger_state(ledger: Ledger) -> list[tuple[object, ...]]:
+    with ledger.tx.read() as s:
+        conn = s.connection()
+        claims = conn.execute(
+            sa.text("SELECT id, source_id, quote, score, fingerprint FROM claim ORDER BY id")
+        ).all()
+        matches = conn.execute(
+            sa.text(
+                "SELECT claim_id, other_id, similarity FROM claim_match ORDER BY claim_id, other_id"
+            )
+        ).all()
+    return [tuple(r) for r in claims] + [tuple(r) for r in matches]
+
+
+def test_articles_stored_in_one_group_are_stored_as_one_by_one(
+    ledger_db: str, tmp_path: Path
+) -> None:
+    """The CLI stores a few articles per transaction: same claims, ids and suggested matches as
+    a transaction each (the group's later articles see the earlier ones), and `verify` is clean."""
+    prepared = [prepare(p) for p in sorted(SOURCES.glob("*.txt"))]
+    one = Ledger.open(tmp_path / "one.db", user="ann", create=True)
+    try:
+        for p in prepared:
+            one.ingest(p)
+        expected = _ledger_state(one)
+    finally:
+        one.close()
+    grouped = Ledger.open(ledger_db, user="ann", create=True)
+    try:
+        results = grouped.ingest_group(prepared + prepared[:1])  # the same text twice: no-op
+        assert [r.added for r in results] == [True] * len(prepared) + [False]
+        assert _ledger_state(grouped) == expected
+        assert grouped.verify().ok
+    finally:
+        grouped.close()
+
+
+def test_a_group_with_a_failing_article_keeps_those_before_it(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One article failing in a group does not cost the others before it: the group is stored
+    again one at a time, and the error is that article's own."""
+    import claimledger.ledger.ingest as ingest_module
+
+    prepared = [prepare(p) for p in sorted(SOURCES.glob("*.txt"))[:3]]
+    store = ingest_module.store
+    failing = prepared[1].document.content_hash
+
+    def store_or_fail(p: object, **kwargs: object) -> object:
+        if p.document.content_hash == failing:  # type: ignore[attr-defined]
+            raise LedgerError("this article cannot be stored")
+        return store(p, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_module, "store", store_or_fail)
+    with pytest.raises(LedgerError, match="this article cannot be stored"):
+        ledger.ingest_group(prepared)
+    with ledger.tx.read() as s:
+        stored = s.connection().execute(sa.text("SELECT content_hash FROM source")).scalars().all()
+    assert stored == [prepared[0].document.content_hash]

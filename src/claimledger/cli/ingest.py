@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -22,6 +23,9 @@ from claimledger.cli.context import (
     write_json_array,
     write_out,
 )
+
+if TYPE_CHECKING:
+    from claimledger.service import Prepared
 
 
 class Stopped(KeyboardInterrupt):
@@ -58,6 +62,13 @@ def closed_after(items: Iterator[T]) -> Iterator[Iterator[T]]:
     finally:
         if isinstance(items, Generator):
             items.close()
+
+
+GROUP = 8
+"""Articles stored per transaction: fewer commits, and a stop loses at most these few (the
+same command again adds them)."""
+GROUP_SECONDS = 0.25
+"""Nor does a finished article wait longer than this for slower ones to join it."""
 
 
 def register(app: typer.Typer) -> None:
@@ -107,12 +118,21 @@ def ingest(
     try:
         with stoppable(), progress, closed_after(prepare_many(files)) as prepared_files:
             task = progress.add_task("ingest", total=len(files), name="")
+            group: list[Prepared] = []
+            started = 0.0
             for path, prepared in prepared_files:
                 progress.update(task, advance=1, name=path.name)
                 if isinstance(prepared, LedgerError):
                     problems.append(str(prepared))
                     continue
-                results.append(ledger.ingest(prepared))
+                if not group:
+                    started = time.monotonic()
+                group.append(prepared)
+                if len(group) >= GROUP or time.monotonic() - started > GROUP_SECONDS:
+                    results.extend(ledger.ingest_group(group))
+                    group = []
+            if group:
+                results.extend(ledger.ingest_group(group))
     except KeyboardInterrupt as exc:
         raise fail(
             f"interrupted after {len(results)} of {len(files)} article(s), each stored whole "
