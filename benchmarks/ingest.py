@@ -29,11 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimledger.cli.ingest import GROUP
 from claimledger.db import open_ledger
 from claimledger.documents import SourceMeta, render_document
+from claimledger.errors import LedgerError
 from claimledger.ledger import ingest
-from claimledger.ledger.ingest import Prepared, prepare_many
+from claimledger.ledger.ingest import prepare_many
 from claimledger.service import Ledger
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -53,22 +53,15 @@ def make_folder(folder: Path, n: int, corpus: str) -> int:
 
 def whole_ingest(files: list[Path], db: Path) -> tuple[float, float, int, int]:
     """Seconds, the writer's CPU seconds, claims and suggested matches of one ingest into `db`,
-    as `claimledger ingest` stores them: up to `GROUP` articles a transaction.
+    as `claimledger ingest` stores them (`Ledger.ingest_many`: a few articles a transaction).
 
     The writer's CPU time (extraction runs in worker processes) is the figure a busy machine
     disturbs least."""
     ledger = Ledger.open(db, user="bench")
     claims = matches = 0
     start, cpu = time.perf_counter(), time.process_time()
-    group: list[Prepared] = []
-    results = []
-    for _, prepared in prepare_many(files):
-        group.append(prepared)  # type: ignore[arg-type]
-        if len(group) >= GROUP:
-            results.extend(ledger.ingest_group(group))
-            group = []
-    if group:
-        results.extend(ledger.ingest_group(group))
+    prepared = (p for _, p in prepare_many(files) if not isinstance(p, LedgerError))
+    results = list(ledger.ingest_many(prepared))
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     for result in results:
         claims += result.claims

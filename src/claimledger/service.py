@@ -11,6 +11,7 @@ Adding an action: a function in `ledger/` that takes a session, and a method her
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
     from claimledger.export.to_file import Exported
     from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
-    from claimledger.ledger.ingest import Prepared as Prepared  # the CLI groups them
+    from claimledger.ledger.ingest import Prepared as Prepared  # the CLI names it
     from claimledger.ledger.linkcheck import CheckedLink
     from claimledger.ledger.restore import RestoreReport
     from claimledger.ledger.transactions import Transactions
@@ -92,6 +93,13 @@ class Opened:
     url: str
     upgraded_from: str | None
     backup: Path | None
+
+
+INGEST_GROUP = 8
+"""Articles stored per transaction by `Ledger.ingest_many`: fewer commits, and a stopped ingest
+loses at most these few (the same command again adds them)."""
+INGEST_GROUP_SECONDS = 0.25
+"""Nor does a finished article wait longer than this for slower ones to join it."""
 
 
 class Ledger:
@@ -660,9 +668,24 @@ class Ledger:
 
         return self.tx.write(lambda s: store(prepared, session=s, user=self.user))
 
+    def ingest_many(self, articles: Iterable[Prepared]) -> Iterator[IngestResult]:
+        """Store articles as they come, up to `INGEST_GROUP` a transaction (or what
+        `INGEST_GROUP_SECONDS` brings), each still whole or not at all: a commit per article was
+        a sixth of the writer's time. Each group's results are given once it is committed."""
+        group: list[Prepared] = []
+        started = 0.0
+        for prepared in articles:
+            if not group:
+                started = time.monotonic()
+            group.append(prepared)
+            if len(group) >= INGEST_GROUP or time.monotonic() - started > INGEST_GROUP_SECONDS:
+                yield from self.ingest_group(group)
+                group = []
+        if group:
+            yield from self.ingest_group(group)
+
     def ingest_group(self, group: Sequence[Prepared]) -> list[IngestResult]:
-        """Store several articles in one transaction, each still whole or not at all: a commit
-        per article was a sixth of the writer's time. Should one of them fail, they are stored
+        """Store several articles in one transaction. Should one of them fail, they are stored
         again one at a time, so those before it are kept and the error is that article's own."""
         from claimledger.ledger.ingest import store
 

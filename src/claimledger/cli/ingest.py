@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,13 +63,6 @@ def closed_after(items: Iterator[T]) -> Iterator[Iterator[T]]:
             items.close()
 
 
-GROUP = 8
-"""Articles stored per transaction: fewer commits, and a stop loses at most these few (the
-same command again adds them)."""
-GROUP_SECONDS = 0.25
-"""Nor does a finished article wait longer than this for slower ones to join it."""
-
-
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
     app.command("extract")(extract)
@@ -118,21 +110,17 @@ def ingest(
     try:
         with stoppable(), progress, closed_after(prepare_many(files)) as prepared_files:
             task = progress.add_task("ingest", total=len(files), name="")
-            group: list[Prepared] = []
-            started = 0.0
-            for path, prepared in prepared_files:
-                progress.update(task, advance=1, name=path.name)
-                if isinstance(prepared, LedgerError):
-                    problems.append(str(prepared))
-                    continue
-                if not group:
-                    started = time.monotonic()
-                group.append(prepared)
-                if len(group) >= GROUP or time.monotonic() - started > GROUP_SECONDS:
-                    results.extend(ledger.ingest_group(group))
-                    group = []
-            if group:
-                results.extend(ledger.ingest_group(group))
+
+            def readable() -> Iterator[Prepared]:
+                for path, prepared in prepared_files:
+                    progress.update(task, advance=1, name=path.name)
+                    if isinstance(prepared, LedgerError):
+                        problems.append(str(prepared))
+                    else:
+                        yield prepared
+
+            for result in ledger.ingest_many(readable()):
+                results.append(result)  # only what is committed: a stop reports it truly
     except KeyboardInterrupt as exc:
         raise fail(
             f"interrupted after {len(results)} of {len(files)} article(s), each stored whole "

@@ -83,11 +83,16 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 def write_json(records: Iterable[ExportRecord], out: TextIO) -> int:
     """A JSON array, written as it streams so a large ledger never sits in memory whole."""
+    return _write_array(map(json_object, records), out)
+
+
+def _write_array(objects: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """The objects as a JSON array, one a line, written as they come; how many."""
     n = 0
     out.write("[")
     write = out.write
-    for record in records:
-        write((",\n  " if n else "\n  ") + _encode(json_object(record)))
+    for obj in objects:
+        write((",\n  " if n else "\n  ") + _encode(obj))
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
@@ -155,11 +160,4 @@ LINK_KEYS = (
 
 def write_json_rows(rows: Iterable[JsonRow], out: TextIO) -> int:
     """`write_json` from `records.json_rows`' tuples, the same bytes."""
-    n = 0
-    out.write("[")
-    write = out.write
-    for row in rows:
-        write((",\n  " if n else "\n  ") + _encode(json_row_object(row)))
-        n += 1
-    out.write("\n]\n" if n else "]\n")
-    return n
+    return _write_array(map(json_row_object, rows), out)
