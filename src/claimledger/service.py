@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from claimledger.errors import InvalidValue, LedgerError
 from claimledger.records import (
@@ -56,8 +56,10 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from claimledger.export.by_article import ArticleClaims
+    from claimledger.export.claimreview import Refused
     from claimledger.export.records import CsvRow, ExportRecord, JsonRow, ReviewRow
-    from claimledger.export.to_file import Exported
+    from claimledger.export.spreadsheet import Per
+    from claimledger.export.to_file import Exported, Progress
     from claimledger.ledger.backup import BackupReport
     from claimledger.ledger.copy import CopyReport
     from claimledger.ledger.ingest import Prepared as Prepared  # the CLI names it
@@ -302,9 +304,8 @@ class Ledger:
         publications: bool = True,
         verified: bool = False,
         details: bool = True,
-        words: bool = False,
     ) -> Iterator[ExportRecord]:
-        """One record per claim for the exporters, in id order, streamed in one consistent
+        """One record per claim (what reports read), in id order, streamed in one consistent
         snapshot (one read transaction), a page in memory at a time; with `verified`, each page
         is verified as it is read and an altered one raises `RecordAltered` before any of its
         claims is yielded (write to a file that appears whole or not at all)."""
@@ -317,20 +318,17 @@ class Ledger:
                 publications=publications,
                 verified=verified,
                 details=details,
-                words=words,
             )
 
     def review_rows(self, flt: ClaimFilter, *, verified: bool = False) -> Iterator[ReviewRow]:
-        """`export_records(flt, details=False)` as ClaimReview reads it: plain tuples of what it
-        shows (see `export.records.review_rows`), in one read transaction."""
+        """The claims as ClaimReview reads them: plain tuples of what it shows (see `export.records.review_rows`), in one read transaction."""
         from claimledger.export.records import review_rows
 
         with self.tx.read() as s:
             yield from review_rows(session=s, flt=flt, verified=verified)
 
     def csv_rows(self, flt: ClaimFilter, *, verified: bool = False) -> Iterator[CsvRow]:
-        """`export_records(flt, publications=False, words=True)` as the CSV (one row per claim)
-        reads it: plain tuples of its cells (see `export.records.csv_rows`), in one read
+        """The claims as the CSV (one row per claim) reads them: plain tuples of its cells (see `export.records.csv_rows`), in one read
         transaction."""
         from claimledger.export.records import csv_rows
 
@@ -338,7 +336,7 @@ class Ledger:
             yield from csv_rows(session=s, flt=flt, verified=verified)
 
     def json_rows(self, flt: ClaimFilter, *, verified: bool = False) -> Iterator[JsonRow]:
-        """`export_records(flt, publications=False)` as the JSON export reads it: plain tuples
+        """The claims as the JSON export reads them: plain tuples
         (see `export.records.json_rows`), in one read transaction."""
         from claimledger.export.records import json_rows
 
@@ -786,6 +784,29 @@ class Ledger:
             )
         )
 
+    def write_export(
+        self,
+        flt: ClaimFilter,
+        fmt: str,
+        out: TextIO,
+        settings: PublishingSettings | None = None,
+        *,
+        verified: bool,
+        refused: Callable[[Refused], None] | None = None,
+        per: Per = "claim",
+        bom: bool = False,
+        progress: Progress | None = None,
+    ) -> int:
+        """The claims the filter selects written to `out` (see `export.to_file.write_view`), in
+        one consistent snapshot; how many."""
+        from claimledger.export.to_file import write_view
+
+        with self.tx.read() as s:
+            return write_view(
+                s, flt, fmt, out, settings, verified=verified, refused=refused, per=per, bom=bom,
+                progress=progress,
+            )  # fmt: skip
+
     def archive_lines(self, *, verified: bool = False) -> Iterator[str]:
         """The whole ledger as JSON Lines (see `export.archive`), in one consistent snapshot;
         with `verified`, each page of claims verified as it is read (as `export_records`)."""
@@ -871,10 +892,8 @@ class Ledger:
                     "ClaimReview needs the publishing organisation: "
                     "claimledger publishing set --org NAME"
                 )
-        records = self.export_records(
-            flt, publications=settings is not None, verified=True, details=settings is None
-        )
-        return export_to_file(records, fmt, path, settings)
+        with self.tx.read() as s:
+            return export_to_file(s, flt, fmt, path, settings)
 
     def report_articles(self, flt: ClaimFilter) -> Iterator[ArticleClaims]:
         """The claims the filter selects, article by article, with their notes (for the HTML

@@ -12,8 +12,10 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from claimledger.db import session_scope
-from claimledger.export import ExportRecord, export_records, spreadsheet_safe, write_csv
-from claimledger.export.spreadsheet import FORMULA_CHARS, Per
+from claimledger.export import spreadsheet_safe
+from claimledger.export.records import CsvClaimLinks, CsvRow
+from claimledger.export.spreadsheet import FORMULA_CHARS, Per, write_csv, write_csv_per_evidence
+from claimledger.export.to_file import write_view
 from claimledger.ledger.review import record
 from claimledger.models import Claim, Source
 from claimledger.records import ClaimFilter
@@ -67,7 +69,7 @@ def _claim(
 def _csv(engine: Engine) -> list[dict[str, str]]:
     out = io.StringIO(newline="")
     with session_scope(engine) as s:
-        write_csv(export_records(session=s, flt=ClaimFilter()), out)
+        write_view(s, ClaimFilter(), "csv", out, verified=True)
     return list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
 
 
@@ -146,37 +148,31 @@ PREFIXES = [*DANGEROUS, " =", "  +", "\t-", " \r@", "\n=", "\u00a0="]
 import may trim)."""
 
 
-def _evil_record(bad: str) -> ExportRecord:
+def _evil_row(bad: str) -> tuple[CsvRow, CsvClaimLinks]:
     """A claim whose every text field (its article's, its evidence's and the outlet verdict's
-    included) starts with `bad`."""
+    included) starts with `bad`: as a row of each layout."""
     from datetime import UTC, datetime
 
-    from claimledger.records import (
-        ClaimRecord,
-        EvidenceRecord,
-        OutletVerdict,
-        Period,
-        Quantity,
-        SourceRecord,
-    )
+    from claimledger.records import EvidenceRecord, OutletVerdict
 
     t = datetime(2026, 1, 2, tzinfo=UTC)
     v = bad + "1+2"
-    claim = ClaimRecord(
-        1, 1, v, v, 0, 5, v, v, v, v, 0.5, (Quantity(v),), Period(v, v), v, v, v, v, 1, t, t
-    )
-    source = SourceRecord(1, v, v, v, v, v, v, v)
+    cells = (1, v, v, v, v, v, v, v, v, v, 0.5, 0, 5, v, v, v, v, t.isoformat())
     verdict = OutletVerdict(v, v, v, v, v, v, v, v, v)
     evidence = EvidenceRecord(7, 1, v, v, v, v, t, v, None, v, v, v, v, t, t, v, t, (verdict,))
-    return ExportRecord(claim, source, (evidence,), t)
+    return (*cells, 1, f"{v}: {v}"), (cells, (evidence,))
 
 
 def _read_back(bad: str, per: Per) -> tuple[list[str], list[str]]:
     out = io.StringIO(newline="")
-    write_csv([_evil_record(bad)], out, per=per)
+    row, linked = _evil_row(bad)
+    if per == "claim":
+        write_csv([row], out)
+    else:
+        write_csv_per_evidence([linked], out)
     header, *rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
-    [row] = rows
-    return header, row
+    [row_back] = rows
+    return header, row_back
 
 
 NUMBERS = {"id", "score", "start", "end", "evidence_count", "evidence_id", "evidence_http_status"}
@@ -200,7 +196,11 @@ def test_every_text_column_of_both_layouts_is_neutralised(bad: str, per: Per) ->
 @pytest.mark.parametrize("per", ["claim", "evidence"])
 def test_the_bom_starts_the_file_and_the_csv_module_reads_past_it(per: Per) -> None:
     out = io.StringIO(newline="")
-    write_csv([_evil_record("=")], out, per=per, bom=True)
+    row, linked = _evil_row("=")
+    if per == "claim":
+        write_csv([row], out, bom=True)
+    else:
+        write_csv_per_evidence([linked], out, bom=True)
     text = out.getvalue()
     assert text.startswith("\ufeffid,")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))

@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
-from typing import Any
 
 from sqlalchemy.engine import Engine
 
 from claimledger.db import session_scope
-from claimledger.export import export_records, write_csv, write_json
+from claimledger.export.to_file import write_view
 from claimledger.ledger import review
 from claimledger.models import Evidence
 from claimledger.records import ClaimFilter
@@ -27,10 +25,10 @@ def _verify(engine: Engine, cid: int, status: str = "contradicted") -> None:
         review.set_review_state(cid, "verified", session=s, user="ed")
 
 
-def _export(engine: Engine, writer: Callable[..., int], **kw: Any) -> str:
+def _export(engine: Engine, fmt: str) -> str:
     out = io.StringIO()
     with session_scope(engine) as s:
-        writer(export_records(session=s, flt=ClaimFilter(states=("verified",))), out, **kw)
+        write_view(s, ClaimFilter(states=("verified",)), fmt, out, verified=False)
     return out.getvalue()
 
 
@@ -38,20 +36,20 @@ def test_json_holds_verified_claims_with_their_evidence(
     engine: Engine, seeded: dict[str, int]
 ) -> None:
     _verify(engine, seeded["c1"])
-    data = json.loads(_export(engine, write_json))
+    data = json.loads(_export(engine, "json"))
     assert [d["id"] for d in data] == [seeded["c1"]]
     assert data[0]["evidence"][0]["url"] == "https://data.example/r"
     assert data[0]["review_state"] == "verified" and data[0]["verified_at"]
 
 
 def test_json_of_nothing_is_an_empty_array(engine: Engine, seeded: dict[str, int]) -> None:
-    assert json.loads(_export(engine, write_json)) == []
+    assert json.loads(_export(engine, "json")) == []
 
 
 def test_csv_has_a_header_and_one_row_per_claim(engine: Engine, seeded: dict[str, int]) -> None:
     _verify(engine, seeded["c0"])
     _verify(engine, seeded["c1"], "supported")
-    rows = list(csv.DictReader(io.StringIO(_export(engine, write_csv))))
+    rows = list(csv.DictReader(io.StringIO(_export(engine, "csv"))))
     assert [r["evidence_status"] for r in rows] == ["contradicted", "supported"]
     assert rows[0]["evidence"] == "refutes: https://data.example/r"
     assert rows[0]["quote"].startswith("The city cut 12 bus routes")

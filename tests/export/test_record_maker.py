@@ -24,9 +24,8 @@ def test_the_maker_builds_equal_frozen_records() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         claim.quote = "changed"  # type: ignore[misc]
     source = SourceRecord(2, "City Paper", "a.txt", None, None, None, None, None)
-    record = new_export(claim, source, (), None, None, "102 people")
-    assert record.claim is claim and record.publication is None
-    assert record.quantity_words == "102 people"
+    record = new_export(claim, source, (), None, None)
+    assert record.claim is claim and record.publication is None and record.evidence == ()
 
 
 def test_a_missing_value_is_refused() -> None:

@@ -19,7 +19,6 @@ from claimledger.errors import RecordAltered
 if TYPE_CHECKING:
     from claimledger.cli.export_filters import ExportFilters
     from claimledger.export import Refused
-    from claimledger.export.spreadsheet import Per
     from claimledger.records import ClaimFilter, ExportLogRecord, PublishingSettings
 
 T = TypeVar("T")
@@ -150,7 +149,6 @@ def export(
     from claimledger.cli.export_filters import ExportFilters
     from claimledger.export import FORMATS, whole_file
     from claimledger.export.spreadsheet import PER
-    from claimledger.export.to_file import write_records
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
@@ -228,37 +226,19 @@ def export(
                 ):
                     out.write(line)
                     n += line.startswith('{"kind":"claim"')
-            elif publishing is not None:
-                from claimledger.export.claimreview import write_claimreview
-
-                rows = with_progress(
-                    ledger.review_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
-                )
-                n = write_claimreview(rows, out, publishing, refused=refused)
-            elif fmt == "csv" and per != "evidence":
-                from claimledger.export.spreadsheet import write_csv_rows
-
-                rows = with_progress(
-                    ledger.csv_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
-                )
-                n = write_csv_rows(rows, out, bom=bom)
-            elif fmt == "json":
-                from claimledger.export.tabular import write_json_rows
-
-                rows = with_progress(
-                    ledger.json_rows(flt, verified=in_one_pass), ledger.count(flt), "export"
-                )
-                n = write_json_rows(rows, out)
             else:
-                records = with_progress(
-                    ledger.export_records(
-                        flt, publications=False, verified=in_one_pass, words=fmt == "csv"
-                    ),
-                    ledger.count(flt),
-                    "export",
+                total = ledger.count(flt)
+                n = ledger.write_export(
+                    flt,
+                    fmt,
+                    out,
+                    publishing,
+                    verified=in_one_pass,
+                    refused=refused,
+                    per="evidence" if per == "evidence" else "claim",
+                    bom=bom,
+                    progress=lambda rows: with_progress(rows, total, "export"),
                 )
-                layout: Per = "evidence" if per == "evidence" else "claim"
-                n = write_records(records, fmt, out, per=layout, bom=bom)
     except RecordAltered as exc:
         raise fail(f"{exc}, --force exports anyway") from None
     _log(ledger, fmt, filters, previous, per, bom, started, n, mark)

@@ -1,12 +1,14 @@
-"""Exports for editors and desks: ClaimReview JSON-LD, CSV, JSON, each read from `ExportRecord`s,
-and the whole ledger as JSON Lines for another ledger to import."""
+"""Exports for editors and desks: ClaimReview JSON-LD, CSV, JSON, each written from plain rows of
+what it shows (`records`), the whole ledger as JSON Lines for another ledger to import, and reports
+read from `ExportRecord`s."""
 
 from typing import TYPE_CHECKING, Any
 
 from claimledger.export.claimreview import Refused, claim_review, write_claimreview
 from claimledger.export.files import remove_stale_partials, whole_file
 from claimledger.export.records import ExportRecord, export_records, iter_records
-from claimledger.export.tabular import csv_row, json_object, spreadsheet_safe, write_csv, write_json
+from claimledger.export.spreadsheet import spreadsheet_safe, write_csv
+from claimledger.export.tabular import json_object, write_json
 
 if TYPE_CHECKING:
     from claimledger.export.validate import Finding, validate_claim_review
@@ -19,7 +21,6 @@ __all__ = [
     "Finding",
     "Refused",
     "claim_review",
-    "csv_row",
     "export_records",
     "iter_records",
     "json_object",

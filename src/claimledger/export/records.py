@@ -49,10 +49,6 @@ class ExportRecord:
     """When the claim was last set to verified (None if it never was)."""
     publication: PublicationRecord | None = None
     """What the published fact-check says (None: nothing recorded yet)."""
-    quantity_words: str | None = None
-    """The claim's quantities as the CSV shows them (their words, "; " between), when the
-    export read no more of them (`export_records(words=True)`; `claim.quantities` is then
-    empty); None otherwise."""
 
 
 CLAIM_COLUMNS = (  # the order `_claim` unpacks
@@ -115,14 +111,11 @@ def export_records(
     publications: bool = True,
     verified: bool = False,
     details: bool = True,
-    words: bool = False,
 ) -> Iterator[ExportRecord]:
     """Every claim the filter selects, in id order, one page in memory at a time; without
     `publications` (the desks' CSV and JSON do not show them) their rows are not read; without
     `details` (ClaimReview shows none of them) neither are the claims' evidence, quantities and
     verification dates: the records carry none (about a third of a ClaimReview export's time).
-    With `words`, each claim's quantities are read for their words only (all the CSV shows of
-    them), into `quantity_words`: no object per quantity.
 
     With `verified`, each page's record (its history's chain, the state it tells, the articles'
     text) is checked before any of its claims is yielded, in the same pass: the first claim found
@@ -133,11 +126,7 @@ def export_records(
     bad_sources: set[int] = set()
     after = 0
     sqlite = conn.dialect.name == "sqlite"
-    claim: Callable[[Any, str], tuple[ClaimRecord, str | None]] = _claim
-    if not details:
-        claim = _bare_claim
-    elif words:
-        claim = _worded_claim
+    claim = _claim if details else _bare_claim
     while True:
         claims = _claim_page(conn, _page_query(flt, conn.dialect.name, after), sqlite)
         if not claims:
@@ -154,14 +143,12 @@ def export_records(
         for row in claims:
             cid, source_id = row[0], row[1]
             source = sources[source_id]
-            record, worded = claim(row, source.label)
             yield new_export(
-                record,
+                claim(row, source.label),
                 source,
                 evidence.get(cid, ()),
                 verified_on.get(cid),
                 published.get(cid),
-                worded,
             )
         after = ids[-1]
 
@@ -235,9 +222,8 @@ def new_evidence(*values: Any) -> EvidenceRecord:
 new_publication: Callable[..., PublicationRecord] = _maker(PublicationRecord)
 
 
-def _claim(row: tuple[Any, ...], label: str, quantities: Any = None) -> tuple[ClaimRecord, None]:
-    """The claim's record (and no `quantity_words`); its quantities read from the row unless
-    given."""
+def _claim(row: tuple[Any, ...], label: str, quantities: Any = None) -> ClaimRecord:
+    """The claim's record; its quantities read from the row unless given."""
     (cid, source_id, quote, start, end, prefix, suffix, kind, speaker, score, stored,
      period_start, period_end, state, status, assignee, origin, version, created, updated) = row  # fmt: skip
     return new_claim(
@@ -245,17 +231,12 @@ def _claim(row: tuple[Any, ...], label: str, quantities: Any = None) -> tuple[Cl
         _quantities(stored) if quantities is None else quantities,
         Period(period_start, period_end) if period_start or period_end else None,
         state, status, assignee, origin, version, _when(created), _when(updated),
-    ), None  # fmt: skip
+    )  # fmt: skip
 
 
-def _bare_claim(row: tuple[Any, ...], label: str) -> tuple[ClaimRecord, None]:
+def _bare_claim(row: tuple[Any, ...], label: str) -> ClaimRecord:
     """`_claim` without its quantities (their JSON unread): what ClaimReview needs."""
     return _claim(row, label, ())
-
-
-def _worded_claim(row: tuple[Any, ...], label: str) -> tuple[ClaimRecord, str]:
-    """`_claim` with its quantities' words only (see `ExportRecord.quantity_words`)."""
-    return _claim(row, label, ())[0], _words(row[10])
 
 
 IDS: sa.BindParameter[int] = sa.bindparam("ids", expanding=True)
@@ -524,7 +505,7 @@ def _day(value: Any, days: dict[str, str]) -> str | None:
 
 CsvRow = tuple[Any, ...]
 """One claim as the CSV shows it: its cells in the order of `spreadsheet.CSV_COLUMNS`, as the
-record-built row has them (not yet spreadsheet-safe)."""
+ledger holds them (not yet spreadsheet-safe)."""
 CSV_CLAIM_COLUMNS = (  # the order `csv_rows` unpacks
     col(Claim.id),
     col(Claim.source_id),
@@ -553,30 +534,61 @@ LINKS = _both(
 
 
 def csv_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> Iterator[CsvRow]:
-    """`export_records(publications=False, words=True)` for the CSV alone (one row per claim), as
-    plain tuples of its cells: only the columns it shows are read, no record object per claim or
-    link. With `verified`, each page is checked as `export_records` checks it (the whole claim
-    read for that) before any of its rows is yielded."""
+    """The CSV's rows, one per claim: plain tuples of its cells (`spreadsheet.CSV_COLUMNS`), only
+    the columns it shows read, no record object per claim or link. With `verified`, each page is
+    checked as `export_records` checks it (the whole claim read for that) before any of its rows
+    is yielded."""
     conn = session.connection()
     for shown in _shown_pages(
         session, flt, verified=verified, shown=CSV_CLAIM_COLUMNS, narrow=_CSV_OF_CLAIM
     ):
-        claims, sources = shown.claims, shown.sources
         links = _links(shown.page, conn)
-        verified_on = _verified_at(shown.page, conn)
-        for row in claims:
-            (cid, source_id, quote, state, status, kind, speaker, score, start, end,
-             period_start, period_end, stored, assignee) = row  # fmt: skip
-            source = sources[source_id]
-            at = verified_on.get(cid)
-            shown_links = links.get(cid)
-            yield (
-                cid, quote, state, status, kind, source.label, source.title, source.url,
-                source.published, speaker, score, start, end, period_start, period_end,
-                _words(stored), assignee, at.isoformat() if at else None,
-                len(shown_links) if shown_links else 0,
-                " | ".join(shown_links) if shown_links else "",
-            )  # fmt: skip
+        cells = _csv_cells(shown.sources, _verified_at(shown.page, conn))
+        for row in shown.claims:
+            shown_links = links.get(row[0])
+            if shown_links:
+                yield (*cells(row), len(shown_links), " | ".join(shown_links))
+            else:
+                yield (*cells(row), 0, "")
+
+
+CsvClaimLinks = tuple[CsvRow, tuple[EvidenceRecord, ...]]
+"""One claim for the CSV's `--per evidence` layout: its cells but the links' count and summary
+(the first columns of `spreadsheet.PER_EVIDENCE_COLUMNS`), and its evidence links."""
+
+
+def csv_evidence_rows(
+    *, session: Session, flt: ClaimFilter, verified: bool = False
+) -> Iterator[CsvClaimLinks]:
+    """`csv_rows` for the `--per evidence` layout: each claim's cells with its links whole (the
+    sheet gives each link a row of its own). Verified as `csv_rows` is."""
+    conn = session.connection()
+    for shown in _shown_pages(
+        session, flt, verified=verified, shown=CSV_CLAIM_COLUMNS, narrow=_CSV_OF_CLAIM
+    ):
+        evidence = _evidence(shown.page, conn)
+        cells = _csv_cells(shown.sources, _verified_at(shown.page, conn))
+        for row in shown.claims:
+            yield cells(row), evidence.get(row[0], ())
+
+
+def _csv_cells(
+    sources: dict[int, SourceRecord], verified_on: dict[int, datetime]
+) -> Callable[[Any], CsvRow]:
+    """A page's claim row (`CSV_CLAIM_COLUMNS`) as the CSV's cells up to `verified_at`."""
+
+    def cells(row: Any) -> CsvRow:
+        (cid, source_id, quote, state, status, kind, speaker, score, start, end,
+         period_start, period_end, stored, assignee) = row  # fmt: skip
+        source = sources[source_id]
+        at = verified_on.get(cid)
+        return (
+            cid, quote, state, status, kind, source.label, source.title, source.url,
+            source.published, speaker, score, start, end, period_start, period_end,
+            _words(stored), assignee, at.isoformat() if at else None,
+        )  # fmt: skip
+
+    return cells
 
 
 def _links(page: _Page, conn: sa.Connection) -> dict[int, list[str]]:
@@ -637,8 +649,8 @@ JSON_LINKS = _both(
 
 
 def json_rows(*, session: Session, flt: ClaimFilter, verified: bool = False) -> Iterator[JsonRow]:
-    """`export_records(publications=False)` for the JSON export alone, as plain tuples of what it
-    shows (see `JsonRow`): no record object per claim, link or quantity. With `verified`, each
+    """The JSON export's claims, as plain tuples of what it shows (see `JsonRow`): no record
+    object per claim, link or quantity. With `verified`, each
     page is checked as `export_records` checks it before any of its rows is yielded."""
     conn = session.connection()
     for shown in _shown_pages(
@@ -689,5 +701,4 @@ def iter_records(*, session: Session, flt: ClaimFilter) -> Iterator[dict[str, An
     """The same claims as the JSON export's objects (plain values), for older callers."""
     from claimledger.export.tabular import json_object
 
-    for record in export_records(session=session, flt=flt):
-        yield json_object(record)
+    return map(json_object, json_rows(session=session, flt=flt))

@@ -13,7 +13,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any, Literal, TextIO
 
-from claimledger.export.records import CsvRow, ExportRecord
+from claimledger.export.records import CsvClaimLinks, CsvRow
 from claimledger.records import EvidenceRecord
 
 Per = Literal["claim", "evidence"]
@@ -110,54 +110,6 @@ def _text_cells(columns: list[str]) -> tuple[int, ...]:
     return tuple(i for i, name in enumerate(columns) if name not in NUMBERS)
 
 
-def _words(record: ExportRecord) -> str:
-    """The quantities' words, as the export read them (see `ExportRecord.quantity_words`)."""
-    if record.quantity_words is not None:
-        return record.quantity_words
-    quantities = record.claim.quantities
-    return "; ".join([q.text for q in quantities]) if quantities else ""
-
-
-def _claim_cells(record: ExportRecord) -> list[Any]:
-    claim, source = record.claim, record.source
-    period = claim.period
-    return [
-        claim.id,
-        claim.quote,
-        claim.review_state,
-        claim.evidence_status,
-        claim.type,
-        source.label,
-        source.title,
-        source.url,
-        source.published,
-        claim.speaker,
-        claim.score,
-        claim.start,
-        claim.end,
-        period.start if period else None,
-        period.end if period else None,
-        _words(record),
-        claim.assignee,
-        _iso(record.verified_at),
-    ]
-
-
-def csv_cells(record: ExportRecord) -> list[Any]:
-    """The cells of one claim, in the order of CSV_COLUMNS, as the ledger holds them (what
-    `records.csv_rows` reads without a record)."""
-    cells = _claim_cells(record)
-    evidence = record.evidence
-    cells.append(len(evidence))
-    cells.append(" | ".join([f"{ev.stance}: {ev.url}" for ev in evidence]) if evidence else "")
-    return cells
-
-
-def csv_row(record: ExportRecord) -> list[Any]:
-    """The cells of one claim, in the order of CSV_COLUMNS; every text cell spreadsheet-safe."""
-    return _neutralise(csv_cells(record), CLAIM_TEXT)
-
-
 def _evidence_cells(ev: EvidenceRecord | None) -> list[Any]:
     if ev is None:
         return [None] * len(EVIDENCE_COLUMNS)
@@ -176,23 +128,15 @@ def _evidence_cells(ev: EvidenceRecord | None) -> list[Any]:
     ]
 
 
-def evidence_rows(record: ExportRecord) -> Iterator[list[Any]]:
-    """One row per evidence link, the claim's cells repeated; a claim with no link still gets
-    one row (its evidence cells empty), so no claim goes missing from the sheet."""
-    claim = _claim_cells(record)
-    for ev in record.evidence or (None,):
-        yield _neutralise(claim + _evidence_cells(ev), EVIDENCE_TEXT)
-
-
 CLAIM_TEXT = _text_cells(CSV_COLUMNS)
 EVIDENCE_TEXT = _text_cells(PER_EVIDENCE_COLUMNS)
 _claim_text = itemgetter(*CLAIM_TEXT)
 
 
 def safe_rows(rows: Iterable[CsvRow]) -> Iterator[CsvRow | list[Any]]:
-    """`csv_rows`' rows, every text cell spreadsheet-safe as `csv_row` makes it: a row none of
-    whose text cells starts with a `SUSPECT` character (nearly all) passes as it is, one set test
-    for the whole row; any other is neutralised cell by cell by `_neutralise`."""
+    """`csv_rows`' rows, every text cell spreadsheet-safe: a row none of whose text cells starts
+    with a `SUSPECT` character (nearly all) passes as it is, one set test for the whole row; any
+    other is neutralised cell by cell by `_neutralise`."""
     suspect = SUSPECT.isdisjoint
     for row in rows:
         if suspect([c[0] for c in _claim_text(row) if c]):
@@ -201,9 +145,12 @@ def safe_rows(rows: Iterable[CsvRow]) -> Iterator[CsvRow | list[Any]]:
             yield _neutralise(list(row), CLAIM_TEXT)
 
 
-def write_csv_rows(rows: Iterable[CsvRow], out: TextIO, *, bom: bool = False) -> int:
-    """`write_csv` (one row per claim) from `csv_rows`' tuples, the same bytes: written by the
-    csv module a batch at a time; returns how many claims it holds."""
+BATCH = 500
+
+
+def write_csv(rows: Iterable[CsvRow], out: TextIO, *, bom: bool = False) -> int:
+    """The CSV, one row per claim, from `records.csv_rows`, streamed by the csv module a batch at
+    a time; returns how many claims it holds."""
     if bom:
         out.write(BOM)
     writer = csv.writer(out)
@@ -220,25 +167,21 @@ def write_csv_rows(rows: Iterable[CsvRow], out: TextIO, *, bom: bool = False) ->
     return n + len(batch)
 
 
-BATCH = 500
-
-
-def write_csv(
-    records: Iterable[ExportRecord], out: TextIO, *, per: Per = "claim", bom: bool = False
+def write_csv_per_evidence(
+    claims: Iterable[CsvClaimLinks], out: TextIO, *, bom: bool = False
 ) -> int:
-    """The CSV, streamed; returns how many claims it holds."""
+    """The CSV, one row per evidence link, from `records.csv_evidence_rows`: the claim's cells
+    repeated on each; a claim with no link still gets one row (its evidence cells empty), so no
+    claim goes missing from the sheet. Returns how many claims it holds."""
     if bom:
         out.write(BOM)
     writer = csv.writer(out)
+    writer.writerow(PER_EVIDENCE_COLUMNS)
     n = 0
-    if per == "evidence":
-        writer.writerow(PER_EVIDENCE_COLUMNS)
-        for record in records:
-            writer.writerows(evidence_rows(record))
-            n += 1
-        return n
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        writer.writerow(csv_row(record))
+    for cells, evidence in claims:
+        claim = list(cells)
+        writer.writerows(
+            _neutralise(claim + _evidence_cells(ev), EVIDENCE_TEXT) for ev in evidence or (None,)
+        )
         n += 1
     return n
