@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.documents import parse_document
+from claimledger.errors import LedgerError
 from claimledger.extract.html import flatten_deep_nesting, html_to_text
 from claimledger.extract.html_slim import (
     LONG_VALUE,
@@ -199,3 +200,15 @@ def test_reading_many_tiny_elements_holds_about_the_page_not_its_elements() -> N
         tracemalloc.stop()
     assert text.count("ab") == 100_000
     assert peak < 2 * len(page)  # walking its tree: 14 times, libxml2 not counted
+
+
+@pytest.mark.parametrize("page", ["", "<?xml version='1.0'?>", "<html></html>"])
+def test_a_page_with_nothing_to_show_streams_no_text(page: str) -> None:
+    assert streamed_text([page]) == ""
+
+
+def test_a_huge_page_with_no_text_is_one_line() -> None:
+    page = _page("<div></div>" * READER_MAX_TAGS).replace("<h1>Bus cuts</h1>", "")
+    page = page.replace("<a href='/'>Home</a>", "")
+    with pytest.raises(LedgerError, match="no article text found in the HTML"):
+        parse_document(page.encode(), name="empty.html")

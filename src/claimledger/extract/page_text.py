@@ -6,6 +6,7 @@ the web set's benchmark (which gives the finder the whole page's text, furniture
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -104,6 +105,7 @@ class _LineWriter:
         self.space = False  # a space is due before the line's next text
         self.skipped = 0  # depth inside an element a browser does not show
         self.pre = 0  # depth inside preformatted text
+        self.result: str | None = None
 
     def start(self, tag: str, attrib: Any) -> None:
         if self.skipped:
@@ -150,10 +152,12 @@ class _LineWriter:
             self.space = part[-1] == " "
 
     def close(self) -> str:
-        """The lines, each ended by a line break."""
-        if self.started:
-            self.text.write("\n")
-        return self.text.text()
+        """The lines, each ended by a line break (the parser's result; the same if asked again)."""
+        if self.result is None:
+            if self.started:
+                self.text.write("\n")
+            self.result = self.text.text()
+        return self.result
 
 
 def _hidden(tag: str, attrib: Any) -> bool:
@@ -170,12 +174,14 @@ def streamed_text(pieces: Iterable[str]) -> str:
     the page's size or number of elements."""
     from lxml import etree
 
-    parser = etree.HTMLParser(target=_LineWriter(), huge_tree=True, remove_comments=True)
+    writer = _LineWriter()
+    parser = etree.HTMLParser(target=writer, huge_tree=True, remove_comments=True)
     first = True
     for piece in pieces:
         if first:
             piece, first = _XML_DECLARATION.sub("", piece), False
         if piece:
             parser.feed(piece)
-    text: str = parser.close()
-    return text
+    with contextlib.suppress(etree.LxmlError):  # nothing the parser takes for a page: no text
+        parser.close()
+    return writer.close()
