@@ -156,7 +156,9 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     )
     paragraphs = xml_paragraphs(xml) if xml else []
     if paragraphs:
-        paragraphs = with_left_out(paragraphs, _page_body(html))
+        marked = _marked(html)
+        paragraphs = without_captions(paragraphs, marked)
+        paragraphs = with_left_out(paragraphs, _body_of(marked))
     body = "\n\n".join(paragraphs)
     meta = _metadata(html, url=url)
     if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
@@ -199,17 +201,29 @@ def _visible_reading(html: str, *, url: str | None) -> tuple[str, dict[str, Any]
     return text, _metadata(head, url=url)
 
 
-def _page_body(html: str) -> list[str]:
-    """The page's visible lines, "" for each line the finder's own rules take for furniture (the
-    whole page's text read as captured text is read) and for each in a figure, caption or aside."""
+def _marked(html: str) -> list[tuple[str, bool]]:
+    """The page's visible lines, each with whether it stands beside the article's flow (figure,
+    caption, aside, photo box); none when the page cannot be read so (the extractor's text)."""
     from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs shipped
 
-    from claimledger.extract.body import find_body, page_lines
     from claimledger.extract.page_text import marked_lines, parse_page
 
     try:
-        marked = marked_lines(parse_page(html))
-    except (LxmlError, ValueError, RecursionError):  # no page to read: the extractor's text
+        return marked_lines(parse_page(html))
+    except (LxmlError, ValueError, RecursionError):
+        return []
+
+
+def _page_body(html: str) -> list[str]:
+    """The page's visible lines, "" for each line the finder's own rules take for furniture (the
+    whole page's text read as captured text is read) and for each in a figure, caption or aside."""
+    return _body_of(_marked(html))
+
+
+def _body_of(marked: list[tuple[str, bool]]) -> list[str]:
+    from claimledger.extract.body import find_body, page_lines
+
+    if not marked:
         return []
     lines = [line for line, _ in marked]
     text = "\n".join(lines)
@@ -219,6 +233,18 @@ def _page_body(html: str) -> list[str]:
         line if span in kept and not aside else ""
         for (line, aside), span in zip(marked, spans, strict=True)
     ]
+
+
+def without_captions(paragraphs: list[str], marked: list[tuple[str, bool]]) -> list[str]:
+    """The extractor's paragraphs less those the page shows only beside its flow: an image's
+    caption the extractor took for a paragraph (in a photo box, not a <figure>). All of them,
+    when nothing else would be left."""
+    inflow = {line for line, aside in marked if not aside}
+    captions = {line for line, aside in marked if aside} - inflow
+    if not captions:
+        return paragraphs
+    kept = [p for p in paragraphs if " ".join(p.split()) not in captions]
+    return kept or paragraphs
 
 
 def _prose(line: str) -> bool:

@@ -38,6 +38,20 @@ def hidden(element: Any) -> bool:
 
 ASIDE = frozenset(["figure", "figcaption", "aside"])  # beside the article's flow, not in it
 _ASIDE_MARK = "\x00"  # starts each line written inside one of them
+IMAGES = frozenset(["img", "picture"])
+CAPTION_MAX = 300  # characters of text a photo box holds beside its image, at most
+
+
+def photo_box(element: Any) -> bool:
+    """A box (div) holding an image and, beside it, only a short text with no block of its own:
+    the image and its caption, set beside the article's flow as a <figure> would be. (A
+    paragraph with an image inside it stays a paragraph: only a div is looked at.)"""
+    if not any(isinstance(child.tag, str) and child.tag.lower() in IMAGES for child in element):
+        return False
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and inner.tag.lower() in BLOCKS:
+            return False
+    return len(" ".join(element.text_content().split())) <= CAPTION_MAX
 
 
 def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> None:
@@ -46,7 +60,7 @@ def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> No
         return  # comments and processing instructions have no string tag
     pre = pre or tag == "pre"
     block = tag in BLOCKS
-    if tag in ASIDE:
+    if tag in ASIDE or (tag == "div" and not mark and photo_box(element)):
         mark = _ASIDE_MARK
     if block or tag == "br":
         out.append("\n" + mark)
@@ -67,7 +81,7 @@ def _flow(text: str, pre: bool) -> str:
 
 def marked_lines(root: Any) -> list[tuple[str, bool]]:
     """Block elements on their own lines, runs of spaces in a line collapsed, blank lines dropped;
-    each with whether some of it stands in a figure, a caption or an aside."""
+    each with whether some of it stands in a figure, a caption, an aside or a photo box."""
     body = root.find(".//body")
     out: list[str] = []
     _walk(body if body is not None else root, out)
