@@ -114,6 +114,7 @@ def test_a_page_of_too_many_elements_is_too_big_to_read() -> None:
 def test_one_huge_text_is_too_big_to_read_but_a_huge_script_is_not() -> None:
     words = "word " * (READER_MAX_RUN // 5 + 1)
     assert too_big_to_read(_page(f"<p>{words}</p>"))
+    assert too_big_to_read(words)  # no tag at all
     assert not too_big_to_read(_page(f"<p>{ONE}</p><script>var s = '{words}';</script>"))
 
 

@@ -140,7 +140,7 @@ def slim(html: str) -> str:
     return out.text()
 
 
-_LONG_RUN = re.compile(rf">[^<]{{{READER_MAX_RUN}}}")
+_LONG_RUN = re.compile(rf"(?:\A|>)[^<]{{{READER_MAX_RUN}}}")
 _OPENS_CODE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 
 
