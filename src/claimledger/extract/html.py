@@ -1,4 +1,5 @@
-"""HTML pages: the article text (trafilatura) and what the page says about itself."""
+"""HTML pages: the article text (trafilatura; for a page too big or busy for it, the visible text)
+and what the page says about itself."""
 
 from __future__ import annotations
 
