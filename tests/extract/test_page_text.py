@@ -95,3 +95,42 @@ def test_two_readings_of_the_page_that_differ_everywhere_leave_the_extractor_s_t
     ]
     assert with_left_out([ONE, THREE], [ONE, *many, THREE]) == [ONE, THREE]
     assert with_left_out([ONE, THREE], [ONE, *many[:3], THREE]) == [ONE, *many[:3], THREE]
+
+
+def test_a_box_of_an_image_and_a_short_text_is_marked_as_beside_the_flow() -> None:
+    root = parse_page(
+        "<html><body><p>Text</p><div class='photo'><img src='x'><br><em>A caption</em></div>"
+        "<p>More <img src='icon'> text</p><div><img src='y'><p>A paragraph</p></div>"
+        f"<div><img src='z'>{'Long text. ' * 40}</div></body></html>"
+    )
+    assert [aside for _, aside in marked_lines(root)] == [False, True, False, False, False]
+
+
+CAPTION = "A new study finds that 40 percent of riders left the buses after the 2021 cuts."
+
+
+def _page_with_photo_box(caption: str) -> str:
+    paragraphs = [f"<p>{s} {s}</p>" for s in (ONE, TWO, THREE, ONE.replace("12", "14"))]
+    box = f"<div class='photo_right'><img src='bus.jpg' alt='A bus'><br><em>{caption}</em></div>"
+    return (
+        "<html><head><title>Bus cuts</title></head><body><article><h1>Bus cuts</h1>"
+        f"{''.join(paragraphs[:2])}{box}{''.join(paragraphs[2:])}</article></body></html>"
+    )
+
+
+def test_a_caption_in_a_photo_box_is_not_article_text() -> None:
+    from claimledger.extract.html import html_to_text
+
+    text, _ = html_to_text(_page_with_photo_box(CAPTION))
+    assert CAPTION not in text
+    assert THREE in text
+
+
+def test_the_extractor_takes_a_photo_boxs_caption_for_a_paragraph() -> None:
+    # what the rule above is for: without it the caption is in the article
+    import trafilatura
+
+    from claimledger.extract.html import _READING, xml_paragraphs
+
+    xml = trafilatura.extract(_page_with_photo_box(CAPTION), output_format="xml", **_READING)
+    assert CAPTION in xml_paragraphs(xml or "")

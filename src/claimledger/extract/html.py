@@ -1,16 +1,21 @@
-"""HTML pages: the article text (trafilatura) and what the page says about itself."""
+"""HTML pages: the article text (trafilatura; for a page too big or busy for it, the visible text)
+and what the page says about itself."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from typing import Any
+
+from claimledger.extract.html_slim import SLIM_FROM, Joiner, slim, too_big_to_read
+from claimledger.extract.page_text import streamed_text
 
 MAX_DEPTH = 200
 """Element nesting kept as it is; the HTML parser (libxml2) silently drops everything below
 about 255 levels, so tags deeper than this are taken out and their text kept."""
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")  # no "<" inside: one pass
 _VOID = frozenset(
     [
         "area",
@@ -31,42 +36,57 @@ _VOID = frozenset(
 )
 
 
-def _depth_tokens(html: str) -> tuple[int, list[re.Match[str]]]:
+def _deepest(html: str) -> int:
+    """How deep the page's tags nest (as written: an element left open counts as open)."""
     depth = deepest = 0
-    tags = list(_TAG.finditer(html))
-    for tag in tags:
+    for tag in _TAG.finditer(html):
+        if tag.group(2).lower() in _VOID or tag.group(3):
+            continue
+        if tag.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def flattened(html: str, limit: int = MAX_DEPTH) -> Iterator[str]:
+    """The page in pieces of at most `PIECE` characters, with tags nested deeper than `limit`
+    taken out (their text stays in place): the page is never held twice, nor a list of its tags."""
+    kept: list[bool] = []  # one per open element: was its tag kept?
+    last = 0
+    for tag in _TAG.finditer(html):
         name = tag.group(2).lower()
         if name in _VOID or tag.group(3):
             continue
-        depth = max(0, depth - 1) if tag.group(1) else depth + 1
-        deepest = max(deepest, depth)
-    return deepest, tags
+        if tag.group(1):
+            keep = kept.pop() if kept else False
+        else:
+            keep = len(kept) < limit
+            kept.append(keep)
+        if not keep:
+            yield from _slices(html, last, tag.start())
+            yield " "
+            last = tag.end()
+    yield from _slices(html, last, len(html))
+
+
+PIECE = 1 << 16
+
+
+def _slices(html: str, start: int, end: int) -> Iterator[str]:
+    for at in range(start, end, PIECE):
+        yield html[at : min(at + PIECE, end)]
 
 
 def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
     """The page with tags nested deeper than `limit` taken out (their text stays in place)."""
-    if html.count("<") < limit:
+    if html.count("<") < limit or _deepest(html) <= limit:
         return html
-    deepest, tags = _depth_tokens(html)
-    if deepest <= limit:
-        return html
-    out: list[str] = []
-    kept: list[bool] = []  # one per open element: was its tag kept?
-    last = 0
-    for tag in tags:
-        name = tag.group(2).lower()
-        keep = True
-        if name not in _VOID and not tag.group(3):
-            if tag.group(1):
-                keep = kept.pop() if kept else False
-            else:
-                keep = len(kept) < limit
-                kept.append(keep)
-        out.append(html[last : tag.start()])
-        out.append(tag.group(0) if keep else " ")
-        last = tag.end()
-    out.append(html[last:])
-    return "".join(out)
+    out = Joiner()
+    for piece in flattened(html, limit):
+        out.write(piece)
+    return out.text()
 
 
 _INLINE = frozenset(["hi", "ref", "del", "span", "b", "i", "em", "strong", "a"])
@@ -116,7 +136,16 @@ _READING: dict[str, Any] = {
 
 
 def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, Any]]:
-    """The article body, paragraphs separated by blank lines, and title/author/date/url/outlet."""
+    """The article body, paragraphs separated by blank lines, and title/author/date/url/outlet.
+
+    A page of `SLIM_FROM` characters or more is slimmed first (`html_slim.slim`); one still too
+    big or too busy for the article reader is read as its visible text, one line per block, as
+    a captured page is (the finder's own rules then tell the article from the furniture), with
+    what its head says about it: time and memory stay in proportion to the page."""
+    if len(html) >= SLIM_FROM:
+        html = slim(html)
+    if too_big_to_read(html):
+        return _visible_reading(html, url=url)
     import trafilatura
 
     html = flatten_deep_nesting(html)
@@ -128,8 +157,19 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     )
     paragraphs = xml_paragraphs(xml) if xml else []
     if paragraphs:
-        paragraphs = with_left_out(paragraphs, _page_body(html))
+        marked = _marked(html)
+        paragraphs = without_captions(paragraphs, marked)
+        paragraphs = with_left_out(paragraphs, _body_of(marked))
     body = "\n\n".join(paragraphs)
+    meta = _metadata(html, url=url)
+    if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
+        body = f"{meta['title']}\n\n{body}"
+    return (body + "\n") if body else "", meta
+
+
+def _metadata(html: str, *, url: str | None) -> dict[str, Any]:
+    import trafilatura
+
     meta: dict[str, Any] = {
         "title": None,
         "author": None,
@@ -137,7 +177,7 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         "url": url,
         "outlet": None,
     }
-    found = trafilatura.extract_metadata(html, default_url=url)
+    found = trafilatura.extract_metadata(html, default_url=url) if html else None
     if found is not None:
         meta.update(
             title=found.title or None,
@@ -146,22 +186,45 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
             url=found.url or url,
             outlet=found.sitename or None,
         )
-    if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
-        body = f"{meta['title']}\n\n{body}"
-    return (body + "\n") if body else "", meta
+    return meta
+
+
+HEAD_MAX = 300_000  # characters of a page's head read for its metadata when its body is not
+_BODY_TAG = re.compile(r"<body[\s>/]", re.IGNORECASE)
+
+
+def _visible_reading(html: str, *, url: str | None) -> tuple[str, dict[str, Any]]:
+    """A page too big for the article reader: its visible lines, streamed (memory about their
+    size), and its metadata read from its head alone (the part before <body>), if that is small."""
+    text = streamed_text(flattened(html))
+    body = _BODY_TAG.search(html, 0, HEAD_MAX + 1)
+    head = html[: body.start()] if body is not None else ""
+    return text, _metadata(head, url=url)
+
+
+def _marked(html: str) -> list[tuple[str, bool]]:
+    """The page's visible lines, each with whether it stands beside the article's flow (figure,
+    caption, aside, photo box); none when the page cannot be read so (the extractor's text)."""
+    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs shipped
+
+    from claimledger.extract.page_text import marked_lines, parse_page
+
+    try:
+        return marked_lines(parse_page(html))
+    except (LxmlError, ValueError, RecursionError):
+        return []
 
 
 def _page_body(html: str) -> list[str]:
     """The page's visible lines, "" for each line the finder's own rules take for furniture (the
     whole page's text read as captured text is read) and for each in a figure, caption or aside."""
-    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs shipped
+    return _body_of(_marked(html))
 
+
+def _body_of(marked: list[tuple[str, bool]]) -> list[str]:
     from claimledger.extract.body import find_body, page_lines
-    from claimledger.extract.page_text import marked_lines, parse_page
 
-    try:
-        marked = marked_lines(parse_page(html))
-    except (LxmlError, ValueError, RecursionError):  # no page to read: the extractor's text
+    if not marked:
         return []
     lines = [line for line, _ in marked]
     text = "\n".join(lines)
@@ -171,6 +234,18 @@ def _page_body(html: str) -> list[str]:
         line if span in kept and not aside else ""
         for (line, aside), span in zip(marked, spans, strict=True)
     ]
+
+
+def without_captions(paragraphs: list[str], marked: list[tuple[str, bool]]) -> list[str]:
+    """The extractor's paragraphs less those the page shows only beside its flow: an image's
+    caption the extractor took for a paragraph (in a photo box, not a <figure>). All of them,
+    when nothing else would be left."""
+    inflow = {line for line, aside in marked if not aside}
+    captions = {line for line, aside in marked if aside} - inflow
+    if not captions:
+        return paragraphs
+    kept = [p for p in paragraphs if " ".join(p.split()) not in captions]
+    return kept or paragraphs
 
 
 def _prose(line: str) -> bool:

@@ -6,8 +6,12 @@ the web set's benchmark (which gives the finder the whole page's text, furniture
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from claimledger.extract.html_slim import Joiner
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg"}
 INVISIBLE |= {"iframe", "object", "embed", "canvas", "video", "audio", "map", "select", "textarea"}
@@ -34,6 +38,20 @@ def hidden(element: Any) -> bool:
 
 ASIDE = frozenset(["figure", "figcaption", "aside"])  # beside the article's flow, not in it
 _ASIDE_MARK = "\x00"  # starts each line written inside one of them
+IMAGES = frozenset(["img", "picture"])
+CAPTION_MAX = 300  # characters of text a photo box holds beside its image, at most
+
+
+def photo_box(element: Any) -> bool:
+    """A box (div) holding an image and, beside it, only a short text with no block of its own:
+    the image and its caption, set beside the article's flow as a <figure> would be. (A
+    paragraph with an image inside it stays a paragraph: only a div is looked at.)"""
+    if not any(isinstance(child.tag, str) and child.tag.lower() in IMAGES for child in element):
+        return False
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and inner.tag.lower() in BLOCKS:
+            return False
+    return len(" ".join(element.text_content().split())) <= CAPTION_MAX
 
 
 def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> None:
@@ -42,7 +60,7 @@ def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> No
         return  # comments and processing instructions have no string tag
     pre = pre or tag == "pre"
     block = tag in BLOCKS
-    if tag in ASIDE:
+    if tag in ASIDE or (tag == "div" and not mark and photo_box(element)):
         mark = _ASIDE_MARK
     if block or tag == "br":
         out.append("\n" + mark)
@@ -63,7 +81,7 @@ def _flow(text: str, pre: bool) -> str:
 
 def marked_lines(root: Any) -> list[tuple[str, bool]]:
     """Block elements on their own lines, runs of spaces in a line collapsed, blank lines dropped;
-    each with whether some of it stands in a figure, a caption or an aside."""
+    each with whether some of it stands in a figure, a caption, an aside or a photo box."""
     body = root.find(".//body")
     out: list[str] = []
     _walk(body if body is not None else root, out)
@@ -86,3 +104,98 @@ def parse_page(html: str) -> Any:
     import lxml.html  # type: ignore[import-untyped]  # no stubs shipped
 
     return lxml.html.fromstring(_XML_DECLARATION.sub("", html))
+
+
+class _LineWriter:
+    """A parser target (lxml's SAX interface): the visible lines `visible_lines` gives, written as
+    the parser reads, with no tree built (a page of many small elements would cost its tree).
+    White space is collapsed piece by piece as it comes: no list of a long line's words, and no
+    line held apart from the text."""
+
+    def __init__(self) -> None:
+        self.text = Joiner()
+        self.started = False  # some line was written
+        self.in_line = False  # the current line has text
+        self.space = False  # a space is due before the line's next text
+        self.skipped = 0  # depth inside an element a browser does not show
+        self.pre = 0  # depth inside preformatted text
+        self.result: str | None = None
+
+    def start(self, tag: str, attrib: Any) -> None:
+        if self.skipped:
+            self.skipped += 1
+            return
+        tag = tag.lower()
+        if tag in INVISIBLE or _hidden(tag, attrib):
+            self.skipped = 1
+            return
+        if tag == "pre":
+            self.pre += 1
+        if tag in BLOCKS or tag == "br":
+            self.in_line = False
+
+    def end(self, tag: str) -> None:
+        if self.skipped:
+            self.skipped -= 1
+            return
+        tag = tag.lower()
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag in BLOCKS:
+            self.in_line = False
+
+    def data(self, text: str) -> None:
+        if self.skipped:
+            return
+        for n, part in enumerate(text.split("\n") if self.pre else (text,)):
+            if n:
+                self.in_line = False  # a line break in preformatted text
+            part = SPACES.sub(" ", part)
+            words = part.strip(" ")
+            if not words:
+                self.space = self.space or bool(part)
+                continue
+            if self.in_line:
+                if self.space or part[0] == " ":
+                    self.text.write(" ")
+            else:
+                if self.started:
+                    self.text.write("\n")
+                self.started = self.in_line = True
+            self.text.write(words)
+            self.space = part[-1] == " "
+
+    def close(self) -> str:
+        """The lines, each ended by a line break (the parser's result; the same if asked again)."""
+        if self.result is None:
+            if self.started:
+                self.text.write("\n")
+            self.result = self.text.text()
+        return self.result
+
+
+def _hidden(tag: str, attrib: Any) -> bool:
+    if attrib.get("hidden") is not None:
+        return True
+    if HIDDEN_STYLE.search(attrib.get("style") or ""):
+        return True
+    return tag == "input" and (attrib.get("type") or "").lower() == "hidden"
+
+
+def streamed_text(pieces: Iterable[str]) -> str:
+    """The page's visible lines, each ended by a line break, read from its text in pieces (each
+    short: the parser holds what it is given): memory about the size of the text shown, whatever
+    the page's size or number of elements."""
+    from lxml import etree
+
+    writer = _LineWriter()
+    parser = etree.HTMLParser(target=writer, huge_tree=True, remove_comments=True)
+    first = True
+    for piece in pieces:
+        if first:
+            piece, first = _XML_DECLARATION.sub("", piece), False
+        if piece:
+            parser.feed(piece)
+    with contextlib.suppress(etree.LxmlError):  # nothing the parser takes for a page: no text
+        parser.close()
+    return writer.close()
