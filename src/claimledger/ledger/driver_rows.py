@@ -3,16 +3,19 @@
 An article's writes read and write hundreds of rows of plain integers and text (blocking keys,
 candidate quotes, match rows); SQLAlchemy's per-row work (a parameter dict compiled for each row,
 a `Row` built for each result) cost several times what the database did. These helpers run in the
-caller's transaction, on its connection, with the driver's own placeholder, and are only used for
-columns whose values the driver stores and returns exactly as SQLAlchemy would (integers, floats,
-text): no dates, no JSON written.
+caller's transaction, on its connection, with the driver's own placeholder. `insert` and `fetch`
+are only used for columns whose values the driver stores and returns exactly as SQLAlchemy would
+(integers, floats, text); `insert_values` converts each value by its column's type first, as
+SQLAlchemy does, so dates and JSON are stored the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 NO_ID = -1
@@ -53,3 +56,61 @@ def insert(
     marks = ", ".join([placeholder(conn)] * len(columns))
     names = ", ".join(f'"{c}"' for c in columns)
     conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(map(tuple, rows)))
+
+
+@dataclass(frozen=True)
+class _Insert:
+    """An INSERT compiled once for a dialect: its text, and for each column the conversion its
+    type makes of a Python value (a date to text on SQLite, a list to JSON), or None."""
+
+    sql: str
+    order: tuple[int, ...]
+    """Each placeholder's column, by position in the columns given (positional drivers)."""
+    names: tuple[str, ...]
+    """Each column's parameter name (drivers with named placeholders)."""
+    convert: tuple[Callable[[Any], Any] | None, ...]
+    positional: bool
+
+
+_INSERTS: dict[tuple[str, str, tuple[str, ...]], _Insert] = {}
+
+
+def _compiled_insert(conn: Connection, table: sa.Table, columns: tuple[str, ...]) -> _Insert:
+    dialect = conn.dialect
+    cache_key = (dialect.name, table.name, columns)
+    found = _INSERTS.get(cache_key)
+    if found is None:
+        binds = {c: sa.bindparam(f"p{i}", type_=table.c[c].type) for i, c in enumerate(columns)}
+        compiled = sa.insert(table).values(binds).compile(dialect=dialect)
+        names = tuple(f"p{i}" for i in range(len(columns)))
+        positions = compiled.positiontup or []
+        types = (table.c[c].type for c in columns)
+        found = _INSERTS[cache_key] = _Insert(
+            compiled.string,
+            tuple(names.index(p) for p in positions),
+            names,
+            tuple(t.dialect_impl(dialect).bind_processor(dialect) for t in types),
+            dialect.positional,
+        )
+    return found
+
+
+def insert_values(
+    conn: Connection, table: sa.Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """Many rows of Python values (dates, JSON too) into `table` in one executemany, each value
+    converted by its column's type exactly as SQLAlchemy converts it: its per-row parameter
+    handling cost ingest more than the database's own work on the claim rows."""
+    stmt = _compiled_insert(conn, table, tuple(columns))
+    convert = [(i, f) for i, f in enumerate(stmt.convert) if f is not None]
+    params: list[Any] = []
+    for row in rows:
+        values = list(row)
+        for i, f in convert:
+            values[i] = f(values[i])
+        if stmt.positional:
+            params.append(tuple([values[i] for i in stmt.order]))
+        else:
+            params.append(dict(zip(stmt.names, values, strict=True)))
+    if params:
+        conn.exec_driver_sql(stmt.sql, params)
