@@ -11,7 +11,7 @@ SQLAlchemy does, so dates and JSON are stored the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,3 +114,56 @@ def insert_values(
             params.append(dict(zip(stmt.names, values, strict=True)))
     if params:
         conn.exec_driver_sql(stmt.sql, params)
+
+
+@dataclass(frozen=True)
+class _Expanded:
+    sql: str
+    names: tuple[str, ...]
+    """The parameters in placeholder order (positional drivers); empty for named ones."""
+    expansion: Mapping[str, Sequence[str]]
+    """Each list parameter's names, one per item."""
+    fixed: Mapping[str, Any]
+    """The values the statement carries (its constants: a status compared with, a default)."""
+
+
+_STATEMENTS: dict[tuple[str, int, tuple[tuple[str, int], ...]], _Expanded] = {}
+_KEEP: list[sa.Executable] = []
+"""The statements `run` compiled, never collected: another statement cannot take their id."""
+
+
+def run(conn: Connection, stmt: sa.Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """A statement built once (a constant or a cached builder: it is known by its identity), its
+    integer and text parameters given, a list for each expanding one (pad them: `padded`). Its
+    text is made once per dialect and per length of each list, where SQLAlchemy would build a
+    cache key and expand the lists on every call (more Python than database work in ingest's
+    reach updates). Returns its rows, if it has any."""
+    sizes = tuple(sorted((k, len(v)) for k, v in params.items() if isinstance(v, list)))
+    cache_key = (conn.dialect.name, id(stmt), sizes)
+    found = _STATEMENTS.get(cache_key)
+    if found is None:
+        sample = {k: list(range(len(v))) if isinstance(v, list) else v for k, v in params.items()}
+        state = stmt.compile(dialect=conn.dialect).construct_expanded_state(sample)  # type: ignore[attr-defined]
+        names = tuple(state.positiontup or ()) if conn.dialect.positional else ()
+        given = {n for k in params for n in state.parameter_expansion.get(k, [k])}
+        convert = state.processors
+        fixed = {
+            k: convert[k](v) if k in convert else v
+            for k, v in state.parameters.items()
+            if k not in given
+        }
+        found = _Expanded(state.statement, names, dict(state.parameter_expansion), fixed)
+        _STATEMENTS[cache_key] = found
+        _KEEP.append(stmt)
+    flat = dict(found.fixed)
+    for k, v in params.items():
+        if isinstance(v, list):
+            flat.update(zip(found.expansion[k], v, strict=True))
+        else:
+            flat[k] = v
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(found.sql, tuple([flat[n] for n in found.names]) if found.names else flat)
+        return list(cursor.fetchall()) if cursor.description is not None else []
+    finally:
+        cursor.close()
