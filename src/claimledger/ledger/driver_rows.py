@@ -72,6 +72,7 @@ class _Insert:
     positional: bool
 
 
+_NOTHING = object()
 _INSERTS: dict[tuple[str, str, tuple[str, ...]], _Insert] = {}
 
 
@@ -103,11 +104,17 @@ def insert_values(
     handling cost ingest more than the database's own work on the claim rows."""
     stmt = _compiled_insert(conn, table, tuple(columns))
     convert = [(i, f) for i, f in enumerate(stmt.convert) if f is not None]
+    last: list[tuple[Any, Any]] = [(_NOTHING, None)] * len(convert)
     params: list[Any] = []
     for row in rows:
         values = list(row)
-        for i, f in convert:
-            values[i] = f(values[i])
+        for n, (i, f) in enumerate(convert):
+            value = values[i]
+            before, after = last[n]
+            if value is not before:  # a whole article's rows share one timestamp
+                after = f(value)
+                last[n] = (value, after)
+            values[i] = after
         if stmt.positional:
             params.append(tuple([values[i] for i in stmt.order]))
         else:

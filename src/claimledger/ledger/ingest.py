@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -256,24 +256,13 @@ def add_extracted(
     found = list(claims)
     if keys is None or len(keys) != len(found):
         keys = [ClaimKeys.of(c) for c in found]
-    written: list[NewClaim] = []  # ids filled in below
+    facts = []  # (quantities, period) of each claim, for matching
     text, sid = source.text, source.id
     for c, k in zip(found, keys, strict=True):
         remember_profile(c.quote, k.profile)
         quantities = [q.to_dict() for q in c.quantities]
         start, end = (c.period.start, c.period.end) if c.period else (None, None)
-        written.append(
-            NewClaim(
-                0,
-                sid,
-                c.quote,
-                quantities,
-                start,
-                end,
-                match_keys=k.matching,
-                measure_keys=k.measures,
-            )
-        )
+        facts.append((quantities, start, end))
         prefix, suffix = text[max(0, c.start - CONTEXT) : c.start], text[c.end : c.end + CONTEXT]
         rows.append(
             (
@@ -300,7 +289,10 @@ def add_extracted(
         for cid, c in zip(ids, found, strict=True)
     ]
     driver_rows.insert_values(conn, HISTORY, HISTORY_COLUMNS, history)
-    return [replace(new, id=cid) for cid, new in zip(ids, written, strict=True)]
+    return [
+        NewClaim(cid, sid, c.quote, *fact, match_keys=k.matching, measure_keys=k.measures)
+        for cid, c, k, fact in zip(ids, found, keys, facts, strict=True)
+    ]
 
 
 def _new_ids(conn: sa.Connection, source_id: int, spans: list[tuple[int, int]]) -> list[int]:
