@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from claimledger.db import WRITER_CACHE_KB, make_engine, write_engine
-from claimledger.ledger.driver_rows import insert_values, padded, run
+from claimledger.ledger.driver_rows import MOST_PARAMETERS, _runs, insert_values, padded, run
 from claimledger.models import Claim, Source
 
 SOURCE: sa.Table = Source.__table__  # type: ignore[attr-defined]
@@ -149,3 +149,31 @@ def test_a_connection_that_writes_keeps_a_larger_page_cache(engine: Engine) -> N
         reader.dispose()
     assert read_cache != -WRITER_CACHE_KB
     assert write_cache == -WRITER_CACHE_KB
+
+
+@pytest.mark.parametrize(("count", "width"), [(1, 19), (28, 19), (53, 19), (1100, 2)])
+def test_rows_together_come_in_runs_that_fit_a_statement(count: int, width: int) -> None:
+    runs = list(_runs(count, width))
+    assert [s for s, _ in runs] == [sum(n for _, n in runs[:i]) for i in range(len(runs))]
+    assert sum(n for _, n in runs) == count
+    assert all(n & (n - 1) == 0 and n * width <= MOST_PARAMETERS for _, n in runs)
+
+
+@pytest.mark.parametrize("count", [1, 5, 600])
+def test_rows_together_are_stored_as_rows_one_by_one(engine: Engine, count: int) -> None:
+    """Runs of rows a statement, in order: the same rows, the same ids, as a row a statement."""
+    at = datetime(2024, 5, 1, tzinfo=UTC)
+    rows = [_source(i, at) for i in range(count)]
+    columns = list(rows[0])
+    with write_engine(engine).begin() as conn:
+        insert_values(conn, SOURCE, columns, [tuple(r[c] for c in columns) for r in rows])
+    one_by_one = _raw(engine, "source")
+    with write_engine(engine).begin() as conn:
+        conn.exec_driver_sql("DELETE FROM source")
+        together = [tuple(r[c] for c in columns) for r in rows]
+        insert_values(conn, SOURCE, columns, together, together=True)
+    assert _raw(engine, "source") == one_by_one
+    with engine.connect() as conn:
+        ids = [i for (i,) in conn.exec_driver_sql("SELECT id FROM source ORDER BY path")]
+    by_path = sorted(range(count), key=lambda i: f"a{i}.txt")
+    assert [ids[by_path.index(i)] for i in range(count)] == sorted(ids)  # ids in the order given

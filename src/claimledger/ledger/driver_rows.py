@@ -11,8 +11,9 @@ SQLAlchemy does, so dates and JSON are stored the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,65 +48,90 @@ def fetch(conn: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[
         cursor.close()
 
 
+MOST_PARAMETERS = 999
+"""Parameters in one statement: SQLite before 3.32 allows no more."""
+
+
+@cache
+def _insert_sql(table: str, columns: tuple[str, ...], rows: int, mark: str) -> str:
+    row = f"({', '.join([mark] * len(columns))})"
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES {', '.join([row] * rows)}"
+
+
+def _runs(count: int, width: int) -> Iterator[tuple[int, int]]:
+    """(start, length) runs of `count` rows: as long as a statement's parameters allow, each a
+    power of two, so a few statement texts serve any count (each parsed once, then reused)."""
+    most = max(1, MOST_PARAMETERS // width)
+    start = 0
+    while start < count:
+        length = 1 << (min(count - start, most).bit_length() - 1)
+        yield start, length
+        start += length
+
+
 def insert(
-    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    together: bool = False,
 ) -> None:
-    """Many rows of plain values into `table` in one executemany."""
+    """Many rows of plain values into `table`: one executemany, or with `together` many rows a
+    statement. A table with triggers (`claim`: its full-text index) pays each statement's set-up
+    (its journal, the index's savepoint) once for many rows, not per row: half the cost of
+    ingest's claim rows. A plain table (`claim_key`) inserts faster one row a statement."""
     if not rows:
         return
-    marks = ", ".join([placeholder(conn)] * len(columns))
-    names = ", ".join(f'"{c}"' for c in columns)
-    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(map(tuple, rows)))
-
-
-@dataclass(frozen=True)
-class _Insert:
-    """An INSERT compiled once for a dialect: its text, and for each column the conversion its
-    type makes of a Python value (a date to text on SQLite, a list to JSON), or None."""
-
-    sql: str
-    order: tuple[int, ...]
-    """Each placeholder's column, by position in the columns given (positional drivers)."""
-    names: tuple[str, ...]
-    """Each column's parameter name (drivers with named placeholders)."""
-    convert: tuple[Callable[[Any], Any] | None, ...]
-    positional: bool
+    columns = tuple(columns)
+    mark = placeholder(conn)
+    if not together:
+        conn.exec_driver_sql(_insert_sql(table, columns, 1, mark), list(map(tuple, rows)))
+        return
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for start, length in _runs(len(rows), len(columns)):
+            sql = _insert_sql(table, columns, length, mark)
+            cursor.execute(sql, [v for row in rows[start : start + length] for v in row])
+    finally:
+        cursor.close()
 
 
 _NOTHING = object()
-_INSERTS: dict[tuple[str, str, tuple[str, ...]], _Insert] = {}
+_CONVERSIONS: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, Callable[[Any], Any]]]] = {}
 
 
-def _compiled_insert(conn: Connection, table: sa.Table, columns: tuple[str, ...]) -> _Insert:
+def _conversions(
+    conn: Connection, table: sa.Table, columns: tuple[str, ...]
+) -> list[tuple[int, Callable[[Any], Any]]]:
+    """The columns whose type converts a Python value for this dialect, with the conversion."""
     dialect = conn.dialect
     cache_key = (dialect.name, table.name, columns)
-    found = _INSERTS.get(cache_key)
+    found = _CONVERSIONS.get(cache_key)
     if found is None:
-        binds = {c: sa.bindparam(f"p{i}", type_=table.c[c].type) for i, c in enumerate(columns)}
-        compiled = sa.insert(table).values(binds).compile(dialect=dialect)
-        names = tuple(f"p{i}" for i in range(len(columns)))
-        positions = compiled.positiontup or []
-        types = (table.c[c].type for c in columns)
-        found = _INSERTS[cache_key] = _Insert(
-            compiled.string,
-            tuple(names.index(p) for p in positions),
-            names,
-            tuple(t.dialect_impl(dialect).bind_processor(dialect) for t in types),
-            dialect.positional,
-        )
+        types = [table.c[c].type.dialect_impl(dialect) for c in columns]
+        processors = [t.bind_processor(dialect) for t in types]
+        found = [(i, f) for i, f in enumerate(processors) if f is not None]
+        _CONVERSIONS[cache_key] = found
     return found
 
 
 def insert_values(
-    conn: Connection, table: sa.Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    conn: Connection,
+    table: sa.Table,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    together: bool = False,
 ) -> None:
-    """Many rows of Python values (dates, JSON too) into `table` in one executemany, each value
-    converted by its column's type exactly as SQLAlchemy converts it: its per-row parameter
-    handling cost ingest more than the database's own work on the claim rows."""
-    stmt = _compiled_insert(conn, table, tuple(columns))
-    convert = [(i, f) for i, f in enumerate(stmt.convert) if f is not None]
+    """Many rows of Python values (dates, JSON too) into `table` as `insert` writes them, each
+    value converted by its column's type exactly as SQLAlchemy converts it: its per-row
+    parameter handling cost ingest more than the database's own work on the claim rows."""
+    columns = tuple(columns)
+    convert = _conversions(conn, table, columns)
     last: list[tuple[Any, Any]] = [(_NOTHING, None)] * len(convert)
-    params: list[Any] = []
+    converted: list[list[Any]] = []
     for row in rows:
         values = list(row)
         for n, (i, f) in enumerate(convert):
@@ -115,12 +141,8 @@ def insert_values(
                 after = f(value)
                 last[n] = (value, after)
             values[i] = after
-        if stmt.positional:
-            params.append(tuple([values[i] for i in stmt.order]))
-        else:
-            params.append(dict(zip(stmt.names, values, strict=True)))
-    if params:
-        conn.exec_driver_sql(stmt.sql, params)
+        converted.append(values)
+    insert(conn, table.name, columns, converted, together=together)
 
 
 @dataclass(frozen=True)

@@ -274,7 +274,7 @@ def add_extracted(
     if not rows:
         return []
     conn = session.connection()
-    driver_rows.insert_values(conn, CLAIM, CLAIM_COLUMNS, rows)
+    driver_rows.insert_values(conn, CLAIM, CLAIM_COLUMNS, rows, together=True)
     ids = _new_ids(conn, sid, [(c.start, c.end) for c in found])
     search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
     anchors = (
@@ -288,7 +288,7 @@ def add_extracted(
         _created(cid, c, source=source, at=now, user=user)
         for cid, c in zip(ids, found, strict=True)
     ]
-    driver_rows.insert_values(conn, HISTORY, HISTORY_COLUMNS, history)
+    driver_rows.insert_values(conn, HISTORY, HISTORY_COLUMNS, history, together=True)
     return [
         NewClaim(cid, sid, c.quote, *fact, match_keys=k.matching, measure_keys=k.measures)
         for cid, c, k, fact in zip(ids, found, keys, facts, strict=True)
