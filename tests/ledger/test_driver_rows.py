@@ -114,7 +114,7 @@ def test_run_reads_what_sqlalchemy_reads(engine: Engine, n: int) -> None:
     at = datetime(2024, 5, 1, tzinfo=UTC)
     with write_engine(engine).begin() as conn:
         conn.execute(SOURCE.insert(), [_source(i, at) for i in range(1, 51)])
-    ids = sa.bindparam("ids", expanding=True)
+    ids: sa.BindParameter[list[int]] = sa.bindparam("ids", expanding=True)
     stmt = sa.select(SOURCE.c.id, SOURCE.c.path).where(
         SOURCE.c.id.in_(ids), SOURCE.c.genre == "news", SOURCE.c.outlet.is_not(None)
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.documents import SourceMeta, render_document
-from claimledger.extract.similarity import SimilarityProfile, match_keys
+from claimledger.extract.similarity import SimilarityProfile, match_keys, profiles_similarity
 from claimledger.ledger import claim_keys, matches
 from claimledger.service import Ledger, prepare
 
@@ -71,7 +71,7 @@ def test_a_new_claim_is_scored_against_at_most_candidates(
     for n in range(CROWD + matches.CANDIDATES):
         _ingest(ledger, tmp_path, f"crowd-{n}", _crowd(n))
     scored: list[tuple[SimilarityProfile, SimilarityProfile]] = []
-    real = matches.profiles_similarity
+    real = profiles_similarity
 
     def counting(a: SimilarityProfile, b: SimilarityProfile) -> float:
         scored.append((a, b))
