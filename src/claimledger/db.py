@@ -88,9 +88,18 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+WRITER_CACHE_KB = 65_536
+"""Page cache of a connection once it has written (SQLite's default is 2 MB): ingest reads and
+dirties the same index pages article after article, and with 2 MB it read them again from the
+file for each (12% of the writer's CPU on 1,000 articles). Memory is taken only as pages are read."""
+
+
 def _sqlite_begin(conn: sa.Connection) -> None:
     """A write takes the write lock first (BEGIN IMMEDIATE): the rules it checks cannot go stale."""
     write = conn.get_execution_options().get(WRITE)
+    if write and not conn.connection.info.get(WRITE):
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
+        conn.connection.info[WRITE] = True
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 

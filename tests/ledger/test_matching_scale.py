@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.documents import SourceMeta, render_document
-from claimledger.extract.similarity import match_keys
+from claimledger.extract.similarity import SimilarityProfile, match_keys, profiles_similarity
 from claimledger.ledger import claim_keys, matches
 from claimledger.service import Ledger, prepare
 
@@ -70,13 +70,13 @@ def test_a_new_claim_is_scored_against_at_most_candidates(
 ) -> None:
     for n in range(CROWD + matches.CANDIDATES):
         _ingest(ledger, tmp_path, f"crowd-{n}", _crowd(n))
-    scored: list[tuple[str, str]] = []
-    from claimledger.extract import claim_similarity as real
+    scored: list[tuple[SimilarityProfile, SimilarityProfile]] = []
+    real = profiles_similarity
 
-    def counting(a: str, b: str) -> float:
+    def counting(a: SimilarityProfile, b: SimilarityProfile) -> float:
         scored.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(matches, "claim_similarity", counting)
+    monkeypatch.setattr(matches, "profiles_similarity", counting)
     _ingest(ledger, tmp_path, "last", _crowd(CROWD + matches.CANDIDATES))
     assert 0 < len(scored) <= matches.CANDIDATES

@@ -99,7 +99,9 @@ def remember_profile(text: str, profile: SimilarityProfile) -> SimilarityProfile
     return profile
 
 
-def _profile(text: str) -> SimilarityProfile:
+def profile_of(text: str) -> SimilarityProfile:
+    """A quote's profile, kept for the next comparisons: a caller comparing one quote with many
+    reads it once (`profiles_similarity`)."""
     found = _PROFILES.pop(text, None)  # kept again as the newest: the least recently used goes
     if found is None:
         return remember_profile(text, similarity_profile(text))
@@ -112,7 +114,11 @@ def claim_similarity(a: str, b: str) -> float:
 
     A shared word weighs the more of its two weights: 3 for a number (a number in both), 1.5 for
     a name (capitalised in either), 1 otherwise; every sum is exact (halves and wholes)."""
-    pa, pb = _profile(a), _profile(b)
+    return profiles_similarity(profile_of(a), profile_of(b))
+
+
+def profiles_similarity(pa: SimilarityProfile, pb: SimilarityProfile) -> float:
+    """`claim_similarity` of two quotes' profiles."""
     if not pa.words or not pb.words:
         return 0.0
     common = pa.words & pb.words

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -91,10 +92,11 @@ def suggest_conflicts(
             by_key.setdefault(k, []).append(cid)
     ranked: dict[int, list[int]] = {}
     for cid, ks in keys.items():
-        counts: Counter[int] = Counter()
-        for k in ks:
-            counts.update(postings.get(k, ()))
-            counts.update(o for o in by_key.get(k, ()) if o != cid)  # within the article too
+        counts = Counter(
+            chain.from_iterable(
+                [postings.get(k, ()) for k in ks] + [by_key.get(k, ()) for k in ks]
+            )  # the ledger's claims, and the article's own too
+        )
         counts.pop(cid, None)
         best = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))[:CANDIDATES]
         ranked[cid] = [o for o, _ in best]

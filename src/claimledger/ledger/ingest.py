@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from claimledger.documents import Document, read_document
 from claimledger.errors import LedgerError
@@ -32,8 +32,8 @@ from claimledger.extract.similarity import (
     remember_profile,
     similarity_profile,
 )
-from claimledger.ledger import reach, roles, search
-from claimledger.ledger.anchors import anchor
+from claimledger.ledger import driver_rows, reach, roles, search
+from claimledger.ledger.anchors import CONTEXT, anchor
 from claimledger.ledger.chain import GENESIS, entry_hash, subject_digest
 from claimledger.ledger.claim_facts import NewClaim
 from claimledger.ledger.matches import suggest_for_new
@@ -136,8 +136,11 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
     """Add the article and its claims, unless the same text is already in the ledger."""
     roles.require(user, Permission.TRIAGE, session=session)
     doc = prepared.document
-    existing = session.exec(select(Source).where(Source.content_hash == doc.content_hash)).first()
-    if existing is not None:
+    conn = session.connection()
+    known = _source_id(conn, doc.content_hash)
+    if known is not None:
+        existing = session.get(Source, known)
+        assert existing is not None
         changed = _refresh_meta(existing, doc)
         if prepared.genre is not None and existing.genre is None:
             existing.genre = prepared.genre.genre.value  # a source from before genres were read
@@ -145,27 +148,55 @@ def store(prepared: Prepared, *, session: Session, user: str) -> IngestResult:
         if changed:
             session.add(existing)
             session.flush()  # its outlet or date changes how far its claims' matches travel
-            reach.refresh_article(existing.id or 0, conn=session.connection())
-        return IngestResult(prepared.path, existing.id or 0, False, 0, updated_meta=changed)
-    source = Source(
-        path=doc.name,
-        content_hash=doc.content_hash,
-        outlet=doc.meta.outlet,
-        title=doc.meta.title,
-        author=doc.meta.author,
-        published=doc.meta.published,
-        url=doc.meta.url,
-        text=doc.text,
-        genre=prepared.genre.genre.value if prepared.genre else None,
+            reach.refresh_article(known, conn=conn)
+        return IngestResult(prepared.path, known, False, 0, updated_meta=changed)
+    meta = doc.meta
+    genre = prepared.genre.genre.value if prepared.genre else None
+    row = (doc.name, doc.content_hash, meta.outlet, meta.title, meta.author, meta.published)
+    driver_rows.insert_values(
+        conn, SOURCE, SOURCE_COLUMNS, [(*row, meta.url, doc.text, genre, utcnow())]
     )
-    session.add(source)
-    session.flush()
-    assert source.id is not None
+    source_id = _source_id(conn, doc.content_hash)
+    assert source_id is not None
+    source = NewSource(source_id, doc.text, doc.content_hash)
     added = add_extracted(
         prepared.claims, source=source, session=session, user=user, keys=prepared.keys
     )
-    matches = suggest_for_new(added, session=session, article=source.id) if added else 0
-    return IngestResult(prepared.path, source.id, True, len(added), matches=matches)
+    matches = suggest_for_new(added, session=session, article=source_id) if added else 0
+    return IngestResult(prepared.path, source_id, True, len(added), matches=matches)
+
+
+SOURCE: sa.Table = Source.__table__  # type: ignore[attr-defined]
+SOURCE_COLUMNS = (
+    "path",
+    "content_hash",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "url",
+    "text",
+    "genre",
+    "ingested_at",
+)
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """What writing an article's claims needs of its source: ingest builds no ORM object for it."""
+
+    id: int
+    text: str
+    content_hash: str
+
+
+def _source_id(conn: sa.Connection, content_hash: str) -> int | None:
+    """The source holding this text, by its unique hash (plain rows: twice an article)."""
+    mark = driver_rows.placeholder(conn)
+    rows = driver_rows.fetch(
+        conn, f"SELECT id FROM source WHERE content_hash = {mark}", [content_hash]
+    )
+    return int(rows[0][0]) if rows else None
 
 
 def _refresh_meta(source: Source, doc: Document) -> bool:
@@ -183,85 +214,85 @@ ANCHOR_BATCH = 5_000
 """Repeated-sentence anchors written per statement: memory stays flat however many there are."""
 
 
+CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+CLAIM_COLUMNS = (
+    "source_id",
+    "quote",
+    "start",
+    "end",
+    "prefix",
+    "suffix",
+    "type",
+    "speaker",
+    "score",
+    "quantities",
+    "period_start",
+    "period_end",
+    "fingerprint",
+    "origin",
+    "review_state",
+    "evidence_status",
+    "version",
+    "created_at",
+    "updated_at",
+)
+HISTORY: sa.Table = HistoryEntry.__table__  # type: ignore[attr-defined]
+HISTORY_COLUMNS = ("claim_id", "at", "user", "action", "before", "after", "note", "version", "hash")
+ANCHOR_COLUMNS = ("claim_id", "start", "end", "prefix", "suffix")
+
+
 def add_extracted(
     claims: Iterable[ExtractedClaim],
     *,
-    source: Source,
+    source: NewSource,
     session: Session,
     user: str,
     keys: Sequence[ClaimKeys] | None = None,
 ) -> list[NewClaim]:
-    """Bulk insert (Core, not the ORM: ingest writes thousands of rows) with a 'created' entry each;
+    """Bulk insert (plain rows, not the ORM: ingest writes thousands) with a 'created' entry each;
     returns the claims as written, for matching. `keys`: the claims' own, when already computed."""
-    assert source.id is not None
     now = utcnow()
     rows = []
     found = list(claims)
     if keys is None or len(keys) != len(found):
         keys = [ClaimKeys.of(c) for c in found]
-    written: list[NewClaim] = []  # ids filled in below
+    facts = []  # (quantities, period) of each claim, for matching
+    text, sid = source.text, source.id
     for c, k in zip(found, keys, strict=True):
         remember_profile(c.quote, k.profile)
-        a = anchor(source.text, c.start, c.end)
         quantities = [q.to_dict() for q in c.quantities]
-        period = (c.period.start, c.period.end) if c.period else (None, None)
-        written.append(
-            NewClaim(
-                0,
-                source.id,
-                c.quote,
-                quantities,
-                period[0],
-                period[1],
-                match_keys=k.matching,
-                measure_keys=k.measures,
-            )
-        )
+        start, end = (c.period.start, c.period.end) if c.period else (None, None)
+        facts.append((quantities, start, end))
+        prefix, suffix = text[max(0, c.start - CONTEXT) : c.start], text[c.end : c.end + CONTEXT]
         rows.append(
-            {
-                "source_id": source.id,
-                "quote": c.quote,
-                "start": c.start,
-                "end": c.end,
-                "prefix": a.prefix,
-                "suffix": a.suffix,
-                "type": c.type,
-                "speaker": c.speaker,
-                "score": round(float(c.score), 4),
-                "quantities": quantities,
-                "period_start": period[0],
-                "period_end": period[1],
-                "fingerprint": k.fingerprint,
-                "origin": "extracted",
-                "review_state": "new",
-                "evidence_status": "unverified",
-                "version": 1,
-                "created_at": now,
-                "updated_at": now,
-            }
+            (
+                *(sid, c.quote, c.start, c.end, prefix, suffix, c.type, c.speaker),
+                *(round(float(c.score), 4), quantities, start, end, k.fingerprint),
+                *("extracted", "new", "unverified", 1, now, now),
+            )
         )
     if not rows:
         return []
     conn = session.connection()
-    claim_table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    conn.execute(claim_table.insert(), rows)
-    ids = _new_ids(conn, source.id, [(c.start, c.end) for c in found])
+    driver_rows.insert_values(conn, CLAIM, CLAIM_COLUMNS, rows, together=True)
+    ids = _new_ids(conn, sid, [(c.start, c.end) for c in found])
     search.index_claims(zip(ids, (c.quote for c in found), strict=True), session=session)
     anchors = (
-        {"claim_id": cid, **_anchor_row(source.text, s, e)}
+        (cid, *_anchor_row(text, s, e))
         for cid, c in zip(ids, found, strict=True)
         for s, e in c.anchors
     )
     while batch := list(islice(anchors, ANCHOR_BATCH)):  # a sentence printed 10^6 times
-        conn.execute(ClaimAnchor.__table__.insert(), batch)  # type: ignore[attr-defined]
-    conn.execute(
-        HistoryEntry.__table__.insert(),  # type: ignore[attr-defined]
-        [
-            _created(cid, c, source=source, at=now, user=user)
-            for cid, c in zip(ids, found, strict=True)
-        ],
-    )
-    return [replace(new, id=cid) for cid, new in zip(ids, written, strict=True)]
+        driver_rows.insert_values(conn, ClaimAnchor.__table__, ANCHOR_COLUMNS, batch)  # type: ignore[attr-defined]
+    history = [
+        _created(cid, c, source=source, at=now, user=user)
+        for cid, c in zip(ids, found, strict=True)
+    ]
+    driver_rows.insert_values(conn, HISTORY, HISTORY_COLUMNS, history, together=True)
+    return [
+        NewClaim(cid, sid, c.quote, *fact, match_keys=k.matching, measure_keys=k.measures)
+        for cid, c, k, fact in zip(ids, found, keys, facts, strict=True)
+    ]
 
 
 def _new_ids(conn: sa.Connection, source_id: int, spans: list[tuple[int, int]]) -> list[int]:
@@ -269,12 +300,9 @@ def _new_ids(conn: sa.Connection, source_id: int, spans: list[tuple[int, int]]) 
     the order inserted. One executemany and one indexed read: RETURNING in the parameters' order
     made SQLAlchemy insert the rows one statement at a time. Ids ascend in the order inserted;
     each claim's span checks it, and its span identifies it should the ids say otherwise."""
-    claim: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    stored = conn.execute(
-        sa.select(claim.c.id, claim.c.start, claim.c.end)
-        .where(claim.c.source_id == source_id)
-        .order_by(claim.c.id)
-    ).all()
+    mark = driver_rows.placeholder(conn)
+    sql = f'SELECT id, start, "end" FROM claim WHERE source_id = {mark} ORDER BY id'
+    stored = driver_rows.fetch(conn, sql, [source_id])
     if [(s, e) for _, s, e in stored] == spans:
         return [int(i) for i, _, _ in stored]
     by_span = {(s, e): int(i) for i, s, e in stored}
@@ -284,33 +312,25 @@ def _new_ids(conn: sa.Connection, source_id: int, spans: list[tuple[int, int]]) 
 
 
 def _created(
-    claim_id: int, c: ExtractedClaim, *, source: Source, at: datetime, user: str
-) -> dict[str, object]:
-    """A claim's first history entry, chained to its words and its article (see `chain`)."""
-    entry: dict[str, object] = {
-        "claim_id": claim_id,
-        "at": at,
-        "user": user,
-        "action": HistoryAction.CREATED.value,
-        "before": None,
-        "after": ReviewState.NEW.value,
-        "note": None,
-        "version": 1,
-    }
-    entry["hash"] = entry_hash(
+    claim_id: int, c: ExtractedClaim, *, source: NewSource, at: datetime, user: str
+) -> tuple[object, ...]:
+    """A claim's first history entry (HISTORY_COLUMNS), chained to its words and its article
+    (see `chain`)."""
+    created, new = HistoryAction.CREATED.value, ReviewState.NEW.value
+    sealed = entry_hash(
         GENESIS,
         version=1,
         at=at,
         user=user,
-        action=HistoryAction.CREATED.value,
+        action=created,
         before=None,
-        after=ReviewState.NEW.value,
+        after=new,
         note=None,
         subject=subject_digest(source.content_hash, c.start, c.end, c.quote),
     )
-    return entry
+    return (claim_id, at, user, created, None, new, None, 1, sealed)
 
 
-def _anchor_row(text: str, start: int, end: int) -> dict[str, object]:
+def _anchor_row(text: str, start: int, end: int) -> tuple[int, int, str, str]:
     a = anchor(text, start, end)
-    return {"start": a.start, "end": a.end, "prefix": a.prefix, "suffix": a.suffix}
+    return (a.start, a.end, a.prefix, a.suffix)

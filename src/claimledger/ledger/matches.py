@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import NotFound
-from claimledger.extract import claim_similarity
+from claimledger.extract.similarity import profile_of, profiles_similarity
 from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger import driver_rows, reach
 from claimledger.ledger.claim_facts import ClaimFacts, NewClaim, match_keys_of, measure_keys_of
@@ -47,9 +48,7 @@ def _known_pairs(ids: Sequence[int], *, session: Session) -> set[tuple[int, int]
 
 def _ranked(keys: Iterable[int], postings: Postings, exclude: int) -> list[int]:
     """The claims sharing most keys with this one (newest first among equals), CANDIDATES of them."""
-    counts: Counter[int] = Counter()
-    for key in keys:
-        counts.update(postings.get(key, ()))
+    counts = Counter(chain.from_iterable([postings.get(key, ()) for key in keys]))
     counts.pop(exclude, None)
     best = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))[:CANDIDATES]
     return [cid for cid, _ in best]
@@ -97,11 +96,12 @@ def suggest_for(
     new_rows: list[tuple[int, int, float, str]] = []
     for cid, claim in batch:
         scored = []
+        mine = profile_of(claim.quote)
         for other_id in ranked[cid]:
             other = quotes.get(other_id)
             if other is None or other[0] == claim.source_id:
                 continue
-            score = claim_similarity(claim.quote, other[1])
+            score = profiles_similarity(mine, profile_of(other[1]))
             if score >= threshold:
                 scored.append((score, other_id))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))

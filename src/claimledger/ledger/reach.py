@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import col
 
 from claimledger.ledger.demand import reach_table
-from claimledger.ledger.driver_rows import padded
+from claimledger.ledger.driver_rows import padded, run
 from claimledger.models import Claim, ClaimMatch, ClaimReach, Source
 from claimledger.vocab import MatchStatus
 
@@ -65,14 +65,25 @@ def _refresh_insert() -> Any:
     return sa.insert(REACH).from_select(COLUMNS, _refresh_rows())
 
 
+@cache
+def _rows_of() -> tuple[Any, Any]:
+    """Reading and removing the rows of the claims in :ids."""
+    ids: sa.BindParameter[list[int]] = sa.bindparam("ids", expanding=True)
+    return (
+        sa.select(REACH.c.claim_id).where(REACH.c.claim_id.in_(ids)),
+        sa.delete(REACH).where(REACH.c.claim_id.in_(ids)),
+    )
+
+
 def refresh(claim_ids: Iterable[int], *, conn: Connection) -> None:
     """The reach of these claims, recomputed from their live matches (inside the database: no
-    row comes back to Python)."""
+    row comes back to Python). Plain statements (`driver_rows.run`): ingest runs these for
+    every article."""
     wanted = sorted(set(claim_ids))
     for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
         chunk = padded(chunk)
-        conn.execute(sa.delete(REACH).where(REACH.c.claim_id.in_(chunk)))
-        conn.execute(_refresh_insert(), {"ids": chunk})
+        run(conn, _rows_of()[1], {"ids": chunk})
+        run(conn, _refresh_insert(), {"ids": chunk})
 
 
 def refresh_article(source_id: int, *, conn: Connection) -> None:
@@ -164,10 +175,10 @@ def add_article(source_id: int, pairs: Iterable[tuple[int, int]], *, conn: Conne
     partners = sorted({b for _, b in pairs})
     travelling: set[int] = set()
     for chunk in (partners[i : i + CHUNK] for i in range(0, len(partners), CHUNK)):
-        found = conn.execute(sa.select(REACH.c.claim_id).where(REACH.c.claim_id.in_(padded(chunk))))
+        found = run(conn, _rows_of()[0], {"ids": padded(chunk)})
         travelling.update(int(c) for (c,) in found)
     if travelling:
         kept = sorted(travelling)
         for chunk in (kept[i : i + CHUNK] for i in range(0, len(kept), CHUNK)):
-            conn.execute(_gain_article(), {"ids": padded(chunk), "sid": source_id})
+            run(conn, _gain_article(), {"ids": padded(chunk), "sid": source_id})
     refresh({a for a, _ in pairs} | (set(partners) - travelling), conn=conn)
