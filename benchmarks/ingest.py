@@ -77,7 +77,7 @@ def digest(db: Path) -> str:
         "SELECT claim_id, other_id, similarity, status FROM claim_match ORDER BY 1, 2",
         "SELECT claim_id, other_id, reason, status FROM claim_conflict ORDER BY 1, 2",
         "SELECT claim_id, articles, outlets, latest, score FROM claim_reach ORDER BY 1",
-        "SELECT key, claim_id FROM claim_key ORDER BY 2, 1",
+        "SELECT key, claim_id FROM claim_key UNION ALL SELECT key, claim_id FROM claim_key_recent ORDER BY 2, 1",
         'SELECT id, quote, start, "end", fingerprint FROM claim ORDER BY 1',
         "SELECT claim_id, action, version FROM history ORDER BY id",
     )

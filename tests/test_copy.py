@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from claimledger.ledger import claim_keys as keys_table
 from claimledger.records import ClaimFilter, Order
 from claimledger.service import Ledger
 from helpers import Cli
@@ -27,6 +28,8 @@ def _rows(url: str) -> dict[str, list[tuple[object, ...]]]:
         for name in TABLES:
             table = SQLModel.metadata.tables[name]
             out[name] = [tuple(r) for r in conn.execute(sa.select(table).order_by(table.c.id))]
+        for name in keys_table.TABLES:  # the blocking keys, each in the table it was in
+            out[name] = sorted(tuple(r) for r in conn.execute(sa.text(f"SELECT * FROM {name}")))
     ledger.close()
     return out
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "claims.db"
 # The newest migration; tests check it against the migrations folder.
-HEAD_REVISION = "0013_search_order"
+HEAD_REVISION = "0014_recent_keys"
 
 
 def database_url(target: str | os.PathLike[str] | None = None) -> str:

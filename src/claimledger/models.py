@@ -268,6 +268,24 @@ class ClaimKey(SQLModel, table=True):
     )
 
 
+class ClaimKeyRecent(SQLModel, table=True):
+    """The newest blocking keys, as `ClaimKey`: a small table an article's keys share pages of,
+    folded into `claim_key` in key order once it is full (`ledger.claim_keys.fold`)."""
+
+    __tablename__ = "claim_key_recent"
+    __table_args__ = (sa.Index("ix_claim_key_recent_claim_id", "claim_id"),)
+
+    key: int = Field(sa_column=sa.Column(sa.BigInteger(), primary_key=True, autoincrement=False))
+    claim_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer(),
+            sa.ForeignKey("claim.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+
+
 class ClaimReach(SQLModel, table=True):
     """How widely a travelling claim travels, kept as its matches change (`ledger.reach`).
 

@@ -54,6 +54,7 @@ from claimledger.vocab import OPEN_STATES, HistoryAction
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
     from claimledger.export.by_article import ArticleClaims
     from claimledger.export.claimreview import Refused
@@ -100,6 +101,9 @@ class Opened:
 INGEST_GROUP = 8
 """Articles stored per transaction by `Ledger.ingest_many`: fewer commits, and a stopped ingest
 loses at most these few (the same command again adds them)."""
+FOLD_CHECK_CLAIMS = 2_000
+"""Claims an ingest stores between two looks at the recent keys' table (`fold_keys`): a look is a
+count, cheap on SQLite, a scan on PostgreSQL."""
 INGEST_GROUP_SECONDS = 0.25
 """Nor does a finished article wait longer than this for slower ones to join it."""
 
@@ -669,18 +673,26 @@ class Ledger:
     def ingest_many(self, articles: Iterable[Prepared]) -> Iterator[IngestResult]:
         """Store articles as they come, up to `INGEST_GROUP` a transaction (or what
         `INGEST_GROUP_SECONDS` brings), each still whole or not at all: a commit per article was
-        a sixth of the writer's time. Each group's results are given once it is committed."""
+        a sixth of the writer's time. Each group's results are given once it is committed.
+        Every FOLD_CHECK_CLAIMS claims and at the end, the recent keys are folded if enough."""
         group: list[Prepared] = []
         started = 0.0
+        unchecked = 0
         for prepared in articles:
             if not group:
                 started = time.monotonic()
             group.append(prepared)
             if len(group) >= INGEST_GROUP or time.monotonic() - started > INGEST_GROUP_SECONDS:
-                yield from self.ingest_group(group)
+                results = self.ingest_group(group)
                 group = []
+                unchecked += sum(r.claims for r in results)
+                if unchecked >= FOLD_CHECK_CLAIMS:
+                    self.fold_keys()
+                    unchecked = 0
+                yield from results
         if group:
             yield from self.ingest_group(group)
+        self.fold_keys()
 
     def ingest_group(self, group: Sequence[Prepared]) -> list[IngestResult]:
         """Store several articles in one transaction. Should one of them fail, they are stored
@@ -693,6 +705,20 @@ class Ledger:
             return self.tx.write(lambda s: [store(p, session=s, user=self.user) for p in group])
         except LedgerError:
             return [self.ingest(p) for p in group]
+
+    def fold_keys(self, *, whole: bool = False) -> int:
+        """Move the recent blocking keys into the big table once there are enough of them (or
+        now, `whole`), a key range a transaction; returns how many moved (`ledger.claim_keys`)."""
+        from claimledger.ledger import claim_keys
+
+        with self.tx.read() as s:
+            if not whole and claim_keys.recent_rows(session=s) < claim_keys.RECENT_ROWS:
+                return 0
+
+        def fold(low: int, high: int) -> Callable[[Session], int]:
+            return lambda s: claim_keys.fold_range(low, high, session=s)
+
+        return sum(self.tx.write(fold(low, high)) for low, high in claim_keys.fold_ranges())
 
     # publication ----------------------------------------------------------
     # What the published fact-check says (ledger.publication), the whole-ledger archive

@@ -35,7 +35,8 @@ def _stored(
     with ledger.tx.read() as s:
         conn = s.connection()
         keys: dict[int, set[int]] = {}
-        for key, cid in conn.execute(sa.text("SELECT key, claim_id FROM claim_key")):
+        both = "SELECT key, claim_id FROM claim_key UNION ALL SELECT key, claim_id FROM claim_key_recent"
+        for key, cid in conn.execute(sa.text(both)):
             keys.setdefault(int(cid), set()).add(int(key))
         rows = conn.execute(sa.text("SELECT id, fingerprint, quote, quantities FROM claim"))
         claims = {}

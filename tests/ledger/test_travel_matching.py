@@ -60,7 +60,9 @@ def test_a_rejected_match_is_not_suggested_again(tmp_path: Path, ledger: Ledger)
 def test_every_claim_with_a_number_or_name_gets_keys(tmp_path: Path, ledger: Ledger) -> None:
     _ingest(ledger, _article(tmp_path, "one.txt", ONE))
     with ledger.tx.engine.connect() as conn:
-        keyed = conn.execute(sa.text("SELECT count(DISTINCT claim_id) FROM claim_key")).scalar()
+        keyed = conn.execute(
+            sa.text("SELECT count(DISTINCT claim_id) FROM claim_key_recent")
+        ).scalar()
         claims = conn.execute(sa.text("SELECT count(*) FROM claim")).scalar()
     assert claims and keyed == claims
 

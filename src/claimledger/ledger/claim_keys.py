@@ -1,8 +1,15 @@
-"""The claim_key table: blocking keys written with each claim, read back by index look-ups.
+"""The blocking keys: written with each claim, read back by index look-ups.
 
 A look-up asks, per key, for the newest PER_KEY claims holding it (one range scan of the primary
 key each, all keys of an article in one statement), so finding candidates costs the same in an
 empty ledger and in one of a million claims.
+
+Keys are hashes: written straight into the big table (`claim_key`), each of an article's few
+hundred keys dirtied a page of its own, and a commit at a million claims wrote thousands of pages.
+So new keys go to `claim_key_recent`, a table small enough that an article's keys share its pages,
+and `fold` moves them into `claim_key` in key order once it holds RECENT_ROWS: each page of the big
+table is then written once a fold, not once a key. A look-up reads both tables: a key is in one or
+the other, never both (a fold moves each key range in one transaction).
 """
 
 from __future__ import annotations
@@ -11,15 +18,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from claimledger.extract.similarity import claim_keys
 from claimledger.ledger import driver_rows
-from claimledger.models import ClaimKey
+
+TABLES = ("claim_key_recent", "claim_key")
+RECENT_ROWS = 262_144
+"""Rows of `claim_key_recent` that start a fold: about 1,000 pages (4 MB), so an article's keys
+share pages there; a fold then writes each page of `claim_key` about once for a thousand articles."""
+FOLD_RANGES = 16
+"""A fold is this many transactions, a range of key values each: a desk's writes wait for one
+range, never for the whole fold."""
+KEY_SPACE = 1 << 48
+"""Keys are 48-bit hashes (`extract.similarity`)."""
 
 PER_KEY = 8
 """The newest claims per key: a claim repeated in many articles is found by its newest copies."""
-KEYS_PER_STATEMENT = 200  # SQLite allows 500 terms in one compound SELECT
+KEYS_PER_STATEMENT = 100  # two arms a key; SQLite allows 500 terms in one compound SELECT
 
 
 def write(
@@ -38,14 +54,7 @@ def write(
 def write_keys(keyed: Iterable[tuple[int, Iterable[int]]], *, session: Session) -> None:
     """Keys already computed (claim id, its keys): ingest computes them once for look-up and write."""
     rows = [(k, cid) for cid, keys in keyed for k in keys]  # hundreds per article: plain rows
-    driver_rows.insert(session.connection(), "claim_key", ("key", "claim_id"), rows)
-
-
-def rewrite(
-    claim_id: int, quote: str, quantities: Sequence[Mapping[str, object]], *, session: Session
-) -> None:
-    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
-    write([(claim_id, quote, quantities)], session=session)
+    driver_rows.insert(session.connection(), "claim_key_recent", ("key", "claim_id"), rows)
 
 
 def _arms(n: int) -> int:
@@ -63,10 +72,12 @@ NO_KEY = -1
 
 @cache
 def _lookup_sql(arms: int, per_key: int, mark: str) -> str:
+    """Per key, the newest `per_key` of each table (bound twice: recent, then big)."""
     return " UNION ALL ".join(
-        f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = {mark} "
-        f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS a{i}"
+        f"SELECT * FROM (SELECT key, claim_id FROM {table} WHERE key = {mark} "
+        f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS {table[-3:]}{i}"
         for i in range(arms)
+        for table in TABLES
     )
 
 
@@ -81,7 +92,38 @@ def lookup(
         chunk = wanted[start : start + KEYS_PER_STATEMENT]
         arms = _arms(len(chunk))
         sql = _lookup_sql(arms, per_key, driver_rows.placeholder(conn))
-        rows = driver_rows.fetch(conn, sql, chunk + [NO_KEY] * (arms - len(chunk)))
+        asked = chunk + [NO_KEY] * (arms - len(chunk))
+        rows = driver_rows.fetch(conn, sql, [k for k in asked for _ in TABLES])
         for key, claim_id in rows:  # fetched at once, as tuples: thousands of rows per article
             found.setdefault(key, []).append(claim_id)
+    for ids in found.values():  # both tables' newest: the newest of all, as one table gave
+        if len(ids) > 1:
+            ids.sort(reverse=True)
+            del ids[per_key:]
     return found
+
+
+def recent_rows(*, session: Session) -> int:
+    return int(
+        session.connection().execute(sa.text("SELECT count(*) FROM claim_key_recent")).scalar_one()
+    )
+
+
+def fold_ranges(parts: int = FOLD_RANGES) -> list[tuple[int, int]]:
+    step = KEY_SPACE // parts
+    return [(i * step, KEY_SPACE if i == parts - 1 else (i + 1) * step) for i in range(parts)]
+
+
+def fold_range(low: int, high: int, *, session: Session) -> int:
+    """Move the recent keys in [low, high) into `claim_key`, in key order; returns how many."""
+    conn = session.connection()
+    bounds = {"low": low, "high": high}
+    moved = conn.execute(
+        sa.text(
+            "INSERT INTO claim_key (key, claim_id) SELECT key, claim_id FROM claim_key_recent "
+            "WHERE key >= :low AND key < :high ORDER BY key, claim_id"
+        ),
+        bounds,
+    ).rowcount
+    conn.execute(sa.text("DELETE FROM claim_key_recent WHERE key >= :low AND key < :high"), bounds)
+    return int(moved or 0)

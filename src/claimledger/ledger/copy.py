@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 import claimledger.models  # noqa: F401  (registers the tables)
 from claimledger.db import write_engine
 from claimledger.errors import LedgerError
+from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger import reach
 from claimledger.ledger.search import CLAIM_SEARCH, write_words
 
@@ -111,7 +112,8 @@ def copy_ledger(
                 f"the target ledger is not empty ({', '.join(filled)}): "
                 "copy into an empty one, or replace its contents with --replace"
             )
-        dst.execute(sa.delete(_table("claim_key")))
+        for name in keys_table.TABLES:
+            dst.execute(sa.delete(_table(name)))
         dst.execute(sa.delete(_table("claim_reach")))
         for name in EMPTYING:
             dst.execute(sa.delete(_table(name)))
@@ -175,8 +177,12 @@ def _index_on_postgresql(src: Connection, dst: Connection) -> None:
 
 
 def _copy_keys(src: Connection, dst: Connection) -> None:
-    """The blocking keys (no id column: paged by claim)."""
-    keys = _table("claim_key")
+    """The blocking keys, each table into its own (no id column: paged by claim)."""
+    for name in keys_table.TABLES:
+        _copy_key_table(src, dst, _table(name))
+
+
+def _copy_key_table(src: Connection, dst: Connection, keys: sa.Table) -> None:
     last = 0
     while True:
         rows = [
