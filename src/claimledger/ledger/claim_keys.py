@@ -35,7 +35,8 @@ KEY_SPACE = 1 << 48
 
 PER_KEY = 8
 """The newest claims per key: a claim repeated in many articles is found by its newest copies."""
-KEYS_PER_STATEMENT = 100  # two arms a key; SQLite allows 500 terms in one compound SELECT
+KEYS_PER_STATEMENT = 200
+"""Arms of one look-up statement (SQLite allows 500): 200 keys, or 100 when both tables are asked."""
 
 
 def write(
@@ -71,14 +72,24 @@ NO_KEY = -1
 
 
 @cache
-def _lookup_sql(arms: int, per_key: int, mark: str) -> str:
-    """Per key, the newest `per_key` of each table (bound twice: recent, then big)."""
+def _lookup_sql(arms: int, per_key: int, mark: str, tables: tuple[str, ...]) -> str:
+    """Per key, the newest `per_key` of each table (a key bound once per table)."""
     return " UNION ALL ".join(
         f"SELECT * FROM (SELECT key, claim_id FROM {table} WHERE key = {mark} "
         f"ORDER BY claim_id DESC LIMIT {int(per_key)}) AS {table[-3:]}{i}"
         for i in range(arms)
-        for table in TABLES
+        for table in tables
     )
+
+
+_HOLDING = "SELECT (SELECT 1 FROM claim_key_recent LIMIT 1), (SELECT 1 FROM claim_key LIMIT 1)"
+
+
+def _holding(conn: sa.Connection) -> tuple[str, ...]:
+    """The key tables with rows: a ledger under RECENT_ROWS keys has never folded, and its
+    look-ups cost what one table's did."""
+    (held,) = driver_rows.fetch(conn, _HOLDING)
+    return tuple(name for name, has in zip(TABLES, held, strict=True) if has is not None)
 
 
 def lookup(
@@ -88,18 +99,23 @@ def lookup(
     wanted = sorted(set(keys))
     found: dict[int, list[int]] = {}
     conn = session.connection()
-    for start in range(0, len(wanted), KEYS_PER_STATEMENT):
-        chunk = wanted[start : start + KEYS_PER_STATEMENT]
-        arms = _arms(len(chunk))
-        sql = _lookup_sql(arms, per_key, driver_rows.placeholder(conn))
+    tables = _holding(conn) if wanted else ()
+    if not tables:
+        return found
+    step = KEYS_PER_STATEMENT // len(tables)
+    for start in range(0, len(wanted), step):
+        chunk = wanted[start : start + step]
+        arms = min(_arms(len(chunk)), step)
+        sql = _lookup_sql(arms, per_key, driver_rows.placeholder(conn), tables)
         asked = chunk + [NO_KEY] * (arms - len(chunk))
-        rows = driver_rows.fetch(conn, sql, [k for k in asked for _ in TABLES])
+        rows = driver_rows.fetch(conn, sql, [k for k in asked for _ in tables])
         for key, claim_id in rows:  # fetched at once, as tuples: thousands of rows per article
             found.setdefault(key, []).append(claim_id)
-    for ids in found.values():  # both tables' newest: the newest of all, as one table gave
-        if len(ids) > 1:
-            ids.sort(reverse=True)
-            del ids[per_key:]
+    if len(tables) > 1:  # both tables' newest: the newest of all, as one table gave
+        for ids in found.values():
+            if len(ids) > 1:
+                ids.sort(reverse=True)
+                del ids[per_key:]
     return found
 
 
