@@ -4,13 +4,16 @@ the same claims wherever the keys are, and a fold loses or doubles none."""
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from claimledger.documents import SourceMeta, render_document
+from claimledger.extract import similarity
 from claimledger.ledger import claim_keys
 from claimledger.service import Ledger, prepare
 
@@ -109,3 +112,43 @@ def test_a_fold_in_ranges_covers_every_key() -> None:
     ranges = claim_keys.fold_ranges(5)
     assert ranges[0][0] == 0 and ranges[-1][1] == claim_keys.KEY_SPACE
     assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
+
+
+def test_folds_and_an_ingest_at_once_lose_and_double_no_key(
+    ledger: Ledger, ledger_db: str, tmp_path: Path
+) -> None:
+    """Two desks' ingests may fold at the same time as a third writes new keys (PostgreSQL does
+    not make writers take turns): every claim keeps its keys, each once, in one table."""
+    files = sorted(SOURCES.glob("*.txt"))
+    for path in files[:3]:
+        ledger.ingest(prepare(path))
+    others = [Ledger.open(ledger_db, user=f"desk{i}", create=False) for i in range(3)]
+    later = [prepare(p) for p in files[3:]]
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            jobs: list[Future[object]] = [
+                pool.submit(others[0].fold_keys, whole=True),
+                pool.submit(lambda: [others[1].ingest(p) for p in later]),
+                pool.submit(others[2].fold_keys, whole=True),
+            ]
+            for job in jobs:
+                job.result()
+        others[0].fold_keys(whole=True)
+    finally:
+        for other in others:
+            other.close()
+    big, small = _rows(ledger, "claim_key"), _rows(ledger, "claim_key_recent")
+    assert not small and big  # the last fold took what the ingest wrote
+    with ledger.tx.read() as s:
+        rows = s.connection().execute(sa.text("SELECT id, quote, quantities FROM claim"))
+        expected = {
+            (k, int(cid))
+            for cid, quote, quantities in rows
+            for k in similarity.claim_keys(
+                quote, json.loads(quantities) if isinstance(quantities, str) else quantities or []
+            )
+        }
+    assert big == expected
+    with ledger.tx.read() as s:
+        (count,) = s.connection().execute(sa.text("SELECT count(*) FROM claim_key")).one()
+    assert count == len(expected)  # no key twice

@@ -131,9 +131,24 @@ def fold_ranges(parts: int = FOLD_RANGES) -> list[tuple[int, int]]:
 
 
 def fold_range(low: int, high: int, *, session: Session) -> int:
-    """Move the recent keys in [low, high) into `claim_key`, in key order; returns how many."""
+    """Move the recent keys in [low, high) into `claim_key`, in key order; returns how many.
+
+    On PostgreSQL one statement deletes and inserts from one snapshot: as two, a key committed by
+    an ingest between them would be deleted unmoved, and a second fold at the same time would
+    move the same keys twice. SQLite's writers take turns (BEGIN IMMEDIATE), so two statements."""
     conn = session.connection()
     bounds = {"low": low, "high": high}
+    if conn.dialect.name == "postgresql":
+        moved = conn.execute(
+            sa.text(
+                "WITH moved AS (DELETE FROM claim_key_recent WHERE key >= :low AND key < :high "
+                "RETURNING key, claim_id) "
+                "INSERT INTO claim_key (key, claim_id) SELECT key, claim_id FROM moved "
+                "ORDER BY key, claim_id"
+            ),
+            bounds,
+        ).rowcount
+        return int(moved or 0)
     moved = conn.execute(
         sa.text(
             "INSERT INTO claim_key (key, claim_id) SELECT key, claim_id FROM claim_key_recent "
