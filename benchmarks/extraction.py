@@ -567,10 +567,12 @@ def print_mistakes(mistakes: dict[str, Mistakes]) -> None:
                 print(f"    {title}: {' '.join(item.split())[:220]}")
 
 
-def web(details: bool) -> None:
-    pages = load_web()
+def web(details: bool, only: str = "") -> None:
+    """The web set from HTML and from visible text; `only` keeps the pages whose slug starts
+    with it (one labeller's pages: "c-")."""
+    pages = [page for page in load_web() if page.slug.startswith(only)]
     if not pages:
-        print("\nweb set: no labelled pages in benchmarks/gold/web/")
+        print(f"\nweb set: no labelled pages {only}* in benchmarks/gold/web/")
         return
     for kind in ("html", "text"):
         web_quality(pages, kind, details)
@@ -588,12 +590,15 @@ def main() -> None:
     parser.add_argument(
         "--web-details", action="store_true", help="quote each wrong find and miss of the web set"
     )
+    parser.add_argument(
+        "--only", default="", metavar="PREFIX", help="web set: only pages whose slug starts so"
+    )
     args = parser.parse_args()
     if args.child:
         _measure_in_child(args.child)
         return
     if args.web or args.web_details:
-        web(args.web_details)
+        web(args.web_details, args.only)
         return
     docs = {p.name: read_document(p) for p in sorted(SOURCES.glob("*.txt"))}
     print("labels of gold/ (the rules' mistakes on these were looked at while writing them)")
