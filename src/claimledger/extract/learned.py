@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from claimledger.extract.worthiness import first_word_names, objection
@@ -88,7 +89,7 @@ def hashed_features(tokens: list[str], buckets: int) -> list[int]:
     the same on every run and platform, unlike `hash`)."""
     grams = [f"w0={tokens[0]}"] if tokens else []
     grams.extend(tokens)
-    grams.extend(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    grams.extend(f"{a} {b}" for a, b in pairwise(tokens))
     return [zlib.crc32(g.encode("utf-8")) % buckets for g in grams]
 
 
