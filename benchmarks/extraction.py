@@ -160,6 +160,9 @@ def score(
     return result
 
 
+LEARNED = True  # --rules-only: the rules alone, without the shipped learned scorer
+
+
 def read(doc: Document) -> Article:
     return read_article(
         doc.text,
@@ -167,6 +170,7 @@ def read(doc: Document) -> Article:
         outlet=doc.meta.outlet,
         title=doc.meta.title,
         url=doc.meta.url,
+        learned=LEARNED,
     )
 
 
@@ -349,7 +353,13 @@ def long_speed(docs: dict[str, Document]) -> None:
             mb = len(text.encode("utf-8")) / 1e6
             del text
             out = subprocess.run(
-                [sys.executable, __file__, "--child", str(path)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    str(path),
+                    *(() if LEARNED else ("--rules-only",)),
+                ],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -593,7 +603,12 @@ def main() -> None:
     parser.add_argument(
         "--only", default="", metavar="PREFIX", help="web set: only pages whose slug starts so"
     )
+    parser.add_argument(
+        "--rules-only", action="store_true", help="the rules alone, without the learned scorer"
+    )
     args = parser.parse_args()
+    global LEARNED
+    LEARNED = not args.rules_only
     if args.child:
         _measure_in_child(args.child)
         return

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
 from claimledger.extract.genre import Genre, Voice, genre_from_page, genre_from_voice
+from claimledger.extract.learned import SentenceFacts, TracedSentence, shipped_scorer
 from claimledger.extract.model import Article, ExtractedClaim
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import split_sentences
@@ -61,6 +62,8 @@ def read_article(
     title: str | None = None,
     max_claims: int | None = None,
     url: str | None = None,
+    learned: bool = True,
+    trace: list[TracedSentence] | None = None,
 ) -> Article:
     """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
 
@@ -68,7 +71,11 @@ def read_article(
     `url`, the page's address, if known: the section it files the piece under says its genre
     when the page's text does not.
     With `max_claims`, TooManyClaims is raised as soon as more distinct claims than that are
-    certain to be kept (so a runaway document is not read, and held, to its end)."""
+    certain to be kept (so a runaway document is not read, and held, to its end).
+    With `learned` (the default), a sentence the rules leave is still a claim when the shipped
+    learned scorer's probability reaches its threshold (its score is then that probability).
+    `trace`, if given, receives every sentence judged, claim or not (for training a scorer)."""
+    scorer = shipped_scorer() if learned else None
     spans = page_lines(text)
     lines = [text[s:e] for s, e in spans]
     body = find_body(text, spans, lines)
@@ -129,10 +136,42 @@ def read_article(
                 hits=hits,
                 has_digit=has_digit,
             )
-            if score < THRESHOLD:
+            rule_score = score
+            has_anchor: bool | None = None
+            if trace is not None or (scorer is not None and score < THRESHOLD):
+                has_anchor = anchored(
+                    len(quantities), period is not None, attributed, hits, sentence
+                )
+                facts = SentenceFacts(
+                    sentence,
+                    tokens,
+                    hits,
+                    score,
+                    len(quantities),
+                    period is not None,
+                    attributed,
+                    quoted,
+                    has_anchor,
+                )
+                if trace is not None:
+                    kind = claim_type(sentence, quantities=quantities, tokens=tokens, hits=hits)
+                    trace.append(TracedSentence(facts, s, e, " ".join(tokens), kind))
+                if score < THRESHOLD:
+                    if scorer is None:
+                        continue
+                    # the rules left it: the learned scorer may take it, at its own threshold
+                    probability = scorer.takes(facts)
+                    if probability is None:
+                        continue
+                    score = round(probability, 3)  # a claim's score says why it was kept
+            elif score < THRESHOLD:
                 continue
-            has_anchor = anchored(len(quantities), period is not None, attributed, hits, sentence)
-            weak = not has_anchor and score < OPINION_THRESHOLD  # nothing to look it up by
+            if has_anchor is None:
+                has_anchor = anchored(
+                    len(quantities), period is not None, attributed, hits, sentence
+                )
+            # nothing to look it up by (the rules' score: the opinion bar is theirs)
+            weak = not has_anchor and rule_score < OPINION_THRESHOLD
             key = " ".join(tokens)
             if max_claims is not None and not weak:
                 certain.add(key)

@@ -618,6 +618,50 @@ def anchored(
     return told and bool(named)
 
 
+# A feeling or a seeming told of someone ("Ann Ruiz seemed tired", "was concerned about"): no act.
+_FEELING = re.compile(
+    r"\b(?:seem|seems|seemed|appears|appeared|(?:is|are|was|were|felt|feels|looked|looks)\s"
+    r"(?:(?:very|so|too|deeply|increasingly|clearly)\s)?(?:tired|worried|pleased|surprised|excited"
+    r"|frustrated|disappointed|convinced|annoyed|satisfied|alarmed|shocked|bored|scared|relieved"
+    r"|confused|concerned|interested|happy|sad|angry|upset|afraid|proud))\b"
+)
+
+
+# Who runs what, the object in lower case ("Jim Martin runs the office."): who someone is.
+_ROLE = re.compile(
+    r"(?:[A-Z][\w'’.-]+\s){1,4}(?:also\s)?(?:heads|leads|runs|directs|chairs)\s"
+    r"(?:the|a|an|its|his|her|their)\s(?:[\w'’-]+\s?){1,4}[.]?$"
+)
+
+
+def objection(
+    sentence: str, tokens: list[str], hits: dict[str, int], n_quantities: int, has_period: bool
+) -> str | None:
+    """What the rules hold against a sentence as a claim, if anything: who someone is, a verdict,
+    a stance, a guess, a question, an exclamation, a call to action, a feeling, or no full stop.
+    A sentence the rules left for want of evidence has none (the learned scorer may take it)."""
+    tail = sentence.rstrip("”\"’')] ")
+    if not tail.endswith((".", "!", "?")):
+        return "fragment"
+    if tail.endswith("?") or tail.endswith("!"):
+        return "question or exclamation"
+    if tokens[:1] and (tokens[0] in IMPERATIVE_START or tokens[:2] == ["do", "not"]):
+        return "call to action"
+    if "opinion" in hits or "value" in hits:
+        return "verdict"
+    if hits.get("guess", 0) > hits.get("might_in_clause", 0):
+        return "guess"
+    if n_quantities or has_period:
+        return None
+    if "stance" in hits and "narrated" not in hits:
+        return "stance"
+    if "identify_word" in hits and (_identifies(sentence, tokens) or _ROLE.match(sentence)):
+        return "who someone is"
+    if _FEELING.search(sentence):
+        return "a feeling"
+    return None
+
+
 def cue_hits(tokens: list[str]) -> dict[str, int]:
     """How often each cue list is hit in a sentence: what the score and the type are read from."""
     return LEXICON.scan(tokens)
