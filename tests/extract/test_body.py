@@ -139,3 +139,53 @@ def test_a_byline_over_the_article_is_no_bio() -> None:
     )
     assert any("3,000" in c.quote for c in extract_claims(text))
     assert any("3,000" in c.quote for c in extract_claims(other))  # not about its author
+
+
+# A newspaper template whose menus fill the page's first third, with a comment count between the
+# menus and the headline (made-up text: the shape of the page, none of its words).
+_MENU = [f"Section {n}" for n in range(120)]
+_ARTICLE = [
+    "The county board approved a 4 percent property tax increase on Tuesday, its first in 9 years.",
+    "Commissioners voted 5 to 2 after a four-hour hearing that drew more than 200 residents.",
+    "The increase will raise about $3.1 million a year for road repairs, the budget office said.",
+    "Board chair Lena Ortiz said the roads had not been repaved since 1998.",
+    "Two commissioners said the county should have cut spending on consultants first.",
+    "The new rate takes effect on January 1, according to the county treasurer.",
+]
+
+
+def _template_page(count_line: str) -> str:
+    lines = [
+        *_MENU,
+        "You can pick your city for the forecast at any time.",
+        count_line,
+        "County board raises property tax for road repairs",
+        *_ARTICLE,
+        "Related Stories",
+        *_MENU[:40],
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_comment_count_above_the_article_does_not_end_it() -> None:
+    for count_line in ("comments", "Comments (12)", "12 comments"):
+        body = _body(_template_page(count_line))
+        assert all(p in body for p in _ARTICLE), count_line
+        quotes = [c.quote for c in extract_claims(_template_page(count_line))]
+        assert any("4 percent" in q for q in quotes), count_line
+        assert not any("forecast" in q for q in quotes), count_line
+
+
+def test_comments_below_a_short_article_still_end_it() -> None:
+    text = (
+        "\n".join(_MENU)
+        + f"\n{FACT}\n{FACT}\nComments (2)\n"
+        + "Ann Lee: The city cut 40 routes in 2019, I counted them myself.\n"
+    )
+    assert _body(text) == [FACT, FACT]
+
+
+def test_a_comment_thread_above_the_article_does_not_end_it() -> None:
+    thread = ["Ann Lee · March 10, 2017 at 12:20 AM", "Great story.", "Reply", "Report"]
+    text = "\n".join([*_MENU, *thread, *_ARTICLE]) + "\n"
+    assert all(p in _body(text) for p in _ARTICLE)

@@ -8,8 +8,9 @@ shapes such furniture takes on any news site, not the strings of particular page
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from claimledger.extract.density import outside_article
+from claimledger.extract.density import MIN_RUN, heaviest_before, line_weights, outside_article
 from claimledger.extract.furniture import APPEAL, furniture_blocks
 
 # A paragraph is a run of lines; captured pages put one paragraph per line, often with blank lines.
@@ -93,6 +94,29 @@ def _byline_over_bio(lines: list[str], i: int, late: bool) -> re.Match[str] | No
     return byline if any(after.startswith(name + " ") for name in (names[0], names[-1])) else None
 
 
+class _ArticleAbove:
+    """Whether the article has begun above a line: comments, a thread or a letter to readers
+    ends the page's article only below it. A page whose menus fill its first third puts a
+    comment count ('comments', a link beside the headline) above the article, and cutting there
+    would take the whole article for comments. So the heaviest run of prose above the line
+    (`density`'s weights) must be some paragraphs heavy, or at least as heavy as any below it.
+    Weighed once, only on a page where some such line turns up."""
+
+    def __init__(self, lines: list[str], keep: list[bool]) -> None:
+        self._lines = lines
+        self._keep = keep
+        self._above: Sequence[float] = ()
+        self._below: Sequence[float] = ()
+
+    def __call__(self, i: int) -> bool:
+        if not self._above:
+            weights = line_weights(self._lines, self._keep)
+            self._above = heaviest_before(weights)
+            self._below = heaviest_before(weights[::-1])
+        above = self._above[i]
+        return above >= MIN_RUN or above >= self._below[len(self._lines) - i]
+
+
 def _ends(line: str) -> bool:
     return line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
@@ -143,6 +167,7 @@ def find_body(
     total = len(text)
     bio_names: list[str] = []
     in_bio = False
+    article_above = _ArticleAbove(lines, keep)
     i = 0
     while i < n:
         line = lines[i]
@@ -152,20 +177,20 @@ def find_body(
             continue
         late = paras[i][0] > total * 0.3
         # Reader comments and the like run to the end of the page.
-        if late and _starts_comments(line.lower(), line):
+        if late and _starts_comments(line.lower(), line) and article_above(i):
             for j in range(i, n):
                 keep[j] = False
             break
         thread = _comment_thread_start(lines, i) if late and len(line) < 30 else None
-        if thread is not None:
+        if thread is not None and article_above(thread):
             for j in range(thread, n):
                 keep[j] = False
             break
         # A letter to readers (salutation, then an appeal) is a fundraising box: to the end.
         if late and _SALUTATION.match(line):
             rest = " ".join(lines[i : i + 12])
-            if APPEAL.search(rest) or i > n * 0.5:
-                start = i - 1 if i > 0 and _is_heading(lines[i - 1]) else i
+            start = i - 1 if i > 0 and _is_heading(lines[i - 1]) else i
+            if (APPEAL.search(rest) or i > n * 0.5) and article_above(start):
                 for j in range(start, n):
                     keep[j] = False
                 break

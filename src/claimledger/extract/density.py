@@ -106,13 +106,30 @@ def dense_runs(weights: Sequence[float]) -> list[Run]:
     return [Run(h - lo, s, e) for s, e, lo, h in zip(starts, ends, low, high, strict=True)]
 
 
-def outside_article(lines: list[str], keep: list[bool]) -> None:
-    """Mark as not kept every line that stands outside the article's runs of prose."""
+def line_weights(lines: list[str], keep: list[bool]) -> array[float]:
+    """Every line's `line_weight`, eight bytes a line (a page of a million lines costs 8 MB)."""
     last = len(lines) - 1
-    weights = array(  # eight bytes a line: a page of a million lines costs 8 MB here
+    return array(
         "d",
         (line_weight(x, keep[i], lines[i + 1] if i < last else "") for i, x in enumerate(lines)),
     )
+
+
+def heaviest_before(weights: Sequence[float]) -> array[float]:
+    """For each line, the weight of the heaviest run of the lines above it (none: 0), and last
+    that of the whole page: one pass (Kadane's), the heaviest run ending at each line carried on."""
+    out = array("d", [0.0])
+    ending = best = 0.0
+    for w in weights:
+        ending = max(0.0, ending + w)
+        best = max(best, ending)
+        out.append(best)
+    return out
+
+
+def outside_article(lines: list[str], keep: list[bool]) -> None:
+    """Mark as not kept every line that stands outside the article's runs of prose."""
+    weights = line_weights(lines, keep)
     runs = dense_runs(weights)
     if not runs:
         return
