@@ -865,7 +865,8 @@ def instrument_terms(r: Reading) -> bool:
 
 _PLURAL_NOT_NOUN = ("ss", "ous", "us", "is")
 _PEOPLE = frozenset(["people", "men", "women", "children"])
-_NAME_AFTER_MOST = re.compile(r"(?<![Tt]he )(?<![Aa]t )\b[Mm]ost [A-Z]")
+# "Most" before a name ("Most New Jersey Republicans"), not in a title ("A Most Violent Year").
+_NAME_AFTER_MOST = re.compile(r"(?<![Tt]he )(?<![Aa]t )(?<![Aa] )\b[Mm]ost [A-Z]")
 
 
 def _most_of_a_group(r: Reading) -> bool:
@@ -890,17 +891,20 @@ def vague_amount(r: Reading) -> bool:
 
 
 def trend(r: Reading) -> bool:
-    """'parents are increasingly refusing': an amount said to change, without its figure."""
+    """'parents are increasingly refusing', 'cars are increasingly banned': an amount said to
+    change, without its figure (not 'an increasingly sophisticated system', a description)."""
     if not r.hits.get("trend", 0):
         return False
     tokens = r.tokens
     return any(
         t in TREND.single
-        and not (i and tokens[i - 1] in DETERMINERS)
         and tokens[i + 1 : i + 2]
-        and tokens[i + 1].endswith(("ing", "ed"))
+        and (tokens[i + 1].endswith("ing") or (i and tokens[i - 1] in _BE))
         for i, t in enumerate(tokens)
     )
+
+
+_BE = frozenset(["is", "are", "was", "were", "been", "be", "being"])
 
 
 _DIGIT = re.compile(r"\d")
@@ -944,19 +948,43 @@ def place_among(r: Reading) -> bool:
 
 
 def first_hand_negated(r: Reading) -> bool:
-    """'I didn't see it', 'we weren't told': what the speaker did not do or see is their own."""
-    return r.hits.get("first_person_negated", 0) > 0
+    """'I didn't see it', 'we weren't told': what the speaker did not do or see is their own
+    (not what they did not think: 'we did not believe that ...')."""
+    if not r.hits.get("first_person_negated", 0):
+        return False
+    tokens = r.tokens
+    for i, t in enumerate(tokens[:-1]):
+        if t not in ("i", "we"):
+            continue
+        j = i + 1
+        if tokens[j] in ("did", "was", "were") and tokens[j + 1 : j + 2] == ["not"]:
+            j += 1
+        elif tokens[j] not in _NEGATIONS:
+            continue
+        if tokens[j + 1 : j + 2] and tokens[j + 1] not in _MIND:
+            return True
+    return False
+
+
+_NEGATIONS = frozenset(["didn't", "wasn't", "weren't"])
+# Verbs of the mind: not doing them is an opinion told, not an experience.
+_MIND = frozenset(
+    ["think", "believe", "know", "expect", "want", "feel", "agree", "like", "mean", "understand"]
+)
 
 
 _OWN_PAST = frozenset(["was", "were", "had"]) | IRREGULAR_PAST
 
 
 def own_past(r: Reading) -> bool:
-    """'the antler on my window fell off': the speaker's own things, then a verb in the past."""
+    """'the antler on my window fell off': the speaker's own things, then a verb in the past (not
+    a hypothetical: 'if you told my colleagues, they would say')."""
     if ("my " not in r.sentence and "My " not in r.sentence) or "my" not in r.tokens:
         return False
+    if "would" in r.tokens:
+        return False
     after = r.tokens[r.tokens.index("my") + 1 :]
-    return any(t in _OWN_PAST or (t.endswith("ed") and len(t) > 4) for t in after)
+    return not _OWN_PAST.isdisjoint(after)
 
 
 TYPE_RULES: tuple[TypeRule, ...] = (

@@ -78,8 +78,10 @@ DETERMINERS = frozenset(
         "into",
     )
 )
-# Words after it that show the same: "the impact of", "a boost to", "the trigger for".
-NOUN_AFTER = frozenset(["of", "to", "on", "for", "from", "in", "is", "was", "are", "were"])
+# Words after it that show the same: "the impact of", "a boost to", "impacts that landed".
+NOUN_AFTER = frozenset(
+    ["of", "to", "on", "for", "from", "in", "is", "was", "are", "were", "that", "which", "and"]
+)
 # Words that open a general effect told with "to": "seems to disrupt", "helps to prevent".
 SEEMS = frozenset(
     (
