@@ -887,7 +887,8 @@ def vague_amount(r: Reading) -> bool:
     """'a large share of', 'a growing number of', 'most voters': an amount without its figure."""
     if r.hits.get("vague_amount", 0):
         return True
-    return "ost " in r.sentence and _most_of_a_group(r)  # a substring test first: cheaper
+    sentence = r.sentence  # substring tests first: cheaper than a look at every word
+    return ("most " in sentence or "Most " in sentence) and _most_of_a_group(r)
 
 
 def trend(r: Reading) -> bool:
