@@ -17,6 +17,29 @@ from typing import NamedTuple
 from claimledger.extract.cues import Cues, forms
 from claimledger.extract.model import Quantity
 from claimledger.extract.rulewords import NOT_RULE, RULE_CUES
+from claimledger.extract.typewords import (
+    ADJECTIVE_AFTER,
+    BREACH,
+    DETERMINERS,
+    EFFECT,
+    FIRST_PERSON_NEGATED,
+    FRAMES,
+    HEDGES,
+    INSTRUMENTS,
+    NOT_NOW_BEFORE,
+    NOUN_AFTER,
+    PERMISSION,
+    PLACES,
+    POINTERS,
+    REASON,
+    REASON_SIZES,
+    SEEMS,
+    TERMS_NOW,
+    TERMS_PLAIN,
+    TREND,
+    VAGUE_AMOUNT,
+    WHOLE_GROUP,
+)
 
 # A figure that only says how long something lasted ("over the past three decades", "jailed for
 # two years") tells when or how long; it does not make the number what is asserted.
@@ -353,6 +376,13 @@ TYPE_CUES: dict[str, Cues] = {
     "rank": RANK,
     "amount_noun": AMOUNT_NOUN,
     "amount_change": AMOUNT_CHANGE,
+    # the type rules' own tables (typewords.py): names no other reading counts
+    "effect": EFFECT,
+    "reason": REASON,
+    "vague_amount": VAGUE_AMOUNT,
+    "trend": TREND,
+    "first_person_negated": FIRST_PERSON_NEGATED,
+    "breach": BREACH,
 }
 
 
@@ -397,11 +427,22 @@ def _in_passing(r: Reading) -> frozenset[str]:
     return frozenset(n for m in _IN_PASSING.finditer(r.sentence) for n in m.groups() if n)
 
 
+def _whole_group(r: Reading, q: Quantity) -> bool:
+    """'all five publishers settled': a group already known, not a count to check. Counts in
+    words only, as the quantity reader drops 'the two agencies' but keeps 'the 50 states'."""
+    if q.kind != "count" or WHOLE_GROUP.isdisjoint(r.tokens) or not q.text[:1].isalpha():
+        return False
+    at = r.sentence.find(q.text)
+    before = r.sentence[max(0, at - 16) : at].lower().split() if at > 0 else []
+    return bool(before) and before[-1] in WHOLE_GROUP
+
+
 def states_figure(r: Reading) -> bool:
-    """A number, amount or proportion that is not a duration, an age or a day of the month."""
+    """A number, amount or proportion that is not a duration, an age, a day of the month or a
+    known group counted again ('all five publishers')."""
     passing: frozenset[str] | None = None  # read only when a bare number or an age needs it
     for q in r.quantities:
-        if q.unit in DURATION_UNITS:
+        if q.unit in DURATION_UNITS or _whole_group(r, q):
             continue
         if q.text[:4].lower() in ("one ", "one") and not (q.unit and q.unit[0].isalpha()):
             continue  # "a simple one - such as": a pronoun, not a count
@@ -458,6 +499,8 @@ def states_cause(r: Reading) -> bool:
     if not causes:
         return False
     causes -= r.hits.get("hedged_cause", 0)
+    if "prevent" in r.tokens:
+        causes -= _purposes(r.tokens)
     if r.tokens[0] in _CONNECTIVE_FIRST and any(
         _phrase_at(r.tokens, lead) for lead in _CONNECTIVE_CAUSE
     ):
@@ -585,11 +628,12 @@ def states_order(r: Reading) -> bool:
 
 
 def states_rule(r: Reading) -> bool:
-    """A rule, or an event that says what a rule is ('ruled that it violates')."""
+    """A rule, or an event that says what a rule is ('ruled that it violates', 'a violation of
+    league rules')."""
     rule_words = _rule_words(r)
     if rule_words >= 2:  # "has filed legislation to keep the policies": about the rules themselves
         return True
-    if rule_words == 0 or r.hits.get("rule_now", 0):
+    if rule_words == 0 or r.hits.get("rule_now", 0) or r.hits.get("breach", 0):
         return rule_words > 0
     return not (is_narrated(r) or _PAST_VERB.search(r.sentence))
 
@@ -721,6 +765,229 @@ def reported_first_hand(r: Reading) -> bool:
     return False
 
 
+def _word_before(tokens: Sequence[str], i: int) -> int:
+    """Where the word before `i` stands, passing over adverbs ('seems to completely disrupt')."""
+    j = i - 1
+    while j >= 0 and (tokens[j].endswith("ly") or tokens[j] in _ADVERBS):
+        j -= 1
+    return j
+
+
+_ADVERBS = frozenset(["even", "also", "still", "often", "now", "then", "further"])
+
+
+def _general_verb(tokens: Sequence[str], i: int) -> bool:
+    """The verb at `i` tells a general effect: not a noun ('the impact of'), not a maybe ('could
+    alter'), not a purpose ('chose them to prevent panic'); 'seems to disrupt' and 'can alter' are."""
+    if i and tokens[i - 1] in DETERMINERS:
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1] in NOUN_AFTER:
+        return False
+    j = _word_before(tokens, i)
+    before = tokens[j] if j >= 0 else ""
+    if before == "to":
+        k = _word_before(tokens, j)
+        return k >= 0 and tokens[k] in SEEMS
+    if tokens[i].endswith("s"):  # the present: "the drug disrupts"
+        return before not in HEDGES
+    if tokens[i].endswith("ed"):  # the past: "the drug spurred the brain into"
+        return before not in HEDGES and before not in ADJECTIVE_AFTER
+    # the plain form is as often a noun or an order ("trigger", "boost"): only in a frame that
+    # makes it a verb of general effect ("can alter", "did not affect")
+    return before in FRAMES
+
+
+def states_effect(r: Reading) -> bool:
+    """'the drug seems to disrupt the networks', 'a trip can alter personalities', 'X is why Y',
+    'the main reason people get ill': an effect or a reason stated."""
+    if r.hits.get("reason", 0) and _reason_of_its_own(r.tokens):
+        return True
+    if not r.hits.get("effect", 0):
+        return False
+    single = EFFECT.single
+    return any(t in single and _general_verb(r.tokens, i) for i, t in enumerate(r.tokens))
+
+
+_REASON_WORDS = frozenset(["why", "reason", "reasons"])
+# What stands between a reason's subject and "why" or "reason": "is", "was the main", "are one of the".
+_REASON_LINKS = frozenset(["is", "are", "was", "were", "the", "a", "one", "of"])
+
+
+def _reason_of_its_own(tokens: Sequence[str]) -> bool:
+    """'Underperformance is why', not 'This is why': a cause named, not one pointed back to."""
+    for i, t in enumerate(tokens):
+        if t not in _REASON_WORDS:
+            continue
+        j = i - 1
+        while j >= 0 and (tokens[j] in _REASON_LINKS or tokens[j] in REASON_SIZES):
+            j -= 1
+        if j >= 0 and tokens[j] not in POINTERS:
+            return True
+    return False
+
+
+def _purposes(tokens: Sequence[str]) -> int:
+    """'chose them to prevent panic': a purpose, not an effect claimed ('appears to prevent' is)."""
+    count = 0
+    for i, t in enumerate(tokens):
+        if t == "prevent":
+            j = _word_before(tokens, i)
+            if j >= 0 and tokens[j] == "to":
+                k = _word_before(tokens, j)
+                count += k < 0 or tokens[k] not in SEEMS
+    return count
+
+
+def instrument_terms(r: Reading) -> bool:
+    """'the deal allows the publisher to set prices', 'a consent agreement allowing discounts',
+    'under the ruling, the company can discount': what an agreement, ruling or law provides."""
+    tokens = r.tokens
+    if INSTRUMENTS.isdisjoint(tokens):
+        return False
+    first = -1
+    for i, t in enumerate(tokens):
+        if t in INSTRUMENTS and tokens[i + 1 : i + 2] != ["enforcement"]:
+            first = i
+            break
+    if first < 0:
+        return False
+    for j in range(first + 1, len(tokens)):
+        t = tokens[j]
+        if t in TERMS_NOW:
+            return True
+        if t in TERMS_PLAIN and not (
+            tokens[j - 1] in NOT_NOW_BEFORE or tokens[j - 1] in DETERMINERS
+        ):
+            return True  # "the rules allow", not "will allow"
+    under = next((i for i, t in enumerate(tokens[:first]) if t == "under"), -1)
+    return under >= 0 and first - under <= 5 and not PERMISSION.isdisjoint(tokens[first:])
+
+
+_PLURAL_NOT_NOUN = ("ss", "ous", "us", "is")
+_PEOPLE = frozenset(["people", "men", "women", "children"])
+# "Most" before a name ("Most New Jersey Republicans"), not in a title ("A Most Violent Year").
+_NAME_AFTER_MOST = re.compile(r"(?<![Tt]he )(?<![Aa]t )(?<![Aa] )\b[Mm]ost [A-Z]")
+
+
+def _most_of_a_group(r: Reading) -> bool:
+    """'Most voters', 'most New Jersey Republicans': a proportion, not 'the most dangerous'."""
+    tokens = r.tokens
+    for i, t in enumerate(tokens[:-1]):
+        if t != "most" or (i and tokens[i - 1] in ("the", "at", "a")):
+            continue
+        after = tokens[i + 1]
+        if after in _PEOPLE or (
+            after.endswith("s") and not after.endswith(_PLURAL_NOT_NOUN) and len(after) > 3
+        ):
+            return True
+    return _NAME_AFTER_MOST.search(r.sentence) is not None
+
+
+def vague_amount(r: Reading) -> bool:
+    """'a large share of', 'a growing number of', 'most voters': an amount without its figure."""
+    if r.hits.get("vague_amount", 0):
+        return True
+    sentence = r.sentence  # substring tests first: cheaper than a look at every word
+    return ("most " in sentence or "Most " in sentence) and _most_of_a_group(r)
+
+
+def trend(r: Reading) -> bool:
+    """'parents are increasingly refusing', 'cars are increasingly banned': an amount said to
+    change, without its figure (not 'an increasingly sophisticated system', a description)."""
+    if not r.hits.get("trend", 0):
+        return False
+    tokens = r.tokens
+    return any(
+        t in TREND.single
+        and tokens[i + 1 : i + 2]
+        and (tokens[i + 1].endswith("ing") or (i and tokens[i - 1] in _BE))
+        for i, t in enumerate(tokens)
+    )
+
+
+_BE = frozenset(["is", "are", "was", "were", "been", "be", "being"])
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _count(token: str) -> bool:
+    """'five', '10': a count (not 'one', mostly a pronoun, nor a year)."""
+    return token in COUNT_WORDS or (token.isdigit() and len(token) <= 3)
+
+
+def part_of_whole(r: Reading) -> bool:
+    """'four of the five participants', 'nine of 10 voters': a proportion told as two counts."""
+    if " of " not in r.sentence or (
+        COUNT_WORDS.isdisjoint(r.tokens) and _DIGIT.search(r.sentence) is None
+    ):
+        return False
+    tokens = r.tokens
+    last = len(tokens) - 1
+    at = 0
+    while True:
+        try:
+            at = tokens.index("of", at) + 1  # each "of" in turn, found in C
+        except ValueError:
+            return False
+        if at < 2 or at > last or not _count(tokens[at - 2]):
+            continue
+        k = at + (tokens[at] in _GROUP_OWNERS)
+        if k <= last and _count(tokens[k]):
+            return True
+
+
+_GROUP_OWNERS = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
+
+
+def place_among(r: Reading) -> bool:
+    """'the city is last among large counties': a place in a ranking, without the word 'ranks'."""
+    if "among" not in r.sentence:
+        return False
+    tokens = r.tokens
+    return any(t == "among" and i and tokens[i - 1] in PLACES for i, t in enumerate(tokens))
+
+
+def first_hand_negated(r: Reading) -> bool:
+    """'I didn't see it', 'we weren't told': what the speaker did not do or see is their own
+    (not what they did not think: 'we did not believe that ...')."""
+    if not r.hits.get("first_person_negated", 0):
+        return False
+    tokens = r.tokens
+    for i, t in enumerate(tokens[:-1]):
+        if t not in ("i", "we"):
+            continue
+        j = i + 1
+        if tokens[j] in ("did", "was", "were") and tokens[j + 1 : j + 2] == ["not"]:
+            j += 1
+        elif tokens[j] not in _NEGATIONS:
+            continue
+        if tokens[j + 1 : j + 2] and tokens[j + 1] not in _MIND:
+            return True
+    return False
+
+
+_NEGATIONS = frozenset(["didn't", "wasn't", "weren't"])
+# Verbs of the mind: not doing them is an opinion told, not an experience.
+_MIND = frozenset(
+    ["think", "believe", "know", "expect", "want", "feel", "agree", "like", "mean", "understand"]
+)
+
+
+_OWN_PAST = frozenset(["was", "were", "had"]) | IRREGULAR_PAST
+
+
+def own_past(r: Reading) -> bool:
+    """'the antler on my window fell off': the speaker's own things, then a verb in the past (not
+    a hypothetical: 'if you told my colleagues, they would say')."""
+    if ("my " not in r.sentence and "My " not in r.sentence) or "my" not in r.tokens:
+        return False
+    if "would" in r.tokens:
+        return False
+    after = r.tokens[r.tokens.index("my") + 1 :]
+    return not _OWN_PAST.isdisjoint(after)
+
+
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(
         "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
@@ -739,12 +1006,27 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         states_amount_change,
     ),
     TypeRule("quantity", "time_left", "time that is left: '18 months left'", time_left),
+    TypeRule(
+        "quantity",
+        "vague_amount",
+        "an amount without its figure: 'a large share of', 'most voters'",
+        vague_amount,
+    ),
+    TypeRule("quantity", "trend", "an amount changing without its figure: 'increasingly'", trend),
+    TypeRule("quantity", "part_of_whole", "'four of the five participants'", part_of_whole),
+    TypeRule("quantity", "place_among", "'last among the large counties'", place_among),
     TypeRule("quantity", "count_in_words", "'nine churchgoers were killed'", counts_in_words),
     TypeRule(
         "rules",
         "procedure_in_future",
         "'will' under a condition or beside a policy word",
         procedure_in_future,
+    ),
+    TypeRule(
+        "rules",
+        "instrument_terms",
+        "what an agreement, ruling or law provides: 'the deal allows', 'under the ruling ... can'",
+        instrument_terms,
     ),
     TypeRule("prediction", "future", "will, expects, plans to, is set to", predicts),
     TypeRule("prediction", "own_intention", "'he said he would'", own_intention),
@@ -754,7 +1036,15 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         "because, led to, discourages; not 'would lead to'",
         states_cause,
     ),
+    TypeRule(
+        "correlation_causation",
+        "effect",
+        "an effect in the present ('seems to disrupt', 'can alter') or a reason ('is why')",
+        states_effect,
+    ),
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
+    TypeRule("personal_experience", "first_hand_negated", "'I didn't see it'", first_hand_negated),
+    TypeRule("personal_experience", "own_past", "'my window fell off'", own_past),
     TypeRule(
         "personal_experience", "reported_first_hand", "she said she stayed", reported_first_hand
     ),
