@@ -152,3 +152,27 @@ def test_folds_and_an_ingest_at_once_lose_and_double_no_key(
     with ledger.tx.read() as s:
         (count,) = s.connection().execute(sa.text("SELECT count(*) FROM claim_key")).one()
     assert count == len(expected)  # no key twice
+
+
+def test_two_ingests_at_once_both_land_and_match_each_other(
+    ledger: Ledger, ledger_db: str, tmp_path: Path
+) -> None:
+    """On PostgreSQL writers run side by side: both articles are stored (no reach row written
+    twice), and the one that matches second sees the other's claim."""
+    crowd = [
+        _article(tmp_path, f"c{i}", f"In 2009, {300 + i} people left Boston.") for i in range(6)
+    ]
+    first = [prepare(p) for p in crowd[:3]] + [prepare(_article(tmp_path, "one", ORIGINAL))]
+    second = [prepare(p) for p in crowd[3:]] + [prepare(_article(tmp_path, "two", REPEAT))]
+    desks = [Ledger.open(ledger_db, user=f"desk{i}", create=False) for i in range(2)]
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = list(
+                pool.map(lambda d, ps: list(d.ingest_many(iter(ps))), desks, [first, second])
+            )
+    finally:
+        for desk in desks:
+            desk.close()
+    assert [len(d) for d in done] == [4, 4]
+    pairs = {frozenset((p.claim.quote, p.other.quote)) for p in ledger.match_pairs()}
+    assert frozenset((ORIGINAL, REPEAT)) in pairs

@@ -12,6 +12,7 @@ SQLAlchemy does, so dates and JSON are stored the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -33,6 +34,23 @@ def padded(ids: Sequence[int], *, most: int = 500) -> list[int]:
     return [*ids, *[NO_ID] * (max(min(size, most), len(ids)) - len(ids))]
 
 
+@contextmanager
+def _cursor(conn: Connection) -> Iterator[Any]:
+    """The driver's cursor, its errors raised as SQLAlchemy raises them (`DBAPIError`), so a lock
+    held elsewhere is waited for and a failure is one line (`ledger.transactions`), as for any
+    other statement."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    driver_error = conn.dialect.loaded_dbapi.Error
+    try:
+        yield cursor
+    except driver_error as exc:
+        raise sa.exc.DBAPIError.instance(
+            None, None, exc, driver_error, dialect=conn.dialect
+        ) from exc
+    finally:
+        cursor.close()
+
+
 def placeholder(conn: Connection) -> str:
     """The driver's positional placeholder: `?` for sqlite3, `%s` for psycopg."""
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
@@ -40,12 +58,9 @@ def placeholder(conn: Connection) -> str:
 
 def fetch(conn: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """All rows of one statement, as tuples (write `placeholder(conn)` for each parameter)."""
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
+    with _cursor(conn) as cursor:
         cursor.execute(sql, tuple(params))
         return list(cursor.fetchall())
-    finally:
-        cursor.close()
 
 
 MOST_PARAMETERS = 999
@@ -89,13 +104,10 @@ def insert(
     if not together:
         conn.exec_driver_sql(_insert_sql(table, columns, 1, mark), list(map(tuple, rows)))
         return
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
+    with _cursor(conn) as cursor:
         for start, length in _runs(len(rows), len(columns)):
             sql = _insert_sql(table, columns, length, mark)
             cursor.execute(sql, [v for row in rows[start : start + length] for v in row])
-    finally:
-        cursor.close()
 
 
 _NOTHING = object()
@@ -190,9 +202,6 @@ def run(conn: Connection, stmt: sa.Executable, params: Mapping[str, Any]) -> lis
             flat.update(zip(found.expansion[k], v, strict=True))
         else:
             flat[k] = v
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
+    with _cursor(conn) as cursor:
         cursor.execute(found.sql, tuple([flat[n] for n in found.names]) if found.names else flat)
         return list(cursor.fetchall()) if cursor.description is not None else []
-    finally:
-        cursor.close()

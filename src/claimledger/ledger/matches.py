@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from claimledger.errors import NotFound
 from claimledger.extract.similarity import profile_of, profiles_similarity
 from claimledger.ledger import claim_keys as keys_table
-from claimledger.ledger import driver_rows, reach
+from claimledger.ledger import driver_rows, reach, turns
 from claimledger.ledger.claim_facts import ClaimFacts, NewClaim, match_keys_of, measure_keys_of
 from claimledger.ledger.pair_decisions import record_on_both
 from claimledger.models import Claim, ClaimMatch, utcnow
@@ -85,6 +85,7 @@ def suggest_for(
     article all these claims come from, when they do (the claims they match gain just that one,
     see `reach.add_article`).
     """
+    turns.matching(session.connection())
     batch = [(c.id, c) for c in claims if c.id is not None]
     if known is None:
         known = _known_pairs([cid for cid, _ in batch], session=session)
@@ -136,6 +137,7 @@ def suggest_for_new(
     """
     from claimledger.ledger.conflicts import suggest_conflicts
 
+    turns.matching(session.connection())  # look-ups see the keys of an ingest just committed
     matching = {c.id: match_keys_of(c) for c in claims if c.id is not None}
     measures = {c.id: measure_keys_of(c) for c in claims if c.id is not None}
     wanted = {k for ks in matching.values() for k in ks} | {

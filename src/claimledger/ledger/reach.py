@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import col
 
+from claimledger.ledger import turns
 from claimledger.ledger.demand import reach_table
 from claimledger.ledger.driver_rows import padded, run
 from claimledger.models import Claim, ClaimMatch, ClaimReach, Source
@@ -79,6 +80,7 @@ def refresh(claim_ids: Iterable[int], *, conn: Connection) -> None:
     """The reach of these claims, recomputed from their live matches (inside the database: no
     row comes back to Python). Plain statements (`driver_rows.run`): ingest runs these for
     every article."""
+    turns.matching(conn)
     wanted = sorted(set(claim_ids))
     for chunk in (wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)):
         chunk = padded(chunk)
@@ -105,6 +107,7 @@ def refresh_article(source_id: int, *, conn: Connection) -> None:
 
 def rebuild(*, conn: Connection) -> None:
     """Every travelling claim's reach, from all the matches."""
+    turns.matching(conn)
     conn.execute(sa.delete(REACH))
     table = reach_table()
     stmt = sa.select(
@@ -171,6 +174,7 @@ def add_article(source_id: int, pairs: Iterable[tuple[int, int]], *, conn: Conne
     place (recomputing them would read every match they have, and a claim told in hundreds of
     articles has hundreds); the article's own claims and the others are recomputed, having only
     the matches just made."""
+    turns.matching(conn)
     pairs = list(pairs)
     partners = sorted({b for _, b in pairs})
     travelling: set[int] = set()
