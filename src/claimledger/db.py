@@ -10,6 +10,7 @@ import filecmp
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,10 +155,13 @@ def open_ledger(
     *,
     create: bool = True,
     label: str = "claimledger",
+    wait: float = 30.0,
 ) -> OpenedLedger:
     """Open (and if needed create or upgrade) the ledger at a path or URL.
 
-    `label` names the connections on PostgreSQL, so a colleague told the ledger is busy sees who."""
+    `label` names the connections on PostgreSQL, so a colleague told the ledger is busy sees who.
+    While another process holds the ledger's write lock to create or upgrade it, this waits up to
+    `wait` seconds, then opens what that process made."""
     url = database_url(target)
     path = sqlite_path(url)
     if path is not None:
@@ -175,32 +179,53 @@ def open_ledger(
         raise LedgerError(
             "PostgreSQL needs its driver: pip install 'claimledger[postgres]'"
         ) from None
-    try:
-        current = _current_revision(engine)
-        if current is not None and current != HEAD_REVISION:
-            _check_known(current)  # a newer ledger is refused before anything is changed
-        if path is not None:
-            _wal(engine)
-        if current == HEAD_REVISION:
-            return OpenedLedger(engine, url)
-        backup = None
-        if current is not None and path is not None:
-            backup = _backup(path, current)
+    deadline = time.monotonic() + wait
+    while True:
         try:
-            _upgrade(engine)
-        except Exception:
-            if backup is not None and path is not None:
-                engine.dispose()
-                _restore(backup, path)
+            return _open(engine, url, path)
+        except DBAPIError as exc:
+            if _locked(exc) and time.monotonic() < deadline:
+                time.sleep(OPEN_RETRY_SECONDS)  # another process creates or upgrades it
+                continue
+            engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise LedgerError(f"cannot open ledger {_safe(url)}: {_scrub(reason, url)}") from None
+        except LedgerError:
+            engine.dispose()
             raise
-        return OpenedLedger(engine, url, upgraded_from=current, backup=backup)
-    except DBAPIError as exc:
-        engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise LedgerError(f"cannot open ledger {_safe(url)}: {_scrub(reason, url)}") from None
-    except LedgerError:
-        engine.dispose()
+
+
+OPEN_RETRY_SECONDS = 0.1
+
+
+def _locked(exc: DBAPIError) -> bool:
+    """SQLite's writer lock held by another process (which is creating or upgrading the ledger)."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _open(engine: Engine, url: str, path: Path | None) -> OpenedLedger:
+    current = _current_revision(engine)
+    if current is not None and current != HEAD_REVISION:
+        _check_known(current)  # a newer ledger is refused before anything is changed
+    if path is not None:
+        _wal(engine)
+    if current == HEAD_REVISION:
+        return OpenedLedger(engine, url)
+    backup = None
+    if current is not None and path is not None:
+        backup = _backup(path, current)
+    try:
+        _upgrade(engine)
+    except Exception as exc:
+        # A lock held elsewhere means the upgrade never began (another process is creating or
+        # upgrading this ledger): putting the copy back would undo that process's work.
+        locked = isinstance(exc, DBAPIError) and _locked(exc)
+        if backup is not None and path is not None and not locked:
+            engine.dispose()
+            _restore(backup, path)
         raise
+    return OpenedLedger(engine, url, upgraded_from=current, backup=backup)
 
 
 def _wal(engine: Engine) -> None:
@@ -208,6 +233,8 @@ def _wal(engine: Engine) -> None:
     raw = engine.raw_connection()
     try:
         raw.cursor().execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as exc:  # raised as any other statement's (a lock is waited for)
+        raise DBAPIError.instance("PRAGMA journal_mode = WAL", None, exc, sqlite3.Error) from exc
     finally:
         raw.close()
 
@@ -347,11 +374,17 @@ def _online_copy(source: Path, target: Path) -> None:
         src.close()
 
 
+UPGRADE_LOCK = 0x636C7570
+"""PostgreSQL advisory lock key of a schema upgrade (the second upgrader then finds it done)."""
+
+
 def _upgrade(engine: Engine) -> None:
     from alembic import command
 
     cfg = _alembic_config()
     with write_engine(engine).begin() as conn:
+        if conn.dialect.name == "postgresql":  # two processes upgrading at once: one at a time,
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (UPGRADE_LOCK,))  # then none
         cfg.attributes["connection"] = conn
         try:
             command.upgrade(cfg, "head")

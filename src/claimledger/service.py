@@ -134,7 +134,8 @@ class Ledger:
         from claimledger.ledger.users import current_user
 
         who = current_user(user)
-        opened = open_ledger(target, create=create, label=f"claimledger ({who})")
+        wait = busy_wait() if wait is None else wait
+        opened = open_ledger(target, create=create, label=f"claimledger ({who})", wait=wait)
         ledger = cls(opened.engine, who, wait=wait)
         ledger.opened = Opened(opened.url, opened.upgraded_from, opened.backup)
         ledger.person = ledger.actor()
