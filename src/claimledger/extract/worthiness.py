@@ -166,20 +166,26 @@ EVENT = Cues(
         "declined to",
     ),
 )
+_EVIDENCE_SOURCES = (
+    *("study", "studies", "research", "report", "reports", "poll", "polls", "survey", "surveys"),
+    *("data", "records", "figures", "statistics", "census", "analysis", "evidence", "tests"),
+)
+_EVIDENCE_VERBS = (
+    *("show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates"),
+    *("indicated", "estimate", "estimates", "estimated", "confirm", "confirms", "confirmed"),
+)
 # The writer points at where a fact comes from: what follows is offered as checkable.
 EVIDENTIAL = Cues(
     frozenset(),
     (
         "according to",
-        "data show",
-        "records show",
-        "figures show",
-        "statistics show",
         "documents show",
         "study found",
         "report found",
         "survey found",
         "analysis found",
+        # a named kind of evidence, then what it says: "studies suggest", "the poll indicates"
+        *(f"{source} {verb}" for source in _EVIDENCE_SOURCES for verb in _EVIDENCE_VERBS),
     ),
 )
 SUPERLATIVE = Cues(
@@ -344,6 +350,31 @@ REPORTED = Cues(
     | frozenset(["said", "says", "told", "tells", "testified", "admits", "admitted", "described"]),
     ("according to",),
 )
+# A position reported, with what it holds: "the council is concerned the laws would ...", "the
+# union is adamant that ...". Who holds it, and what, can be checked; a feeling alone ("was
+# concerned about", "was worried") is no position (see `_FEELING`).
+POSITION = Cues(
+    frozenset(),
+    tuple(
+        f"{be} {held} {clause}"
+        for be in ("is", "are", "was", "were", "remains", "remained")
+        for held in ("concerned", "adamant", "confident", "convinced", "worried", "satisfied")
+        for clause in (
+            *("that", "the", "a", "an", "it", "its", "this", "these", "those"),
+            *("he", "she", "they", "their", "his", "her", "there", "any", "no"),
+        )
+    ),
+)
+# Speech with no speaker at all, told to the reader's side: "we are told that ...", "we were
+# told": a rhetorical turn, nothing anyone can be found to have said.
+UNSOURCED_SPEECH = Cues(
+    frozenset(),
+    tuple(
+        f"{who} {verb}"
+        for who in ("we", "we're", "we've", "you", "you're", "you've", "i", "i'm", "i've")
+        for verb in ("are told", "were told", "been told", "was told", "told", "keep hearing")
+    ),
+)
 # An act reported as not done: "did not address the revelations", "declined to comment".
 NEGATED_ACT = Cues(frozenset(["didn't"]), ("did not", "declined to", "refused to"))
 # A stance reported ("also supports Secure Communities", "opposes the plan") is no act to check.
@@ -484,6 +515,18 @@ _PAST_ACT = re.compile(
 )
 
 
+def _lead_in(tail: str, tokens: list[str]) -> bool:
+    """A whole sentence that ends in a colon, leading in to a quotation or a list ("The bill
+    carried a memo justifying the increase:"): read as a sentence; a short label ("Related:",
+    "Here's what we know:") or a headline is not one."""
+    return (
+        tail.endswith(":")
+        and len(tokens) >= 8
+        and tokens[-1] not in _EMPTY_LEAD_IN
+        and not _title_case(tail)
+    )
+
+
 def _title_case(line: str) -> bool:
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
@@ -507,6 +550,8 @@ LEXICON = Lexicon(
         "guess": GUESS,
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
+        "position": POSITION,
+        "unsourced": UNSOURCED_SPEECH,
         "stance": STANCE,
         "negated_act": NEGATED_ACT,
         "truth": TRUTH,
@@ -525,6 +570,15 @@ LEXICON = Lexicon(
 def _word_set(text: str) -> frozenset[str]:
     """A set of words written as one block of text: long closed lists read better so."""
     return frozenset(text.split())
+
+
+# A lead-in whose last word only points at what follows ("The president also said:", "The
+# results were as follows:") says nothing itself.
+_EMPTY_LEAD_IN = _word_set(
+    """said says say added adds wrote writes explained explains told tells noted notes asked
+    replied continued follows following below include includes including these this are were
+    is was be"""
+)
 
 
 # Words that open a sentence without naming anyone: a capitalised first word not among these is
@@ -555,6 +609,26 @@ _PRONOUN_ACT = re.compile(
     r"(?:(?:And|But|So|Yet) )?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey) (?:(?:has|have|had) (?:[a-z]+ly )?"
     r"(?:been )?)?(?:[a-z]+ly )?(?:also )?([a-z]{3,})\b"
 )
+
+
+# The writer's own act told ("I drove off", "I asked the agency"): a first-hand account, which
+# the guidelines count as a claim (personal experience); not a thought or a feeling ("I wondered").
+# Not "we": an opinion's "we" is as often a whole trade or a people ("we lost sight of ...").
+_FIRST_PERSON_ACT = re.compile(
+    r"(?:(?:And|But|So|Then|Yet) )?I (?:(?:had|have) )?(?:[a-z]+ly )?"
+    r"(?:(?:also|then|just|already|later|once|never|soon) )?([a-z]{3,})\b"
+)
+MENTAL_VERBS = forms(
+    *("wonder", "worry", "hope", "wish", "imagine", "suppose", "guess", "doubt", "love", "like"),
+    *("hate", "want", "fear", "need", "believe", "realize", "realise", "remember", "assume"),
+    *("enjoy", "prefer", "expect", "suspect", "trust", "care", "mind", "notice", "decide"),
+) | frozenset(["thought", "felt", "knew", "understood", "meant", "forgot", "forgave"])
+
+
+def first_person_act(sentence: str) -> bool:
+    """The sentence opens with the writer (or the writer's side) doing something, in the past."""
+    m = _FIRST_PERSON_ACT.match(sentence)
+    return m is not None and _past(m.group(1)) and m.group(1) not in MENTAL_VERBS
 
 
 def _past(act: str) -> bool:
@@ -603,10 +677,13 @@ def anchored(
         return True  # a date the page's own date was needed to pin down; "reportedly"
     if "opinion" in hits or "value" in hits or "guess" in hits:
         return False
+    speech = ("reported" in hits and "unsourced" not in hits) or "position" in hits
+    if speech and "stance" not in hits and "verdict" not in hits:
+        return True  # "officials said ...", "the council is concerned the law would ...": speech
     if "maybe" in hits:
         # what a bill or a rule would do can be read in its text; any other maybe cannot
         return "rules" in hits and "verdict" not in hits
-    if names_actor_acting(sentence):
+    if names_actor_acting(sentence) or first_person_act(sentence):
         return True
     if "verdict" in hits:
         return False
@@ -641,7 +718,7 @@ def objection(
     a stance, a guess, a question, an exclamation, a call to action, a feeling, or no full stop.
     A sentence the rules left for want of evidence has none (the learned scorer may take it)."""
     tail = sentence.rstrip("”\"’')] ")
-    if not tail.endswith((".", "!", "?")):
+    if not tail.endswith((".", "!", "?")) and not _lead_in(tail, tokens):
         return "fragment"
     if tail.endswith("?") or tail.endswith("!"):
         return "question or exclamation"
@@ -657,7 +734,7 @@ def objection(
         return "stance"
     if "identify_word" in hits and (_identifies(sentence, tokens) or _ROLE.match(sentence)):
         return "who someone is"
-    if _FEELING.search(sentence):
+    if "position" not in hits and _FEELING.search(sentence):
         return "a feeling"
     return None
 
@@ -698,6 +775,8 @@ def score_sentence(
         s += 0.2
     elif _PAST_ACT.search(sentence) and _ENTITY.search(sentence, 0, len(sentence) // 2):
         s += 0.1  # someone named did something ("Stack Overflow also measured the demand")
+    elif "i" in hits and first_person_act(sentence):
+        s += 0.2  # the writer's own act: "I turned around, and the officer was holding it out"
     if "rules" in hits:
         s += 0.1
     if "superlative" in hits:
@@ -718,7 +797,7 @@ def score_sentence(
         s += 0.1
     if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
-    elif "reported" in hits:
+    elif "reported" in hits or "position" in hits:
         s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
     opinion = min(hits.get("opinion", 0), 2)
     act = "negated_act" in hits or ("have" in hits and is_perfect(tokens))
@@ -740,7 +819,8 @@ def score_sentence(
         s -= 0.2
     if tokens[0] in IMPERATIVE_START or (tokens[0] == "do" and tokens[1:2] == ["not"]):
         s -= 0.4
-    if not sentence.rstrip("”\"’')] ").endswith((".", "!", "?")):
+    end = sentence.rstrip("”\"’')] ")
+    if not end.endswith((".", "!", "?")) and not _lead_in(end, tokens):
         s -= 0.25  # headings, labels, fragments
         if _title_case(sentence):
             s -= 0.25  # a headline: Every Word Capitalised

@@ -1,0 +1,160 @@
+"""Cues that let the finder read claims liberally, as the guidelines do: each must match what it
+is for and must not match the look-alikes (made-up sentences only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract import extract_claims
+from claimledger.extract.cues import words
+from claimledger.extract.worthiness import (
+    anchored,
+    cue_hits,
+    first_person_act,
+    objection,
+)
+
+
+def _hits(sentence: str) -> dict[str, int]:
+    return cue_hits(words(sentence))
+
+
+def _anchored(sentence: str) -> bool:
+    return anchored(0, False, False, _hits(sentence), sentence)
+
+
+def _objection(sentence: str) -> str | None:
+    return objection(sentence, words(sentence), _hits(sentence), 0, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acts"),
+    [
+        ("I walked back to the station and waited for the last train.", True),
+        ("And I then phoned the county clerk twice.", True),
+        ("I had already paid the fine by the time the letter came.", True),
+        # a thought, a feeling or a wish is no act
+        ("I wondered whether the mayor had read the report.", False),
+        ("I thought the hearing went badly.", False),
+        ("I hoped the bus would come.", False),
+        # an opinion's "we" is as often a whole trade or a people
+        ("We lost sight of what the service was for.", False),
+        # a state, not an act
+        ("I was a member of the board for two years.", False),
+    ],
+)
+def test_the_writers_own_act(sentence: str, acts: bool) -> None:
+    assert first_person_act(sentence) is acts
+
+
+def test_the_writers_own_act_told_is_a_claim() -> None:
+    sentence = "I walked back to the station and waited for the last train."
+    assert [c.quote for c in extract_claims(sentence)] == [sentence]
+    assert _anchored(sentence)
+
+
+def test_a_thought_of_the_writers_is_not_a_claim() -> None:
+    assert extract_claims("I wondered whether the mayor had ever read it.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bar association is concerned the new rules would slow every appeal.",
+        "The tenants' union is adamant that the landlord broke the lease.",
+        "Council members were confident the budget would pass this week.",
+    ],
+)
+def test_a_position_reported_is_speech_not_a_feeling(sentence: str) -> None:
+    assert "position" in _hits(sentence)
+    assert _objection(sentence) is None
+    assert _anchored(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor was concerned about the weather.",
+        "She seemed worried.",
+        "The staff were confident and relaxed before the match.",
+    ],
+)
+def test_a_feeling_is_no_position(sentence: str) -> None:
+    assert "position" not in _hits(sentence)
+
+
+def test_a_feeling_still_objects() -> None:
+    assert _objection("The mayor was concerned about the weather.") == "a feeling"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Recent surveys suggest most tenants never read the lease.",
+        "The census indicates the town has shrunk.",
+        "Studies show the drug lowers blood pressure in older patients.",
+    ],
+)
+def test_a_named_kind_of_evidence_anchors_what_follows(sentence: str) -> None:
+    assert "evidential" in _hits(sentence)
+    assert _anchored(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report was long and dull.",
+        "They show up late to every meeting.",
+        "Tests are stressful for children.",
+    ],
+)
+def test_evidence_words_alone_are_no_evidence(sentence: str) -> None:
+    assert "evidential" not in _hits(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said the bridge would reopen in the spring.",
+        "Union lawyers described the contract as binding on both sides.",
+    ],
+)
+def test_speech_with_no_named_speaker_anchors_it(sentence: str) -> None:
+    assert _anchored(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are told the new scheme is working.",
+        "Again and again we were told that the plant would stay open.",
+        "Officials said the plan was a disaster.",  # a verdict, whoever says it
+    ],
+)
+def test_speech_from_no_one_or_a_verdict_anchors_nothing(sentence: str) -> None:
+    assert not _anchored(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The county's budget office sent a memo justifying the higher fare:",
+        "One rider, Ana Ruiz, wrote that the new timetable already skips three stops:",
+    ],
+)
+def test_a_whole_sentence_leading_in_with_a_colon_is_a_sentence(sentence: str) -> None:
+    assert _objection(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Related:",
+        "Here is what we know so far:",  # too short to say anything
+        "In a long interview, the new mayor of Springfield also said:",  # only points ahead
+        "The final standings of the twelve teams were as follows:",
+        "What The New Budget Means For Riders In Every District:",  # a heading
+    ],
+)
+def test_a_label_or_an_empty_lead_in_stays_a_fragment(sentence: str) -> None:
+    assert _objection(sentence) == "fragment"
