@@ -158,3 +158,30 @@ def test_a_whole_sentence_leading_in_with_a_colon_is_a_sentence(sentence: str) -
 )
 def test_a_label_or_an_empty_lead_in_stays_a_fragment(sentence: str) -> None:
     assert _objection(sentence) == "fragment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of stations open at night will be cut to four.",
+        "These standards will guide every new contract the county signs.",
+    ],
+)
+def test_what_will_happen_stated_as_fact_anchors_it(sentence: str) -> None:
+    assert _anchored(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This will be a disaster for riders.",  # a verdict
+        "The new line might open next year.",  # a guess
+    ],
+)
+def test_a_prediction_that_is_a_verdict_or_a_guess_anchors_nothing(sentence: str) -> None:
+    assert not _anchored(sentence)
+
+
+def test_seems_to_hedges_a_finding_and_is_no_feeling() -> None:
+    assert _objection("The new drug also seems to lower blood pressure in mice.") is None
+    assert _objection("The new commissioner seemed tired after the hearing.") == "a feeling"

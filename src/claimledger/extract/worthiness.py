@@ -687,6 +687,8 @@ def anchored(
         return True
     if "verdict" in hits:
         return False
+    if "will" in hits:
+        return True  # what will happen, stated as a fact: a prediction, checked when it is due
     told = "event" in hits or "narrated" in hits or "rules" in hits
     told = told or _PAST_ACT.search(sentence) is not None
     # the actor named: a name in the first half, where the subject stands (a place at the end,
@@ -696,8 +698,10 @@ def anchored(
 
 
 # A feeling or a seeming told of someone ("Ann Ruiz seemed tired", "was concerned about"): no act.
+# "Seems to" is a hedge on a finding ("the drug seems to have lasting effects"), not a feeling:
+# the hedge is the learned scorer's to weigh.
 _FEELING = re.compile(
-    r"\b(?:seem|seems|seemed|appears|appeared|(?:is|are|was|were|felt|feels|looked|looks)\s"
+    r"\b(?:(?:seem|seems|seemed|appears|appeared)(?!\sto\s)|(?:is|are|was|were|felt|feels|looked|looks)\s"
     r"(?:(?:very|so|too|deeply|increasingly|clearly)\s)?(?:tired|worried|pleased|surprised|excited"
     r"|frustrated|disappointed|convinced|annoyed|satisfied|alarmed|shocked|bored|scared|relieved"
     r"|confused|concerned|interested|happy|sad|angry|upset|afraid|proud))\b"
