@@ -185,3 +185,44 @@ def test_a_prediction_that_is_a_verdict_or_a_guess_anchors_nothing(sentence: str
 def test_seems_to_hedges_a_finding_and_is_no_feeling() -> None:
     assert _objection("The new drug also seems to lower blood pressure in mice.") is None
     assert _objection("The new commissioner seemed tired after the hearing.") == "a feeling"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acts"),
+    [
+        ("I was standing by the ticket machine when the guard waved.", True),
+        ("I drove back to the depot after the shift.", True),
+        ("I was thinking about the fare rise all week.", False),
+        ("I was going to complain, but did not.", False),
+    ],
+)
+def test_the_writers_act_in_progress_or_an_irregular_past(sentence: str, acts: bool) -> None:
+    assert first_person_act(sentence) is acts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A new poll by the regional paper indicates voters are drifting away.",
+        "The latest figures from the ministry show a fall in arrests.",
+    ],
+)
+def test_evidence_and_what_it_says_apart_still_anchor(sentence: str) -> None:
+    assert "evidential" in _hits(sentence)
+
+
+def test_evidence_without_what_it_says_is_no_evidence() -> None:
+    assert "evidential" not in _hits("The poll was taken on a rainy day.")
+
+
+def test_critical_of_reports_a_criticism_and_gives_no_verdict() -> None:
+    assert "value" not in _hits("The mayor was critical of the plan during her campaign.")
+    assert "value" in _hits("The plan is critical for the city.")
+
+
+def test_an_identification_does_not_start_at_an_opening_phrase() -> None:
+    sentence = "In an interview with the Daily Ledger, Ruiz was quoted calling the plan a failure."
+    assert _objection(sentence) != "who someone is"
+    assert _objection("Dana Reyes is an economist at the Harbor Policy Institute.") == (
+        "who someone is"
+    )

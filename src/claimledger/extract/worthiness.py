@@ -184,10 +184,16 @@ EVIDENTIAL = Cues(
         "report found",
         "survey found",
         "analysis found",
-        # a named kind of evidence, then what it says: "studies suggest", "the poll indicates"
-        *(f"{source} {verb}" for source in _EVIDENCE_SOURCES for verb in _EVIDENCE_VERBS),
+        "data show",
+        "records show",
+        "figures show",
+        "statistics show",
     ),
 )
+# A named kind of evidence and what it says, anywhere in the sentence ("studies suggest", "a new
+# poll by the paper indicates"): counted as the evidential cue when both stand.
+EVIDENCE_SOURCE = Cues(frozenset(_EVIDENCE_SOURCES))
+EVIDENCE_VERB = Cues(frozenset(_EVIDENCE_VERBS))
 SUPERLATIVE = Cues(
     frozenset(),
     (
@@ -343,6 +349,12 @@ VALUE = Cues(
         "false promises",
     ),
 )
+# A value word that gives no verdict in these phrases: "was critical of" reports a criticism,
+# "best known for" what a thing is known for.
+NOT_VERDICT = Cues(
+    frozenset(),
+    ("critical of", "best known", "better known", "best selling", "best seller", "best sellers"),
+)
 # Reported speech whoever the speaker ("ACLU lawyers described", "officials said", "the agency
 # confirmed"): what someone asserted can be checked, even when no person is named.
 REPORTED = Cues(
@@ -465,6 +477,7 @@ _IDENTIFIES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (
         frozenset(["at", "of", "for", "with"]),
         re.compile(
+            r"(?!(?:In|At|On|For|With|After|Before|During|From|By|As|Under|Since|Through)\s)"
             r"(?:(?:[A-Z][\w'’.-]+\s){1,4}|(?:He|She)(?:\s|’s\s|'s\s))"
             r"(?:(?:is|was|heads|leads|runs|directs|chairs)\s)?(?:also\s)?(?:a|an|the)\b[^.;]{0,80}?"
             r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
@@ -551,6 +564,9 @@ LEXICON = Lexicon(
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
         "position": POSITION,
+        "evidence_source": EVIDENCE_SOURCE,
+        "evidence_verb": EVIDENCE_VERB,
+        "not_verdict": NOT_VERDICT,
         "unsourced": UNSOURCED_SPEECH,
         "stance": STANCE,
         "negated_act": NEGATED_ACT,
@@ -616,19 +632,31 @@ _PRONOUN_ACT = re.compile(
 # Not "we": an opinion's "we" is as often a whole trade or a people ("we lost sight of ...").
 _FIRST_PERSON_ACT = re.compile(
     r"(?:(?:And|But|So|Then|Yet) )?I (?:(?:had|have) )?(?:[a-z]+ly )?"
-    r"(?:(?:also|then|just|already|later|once|never|soon) )?([a-z]{3,})\b"
+    r"(?:(?:also|then|just|already|later|once|never|soon) )?(?:(was|had been) )?([a-z]{3,})\b"
 )
 MENTAL_VERBS = forms(
     *("wonder", "worry", "hope", "wish", "imagine", "suppose", "guess", "doubt", "love", "like"),
     *("hate", "want", "fear", "need", "believe", "realize", "realise", "remember", "assume"),
     *("enjoy", "prefer", "expect", "suspect", "trust", "care", "mind", "notice", "decide"),
+    *("think", "feel", "know", "mean", "plan", "try", "go", "look", "seem"),
 ) | frozenset(["thought", "felt", "knew", "understood", "meant", "forgot", "forgave"])
 
 
+# irregular pasts of the acts a first-hand account tells, beside claimtypes.IRREGULAR_PAST
+_FIRST_PERSON_PAST = _word_set(
+    """drove went got ran left saw heard met made sat stood rode flew bought caught kept spoke
+    told said gave wrote took brought sent paid spent"""
+)
+
+
 def first_person_act(sentence: str) -> bool:
-    """The sentence opens with the writer (or the writer's side) doing something, in the past."""
+    """The sentence opens with the writer doing something, in the past ("I drove off", "I was
+    standing by the meter")."""
     m = _FIRST_PERSON_ACT.match(sentence)
-    return m is not None and _past(m.group(1)) and m.group(1) not in MENTAL_VERBS
+    if m is None or m.group(2) in MENTAL_VERBS:
+        return False
+    act = m.group(2)
+    return act.endswith("ing") if m.group(1) else _past(act) or act in _FIRST_PERSON_PAST
 
 
 def _past(act: str) -> bool:
@@ -744,8 +772,21 @@ def objection(
 
 
 def cue_hits(tokens: list[str]) -> dict[str, int]:
-    """How often each cue list is hit in a sentence: what the score and the type are read from."""
-    return LEXICON.scan(tokens)
+    """How often each cue list is hit in a sentence: what the score and the type are read from.
+
+    A named kind of evidence with what it says counts as evidential; a value word in a phrase
+    of NOT_VERDICT ("was critical of") is not counted as a value word."""
+    hits = LEXICON.scan(tokens)
+    if "evidence_source" in hits and "evidence_verb" in hits:
+        hits["evidential"] = hits.get("evidential", 0) + 1
+    value = hits.get("value")
+    if value:
+        value -= hits.pop("not_verdict", 0)
+        if value > 0:
+            hits["value"] = value
+        else:
+            del hits["value"]
+    return hits
 
 
 def score_sentence(
