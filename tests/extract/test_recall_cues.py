@@ -151,6 +151,7 @@ def test_a_whole_sentence_leading_in_with_a_colon_is_a_sentence(sentence: str) -
     [
         "Related:",
         "Here is what we know so far:",  # too short to say anything
+        "Here are the seven changes the transit board made to the plan:",  # a pointer
         "In a long interview, the new mayor of Springfield also said:",  # only points ahead
         "The final standings of the twelve teams were as follows:",
         "What The New Budget Means For Riders In Every District:",  # a heading

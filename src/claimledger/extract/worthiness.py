@@ -530,12 +530,13 @@ _PAST_ACT = re.compile(
 
 def _lead_in(tail: str, tokens: list[str]) -> bool:
     """A whole sentence that ends in a colon, leading in to a quotation or a list ("The bill
-    carried a memo justifying the increase:"): read as a sentence; a short label ("Related:",
-    "Here's what we know:") or a headline is not one."""
+    carried a memo justifying the increase:"): read as a sentence; a short label ("Related:"),
+    a pointer ("Here are the five changes the board made:") or a headline is not one."""
     return (
         tail.endswith(":")
         and len(tokens) >= 8
         and tokens[-1] not in _EMPTY_LEAD_IN
+        and tokens[0] not in ("here", "below", "following")
         and not _title_case(tail)
     )
 
