@@ -166,22 +166,34 @@ EVENT = Cues(
         "declined to",
     ),
 )
+_EVIDENCE_SOURCES = (
+    *("study", "studies", "research", "report", "reports", "poll", "polls", "survey", "surveys"),
+    *("data", "records", "figures", "statistics", "census", "analysis", "evidence", "tests"),
+)
+_EVIDENCE_VERBS = (
+    *("show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates"),
+    *("indicated", "estimate", "estimates", "estimated", "confirm", "confirms", "confirmed"),
+)
 # The writer points at where a fact comes from: what follows is offered as checkable.
 EVIDENTIAL = Cues(
     frozenset(),
     (
         "according to",
-        "data show",
-        "records show",
-        "figures show",
-        "statistics show",
         "documents show",
         "study found",
         "report found",
         "survey found",
         "analysis found",
+        "data show",
+        "records show",
+        "figures show",
+        "statistics show",
     ),
 )
+# A named kind of evidence and what it says, anywhere in the sentence ("studies suggest", "a new
+# poll by the paper indicates"): counted as the evidential cue when both stand.
+EVIDENCE_SOURCE = Cues(frozenset(_EVIDENCE_SOURCES))
+EVIDENCE_VERB = Cues(frozenset(_EVIDENCE_VERBS))
 SUPERLATIVE = Cues(
     frozenset(),
     (
@@ -337,12 +349,43 @@ VALUE = Cues(
         "false promises",
     ),
 )
+# A value word that gives no verdict in these phrases: "was critical of" reports a criticism,
+# "best known for" what a thing is known for.
+NOT_VERDICT = Cues(
+    frozenset(),
+    ("critical of", "best known", "better known", "best selling", "best seller", "best sellers"),
+)
 # Reported speech whoever the speaker ("ACLU lawyers described", "officials said", "the agency
 # confirmed"): what someone asserted can be checked, even when no person is named.
 REPORTED = Cues(
     forms("describe", "confirm", "insist", "acknowledge", "claim", "state", "testify")
     | frozenset(["said", "says", "told", "tells", "testified", "admits", "admitted", "described"]),
     ("according to",),
+)
+# A position reported, with what it holds: "the council is concerned the laws would ...", "the
+# union is adamant that ...". Who holds it, and what, can be checked; a feeling alone ("was
+# concerned about", "was worried") is no position (see `_FEELING`).
+POSITION = Cues(
+    frozenset(),
+    tuple(
+        f"{be} {held} {clause}"
+        for be in ("is", "are", "was", "were", "remains", "remained")
+        for held in ("concerned", "adamant", "confident", "convinced", "worried", "satisfied")
+        for clause in (
+            *("that", "the", "a", "an", "it", "its", "this", "these", "those"),
+            *("he", "she", "they", "their", "his", "her", "there", "any", "no"),
+        )
+    ),
+)
+# Speech with no speaker at all, told to the reader's side: "we are told that ...", "we were
+# told": a rhetorical turn, nothing anyone can be found to have said.
+UNSOURCED_SPEECH = Cues(
+    frozenset(),
+    tuple(
+        f"{who} {verb}"
+        for who in ("we", "we're", "we've", "you", "you're", "you've", "i", "i'm", "i've")
+        for verb in ("are told", "were told", "been told", "was told", "told", "keep hearing")
+    ),
 )
 # An act reported as not done: "did not address the revelations", "declined to comment".
 NEGATED_ACT = Cues(frozenset(["didn't"]), ("did not", "declined to", "refused to"))
@@ -434,6 +477,7 @@ _IDENTIFIES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (
         frozenset(["at", "of", "for", "with"]),
         re.compile(
+            r"(?!(?:In|At|On|For|With|After|Before|During|From|By|As|Under|Since|Through)\s)"
             r"(?:(?:[A-Z][\w'’.-]+\s){1,4}|(?:He|She)(?:\s|’s\s|'s\s))"
             r"(?:(?:is|was|heads|leads|runs|directs|chairs)\s)?(?:also\s)?(?:a|an|the)\b[^.;]{0,80}?"
             r"\b(?:at|of|for|with)\s(?:the\s)?[A-Z]"
@@ -484,6 +528,19 @@ _PAST_ACT = re.compile(
 )
 
 
+def _lead_in(tail: str, tokens: list[str]) -> bool:
+    """A whole sentence that ends in a colon, leading in to a quotation or a list ("The bill
+    carried a memo justifying the increase:"): read as a sentence; a short label ("Related:"),
+    a pointer ("Here are the five changes the board made:") or a headline is not one."""
+    return (
+        tail.endswith(":")
+        and len(tokens) >= 8
+        and tokens[-1] not in _EMPTY_LEAD_IN
+        and tokens[0] not in ("here", "below", "following")
+        and not _title_case(tail)
+    )
+
+
 def _title_case(line: str) -> bool:
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
@@ -507,6 +564,11 @@ LEXICON = Lexicon(
         "guess": GUESS,
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
+        "position": POSITION,
+        "evidence_source": EVIDENCE_SOURCE,
+        "evidence_verb": EVIDENCE_VERB,
+        "not_verdict": NOT_VERDICT,
+        "unsourced": UNSOURCED_SPEECH,
         "stance": STANCE,
         "negated_act": NEGATED_ACT,
         "truth": TRUTH,
@@ -525,6 +587,15 @@ LEXICON = Lexicon(
 def _word_set(text: str) -> frozenset[str]:
     """A set of words written as one block of text: long closed lists read better so."""
     return frozenset(text.split())
+
+
+# A lead-in whose last word only points at what follows ("The president also said:", "The
+# results were as follows:") says nothing itself.
+_EMPTY_LEAD_IN = _word_set(
+    """said says say added adds wrote writes explained explains told tells noted notes asked
+    replied continued follows following below include includes including these this are were
+    is was be"""
+)
 
 
 # Words that open a sentence without naming anyone: a capitalised first word not among these is
@@ -555,6 +626,38 @@ _PRONOUN_ACT = re.compile(
     r"(?:(?:And|But|So|Yet) )?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey) (?:(?:has|have|had) (?:[a-z]+ly )?"
     r"(?:been )?)?(?:[a-z]+ly )?(?:also )?([a-z]{3,})\b"
 )
+
+
+# The writer's own act told ("I drove off", "I asked the agency"): a first-hand account, which
+# the guidelines count as a claim (personal experience); not a thought or a feeling ("I wondered").
+# Not "we": an opinion's "we" is as often a whole trade or a people ("we lost sight of ...").
+_FIRST_PERSON_ACT = re.compile(
+    r"(?:(?:And|But|So|Then|Yet) )?I (?:(?:had|have) )?(?:[a-z]+ly )?"
+    r"(?:(?:also|then|just|already|later|once|never|soon) )?(?:(was|had been) )?([a-z]{3,})\b"
+)
+MENTAL_VERBS = forms(
+    *("wonder", "worry", "hope", "wish", "imagine", "suppose", "guess", "doubt", "love", "like"),
+    *("hate", "want", "fear", "need", "believe", "realize", "realise", "remember", "assume"),
+    *("enjoy", "prefer", "expect", "suspect", "trust", "care", "mind", "notice", "decide"),
+    *("think", "feel", "know", "mean", "plan", "try", "go", "look", "seem"),
+) | frozenset(["thought", "felt", "knew", "understood", "meant", "forgot", "forgave"])
+
+
+# irregular pasts of the acts a first-hand account tells, beside claimtypes.IRREGULAR_PAST
+_FIRST_PERSON_PAST = _word_set(
+    """drove went got ran left saw heard met made sat stood rode flew bought caught kept spoke
+    told said gave wrote took brought sent paid spent"""
+)
+
+
+def first_person_act(sentence: str) -> bool:
+    """The sentence opens with the writer doing something, in the past ("I drove off", "I was
+    standing by the meter")."""
+    m = _FIRST_PERSON_ACT.match(sentence)
+    if m is None or m.group(2) in MENTAL_VERBS:
+        return False
+    act = m.group(2)
+    return act.endswith("ing") if m.group(1) else _past(act) or act in _FIRST_PERSON_PAST
 
 
 def _past(act: str) -> bool:
@@ -603,13 +706,18 @@ def anchored(
         return True  # a date the page's own date was needed to pin down; "reportedly"
     if "opinion" in hits or "value" in hits or "guess" in hits:
         return False
+    speech = ("reported" in hits and "unsourced" not in hits) or "position" in hits
+    if speech and "stance" not in hits and "verdict" not in hits:
+        return True  # "officials said ...", "the council is concerned the law would ...": speech
     if "maybe" in hits:
         # what a bill or a rule would do can be read in its text; any other maybe cannot
         return "rules" in hits and "verdict" not in hits
-    if names_actor_acting(sentence):
+    if names_actor_acting(sentence) or first_person_act(sentence):
         return True
     if "verdict" in hits:
         return False
+    if "will" in hits:
+        return True  # what will happen, stated as a fact: a prediction, checked when it is due
     told = "event" in hits or "narrated" in hits or "rules" in hits
     told = told or _PAST_ACT.search(sentence) is not None
     # the actor named: a name in the first half, where the subject stands (a place at the end,
@@ -619,8 +727,10 @@ def anchored(
 
 
 # A feeling or a seeming told of someone ("Ann Ruiz seemed tired", "was concerned about"): no act.
+# "Seems to" is a hedge on a finding ("the drug seems to have lasting effects"), not a feeling:
+# the hedge is the learned scorer's to weigh.
 _FEELING = re.compile(
-    r"\b(?:seem|seems|seemed|appears|appeared|(?:is|are|was|were|felt|feels|looked|looks)\s"
+    r"\b(?:(?:seem|seems|seemed|appears|appeared)(?!\sto\s)|(?:is|are|was|were|felt|feels|looked|looks)\s"
     r"(?:(?:very|so|too|deeply|increasingly|clearly)\s)?(?:tired|worried|pleased|surprised|excited"
     r"|frustrated|disappointed|convinced|annoyed|satisfied|alarmed|shocked|bored|scared|relieved"
     r"|confused|concerned|interested|happy|sad|angry|upset|afraid|proud))\b"
@@ -641,7 +751,7 @@ def objection(
     a stance, a guess, a question, an exclamation, a call to action, a feeling, or no full stop.
     A sentence the rules left for want of evidence has none (the learned scorer may take it)."""
     tail = sentence.rstrip("”\"’')] ")
-    if not tail.endswith((".", "!", "?")):
+    if not tail.endswith((".", "!", "?")) and not _lead_in(tail, tokens):
         return "fragment"
     if tail.endswith("?") or tail.endswith("!"):
         return "question or exclamation"
@@ -657,14 +767,27 @@ def objection(
         return "stance"
     if "identify_word" in hits and (_identifies(sentence, tokens) or _ROLE.match(sentence)):
         return "who someone is"
-    if _FEELING.search(sentence):
+    if "position" not in hits and _FEELING.search(sentence):
         return "a feeling"
     return None
 
 
 def cue_hits(tokens: list[str]) -> dict[str, int]:
-    """How often each cue list is hit in a sentence: what the score and the type are read from."""
-    return LEXICON.scan(tokens)
+    """How often each cue list is hit in a sentence: what the score and the type are read from.
+
+    A named kind of evidence with what it says counts as evidential; a value word in a phrase
+    of NOT_VERDICT ("was critical of") is not counted as a value word."""
+    hits = LEXICON.scan(tokens)
+    if "evidence_source" in hits and "evidence_verb" in hits:
+        hits["evidential"] = hits.get("evidential", 0) + 1
+    value = hits.get("value")
+    if value:
+        value -= hits.pop("not_verdict", 0)
+        if value > 0:
+            hits["value"] = value
+        else:
+            del hits["value"]
+    return hits
 
 
 def score_sentence(
@@ -698,6 +821,8 @@ def score_sentence(
         s += 0.2
     elif _PAST_ACT.search(sentence) and _ENTITY.search(sentence, 0, len(sentence) // 2):
         s += 0.1  # someone named did something ("Stack Overflow also measured the demand")
+    elif "i" in hits and first_person_act(sentence):
+        s += 0.2  # the writer's own act: "I turned around, and the officer was holding it out"
     if "rules" in hits:
         s += 0.1
     if "superlative" in hits:
@@ -718,7 +843,7 @@ def score_sentence(
         s += 0.1
     if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
-    elif "reported" in hits:
+    elif "reported" in hits or "position" in hits:
         s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
     opinion = min(hits.get("opinion", 0), 2)
     act = "negated_act" in hits or ("have" in hits and is_perfect(tokens))
@@ -740,7 +865,8 @@ def score_sentence(
         s -= 0.2
     if tokens[0] in IMPERATIVE_START or (tokens[0] == "do" and tokens[1:2] == ["not"]):
         s -= 0.4
-    if not sentence.rstrip("”\"’')] ").endswith((".", "!", "?")):
+    end = sentence.rstrip("”\"’')] ")
+    if not end.endswith((".", "!", "?")) and not _lead_in(end, tokens):
         s -= 0.25  # headings, labels, fragments
         if _title_case(sentence):
             s -= 0.25  # a headline: Every Word Capitalised
