@@ -246,6 +246,20 @@ class LedgerSetting(SQLModel, table=True):
 
 
 # -- conflicts and travelling verdicts ------------------------------------------------------------
+def _key_column() -> sa.Column[int]:
+    return sa.Column(sa.BigInteger(), primary_key=True, autoincrement=False)
+
+
+def _claim_of_key_column() -> sa.Column[int]:
+    """A key table's claim (each table needs Column objects of its own)."""
+    return sa.Column(
+        sa.Integer(),
+        sa.ForeignKey("claim.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    )
+
+
 class ClaimKey(SQLModel, table=True):
     """Blocking keys: a claim's (number or name, other word) pairs, hashed, for finding candidates.
 
@@ -257,33 +271,19 @@ class ClaimKey(SQLModel, table=True):
     __tablename__ = "claim_key"
     __table_args__ = (sa.Index("ix_claim_key_claim_id", "claim_id"),)
 
-    key: int = Field(sa_column=sa.Column(sa.BigInteger(), primary_key=True, autoincrement=False))
-    claim_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer(),
-            sa.ForeignKey("claim.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-        )
-    )
+    key: int = Field(sa_column=_key_column())
+    claim_id: int = Field(sa_column=_claim_of_key_column())
 
 
 class ClaimKeyRecent(SQLModel, table=True):
     """The newest blocking keys, as `ClaimKey`: a small table an article's keys share pages of,
-    folded into `claim_key` in key order once it is full (`ledger.claim_keys.fold`)."""
+    folded into `claim_key` in key order once it is full (`ledger.claim_keys.fold_range`)."""
 
     __tablename__ = "claim_key_recent"
     __table_args__ = (sa.Index("ix_claim_key_recent_claim_id", "claim_id"),)
 
-    key: int = Field(sa_column=sa.Column(sa.BigInteger(), primary_key=True, autoincrement=False))
-    claim_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer(),
-            sa.ForeignKey("claim.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-        )
-    )
+    key: int = Field(sa_column=_key_column())
+    claim_id: int = Field(sa_column=_claim_of_key_column())
 
 
 class ClaimReach(SQLModel, table=True):
