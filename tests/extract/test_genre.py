@@ -279,7 +279,63 @@ def test_a_report_that_mostly_quotes_others_stays_news() -> None:
         (0.34, 0.14, 0.02, Genre.NEWS),  # a science story's "our brains"
         (0.42, 0.40, 0.03, Genre.NEWS),  # an analysis box in a story that quotes its subject
         (0.10, 0.0, 0.30, Genre.NEWS),  # verdicts in a piece with no voice of its own
+        (0.23, 0.12, 0.18, Genre.OPINION),  # a plain third person judging, quoting little
+        (0.23, 0.25, 0.18, Genre.NEWS),  # the same, quoting others in one in four
+        (0.23, 0.12, 0.08, Genre.NEWS),  # verdicts in one sentence in twelve: news
     ],
 )
 def test_the_voice_reading(voice: float, others: float, verdicts: float, genre: Genre) -> None:
     assert genre_from_voice(voice, others, verdicts).genre is genre
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Jane Roe is an economist and writer in Ohio. Follow her on Twitter: @janeroe.",
+        "Sam Poe is a professor of history at a state university and the author of two books.",
+        "Ann Lee, is a retired teacher in Dayton. Her latest book is about the river.",
+        "To the editor: the council's bus cuts will strand the night shift.",
+        "Dear Editor, I ride the 12 bus every day.",
+    ],
+)
+def test_a_contributors_note_or_a_letter_says_opinion(note: str) -> None:
+    assert read_genre([*NEWS, note]).genre is Genre.OPINION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe is a staff writer for the paper. Follow her on Twitter: @janeroe.",
+        "Sam Poe is a correspondent in Ohio and the author of two books.",
+        "Ann Lee is a professor of history at a state university.",  # no note's tail: a source
+        "Professor Lee said the book is the author's best.",
+    ],
+)
+def test_a_reporters_note_or_a_source_named_is_no_opinion(line: str) -> None:
+    assert read_genre([*NEWS, line]).genre is Genre.NEWS
+
+
+JUDGING_COLUMN = [  # verdicts in the third person, no I, no should
+    "The governor vetoed a bill last week that would have raised the pension fund's stake.",
+    "The bill's sponsors cited the fund's falling returns.",
+    "The state's pensions cover 80 percent of what they promise.",
+    "The governor was right to veto the bill.",
+    "Raising the stake is a risky bet with other people's money.",
+    "The fund pays 2 percent of its assets in fees each year.",
+    "Lower fees are the answer, and cheaper funds exist.",
+    "The treasurer made a wise choice in selling the riskiest holdings.",
+    "The state has 12 pension funds and 300,000 retirees.",
+    "The legislature meets again in January.",
+]
+
+
+def test_a_column_judging_in_the_third_person_is_opinion() -> None:
+    assert read_article("\n\n".join(JUDGING_COLUMN)).genre.genre is Genre.OPINION
+
+
+def test_a_report_quoting_a_judgement_stays_news() -> None:
+    quoted = [
+        f"“{line[:-1]},” the treasurer said." if i % 2 else line
+        for i, line in enumerate(JUDGING_COLUMN)
+    ]
+    assert read_article("\n\n".join(quoted)).genre.genre is Genre.NEWS

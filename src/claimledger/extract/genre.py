@@ -75,6 +75,29 @@ _OPINION_NOTE = re.compile(
     r"|this is an? (?:opinion|op-ed|column|editorial)|writes a (?:weekly |monthly )?column)\b",
     re.I,
 )
+# The contributor's note under an opinion piece: the writer's name, what they are outside the
+# paper, and where to follow or read more of them ("Jane Roe is an economist in Ohio. Follow her
+# on ..."). A newsroom's own staff is told apart by its job (reporter, staff writer).
+_TAGLINE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’-]+,? (?:is|was) (?:a|an|the) (?:[\w'’-]+,? ){0,5}?"
+    r"(?:economist|professor|fellow|author|lawyer|attorney|historian|scholar|researcher"
+    r"|physician|doctor|novelist|essayist|poet|commentator|consultant|strategist|pastor|rabbi"
+    r"|activist|founder|co-founder|director|president|chair(?:man|woman)?|ceo|senator"
+    r"|lecturer|analyst|writer|advocate|teacher|veteran)\b"
+)
+# What else such a note says: how to follow the writer or where their book is.
+_TAGLINE_TAIL = re.compile(
+    r"\b(?:follow (?:him|her|them)|on (?:twitter|x|bluesky|mastodon|substack)\b|@\w"
+    r"|(?:is|was|and) the (?:co-?)?author of|(?:his|her|their) (?:new |latest |forthcoming )?book)",
+    re.I,
+)
+_STAFF = re.compile(
+    r"\b(?:staff|reporter|correspondent|journalist|photographer|producer|intern|newsroom)\b",
+    re.I,
+)
+# A letter: addressed to the editor, as a page of letters prints each one.
+_TO_THE_EDITOR = re.compile(r"^(?:to the editor|dear (?:editor|sir|madam))\s*[:,—–-]", re.I)
+_TAGLINE_MAX = 300
 _RATING_LABEL = re.compile(r"^(?:our |the )?(?:rating|ruling|verdict|claim|conclusion)\s*:", re.I)
 _RATING = re.compile(
     r"\bwe rate (?:this|the|it)\b|\b(?:pants on fire|mostly (?:true|false)|half true)\b", re.I
@@ -104,6 +127,12 @@ _VERDICTS = 0.12
 # share of the body's sentences quoted or attributed to someone: a news story with a
 # correspondent's first-person analysis box quotes its subject in about two of five
 _OPINION_OTHERS = 0.3
+# or a column in a plain third person whose verdicts (stance's words and JUDGING_PHRASES) are
+# one sentence in seven or more of a voice under a third, when it quotes others still less:
+# news that quotes little passes a verdict in one sentence in twelve or fewer
+_PLAIN_VOICE = 0.2
+_PLAIN_VERDICTS = 0.15
+_PLAIN_OTHERS = 0.2
 
 
 def _head(lines: list[str]) -> list[str]:
@@ -129,9 +158,32 @@ def _in_menu(lines: list[str], i: int) -> bool:
 # Cheap tests before the patterns: words one of which each pattern needs.
 
 
+# Verdicts in a plain third person, which stance's single words miss: someone was right or wrong
+# to act, a choice or a plan was good or bad, something is or is not the answer. Counted in the
+# voice, as verdicts, like stance's `verdict` words (general English, no outlet's phrasing).
+JUDGING_PHRASES: tuple[str, ...] = (
+    r"\b(?:is|was|are|were|be|been) (?:right|wrong|correct|mistaken|wise|foolish) to \w",
+    r"\bmade (?:a|the) (?:good|bad|wise|smart|poor|sound|right|wrong) (?:choice|decision|call|move)",
+    r"\b(?:a|an) (?:dangerous|bad|good|smart|wise|foolish|terrible|reckless|risky)"
+    r" (?:strategy|idea|bet|gamble|plan|reason|approach|choice|decision|move)\b",
+    r"\b(?:is|isn't|is not|are|aren't|are not) the (?:answer|solution|way forward)\b",
+    r"\bthe (?:right|wrong) (?:thing|call|choice|decision|approach)\b",
+)
+_JUDGING = re.compile("|".join(JUDGING_PHRASES), re.I)
+# one of which each judging phrase needs (a cheap test before the pattern)
+_JUDGING_WORDS = frozenset(
+    ("right", "wrong", "correct", "mistaken", "wise", "foolish", "choice", "decision")
+    + ("call", "move", "strategy", "idea", "bet", "gamble", "plan", "reason", "approach")
+    + ("answer", "solution", "way", "thing")
+)
+
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
 VERDICT_WORDS = STANCE_CUES["verdict"].single
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _unquoted(sentence: str) -> str:
+    return _QUOTED.sub("", sentence) if "“" in sentence or '"' in sentence else sentence
 
 
 class Voice:
@@ -150,6 +202,10 @@ class Voice:
         if len(tokens) < 5:
             return
         self.sentences += 1
+        if not _JUDGING_WORDS.isdisjoint(tokens) and _JUDGING.search(_unquoted(sentence)):
+            self.voiced += 1
+            self.judged += 1
+            return
         if VOICE_WORDS.isdisjoint(tokens):
             if sentence.rstrip("”\"’') ").endswith("?"):
                 self.voiced += 1  # a question the writer puts to the reader
@@ -220,6 +276,23 @@ class _Shape:
             noted = noted or "contributor" in low
             if self.note is None and len(line) < 400 and noted and _OPINION_NOTE.search(line):
                 self.note = line
+            if self.note is None and len(line) < _TAGLINE_MAX and _is_tagline(line, low):
+                self.note = line
+
+
+def _is_tagline(line: str, low: str) -> bool:
+    """A contributor's note (`_TAGLINE` and `_TAGLINE_TAIL`, not a staff job) or a letter's
+    address to the editor."""
+    if ("editor" in low or "dear" in low) and _TO_THE_EDITOR.match(line):
+        return True
+    if " is " not in line and " was " not in line:
+        return False
+    head = _TAGLINE.match(line)
+    return (
+        head is not None
+        and _TAGLINE_TAIL.search(line) is not None
+        and _STAFF.search(head.group(0)) is None
+    )
 
 
 def read_genre(
@@ -296,7 +369,8 @@ def genre_from_voice(voice: float, others: float = 0.0, verdicts: float = 0.0) -
     """Opinion when the writer's voice says so (`Voice.share`, with `Voice.verdicts` a little
     less of it) and others' words are a small part of the page (`Voice.others`), news otherwise."""
     judging = voice >= _JUDGING_VOICE and verdicts >= _VERDICTS
-    if (voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS:
+    plain = voice >= _PLAIN_VOICE and verdicts >= _PLAIN_VERDICTS and others < _PLAIN_OTHERS
+    if ((voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS) or plain:
         return GenreReading(
             Genre.OPINION,
             f"the writer's own voice in {voice:.0%} of sentences, verdicts in {verdicts:.0%}, "
