@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract import Genre, read_article
-from claimledger.extract.genre import LABELS, genre_from_url, genre_from_voice, read_genre
+from claimledger.extract.genre import (
+    LABELS,
+    genre_from_metadata,
+    genre_from_url,
+    genre_from_voice,
+    read_genre,
+)
 
 NEWS = [
     "The city council voted 7-2 on Tuesday to cut 12 bus routes, saving $4.1 million a year.",
@@ -339,3 +345,37 @@ def test_a_report_quoting_a_judgement_stays_news() -> None:
         for i, line in enumerate(JUDGING_COLUMN)
     ]
     assert read_article("\n\n".join(quoted)).genre.genre is Genre.NEWS
+
+
+@pytest.mark.parametrize(
+    ("types", "sections", "genre"),
+    [
+        (("NewsArticle", "OpinionNewsArticle"), (), Genre.OPINION),
+        (("AnalysisNewsArticle",), (), Genre.ANALYSIS),
+        (("ReviewNewsArticle",), (), Genre.OPINION),
+        (("NewsArticle",), ("Opinion",), Genre.OPINION),
+        ((), ("Commentary",), Genre.OPINION),
+        ((), ("Letters",), Genre.OPINION),
+        ((), ("News analysis",), Genre.ANALYSIS),
+    ],
+)
+def test_what_the_metadata_declares(
+    types: tuple[str, ...], sections: tuple[str, ...], genre: Genre
+) -> None:
+    reading = genre_from_metadata(types, sections)
+    assert reading is not None and reading.genre is genre
+
+
+@pytest.mark.parametrize(
+    ("types", "sections"),
+    [(("NewsArticle", "Article"), ("Politics", "US & Canada")), ((), ("Opinions of parents",))],
+)
+def test_plain_metadata_declares_nothing(types: tuple[str, ...], sections: tuple[str, ...]) -> None:
+    assert genre_from_metadata(types, sections) is None
+
+
+def test_the_declared_genre_counts_when_the_page_shows_none() -> None:
+    declared = genre_from_metadata(("OpinionNewsArticle",))
+    assert read_article("\n\n".join(NEWS), declared=declared).genre.genre is Genre.OPINION
+    labelled = ["Live updates", *NEWS]  # a label on the page itself comes first
+    assert read_article("\n\n".join(labelled), declared=declared).genre.genre is Genre.LIVE_BLOG

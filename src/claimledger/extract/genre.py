@@ -172,9 +172,11 @@ JUDGING_PHRASES: tuple[str, ...] = (
 _JUDGING = re.compile("|".join(JUDGING_PHRASES), re.I)
 # one of which each judging phrase needs (a cheap test before the pattern)
 _JUDGING_WORDS = frozenset(
-    ("right", "wrong", "correct", "mistaken", "wise", "foolish", "choice", "decision")
-    + ("call", "move", "strategy", "idea", "bet", "gamble", "plan", "reason", "approach")
-    + ("answer", "solution", "way", "thing")
+    (
+        *("right", "wrong", "correct", "mistaken", "wise", "foolish", "choice", "decision"),
+        *("call", "move", "strategy", "idea", "bet", "gamble", "plan", "reason", "approach"),
+        *("answer", "solution", "way", "thing"),
+    )
 )
 
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
@@ -336,12 +338,46 @@ def genre_from_url(url: str | None) -> GenreReading | None:
     return None
 
 
+# What a page's metadata declares it to be, as schema.org names its kinds of article.
+DECLARED_TYPES: dict[str, Genre] = {
+    "opinionnewsarticle": Genre.OPINION,
+    "reviewnewsarticle": Genre.OPINION,
+    "review": Genre.OPINION,
+    "analysisnewsarticle": Genre.ANALYSIS,
+    "backgroundnewsarticle": Genre.ANALYSIS,
+    "liveblogposting": Genre.LIVE_BLOG,
+    "claimreview": Genre.FACT_CHECK,
+}
+
+
+def genre_from_metadata(
+    types: tuple[str, ...] = (), sections: tuple[str, ...] = ()
+) -> GenreReading | None:
+    """The genre a page's metadata declares: a schema.org type of article (DECLARED_TYPES), or a
+    section ('Opinion', 'Commentary', 'Letters', 'News analysis') read as a label is."""
+    for kind in types:
+        genre = DECLARED_TYPES.get(kind.strip().lower())
+        if genre is not None:
+            return GenreReading(genre, f"declared {kind.strip()[:40]!r}")
+    for section in sections:
+        section = section.strip()
+        if len(section) > _LABEL_MAX:
+            continue
+        for label in LABELS:
+            if label.pattern.match(section):
+                return GenreReading(label.genre, f"filed in section {section[:40]!r}")
+    return None
+
+
 def genre_from_page(
-    lines: list[str], title: str | None = None, url: str | None = None
+    lines: list[str],
+    title: str | None = None,
+    url: str | None = None,
+    declared: GenreReading | None = None,
 ) -> GenreReading | None:
     """The genre when the page shows it (a label, time stamps, ratings, questions and answers, a
-    columnist's note, the section its address files it under); None when only the voice of the
-    body can tell."""
+    columnist's note, what its metadata `declared` (`genre_from_metadata`), the section its
+    address files it under); None when only the voice of the body can tell."""
     head = _head(lines)
     candidates = ([title] if title else []) + [
         line for i, line in enumerate(head) if not _in_menu(head, i)
@@ -362,7 +398,7 @@ def genre_from_page(
         return GenreReading(Genre.INTERVIEW, "questions and answers")
     if shape.note is not None:
         return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
-    return genre_from_url(url)
+    return declared or genre_from_url(url)
 
 
 def genre_from_voice(voice: float, others: float = 0.0, verdicts: float = 0.0) -> GenreReading:
