@@ -382,8 +382,8 @@ def test_the_declared_genre_counts_when_the_page_shows_none() -> None:
 
 
 def test_a_verdict_on_an_act_is_no_claim_but_the_act_is() -> None:
-    verdict = "The governor was right to veto the bill."
-    act = "The governor vetoed the bill on Friday."
+    verdict = "Ruiz was right to veto the bill."
+    act = "Ruiz vetoed the bill on Friday."
     article = read_article("\n\n".join(["Opinion", *NEWS, verdict, act]))
     quotes = [c.quote for c in article.claims]
     assert verdict not in quotes and act in quotes
