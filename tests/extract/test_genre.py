@@ -387,3 +387,42 @@ def test_a_verdict_on_an_act_is_no_claim_but_the_act_is() -> None:
     article = read_article("\n\n".join(["Opinion", *NEWS, verdict, act]))
     quotes = [c.quote for c in article.claims]
     assert verdict not in quotes and act in quotes
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Jane Roe, Columnist", "By Jane Roe | Opinion contributor", "By the Editorial Board"],
+)
+def test_a_byline_in_the_opinion_pages_says_opinion(byline: str) -> None:
+    assert read_genre(["Council cuts buses", byline, *NEWS]).genre is Genre.OPINION
+
+
+def test_a_columnists_byline_below_the_article_is_a_sidebars() -> None:
+    long_news = [line * 2 for line in NEWS]  # full paragraphs: the head ends at the first
+    assert read_genre(["Council cuts buses", *long_news, "Jane Roe, Columnist"]).genre is (
+        Genre.NEWS
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jane Roe, Senior Reporter", "Analysis by the IMF shows growth slowing"],
+)
+def test_a_reporters_byline_or_a_headline_is_no_label(line: str) -> None:
+    assert read_genre(["Council cuts buses", line, *NEWS]).genre is Genre.NEWS
+
+
+def test_analysis_by_a_named_writer_is_analysis() -> None:
+    lines = ["Council cuts buses", "Analysis by Jane Roe, Metro desk", *NEWS]
+    assert read_genre(lines).genre is Genre.ANALYSIS
+
+
+def test_letters_signed_one_after_another_are_opinion() -> None:
+    letters = [
+        "I ride the 12 bus every day, and these cuts will strand my whole street.",
+        "— Jane Roe, Dayton",
+        "The council did not listen to a single rider before it voted.",
+        "— Sam Poe, Kettering",
+    ]
+    assert read_genre([*NEWS, *letters]).genre is Genre.OPINION
+    assert read_genre([*NEWS, *letters[:2]]).genre is Genre.NEWS  # one signature: a credit

@@ -65,7 +65,11 @@ LABELS: tuple[Label, ...] = (
         r"|essay|the big idea",
         Genre.OPINION,
     ),
-    _label(r"(?:news )?analysis|explainer|explained|the big picture|what we know", Genre.ANALYSIS),
+    _label(
+        r"(?:news )?analysis(?: by (?-i:(?:[A-Z][\w'’.-]+ ?){1,4})(?:,[^:|]{0,40})?)?|explainer"
+        r"|explained|the big picture|what we know",
+        Genre.ANALYSIS,
+    ),
 )
 
 # Lines anywhere on the page that say what the piece is.
@@ -75,6 +79,18 @@ _OPINION_NOTE = re.compile(
     r"|this is an? (?:opinion|op-ed|column|editorial)|writes a (?:weekly |monthly )?column)\b",
     re.I,
 )
+# A byline that gives the writer's role in the opinion pages ("Jane Roe, Columnist", "By the
+# Editorial Board").
+_OPINION_BYLINE = re.compile(
+    r"^(?:by )?(?:(?-i:(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’-]+)\s*(?:,|\||[-–—])\s*"
+    r"(?:(?:contributing|guest|senior|associate|regular|syndicated|staff) )?(?:columnist"
+    r"|opinion (?:writer|contributor|columnist|editor))"
+    r"|the (?:[\w'’]+ )?editorial board)\s*$",
+    re.I,
+)
+# A letter's signature on a page of letters: "— Jane Roe, Dayton" (two or more of them).
+_SIGNED = re.compile(r"^[—–-] ?(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+, [A-Z][\w'’. -]{1,40}$")
+_SIGNATURES = 2
 # The contributor's note under an opinion piece: the writer's name, what they are outside the
 # paper, and where to follow or read more of them ("Jane Roe is an economist in Ohio. Follow her
 # on ..."). A newsroom's own staff is told apart by its job (reporter, staff writer).
@@ -259,7 +275,10 @@ class _Shape:
         self.qa = 0
         self.turns: dict[str, int] = {}
         self.note: str | None = None
+        self.signed = 0
+        above = True  # above the first full paragraph: where a byline stands, not a sidebar's
         for line in lines:
+            above = above and len(line) < _HEAD_LINE
             if len(line) >= 600:
                 continue
             if len(line) < 40 and _TIME_STAMP.match(line):
@@ -278,6 +297,12 @@ class _Shape:
             noted = noted or "contributor" in low
             if self.note is None and len(line) < 400 and noted and _OPINION_NOTE.search(line):
                 self.note = line
+            bylined = "column" in low or "opinion" in low or "editorial board" in low
+            bylined = bylined and above and len(line) < _LABEL_MAX
+            if self.note is None and bylined and _OPINION_BYLINE.match(line):
+                self.note = line
+            if len(line) < _LABEL_MAX and line[:1] in "—–-" and _SIGNED.match(line):
+                self.signed += 1
             if self.note is None and len(line) < _TAGLINE_MAX and _is_tagline(line, low):
                 self.note = line
 
@@ -398,6 +423,8 @@ def genre_from_page(
         return GenreReading(Genre.INTERVIEW, "questions and answers")
     if shape.note is not None:
         return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
+    if shape.signed >= _SIGNATURES:
+        return GenreReading(Genre.OPINION, f"{shape.signed} letters signed")
     return declared or genre_from_url(url)
 
 
