@@ -171,11 +171,12 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
 
 # What the page declares itself to be: its schema.org type and its section (article:section,
 # articleSection), for the genre (`genre.genre_from_metadata`).
-_LD_TYPE = re.compile(r'"@type"\s*:\s*(?:"([A-Za-z]{3,40})"|\[([^\]]{0,200})\])')
-_LD_SECTION = re.compile(r'"articleSection"\s*:\s*(?:"([^"]{1,80})"|\[([^\]]{0,300})\])')
+_LD_TYPE = re.compile(r'"@type"\s{0,9}:\s{0,9}(?:"([A-Za-z]{3,40})"|\[([^\]]{0,200})\])')
+_LD_SECTION = re.compile(r'"articleSection"\s{0,9}:\s{0,9}(?:"([^"]{1,80})"|\[([^\]]{0,300})\])')
+# (a tag read at most 600 characters far: a page of unclosed "<meta" stays linear)
 _META_SECTION = re.compile(
-    r"<meta\b(?=[^>]*\b(?:property|name)\s*=\s*[\"']article:section[\"'])[^>]*"
-    r"\bcontent\s*=\s*[\"']([^\"'<>]{1,80})[\"']",
+    r"<meta\b(?=[^<>]{0,600}?\b(?:property|name)\s{0,9}=\s{0,9}[\"']article:section[\"'])"
+    r"[^<>]{0,600}?\bcontent\s{0,9}=\s{0,9}[\"']([^\"'<>]{1,80})[\"']",
     re.IGNORECASE,
 )
 _LISTED = re.compile(r'"([^"]{1,80})"')
