@@ -170,6 +170,7 @@ def read(doc: Document) -> Article:
         outlet=doc.meta.outlet,
         title=doc.meta.title,
         url=doc.meta.url,
+        declared=doc.declared,
         learned=LEARNED,
     )
 

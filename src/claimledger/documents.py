@@ -10,13 +10,16 @@ import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from claimledger.credentials import without_credentials
 from claimledger.errors import LedgerError
 from claimledger.limits import Limits
+
+if TYPE_CHECKING:
+    from claimledger.extract.genre import GenreReading
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -46,6 +49,8 @@ class Document:
     text: str
     meta: SourceMeta
     format: str  # "text" | "html"
+    # the genre the page's metadata declares (its schema.org type, its section), if it does
+    declared: GenreReading | None = None
 
     @property
     def content_hash(self) -> str:
@@ -161,7 +166,9 @@ def _parse_html(html: str, *, name: str, url: str | None = None) -> Document:
         published=found.get("published"),
         url=without_credentials(found["url"]) if found.get("url") else None,
     )
-    return Document(name=Path(name).name, text=text, meta=meta, format="html")
+    return Document(
+        name=Path(name).name, text=text, meta=meta, format="html", declared=found.get("genre")
+    )
 
 
 def read_document(path: Path, limits: Limits | None = None) -> Document:

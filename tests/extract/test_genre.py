@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract import Genre, read_article
-from claimledger.extract.genre import LABELS, genre_from_url, genre_from_voice, read_genre
+from claimledger.extract.genre import (
+    LABELS,
+    genre_from_metadata,
+    genre_from_url,
+    genre_from_voice,
+    read_genre,
+)
 
 NEWS = [
     "The city council voted 7-2 on Tuesday to cut 12 bus routes, saving $4.1 million a year.",
@@ -279,7 +285,144 @@ def test_a_report_that_mostly_quotes_others_stays_news() -> None:
         (0.34, 0.14, 0.02, Genre.NEWS),  # a science story's "our brains"
         (0.42, 0.40, 0.03, Genre.NEWS),  # an analysis box in a story that quotes its subject
         (0.10, 0.0, 0.30, Genre.NEWS),  # verdicts in a piece with no voice of its own
+        (0.23, 0.12, 0.18, Genre.OPINION),  # a plain third person judging, quoting little
+        (0.23, 0.25, 0.18, Genre.NEWS),  # the same, quoting others in one in four
+        (0.23, 0.12, 0.08, Genre.NEWS),  # verdicts in one sentence in twelve: news
     ],
 )
 def test_the_voice_reading(voice: float, others: float, verdicts: float, genre: Genre) -> None:
     assert genre_from_voice(voice, others, verdicts).genre is genre
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Jane Roe is an economist and writer in Ohio. Follow her on Twitter: @janeroe.",
+        "Sam Poe is a professor of history at a state university and the author of two books.",
+        "Ann Lee, is a retired teacher in Dayton. Her latest book is about the river.",
+        "To the editor: the council's bus cuts will strand the night shift.",
+        "Dear Editor, I ride the 12 bus every day.",
+    ],
+)
+def test_a_contributors_note_or_a_letter_says_opinion(note: str) -> None:
+    assert read_genre([*NEWS, note]).genre is Genre.OPINION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe is a staff writer for the paper. Follow her on Twitter: @janeroe.",
+        "Sam Poe is a correspondent in Ohio and the author of two books.",
+        "Ann Lee is a professor of history at a state university.",  # no note's tail: a source
+        "Professor Lee said the book is the author's best.",
+    ],
+)
+def test_a_reporters_note_or_a_source_named_is_no_opinion(line: str) -> None:
+    assert read_genre([*NEWS, line]).genre is Genre.NEWS
+
+
+JUDGING_COLUMN = [  # verdicts in the third person, no I, no should
+    "The governor vetoed a bill last week that would have raised the pension fund's stake.",
+    "The bill's sponsors cited the fund's falling returns.",
+    "The state's pensions cover 80 percent of what they promise.",
+    "The governor was right to veto the bill.",
+    "Raising the stake is a risky bet with other people's money.",
+    "The fund pays 2 percent of its assets in fees each year.",
+    "Lower fees are the answer, and cheaper funds exist.",
+    "The treasurer made a wise choice in selling the riskiest holdings.",
+    "The state has 12 pension funds and 300,000 retirees.",
+    "The legislature meets again in January.",
+]
+
+
+def test_a_column_judging_in_the_third_person_is_opinion() -> None:
+    assert read_article("\n\n".join(JUDGING_COLUMN)).genre.genre is Genre.OPINION
+
+
+def test_a_report_quoting_a_judgement_stays_news() -> None:
+    quoted = [
+        f"“{line[:-1]},” the treasurer said." if i % 2 else line
+        for i, line in enumerate(JUDGING_COLUMN)
+    ]
+    assert read_article("\n\n".join(quoted)).genre.genre is Genre.NEWS
+
+
+@pytest.mark.parametrize(
+    ("types", "sections", "genre"),
+    [
+        (("NewsArticle", "OpinionNewsArticle"), (), Genre.OPINION),
+        (("AnalysisNewsArticle",), (), Genre.ANALYSIS),
+        (("ReviewNewsArticle",), (), Genre.OPINION),
+        (("NewsArticle",), ("Opinion",), Genre.OPINION),
+        ((), ("Commentary",), Genre.OPINION),
+        ((), ("Letters",), Genre.OPINION),
+        ((), ("News analysis",), Genre.ANALYSIS),
+    ],
+)
+def test_what_the_metadata_declares(
+    types: tuple[str, ...], sections: tuple[str, ...], genre: Genre
+) -> None:
+    reading = genre_from_metadata(types, sections)
+    assert reading is not None and reading.genre is genre
+
+
+@pytest.mark.parametrize(
+    ("types", "sections"),
+    [(("NewsArticle", "Article"), ("Politics", "US & Canada")), ((), ("Opinions of parents",))],
+)
+def test_plain_metadata_declares_nothing(types: tuple[str, ...], sections: tuple[str, ...]) -> None:
+    assert genre_from_metadata(types, sections) is None
+
+
+def test_the_declared_genre_counts_when_the_page_shows_none() -> None:
+    declared = genre_from_metadata(("OpinionNewsArticle",))
+    assert read_article("\n\n".join(NEWS), declared=declared).genre.genre is Genre.OPINION
+    labelled = ["Live updates", *NEWS]  # a label on the page itself comes first
+    assert read_article("\n\n".join(labelled), declared=declared).genre.genre is Genre.LIVE_BLOG
+
+
+def test_a_verdict_on_an_act_is_no_claim_but_the_act_is() -> None:
+    verdict = "Ruiz was right to veto the bill."
+    act = "Ruiz vetoed the bill on Friday."
+    article = read_article("\n\n".join(["Opinion", *NEWS, verdict, act]))
+    quotes = [c.quote for c in article.claims]
+    assert verdict not in quotes and act in quotes
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Jane Roe, Columnist", "By Jane Roe | Opinion contributor", "By the Editorial Board"],
+)
+def test_a_byline_in_the_opinion_pages_says_opinion(byline: str) -> None:
+    assert read_genre(["Council cuts buses", byline, *NEWS]).genre is Genre.OPINION
+
+
+def test_a_columnists_byline_below_the_article_is_a_sidebars() -> None:
+    long_news = [line * 2 for line in NEWS]  # full paragraphs: the head ends at the first
+    assert read_genre(["Council cuts buses", *long_news, "Jane Roe, Columnist"]).genre is (
+        Genre.NEWS
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jane Roe, Senior Reporter", "Analysis by the IMF shows growth slowing"],
+)
+def test_a_reporters_byline_or_a_headline_is_no_label(line: str) -> None:
+    assert read_genre(["Council cuts buses", line, *NEWS]).genre is Genre.NEWS
+
+
+def test_analysis_by_a_named_writer_is_analysis() -> None:
+    lines = ["Council cuts buses", "Analysis by Jane Roe, Metro desk", *NEWS]
+    assert read_genre(lines).genre is Genre.ANALYSIS
+
+
+def test_letters_signed_one_after_another_are_opinion() -> None:
+    letters = [
+        "I ride the 12 bus every day, and these cuts will strand my whole street.",
+        "— Jane Roe, Dayton",
+        "The council did not listen to a single rider before it voted.",
+        "— Sam Poe, Kettering",
+    ]
+    assert read_genre([*NEWS, *letters]).genre is Genre.OPINION
+    assert read_genre([*NEWS, *letters[:2]]).genre is Genre.NEWS  # one signature: a credit

@@ -6,7 +6,7 @@ import html as html_lib
 from pathlib import Path
 
 from claimledger.documents import parse_document, read_document
-from claimledger.extract import extract_claims
+from claimledger.extract import Genre, extract_claims
 from claimledger.extract.html import xml_paragraphs
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
@@ -74,3 +74,26 @@ def test_a_written_line_break_starts_a_line() -> None:
     text = parse_document(page.encode(), name="bus.html").text
     assert "The mayor signed the budget on Tuesday.\n" in text
     assert "\nRidership fell 38 percent in 2023." in text
+
+
+def _page_declaring(head: str) -> str:
+    body = "".join(
+        f"<p>The city council voted on Tuesday to cut {n} bus routes, the transit authority "
+        "said in a statement released after the meeting.</p>"
+        for n in range(12, 18)
+    )
+    return (
+        f"<!doctype html><html><head><title>Bus cuts</title>{head}</head>"
+        f"<body><article><h1>Bus cuts</h1>{body}</article></body></html>"
+    )
+
+
+def test_the_genre_a_pages_metadata_declares() -> None:
+    typed = '<script type="application/ld+json">{"@type": ["OpinionNewsArticle"]}</script>'
+    doc = parse_document(_page_declaring(typed).encode(), name="typed.html")
+    assert doc.declared is not None and doc.declared.genre is Genre.OPINION
+    section = '<meta content="News analysis" property="article:section">'
+    doc = parse_document(_page_declaring(section).encode(), name="section.html")
+    assert doc.declared is not None and doc.declared.genre is Genre.ANALYSIS
+    plain = '<meta property="article:section" content="Politics">'
+    assert parse_document(_page_declaring(plain).encode(), name="plain.html").declared is None

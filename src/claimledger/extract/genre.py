@@ -65,7 +65,11 @@ LABELS: tuple[Label, ...] = (
         r"|essay|the big idea",
         Genre.OPINION,
     ),
-    _label(r"(?:news )?analysis|explainer|explained|the big picture|what we know", Genre.ANALYSIS),
+    _label(
+        r"(?:news )?analysis(?: by (?-i:(?:[A-Z][\w'’.-]+ ?){1,4})(?:,[^:|]{0,40})?)?|explainer"
+        r"|explained|the big picture|what we know",
+        Genre.ANALYSIS,
+    ),
 )
 
 # Lines anywhere on the page that say what the piece is.
@@ -75,6 +79,41 @@ _OPINION_NOTE = re.compile(
     r"|this is an? (?:opinion|op-ed|column|editorial)|writes a (?:weekly |monthly )?column)\b",
     re.I,
 )
+# A byline that gives the writer's role in the opinion pages ("Jane Roe, Columnist", "By the
+# Editorial Board").
+_OPINION_BYLINE = re.compile(
+    r"^(?:by )?(?:(?-i:(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’-]+)\s*(?:,|\||[-–—])\s*"
+    r"(?:(?:contributing|guest|senior|associate|regular|syndicated|staff) )?(?:columnist"
+    r"|opinion (?:writer|contributor|columnist|editor))"
+    r"|the (?:[\w'’]+ )?editorial board)\s*$",
+    re.I,
+)
+# A letter's signature on a page of letters: "— Jane Roe, Dayton" (two or more of them).
+_SIGNED = re.compile(r"^[—–-] ?(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+, [A-Z][\w'’. -]{1,40}$")
+_SIGNATURES = 2
+# The contributor's note under an opinion piece: the writer's name, what they are outside the
+# paper, and where to follow or read more of them ("Jane Roe is an economist in Ohio. Follow her
+# on ..."). A newsroom's own staff is told apart by its job (reporter, staff writer).
+_TAGLINE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’-]+,? (?:is|was) (?:a|an|the) (?:[\w'’-]+,? ){0,5}?"
+    r"(?:economist|professor|fellow|author|lawyer|attorney|historian|scholar|researcher"
+    r"|physician|doctor|novelist|essayist|poet|commentator|consultant|strategist|pastor|rabbi"
+    r"|activist|founder|co-founder|director|president|chair(?:man|woman)?|ceo|senator"
+    r"|lecturer|analyst|writer|advocate|teacher|veteran)\b"
+)
+# What else such a note says: how to follow the writer or where their book is.
+_TAGLINE_TAIL = re.compile(
+    r"\b(?:follow (?:him|her|them)|on (?:twitter|x|bluesky|mastodon|substack)\b|@\w"
+    r"|(?:is|was|and) the (?:co-?)?author of|(?:his|her|their) (?:new |latest |forthcoming )?book)",
+    re.I,
+)
+_STAFF = re.compile(
+    r"\b(?:staff|reporter|correspondent|journalist|photographer|producer|intern|newsroom)\b",
+    re.I,
+)
+# A letter: addressed to the editor, as a page of letters prints each one.
+_TO_THE_EDITOR = re.compile(r"^(?:to the editor|dear (?:editor|sir|madam))\s*[:,—–-]", re.I)
+_TAGLINE_MAX = 300
 _RATING_LABEL = re.compile(r"^(?:our |the )?(?:rating|ruling|verdict|claim|conclusion)\s*:", re.I)
 _RATING = re.compile(
     r"\bwe rate (?:this|the|it)\b|\b(?:pants on fire|mostly (?:true|false)|half true)\b", re.I
@@ -104,6 +143,12 @@ _VERDICTS = 0.12
 # share of the body's sentences quoted or attributed to someone: a news story with a
 # correspondent's first-person analysis box quotes its subject in about two of five
 _OPINION_OTHERS = 0.3
+# or a column in a plain third person whose verdicts (stance's words and JUDGING_PHRASES) are
+# one sentence in seven or more of a voice under a third, when it quotes others still less:
+# news that quotes little passes a verdict in one sentence in twelve or fewer
+_PLAIN_VOICE = 0.2
+_PLAIN_VERDICTS = 0.15
+_PLAIN_OTHERS = 0.2
 
 
 def _head(lines: list[str]) -> list[str]:
@@ -129,9 +174,34 @@ def _in_menu(lines: list[str], i: int) -> bool:
 # Cheap tests before the patterns: words one of which each pattern needs.
 
 
+# Verdicts in a plain third person, which stance's single words miss: someone was right or wrong
+# to act, a choice or a plan was good or bad, something is or is not the answer. Counted in the
+# voice, as verdicts, like stance's `verdict` words (general English, no outlet's phrasing).
+JUDGING_PHRASES: tuple[str, ...] = (
+    r"\b(?:is|was|are|were|be|been) (?:right|wrong|correct|mistaken|wise|foolish) to \w",
+    r"\bmade (?:a|the) (?:good|bad|wise|smart|poor|sound|right|wrong) (?:choice|decision|call|move)",
+    r"\b(?:a|an) (?:dangerous|bad|good|smart|wise|foolish|terrible|reckless|risky)"
+    r" (?:strategy|idea|bet|gamble|plan|reason|approach|choice|decision|move)\b",
+    r"\b(?:is|isn't|is not|are|aren't|are not) the (?:answer|solution|way forward)\b",
+    r"\bthe (?:right|wrong) (?:thing|call|choice|decision|approach)\b",
+)
+_JUDGING = re.compile("|".join(JUDGING_PHRASES), re.I)
+# one of which each judging phrase needs (a cheap test before the pattern)
+_JUDGING_WORDS = frozenset(
+    (
+        *("right", "wrong", "correct", "mistaken", "wise", "foolish", "choice", "decision"),
+        *("call", "move", "strategy", "idea", "bet", "gamble", "plan", "reason", "approach"),
+        *("answer", "solution", "way", "thing"),
+    )
+)
+
 VOICE_SENTENCES = 8  # fewer of the writer's own sentences than this: no reading of the voice
 VERDICT_WORDS = STANCE_CUES["verdict"].single
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _unquoted(sentence: str) -> str:
+    return _QUOTED.sub("", sentence) if "“" in sentence or '"' in sentence else sentence
 
 
 class Voice:
@@ -150,6 +220,10 @@ class Voice:
         if len(tokens) < 5:
             return
         self.sentences += 1
+        if not _JUDGING_WORDS.isdisjoint(tokens) and _JUDGING.search(_unquoted(sentence)):
+            self.voiced += 1
+            self.judged += 1
+            return
         if VOICE_WORDS.isdisjoint(tokens):
             if sentence.rstrip("”\"’') ").endswith("?"):
                 self.voiced += 1  # a question the writer puts to the reader
@@ -201,7 +275,10 @@ class _Shape:
         self.qa = 0
         self.turns: dict[str, int] = {}
         self.note: str | None = None
+        self.signed = 0
+        above = True  # above the first full paragraph: where a byline stands, not a sidebar's
         for line in lines:
+            above = above and len(line) < _HEAD_LINE
             if len(line) >= 600:
                 continue
             if len(line) < 40 and _TIME_STAMP.match(line):
@@ -220,6 +297,29 @@ class _Shape:
             noted = noted or "contributor" in low
             if self.note is None and len(line) < 400 and noted and _OPINION_NOTE.search(line):
                 self.note = line
+            bylined = "column" in low or "opinion" in low or "editorial board" in low
+            bylined = bylined and above and len(line) < _LABEL_MAX
+            if self.note is None and bylined and _OPINION_BYLINE.match(line):
+                self.note = line
+            if len(line) < _LABEL_MAX and line[:1] in "—–-" and _SIGNED.match(line):
+                self.signed += 1
+            if self.note is None and len(line) < _TAGLINE_MAX and _is_tagline(line, low):
+                self.note = line
+
+
+def _is_tagline(line: str, low: str) -> bool:
+    """A contributor's note (`_TAGLINE` and `_TAGLINE_TAIL`, not a staff job) or a letter's
+    address to the editor."""
+    if ("editor" in low or "dear" in low) and _TO_THE_EDITOR.match(line):
+        return True
+    if " is " not in line and " was " not in line:
+        return False
+    head = _TAGLINE.match(line)
+    return (
+        head is not None
+        and _TAGLINE_TAIL.search(line) is not None
+        and _STAFF.search(head.group(0)) is None
+    )
 
 
 def read_genre(
@@ -263,12 +363,46 @@ def genre_from_url(url: str | None) -> GenreReading | None:
     return None
 
 
+# What a page's metadata declares it to be, as schema.org names its kinds of article.
+DECLARED_TYPES: dict[str, Genre] = {
+    "opinionnewsarticle": Genre.OPINION,
+    "reviewnewsarticle": Genre.OPINION,
+    "review": Genre.OPINION,
+    "analysisnewsarticle": Genre.ANALYSIS,
+    "backgroundnewsarticle": Genre.ANALYSIS,
+    "liveblogposting": Genre.LIVE_BLOG,
+    "claimreview": Genre.FACT_CHECK,
+}
+
+
+def genre_from_metadata(
+    types: tuple[str, ...] = (), sections: tuple[str, ...] = ()
+) -> GenreReading | None:
+    """The genre a page's metadata declares: a schema.org type of article (DECLARED_TYPES), or a
+    section ('Opinion', 'Commentary', 'Letters', 'News analysis') read as a label is."""
+    for kind in types:
+        genre = DECLARED_TYPES.get(kind.strip().lower())
+        if genre is not None:
+            return GenreReading(genre, f"declared {kind.strip()[:40]!r}")
+    for section in sections:
+        section = section.strip()
+        if len(section) > _LABEL_MAX:
+            continue
+        for label in LABELS:
+            if label.pattern.match(section):
+                return GenreReading(label.genre, f"filed in section {section[:40]!r}")
+    return None
+
+
 def genre_from_page(
-    lines: list[str], title: str | None = None, url: str | None = None
+    lines: list[str],
+    title: str | None = None,
+    url: str | None = None,
+    declared: GenreReading | None = None,
 ) -> GenreReading | None:
     """The genre when the page shows it (a label, time stamps, ratings, questions and answers, a
-    columnist's note, the section its address files it under); None when only the voice of the
-    body can tell."""
+    columnist's note, what its metadata `declared` (`genre_from_metadata`), the section its
+    address files it under); None when only the voice of the body can tell."""
     head = _head(lines)
     candidates = ([title] if title else []) + [
         line for i, line in enumerate(head) if not _in_menu(head, i)
@@ -289,14 +423,17 @@ def genre_from_page(
         return GenreReading(Genre.INTERVIEW, "questions and answers")
     if shape.note is not None:
         return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
-    return genre_from_url(url)
+    if shape.signed >= _SIGNATURES:
+        return GenreReading(Genre.OPINION, f"{shape.signed} letters signed")
+    return declared or genre_from_url(url)
 
 
 def genre_from_voice(voice: float, others: float = 0.0, verdicts: float = 0.0) -> GenreReading:
     """Opinion when the writer's voice says so (`Voice.share`, with `Voice.verdicts` a little
     less of it) and others' words are a small part of the page (`Voice.others`), news otherwise."""
     judging = voice >= _JUDGING_VOICE and verdicts >= _VERDICTS
-    if (voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS:
+    plain = voice >= _PLAIN_VOICE and verdicts >= _PLAIN_VERDICTS and others < _PLAIN_OTHERS
+    if ((voice >= _OPINION_VOICE or judging) and others < _OPINION_OTHERS) or plain:
         return GenreReading(
             Genre.OPINION,
             f"the writer's own voice in {voice:.0%} of sentences, verdicts in {verdicts:.0%}, "

@@ -7,8 +7,10 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 
+from claimledger.extract.genre import GenreReading, genre_from_metadata
 from claimledger.extract.html_slim import SLIM_FROM, Joiner, slim, too_big_to_read
 from claimledger.extract.page_text import streamed_text
 
@@ -167,6 +169,31 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     return (body + "\n") if body else "", meta
 
 
+# What the page declares itself to be: its schema.org type and its section (article:section,
+# articleSection), for the genre (`genre.genre_from_metadata`).
+_LD_TYPE = re.compile(r'"@type"\s{0,9}:\s{0,9}(?:"([A-Za-z]{3,40})"|\[([^\]]{0,200})\])')
+_LD_SECTION = re.compile(r'"articleSection"\s{0,9}:\s{0,9}(?:"([^"]{1,80})"|\[([^\]]{0,300})\])')
+# (a tag read at most 600 characters far: a page of unclosed "<meta" stays linear)
+_META_SECTION = re.compile(
+    r"<meta\b(?=[^<>]{0,600}?\b(?:property|name)\s{0,9}=\s{0,9}[\"']article:section[\"'])"
+    r"[^<>]{0,600}?\bcontent\s{0,9}=\s{0,9}[\"']([^\"'<>]{1,80})[\"']",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r'"([^"]{1,80})"')
+
+
+def declared_genre(html: str) -> GenreReading | None:
+    """The genre a page's metadata declares (its schema.org type of article, its section)."""
+    types: list[str] = []
+    sections: list[str] = []
+    for one, listed in _LD_TYPE.findall(html):
+        types.extend([one] if one else _LISTED.findall(listed))
+    for one, listed in _LD_SECTION.findall(html):
+        sections.extend([one] if one else _LISTED.findall(listed))
+    sections.extend(unescape(s) for s in _META_SECTION.findall(html))
+    return genre_from_metadata(tuple(types), tuple(sections))
+
+
 def _metadata(html: str, *, url: str | None) -> dict[str, Any]:
     import trafilatura
 
@@ -176,6 +203,7 @@ def _metadata(html: str, *, url: str | None) -> dict[str, Any]:
         "published": None,
         "url": url,
         "outlet": None,
+        "genre": declared_genre(html) if html else None,
     }
     found = trafilatura.extract_metadata(html, default_url=url) if html else None
     if found is not None:

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field, replace
 
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
-from claimledger.extract.genre import Genre, Voice, genre_from_page, genre_from_voice
+from claimledger.extract.genre import (
+    Genre,
+    GenreReading,
+    Voice,
+    genre_from_page,
+    genre_from_voice,
+)
 from claimledger.extract.learned import SentenceFacts, TracedSentence, shipped_scorer
 from claimledger.extract.model import Article, ExtractedClaim
 from claimledger.extract.quantities import find_quantities
@@ -62,6 +68,7 @@ def read_article(
     title: str | None = None,
     max_claims: int | None = None,
     url: str | None = None,
+    declared: GenreReading | None = None,
     learned: bool = True,
     trace: list[TracedSentence] | None = None,
 ) -> Article:
@@ -69,7 +76,8 @@ def read_article(
 
     In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count.
     `url`, the page's address, if known: the section it files the piece under says its genre
-    when the page's text does not.
+    when the page's text does not; `declared`, the genre its metadata declares
+    (`genre.genre_from_metadata`), comes before the address.
     With `max_claims`, TooManyClaims is raised as soon as more distinct claims than that are
     certain to be kept (so a runaway document is not read, and held, to its end).
     With `learned` (the default), a sentence the rules leave is still a claim when the shipped
@@ -79,7 +87,9 @@ def read_article(
     spans = page_lines(text)
     lines = [text[s:e] for s, e in spans]
     body = find_body(text, spans, lines)
-    shown = genre_from_page(lines, title, url)  # what the page itself says it is, if it says
+    shown = genre_from_page(
+        lines, title, url, declared
+    )  # what the page itself says it is, if it says
     del lines  # the paragraphs are sliced again one at a time: no second copy of the text
     tracker = SpeakerTracker(outlet)
     voice = Voice()  # the writer's own voice, read from the sentences as they pass

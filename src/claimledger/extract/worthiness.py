@@ -304,6 +304,9 @@ OPINION = Cues(
         "the lie",
         "nothing more than",
         "nothing less than",
+        # a verdict on an act, not the act: "the governor was right to veto the bill"
+        *("was right to", "were right to", "is right to", "are right to"),
+        *("was wrong to", "were wrong to", "is wrong to", "are wrong to"),
     ),
 )
 VALUE = Cues(

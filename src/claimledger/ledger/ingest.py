@@ -128,6 +128,7 @@ def prepare_document(document: Document, path: str) -> Prepared:
             title=meta.title,
             max_claims=limits.max_claims,
             url=meta.url,
+            declared=document.declared,
         )
     except TooManyClaims as exc:
         limits.check_claims(exc.at_least, path)
