@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from itertools import chain
 
 import sqlalchemy as sa
@@ -63,9 +64,17 @@ def _figures(ids: Iterable[int], *, session: Session) -> dict[int, Figures]:
         )
         for cid, quote, quantities, start, end in driver_rows.fetch(conn, sql, chunk):
             if isinstance(quantities, str | bytes):  # SQLite keeps JSON as text
-                quantities = json.loads(quantities)
-            found[int(cid)] = Figures(int(cid), quote, quantities or [], start, end)
+                quantities = _parsed(quantities)
+            found[int(cid)] = Figures(int(cid), quote, quantities or (), start, end)
     return found
+
+
+@lru_cache(maxsize=16_384)
+def _parsed(text: str | bytes) -> tuple[Mapping[str, object], ...]:
+    """A claim's figures as stored, read once: the same candidates come back article after
+    article (a key's newest claims), and decoding their JSON was a tenth of the conflict check.
+    Shared between readers, so never changed (`find_conflict` only reads them)."""
+    return tuple(json.loads(text) or ())
 
 
 def suggest_conflicts(
