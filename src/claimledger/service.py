@@ -676,6 +676,12 @@ class Ledger:
         `INGEST_GROUP_SECONDS` brings), each still whole or not at all: a commit per article was
         a sixth of the writer's time. Each group's results are given once it is committed.
         Every FOLD_CHECK_CLAIMS claims and at the end, the recent keys are folded if enough."""
+        from claimledger.ledger.bulk_gc import fewer_collections
+
+        with fewer_collections():
+            yield from self._ingest_groups(articles)
+
+    def _ingest_groups(self, articles: Iterable[Prepared]) -> Iterator[IngestResult]:
         group: list[Prepared] = []
         started = 0.0
         unchecked = 0

@@ -200,3 +200,19 @@ def test_a_group_with_a_failing_article_keeps_those_before_it(
     with ledger.tx.read() as s:
         stored = s.connection().execute(sa.text("SELECT content_hash FROM source")).scalars().all()
     assert stored == [prepared[0].document.content_hash]
+
+
+def test_an_ingest_collects_garbage_less_often_and_puts_the_settings_back(
+    ledger: Ledger,
+) -> None:
+    import gc
+
+    from claimledger.ledger.bulk_gc import THRESHOLDS
+
+    before = gc.get_threshold()
+    seen = []
+    for result in ledger.ingest_many(iter([prepare(p) for p in sorted(SOURCES.glob("*.txt"))[:2]])):
+        seen.append(gc.get_threshold())
+        assert result.claims > 0
+    assert seen and all(t == THRESHOLDS for t in seen)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
