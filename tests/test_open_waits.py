@@ -7,6 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -66,4 +67,19 @@ def test_a_lock_that_outlasts_the_wait_is_one_line_and_changes_nothing(tmp_path:
     opened = open_ledger(path, wait=20)  # once the lock is gone, the upgrade runs
     assert opened.upgraded_from == "0013_search_order"
     opened.engine.dispose()
+    assert _version(path) == HEAD_REVISION
+
+
+def test_two_processes_upgrading_at_once_upgrade_and_back_up_once(tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    open_ledger(path).engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0013_search_order'")
+        conn.execute("DROP TABLE claim_key_recent")
+    with write_lock_held(path, 0.5), ThreadPoolExecutor(max_workers=2) as pool:
+        opened = list(pool.map(lambda _: open_ledger(path, wait=20), range(2)))
+    for o in opened:
+        o.engine.dispose()
+    assert sorted(str(o.upgraded_from) for o in opened) == ["0013_search_order", "None"]
+    assert len(list(tmp_path.glob("claims.db.bak-*"))) == 1
     assert _version(path) == HEAD_REVISION

@@ -31,13 +31,13 @@ import claimledger.db as db
 ledger, at = sys.argv[1], int(sys.argv[2])
 upgrade, seen = db._upgrade, []
 
-def counting_upgrade(engine):
+def counting_upgrade(conn):
     def before(*_args):
         seen.append(1)
         if len(seen) >= at:
             os.kill(os.getpid(), signal.SIGKILL)
-    sa.event.listen(engine, "before_cursor_execute", before)
-    upgrade(engine)
+    sa.event.listen(conn, "before_cursor_execute", before)
+    upgrade(conn)
 
 db._upgrade = counting_upgrade
 db.open_ledger(ledger)

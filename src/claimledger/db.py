@@ -212,20 +212,35 @@ def _open(engine: Engine, url: str, path: Path | None) -> OpenedLedger:
         _wal(engine)
     if current == HEAD_REVISION:
         return OpenedLedger(engine, url)
-    backup = None
-    if current is not None and path is not None:
-        backup = _backup(path, current)
+    backup: Path | None = None
     try:
-        _upgrade(engine)
-    except Exception as exc:
-        # A lock held elsewhere means the upgrade never began (another process is creating or
-        # upgrading this ledger): putting the copy back would undo that process's work.
-        locked = isinstance(exc, DBAPIError) and _locked(exc)
-        if backup is not None and path is not None and not locked:
+        # The write lock first: another process may be creating or upgrading this ledger. Read
+        # under the lock, the version says whether that is still to do, so the backup is taken
+        # once, of the ledger as it is before the upgrade, and only by the process that upgrades.
+        with write_engine(engine).begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (UPGRADE_LOCK,))
+            current = _version_in(conn)
+            if current == HEAD_REVISION:
+                return OpenedLedger(engine, url)
+            if current is not None:
+                _check_known(current)
+                if path is not None:
+                    backup = _backup(path, current)
+            _upgrade(conn)
+    except Exception:
+        if backup is not None and path is not None:  # the upgrade began and failed
             engine.dispose()
             _restore(backup, path)
         raise
     return OpenedLedger(engine, url, upgraded_from=current, backup=backup)
+
+
+def _version_in(conn: sa.Connection) -> str | None:
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    found = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    return None if found is None else str(found)
 
 
 def _wal(engine: Engine) -> None:
@@ -375,23 +390,22 @@ def _online_copy(source: Path, target: Path) -> None:
 
 
 UPGRADE_LOCK = 0x636C7570
-"""PostgreSQL advisory lock key of a schema upgrade (the second upgrader then finds it done)."""
+"""PostgreSQL advisory lock key of a schema upgrade (the second upgrader then finds it done);
+SQLite's write lock does the same there."""
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(conn: sa.Connection) -> None:
+    """Alembic's upgrade to the head, in the caller's transaction (which holds the write lock)."""
     from alembic import command
 
     cfg = _alembic_config()
-    with write_engine(engine).begin() as conn:
-        if conn.dialect.name == "postgresql":  # two processes upgrading at once: one at a time,
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (UPGRADE_LOCK,))  # then none
-        cfg.attributes["connection"] = conn
-        try:
-            command.upgrade(cfg, "head")
-        except DBAPIError:
-            raise
-        except Exception as exc:  # alembic's own errors: report them as one line
-            raise LedgerError(f"could not upgrade the ledger: {exc}") from exc
+    cfg.attributes["connection"] = conn
+    try:
+        command.upgrade(cfg, "head")
+    except DBAPIError:
+        raise
+    except Exception as exc:  # alembic's own errors: report them as one line
+        raise LedgerError(f"could not upgrade the ledger: {exc}") from exc
 
 
 def _restore(backup: Path, path: Path) -> None:
