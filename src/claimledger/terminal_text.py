@@ -59,6 +59,15 @@ def visible(text: str) -> str:
     return text.translate(TABLE)
 
 
+def json_safe(text: str) -> str:
+    """JSON text with each character that would act on a terminal written as its `\\u` escape:
+    the same data for a program reading it, nothing obeyed on a screen showing it (JSON already
+    escapes ESC and BEL; with non-ASCII kept as it is, C1 controls and direction marks were not)."""
+    if is_safe(text):
+        return text
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def plain(text: str | None, style: str = "") -> Text:
     """Ledger text for Rich or Textual: made visible, and never read as markup."""
     return Text(visible(text or ""), style=style)

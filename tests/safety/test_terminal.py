@@ -49,11 +49,10 @@ def ledger_with_escapes(cli: Cli, tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
     shutil.copy(ARTICLE, folder / "escapes.md")
-    # the same claim in a second article, so `matches` has something to show
-    (folder / "again.md").write_text(
-        ARTICLE.read_text(encoding="utf-8").replace("Council cuts", "Council trims"),
-        encoding="utf-8",
-    )
+    # the same claims in a second article, so `matches` has something to show, one figure
+    # changed, so `conflicts` does too
+    again = ARTICLE.read_text(encoding="utf-8").replace("Council cuts", "Council trims")
+    (folder / "again.md").write_text(again.replace("30 percent", "60 percent"), encoding="utf-8")
     assert cli("--db", str(db), "ingest", str(folder)).code == 0
     url = "http://x.example/\u202eevil\x1b]0;t\x07"  # a URL is shown safely too
     assert (
@@ -88,6 +87,13 @@ def ledger_with_escapes(cli: Cli, tmp_path: Path) -> Path:
         ["history", "1"],
         ["evidence", "list", "1"],
         ["matches"],
+        ["conflicts"],
+        ["conflicts", "--claim", "1"],
+        ["verdicts", "1"],
+        ["claims", "--order", "demand"],
+        ["claims", "--state", "new", "--queue"],
+        ["report"],
+        ["exports"],
     ],
 )
 def test_no_command_prints_an_escape(
@@ -96,7 +102,23 @@ def test_no_command_prints_an_escape(
     result = cli("--db", str(ledger_with_escapes), *command)
     assert result.code == 0, result.err
     _clean(result.out + result.err)
-    assert "␛" in result.out or command[0] in {"matches", "evidence", "claims"}
+    assert "␛" in result.out or command[0] in {
+        "matches",
+        "evidence",
+        "claims",
+        "exports",
+        "verdicts",
+    }
+
+
+def test_the_hostile_article_gives_a_conflict_and_a_match(
+    cli: Cli, ledger_with_escapes: Path
+) -> None:
+    """What the listings above are shown: not empty tables."""
+    db = str(ledger_with_escapes)
+    conflicts = json.loads(cli("--db", db, "conflicts", "--json").out)
+    assert any("\x1b]0;pwned" in c["claim"]["quote"] for c in conflicts)
+    assert json.loads(cli("--db", db, "matches", "--json").out)
 
 
 def test_show_prints_markup_as_written(cli: Cli, ledger_with_escapes: Path) -> None:
@@ -161,3 +183,67 @@ async def test_the_tui_shows_escapes_not_obeys_them(cli: Cli, ledger_with_escape
             _clean(app.export_screenshot())
     finally:
         ledger.close()
+
+
+async def test_the_tuis_notes_beside_a_claim_show_escapes(
+    cli: Cli, ledger_with_escapes: Path
+) -> None:
+    """The conflict and the verdict reached elsewhere, each naming a hostile outlet and quote."""
+    from claimledger.service import Ledger
+    from claimledger.tui.app import ClaimLedgerApp
+
+    db = str(ledger_with_escapes)
+    # the other article's copy of the fares claim is decided: its verdict travels to this one
+    decided = cli(
+        "--db", db, "review", "4", "--evidence-status", "supported", "--state", "reviewed"
+    )
+    assert decided.code == 0, decided.err
+    ledger = Ledger.open(ledger_with_escapes, user="tester")
+    app = ClaimLedgerApp(ledger, keymap=ledger_with_escapes.parent / "keys.toml")
+    seen: list[str] = []
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            for _ in range(5):
+                for _ in range(3):
+                    await pilot.pause(0.1)
+                    await drain(app)
+                seen.append(app.export_screenshot())
+                await pilot.press("down")
+    finally:
+        ledger.close()
+    for screen in seen:
+        _clean(screen)
+    shown = "\n".join(seen).replace("&#160;", " ")  # the screenshot's spaces
+    assert "Conflicting figures" in shown
+    assert "Already decided elsewhere" in shown
+    assert "Evil Gazette␛]0;owned␇" in shown
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "3", "--json"],
+        ["claims", "--json"],
+        ["conflicts", "--json"],
+        ["matches", "--json"],
+        ["history", "3", "--json"],
+        ["evidence", "list", "1", "--json"],
+        ["report", "--json"],
+    ],
+)
+def test_json_is_the_same_data_and_safe_on_a_terminal(
+    cli: Cli, ledger_with_escapes: Path, command: list[str]
+) -> None:
+    """Direction marks and C1 controls are written as \\u escapes: a program reads the
+    original text back, a terminal showing the output obeys nothing."""
+    result = cli("--db", str(ledger_with_escapes), *command)
+    assert result.code == 0, result.err
+    _clean(result.out)
+    json.loads(result.out)
+
+
+def test_json_keeps_every_character(cli: Cli, ledger_with_escapes: Path) -> None:
+    out = cli("--db", str(ledger_with_escapes), "claims", "--json").out
+    quotes = [c["quote"] for c in json.loads(out)]
+    assert any("\u2066authority\u2069" in q and "\x9b31m" in q for q in quotes)
+    assert "\\u2066authority\\u2069" in out  # escaped in the text, whole in the data

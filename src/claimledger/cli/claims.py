@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,7 +14,7 @@ from claimledger.cli.context import (
     print_error,
     say,
     settings,
-    write_out,
+    write_json,
 )
 
 if TYPE_CHECKING:
@@ -99,7 +98,7 @@ def claims(
 
             for item, row in zip(found, rows, strict=True):
                 item["reach"] = to_json(reach.get(row.id, Reach()))
-        write_out(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+        write_json(found)
         if limit and len(rows) == limit and (total := ledger.count(flt)) > limit:
             print_error(f"{limit} of {total} claims shown; --limit 0 for all", level="note")
         return
@@ -145,7 +144,7 @@ def show(
 
     detail = settings(ctx).ledger().detail(claim_id)
     if as_json:
-        write_out(json.dumps(to_json(detail), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(detail))
         return
     from claimledger.cli.render import claim_panel
 
@@ -177,7 +176,7 @@ def history(
 
     rows = settings(ctx).ledger().history(claim_id)
     if as_json:
-        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(rows))
         return
     from claimledger.cli.render import history_table
 

@@ -61,6 +61,6 @@ def narrow_table(
         cell.append(row.evidence_status, style=EVIDENCE_STYLES.get(row.evidence_status, ""))
         cell.append(visible(f" · {row.type} · {row.source} · score {row.score:.2f}"), style="dim")
         if notes and row.id in notes:
-            cell.append("\n" + notes[row.id], style="dim")
+            cell.append("\n" + visible(notes[row.id]), style="dim")
         table.add_row(str(row.id), cell)
     return table

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimledger.cli.context import out_console, settings, write_out
+from claimledger.cli.context import out_console, settings, write_json
+from claimledger.terminal_text import visible
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -46,7 +46,7 @@ def list_(
 
     rows = settings(ctx).ledger().conflicts(status=status, claim_id=claim_id)
     if as_json:
-        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(rows))
         return
     from rich.table import Table
 
@@ -64,26 +64,28 @@ def _side(side: ConflictSide) -> Text:
     from rich.text import Text
 
     cell = Text(f"[{side.id}] ", style="bold")
-    cell.append(" ".join(side.quote.split()))
+    cell.append(" ".join(visible(side.quote).split()))
     period = (
         f"{side.period.start} to {side.period.end}"
         if side.period and side.period.start
         else "no period"
     )
     figure = side.quantity.describe() if side.quantity else "?"
-    cell.append(f"\n    {figure} · {period} · {side.source} · {side.review_state}", style="dim")
+    facts = f"\n    {figure} · {period} · {side.source} · {side.review_state}"
+    cell.append(visible(facts), style="dim")
     return cell
 
 
 def _cell(r: ConflictRecord) -> Text:
     from rich.text import Text
 
-    cell = Text(r.status + (f" by {r.decided_by}" if r.decided_by else ""), style="yellow")
+    decided = visible(f" by {r.decided_by}") if r.decided_by else ""
+    cell = Text(r.status + decided, style="yellow")
     cell.append("\n")
     cell.append_text(_side(r.claim))
     cell.append("\n")
     cell.append_text(_side(r.other))
-    cell.append(f"\n{r.reason}", style="italic")
+    cell.append("\n" + visible(r.reason), style="italic")
     return cell
 
 

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from claimledger.credentials import without_credentials_in
-from claimledger.terminal_text import plain
+from claimledger.terminal_text import json_safe, plain, visible
 
 if TYPE_CHECKING:
     from claimledger.service import Ledger
@@ -73,7 +73,13 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def write_out(text: str) -> None:
-    sys.stdout.write(text)
+    """Text for a person (a report, a listing): escapes in it are shown, not obeyed."""
+    sys.stdout.write(visible(text))
+
+
+def write_json(data: object) -> None:
+    """`data` as indented JSON: the same data whatever it holds, and safe on a terminal."""
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def write_json_array(items: Iterable[object]) -> None:
@@ -81,7 +87,7 @@ def write_json_array(items: Iterable[object]) -> None:
     list is never held as one string."""
     first = True
     for item in items:
-        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        text = json_safe(json.dumps(item, indent=2, ensure_ascii=False)).replace("\n", "\n  ")
         sys.stdout.write(("[\n  " if first else ",\n  ") + text)
         first = False
     sys.stdout.write("[]\n" if first else "\n]\n")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, fail, print_error, say, settings, write_out
+from claimledger.cli.context import (
+    err_console,
+    fail,
+    print_error,
+    say,
+    settings,
+    write_json,
+)
 from claimledger.terminal_text import plain
 
 if TYPE_CHECKING:
@@ -93,7 +99,7 @@ def list_(
 
     rows = settings(ctx).ledger().evidence(claim_id)
     if as_json:
-        write_out(json.dumps(to_json(rows), indent=2) + "\n")
+        write_json(to_json(rows))
         return
     if not rows:
         raise fail(f"claim {claim_id} has no evidence yet", code=0)

@@ -316,14 +316,13 @@ def exports(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """The exports this ledger remembers: format, filters, when, by whom, how many claims."""
-    import json
 
-    from claimledger.cli.context import say, write_out
+    from claimledger.cli.context import say, write_json
     from claimledger.records import to_json
 
     found = settings(ctx).ledger().exports(fmt)
     if as_json:
-        write_out(json.dumps(to_json(found), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(found))
         return
     if not found:
         raise fail("no exports yet", code=0)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, print_error, say, settings, write_out
+from claimledger.cli.context import err_console, print_error, say, settings, write_json
 from claimledger.errors import LedgerError
 
 
@@ -37,9 +36,7 @@ def factchecks(
     if not found.ok:
         print_error(f"{found.message}; showing what came before", level="warning")
     if as_json:
-        write_out(
-            json.dumps([asdict(r) for r in found.results], indent=2, ensure_ascii=False) + "\n"
-        )
+        write_json([asdict(r) for r in found.results])
         return
     if not found.results:
         say(f"no published fact-checks found for: {words}", err=True)

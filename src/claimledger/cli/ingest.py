@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import signal
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
@@ -19,8 +18,8 @@ from claimledger.cli.context import (
     print_error,
     say,
     settings,
+    write_json,
     write_json_array,
-    write_out,
 )
 
 if TYPE_CHECKING:
@@ -139,7 +138,7 @@ def ingest(
             }
             for r in results
         ]
-        write_out(json.dumps(rows, indent=2) + "\n")
+        write_json(rows)
     else:
         for r in results:
             verb = "added" if r.added else ("metadata updated" if r.updated_meta else "unchanged")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from claimledger.cli.context import err_console, say, settings, write_out
+from claimledger.terminal_text import json_safe
 
 links_app = typer.Typer(
     help="Evidence links: re-check that they still say what they said.", no_args_is_help=True
@@ -58,17 +59,19 @@ def check(
         for link in results:
             r = link.check
             write_out(
-                json.dumps(
-                    {
-                        "evidence_id": link.evidence_id,
-                        "claim_id": link.claim_id,
-                        "url": r.url,
-                        "state": r.state,
-                        "status": r.status,
-                        "final_url": r.final_url,
-                        "error": r.error,
-                        "checked_at": r.checked_at.isoformat(),
-                    }
+                json_safe(
+                    json.dumps(
+                        {
+                            "evidence_id": link.evidence_id,
+                            "claim_id": link.claim_id,
+                            "url": r.url,
+                            "state": r.state,
+                            "status": r.status,
+                            "final_url": r.final_url,
+                            "error": r.error,
+                            "checked_at": r.checked_at.isoformat(),
+                        }
+                    )
                 )
                 + "\n"
             )

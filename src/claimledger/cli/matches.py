@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import out_console, say, settings, write_out
+from claimledger.cli.context import out_console, say, settings, write_json
 from claimledger.terminal_text import plain
 
 matches_app = typer.Typer(
@@ -37,7 +36,7 @@ def list_(
 
     rows = settings(ctx).ledger().match_pairs(status=status, claim_id=claim_id)
     if as_json:
-        write_out(json.dumps(to_json(rows), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(rows))
         return
     from rich.table import Table
 

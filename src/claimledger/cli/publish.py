@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimledger.cli.context import err_console, fail, out_console, print_error, settings, write_out
+from claimledger.cli.context import (
+    err_console,
+    fail,
+    out_console,
+    print_error,
+    settings,
+    write_json,
+)
 
 if TYPE_CHECKING:
     from claimledger.records import PublicationRecord, PublishingSettings
@@ -113,7 +119,7 @@ def _show(pub: PublicationRecord | None, suggestion: str, claim_id: int, as_json
             "publication": to_json(pub),
             "suggested_statement": suggestion,
         }
-        write_out(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_json(data)
         return
     if pub is None:
         out_console.print(f"claim {claim_id}: nothing recorded for publication", markup=False)
@@ -154,7 +160,7 @@ def show_settings(
 
     cfg = settings(ctx).ledger().publishing_settings()
     if as_json:
-        write_out(json.dumps(to_json(cfg), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(cfg))
     else:
         _print_settings(cfg)
 

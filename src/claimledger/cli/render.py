@@ -66,7 +66,7 @@ def claims_table(
 def _quote_cell(quote: str, note: str | None) -> Text:
     cell = Text(short(quote, 200))
     if note:
-        cell.append("\n" + note, style="dim")
+        cell.append("\n" + visible(note), style="dim")
     return cell
 
 

@@ -3,12 +3,11 @@ page with each article's claims)."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimledger.cli.context import fail, settings, write_out
+from claimledger.cli.context import fail, settings, write_json, write_out
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -59,7 +58,7 @@ def report(
     if fmt == "html":
         _html(ledger, data, state or ["verified"])
     elif fmt == "json":
-        write_out(json.dumps(to_json(data), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(data))
     elif fmt == "markdown":
         _markdown(ledger, data, state or ["verified"])
     else:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
-from claimledger.cli.context import fail, out_console, settings, write_out
+from claimledger.cli.context import fail, out_console, settings, write_json
 
 
 def register(app: typer.Typer) -> None:
@@ -45,7 +44,7 @@ def _show(ctx: typer.Context, claim_id: int, *, as_json: bool) -> None:
 
     found = settings(ctx).ledger().earlier_verdicts(claim_id)
     if as_json:
-        write_out(json.dumps(to_json(found), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(found))
         return
     if not found:
         out_console.print(f"claim {claim_id}: no verdict on the same claim elsewhere", markup=False)

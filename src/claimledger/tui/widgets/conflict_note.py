@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from claimledger.records import ConflictRecord, ConflictSide
+from claimledger.terminal_text import visible
 from claimledger.tui.calls import desk
 
 
@@ -23,10 +24,10 @@ def conflict_text(claim_id: int, conflicts: list[ConflictRecord]) -> Text:
         mine, theirs = other_side(c, claim_id)
         figure = mine.quantity.describe() if mine.quantity else "?"
         their_figure = theirs.quantity.describe() if theirs.quantity else "?"
-        text.append(f"\n{figure} here, {their_figure} in ")
+        text.append(visible(f"\n{figure} here, {their_figure} in "))
         text.append(f"#{theirs.id}", style="bold")
-        text.append(f" ({theirs.source}, {c.status})")
-        text.append(f"\n  {' '.join(theirs.quote.split())}", style="italic")
+        text.append(visible(f" ({theirs.source}, {c.status})"))
+        text.append(f"\n  {' '.join(visible(theirs.quote).split())}", style="italic")
     return text
 
 

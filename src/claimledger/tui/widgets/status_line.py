@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from claimledger.terminal_text import visible
+
 
 class StatusLine(Static):
     DEFAULT_CSS = """
@@ -38,7 +40,7 @@ class StatusLine(Static):
         if legend:
             text.append(legend, "bold")
             text.append(" · ")
-        text.append(view)
+        text.append(visible(view))
         if who:
-            text.append(f" · {who}", "italic")
+            text.append(visible(f" · {who}"), "italic")
         self.update(text)

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from claimledger.records import Verdict
 from claimledger.service import Ledger
+from claimledger.terminal_text import visible
 from claimledger.tui.calls import desk
 
 
@@ -41,11 +42,11 @@ def travel_text(travel: Travel) -> Text:
         text.append("  t to take this verdict", style="dim")
         who = f" by {v.decided_by}" if v.decided_by else ""
         when = f" on {v.decided_at.date().isoformat()}" if v.decided_at else ""
-        text.append(f"\n#{v.claim_id} ({v.source}, {v.via}): ")
+        text.append(visible(f"\n#{v.claim_id} ({v.source}, {v.via}): "))
         text.append(f"{v.review_state}, {v.evidence_status}", style="bold")
-        text.append(f"{who}{when}")
+        text.append(visible(f"{who}{when}"))
         for e in v.evidence[:3]:
-            text.append(f"\n  {e.stance}: {e.url}", style="dim")
+            text.append(visible(f"\n  {e.stance}: {e.url}"), style="dim")
     if travel.outdated_copies:
         if text:
             text.append("\n")
