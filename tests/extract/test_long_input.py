@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from claimledger.extract import extract_claims
 from claimledger.extract.quantities import find_quantities
 from claimledger.extract.sentences import MAX_SENTENCE, split_sentences
@@ -64,3 +66,24 @@ def test_thousands_of_figures_in_one_span_are_all_read_without_overlap() -> None
 def test_a_hedge_reaching_into_the_figure_before_keeps_spans_apart() -> None:
     found = find_quantities("rose 5 percent, over 10 people and about 20 cases")
     assert [q.text for q in found] == ["5 percent", "over 10 people", "about 20 cases"]
+
+
+def test_a_sentence_reads_at_most_so_many_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of nothing but numbers (a table pasted flat) is read in bounded work a
+    sentence: its claims carry no more than MOST_FIGURES figures each."""
+    from claimledger.extract import pipeline, read_article
+
+    text = "Officials said " + ", ".join(f"{n} people" for n in range(10, 20_010)) + " were held."
+    unbounded = max(len(c.quantities) for c in read_article(text).claims)
+    assert unbounded > 10
+    monkeypatch.setattr(pipeline, "MOST_FIGURES", 10)
+    claims = read_article(text).claims
+    assert claims
+    assert max(len(c.quantities) for c in claims) == 10
+
+
+def test_a_limit_stops_reading_figures() -> None:
+    text = " ".join(f"{n} people" for n in range(10, 510))
+    assert len(find_quantities(text, most=7)) == 7
+    years = " ".join(str(1900 + n % 100) for n in range(1000)) + " and 12 people"
+    assert find_quantities(years, most=7) == ()  # years are looked at, and count

@@ -34,6 +34,9 @@ THRESHOLD = 0.45
 # checkable to anchor it (no number, date, source or speaker) needs this score instead.
 OPINION_THRESHOLD = 0.7
 HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
+MOST_FIGURES = 64
+"""Figures read in one sentence: more is a table or a dump of numbers, not a claim to check, and
+reading each of them made a paragraph of nothing but numbers four times slower than one of words."""
 _DIGIT = re.compile(r"[0-9]")  # what the number, time and year rules need (ASCII digits)
 
 
@@ -124,7 +127,9 @@ def read_article(
                 tracker.speaker_for(sentence, para_speaker, quoted, tokens)
                 continue
             has_digit = _DIGIT.search(text, s, e) is not None  # read once, for three steps
-            quantities = find_quantities(text, s, e, tokens=tokens, has_digit=has_digit)
+            quantities = find_quantities(
+                text, s, e, tokens=tokens, has_digit=has_digit, most=MOST_FIGURES
+            )
             period = resolve_period(sentence, published, tokens=tokens, has_digit=has_digit)
             if quoted and has_quotes and not para_resolved:
                 # who speaks a quotation spread over sentences: worked out once, when needed

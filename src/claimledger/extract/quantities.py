@@ -417,11 +417,13 @@ def find_quantities(
     *,
     tokens: list[str] | None = None,
     has_digit: bool | None = None,
+    most: int | None = None,
 ) -> tuple[Quantity, ...]:
     """Every quantity in text[start:end], left to right, no overlaps (money before bare numbers).
 
     `tokens`, the span's lower-case words, and `has_digit`, whether it holds an ASCII digit, if
-    the caller has them, save reading the span again."""
+    the caller has them, save reading the span again. `most`: stop after that many figures (or
+    four times as many numbers looked at: years and dates are read and left out)."""
     end = len(text) if end is None else end
     if has_digit is None:
         has_digit = _DIGIT.search(text, start, end) is not None
@@ -434,6 +436,8 @@ def find_quantities(
     tried = _tells(lowered, found_words, has_digit)
     taken = _Taken()
     found: list[Quantity] = []
+    most = most if most is not None else end - start + 1
+    read_at_most = 4 * most
     for kind, pattern in _PATTERNS:
         if kind not in tried:
             continue
@@ -441,6 +445,9 @@ def find_quantities(
             s, e = m.start(), m.end()
             if taken.overlaps(s, e):
                 continue
+            read_at_most -= 1
+            if read_at_most < 0:
+                return tuple(sorted(found, key=lambda q: q.start))
             groups = m.groupdict()
             before = _HEDGE_BEFORE.search(text, max(start, s - 25), s)
             hedge = before.group("hedge").lower() if before else ""
@@ -471,4 +478,6 @@ def find_quantities(
                     end=e,
                 )
             )
+            if len(found) >= most:
+                return tuple(sorted(found, key=lambda q: q.start))
     return tuple(sorted(found, key=lambda q: q.start))
