@@ -111,6 +111,18 @@ def test_no_command_prints_an_escape(
     }
 
 
+def test_a_verdict_elsewhere_is_shown_not_obeyed(cli: Cli, ledger_with_escapes: Path) -> None:
+    db = str(ledger_with_escapes)
+    decided = cli(
+        "--db", db, "review", "4", "--evidence-status", "supported", "--state", "reviewed"
+    )
+    assert decided.code == 0, decided.err
+    result = cli("--db", db, "verdicts", "2")
+    assert result.code == 0, result.err
+    _clean(result.out + result.err)
+    assert "Evil Gazette␛]0;owned␇" in result.out and "take it" in result.out
+
+
 def test_the_hostile_article_gives_a_conflict_and_a_match(
     cli: Cli, ledger_with_escapes: Path
 ) -> None:
@@ -247,3 +259,15 @@ def test_json_keeps_every_character(cli: Cli, ledger_with_escapes: Path) -> None
     quotes = [c["quote"] for c in json.loads(out)]
     assert any("\u2066authority\u2069" in q and "\x9b31m" in q for q in quotes)
     assert "\\u2066authority\\u2069" in out  # escaped in the text, whole in the data
+
+
+@pytest.mark.parametrize("name", ["evil\x1b]0;owned\x07", "two\nlines", "x" * 201, "\u202eright"])
+def test_a_name_that_would_act_on_a_terminal_cannot_sign(
+    cli: Cli, ledger_with_escapes: Path, name: str
+) -> None:
+    db = str(ledger_with_escapes)
+    before = cli("--db", db, "history", "1", "--json").out
+    result = cli("--db", db, "--user", name, "review", "1", "--note", "signed")
+    assert result.code == 1
+    assert result.err.startswith("error: a user name") and result.err.count("\n") == 1
+    assert cli("--db", db, "history", "1", "--json").out == before

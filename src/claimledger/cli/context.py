@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -17,8 +17,16 @@ from claimledger.terminal_text import json_safe, plain, visible
 if TYPE_CHECKING:
     from claimledger.service import Ledger
 
-err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+class _ShownConsole(Console):
+    """A console on which a plain string's escapes are shown, not obeyed: a name, a note or a
+    URL put into an f-string reaches the terminal as the ledger's text is shown everywhere."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        super().print(*(visible(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+err_console = _ShownConsole(stderr=True, highlight=False)
+out_console = _ShownConsole(highlight=False)
 
 
 @dataclass

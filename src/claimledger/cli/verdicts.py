@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from claimledger.cli.context import fail, out_console, settings, write_json
+from claimledger.terminal_text import visible
 
 
 def register(app: typer.Typer) -> None:
@@ -52,13 +53,16 @@ def _show(ctx: typer.Context, claim_id: int, *, as_json: bool) -> None:
     for v in found:
         when = v.decided_at.isoformat()[:16].replace("T", " ") if v.decided_at else "?"
         out_console.print(
-            f"claim {v.claim_id} ({v.source}, {v.via}): {v.review_state}, evidence "
-            f"{v.evidence_status}, decided by {v.decided_by or '?'} at {when}",
+            visible(
+                f"claim {v.claim_id} ({v.source}, {v.via}): {v.review_state}, evidence "
+                f"{v.evidence_status}, decided by {v.decided_by or '?'} at {when}"
+            ),
             markup=False,
         )
-        out_console.print(f"  {' '.join(v.quote.split())}", markup=False, style="italic")
+        quote = " ".join(visible(v.quote).split())
+        out_console.print(f"  {quote}", markup=False, style="italic")
         for e in v.evidence:
-            out_console.print(f"  {e.stance}: {e.url}", markup=False, soft_wrap=True)
+            out_console.print(visible(f"  {e.stance}: {e.url}"), markup=False, soft_wrap=True)
         out_console.print(
             f"  take it: claimledger verdicts {claim_id} --take-from {v.claim_id}", markup=False
         )
