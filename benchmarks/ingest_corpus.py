@@ -2,7 +2,8 @@
 
 Realistic: N distinct articles of 600-1,500 words (uniform), written reproducibly (fixed seed)
 from the repository's own sentences: every quote of the labelled sets under benchmarks/gold/
-(the shipped articles, the second labels, the unseen and web sets) and every sentence of
+named in LABELS (the shipped articles, the second labels, the unseen set and the web sets A, B
+and C) and every sentence of
 sources/*.txt, 6 words or longer, furniture left out. An article draws its sentences at random
 from that pool (half of them spliced from two: the head of one and the tail of another, cut at
 a comma or a conjunction) and varies them so that its claims are its own:
@@ -109,13 +110,25 @@ class Article:
     text: str
 
 
+LABELS = (
+    "claims.jsonl",
+    "second/claims.jsonl",
+    "unseen/claims.jsonl",
+    "web/claims-A.jsonl",
+    "web/claims-B.jsonl",
+    "web/claims-C.jsonl",
+)
+"""The labelled sets the corpus is drawn from, named: a set labelled later (web/claims-D.jsonl)
+would change every article, and the ingest figures of two releases could not be compared."""
+
+
 @cache
 def sentence_pool() -> tuple[list[str], list[str]]:
     """(sentences of 6 words or more, headlines): every labelled quote, every source sentence."""
     seen: set[str] = set()
     sentences: list[str] = []
     headlines: list[str] = []
-    for path in sorted(GOLD.rglob("claims*.jsonl")):
+    for path in (GOLD / name for name in LABELS):
         for line in path.read_text(encoding="utf-8").splitlines():
             quote = " ".join(str(json.loads(line)["quote"]).split())
             words = len(quote.split())

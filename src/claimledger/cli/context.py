@@ -17,6 +17,7 @@ from claimledger.terminal_text import json_safe, plain, visible
 if TYPE_CHECKING:
     from claimledger.service import Ledger
 
+
 class _ShownConsole(Console):
     """A console on which a plain string's escapes are shown, not obeyed: a name, a note or a
     URL put into an f-string reaches the terminal as the ledger's text is shown everywhere."""

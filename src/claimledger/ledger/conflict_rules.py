@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claimledger.extract.share_predicate import SharePredicate, same_statement, share_predicate
 from claimledger.extract.similarity import (
@@ -43,6 +43,19 @@ class Figures:
     quantities: Sequence[Mapping[str, object]]
     period_start: str | None = None
     period_end: str | None = None
+
+    @cached_property
+    def readings(self) -> tuple[tuple[Mapping[str, object], str, Interval], ...]:
+        """Each comparable figure with what it measures and the values it allows, read once: a
+        claim is compared with up to 40 candidates, and a candidate with several of an
+        article's claims."""
+        found = []
+        for q in self.quantities:
+            group = measure_group(_str(q.get("kind")), _str(q.get("unit")))
+            values = interval(q)
+            if group is not None and values is not None:
+                found.append((q, group, values))
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -195,18 +208,14 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
     na, nb = names(a.quote), names(b.quote)
     if na and nb and not (na & nb):
         return None  # Boston's figure and Texas's can both be true
-    for qa in a.quantities:
-        group = measure_group(_str(qa.get("kind")), _str(qa.get("unit")))
-        ia = interval(qa)
-        if group is None or ia is None:
+    theirs = b.readings
+    for qa, group, ia in a.readings:
+        if all(other != group for _, other, _ in theirs):
             continue
         about_a = figure_context(a.quote, str(qa.get("text", "")))
         said_a = share_predicate(a.quote, str(qa.get("text", ""))) if group == "share" else None
-        for qb in b.quantities:
-            if measure_group(_str(qb.get("kind")), _str(qb.get("unit"))) != group:
-                continue
-            ib = interval(qb)
-            if ib is None:
+        for qb, other, ib in theirs:
+            if other != group:
                 continue
             said_b = share_predicate(b.quote, str(qb.get("text", ""))) if said_a else None
             verdict = _compare_statements(said_a, ia, said_b, ib)

@@ -8,7 +8,6 @@ import os
 from claimledger.errors import InvalidValue
 from claimledger.terminal_text import is_safe
 
-
 MOST_NAME = 200
 
 
