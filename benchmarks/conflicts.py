@@ -16,7 +16,11 @@ from claimledger.extract import read_article
 from claimledger.ledger.conflict_rules import Figures, find_conflict
 
 HERE = Path(__file__).resolve().parent / "conflicts"
-SETS = {"tuning": HERE / "pairs.jsonl", "held-out": HERE / "pairs_heldout.jsonl"}
+SETS = {
+    "tuning": HERE / "pairs.jsonl",
+    "held-out": HERE / "pairs_heldout.jsonl",
+    "held-out 2": HERE / "pairs_heldout2.jsonl",
+}
 
 
 def figures(claim_id: int, sentence: str, published: str) -> Figures:
