@@ -115,3 +115,74 @@ def test_a_round_number_is_exact_to_its_last_digit() -> None:
     assert tight is not None and (tight.low, tight.high) == (101.5, 102.5)
     above = interval(_q("more than 90", "count", 90, "more_than"))
     assert above is not None and above.low_open and math.isinf(above.high)
+
+
+def _share(n: int, quote: str, text: str, value: float, bound: str = "exact") -> Figures:
+    kind = "percent" if "percent" in text else "proportion"
+    return Figures(n, quote, [_q(text, kind, value, bound)], "2022-01-01", "2022-12-31")
+
+
+def test_nearly_is_close_below_not_anywhere_below() -> None:
+    near = interval(_q("Nearly a quarter", "proportion", 0.25, "less_than"))
+    assert near is not None and near.low > 0.2 and near.high == 0.25
+    under = interval(_q("Fewer than 10 percent", "percent", 10, "less_than"))
+    assert under is not None and under.low == -math.inf
+    over = interval(_q("just over half", "proportion", 0.5, "more_than"))
+    assert over is not None and over.low == 0.5 and over.high < 0.6
+    fewer = _share(
+        1,
+        "Fewer than 10 percent of applicants were approved.",
+        "Fewer than 10 percent",
+        10,
+        "less_than",
+    )
+    nearly = _share(
+        2, "Nearly a quarter of applicants were approved.", "Nearly a quarter", 0.25, "less_than"
+    )
+    assert find_conflict(fewer, nearly) is not None
+    almost = _share(
+        3, "Almost 25 percent of applicants were approved.", "Almost 25 percent", 25, "less_than"
+    )
+    assert find_conflict(nearly, almost) is None
+
+
+def test_opposite_outcomes_are_read_as_the_rest_of_the_group() -> None:
+    passed = _share(1, "Sixty percent of students passed the exam.", "Sixty percent", 60)
+    failed = _share(2, "Forty percent of students failed the exam.", "Forty percent", 40)
+    assert find_conflict(passed, failed) is None  # 60 + 40: one figure
+    also = _share(3, "Sixty percent of students failed the exam.", "Sixty percent", 60)
+    found = find_conflict(passed, also)
+    assert found is not None and "pass / fail" in found.reason
+    approved = _share(4, "Most voters approved the measure.", "Most", 0.5, "more_than")
+    rejected = _share(5, "Most voters rejected the measure.", "Most", 0.5, "more_than")
+    assert find_conflict(approved, rejected) is not None
+
+
+def test_counts_of_opposite_outcomes_are_two_measures() -> None:
+    a = Figures(
+        1,
+        "In 2022, 85 students passed the exam.",
+        [_q("85 students", "count", 85, unit="students")],
+    )
+    b = Figures(
+        2,
+        "In 2022, 40 students failed the exam.",
+        [_q("40 students", "count", 40, unit="students")],
+    )
+    assert find_conflict(a, b) is None
+
+
+def test_a_different_subject_beside_the_same_verb_is_another_measure() -> None:
+    rent = Figures(
+        1, "Median rent rose to $1,800 a month in 2022.", [_q("$1,800", "money", 1800, unit="USD")]
+    )
+    income = Figures(
+        2,
+        "Median income rose to $2,400 a month in 2022.",
+        [_q("$2,400", "money", 2400, unit="USD")],
+    )
+    assert find_conflict(rent, income) is None
+    again = Figures(
+        3, "Median rent rose to $2,400 a month in 2022.", [_q("$2,400", "money", 2400, unit="USD")]
+    )
+    assert find_conflict(rent, again) is not None

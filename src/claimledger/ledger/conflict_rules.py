@@ -32,6 +32,42 @@ APPROX = 0.10
 """"about 100" allows 10% either way."""
 PROPORTION_SLACK = 0.02
 """"half", "a third": words, not measurements."""
+NEAR_BELOW = ("nearly", "almost", "close to", "just under", "just shy of", "not quite")
+""""nearly a quarter": under a quarter, but close (as close as "about" allows)."""
+NEAR_ABOVE = ("just over", "just above", "a little over", "a little more than", "slightly over",
+              "slightly more than", "slightly above")  # fmt: skip
+""""just over half": over a half, but close."""
+OPPOSITES = (
+    ("pass", "fail"),
+    ("approve", "reject"),
+    ("accept", "reject"),
+    ("support", "oppose"),
+    ("favor", "oppose"),
+    ("agree", "disagree"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("employed", "unemployed"),
+    ("insured", "uninsured"),
+    ("vaccinated", "unvaccinated"),
+    ("present", "absent"),
+    ("survive", "die"),
+    ("survived", "died"),
+)
+"""Outcomes that split one group in two: 60% passed and 40% failed are one figure, each share
+read as the rest of the other; counts of the two are two measures."""
+
+
+def _forms(word: str) -> set[str]:
+    """A verb's or an adjective's written forms, as the figure's words are stemmed."""
+    base = word[:-1] if word.endswith("e") else word
+    return {_stem(f) for f in (word, word + "s", word + "d", word + "ed", base + "ing")}
+
+
+_OPPOSITE_PAIRS = frozenset(
+    frozenset((fa, fb)) for a, b in OPPOSITES for fa in _forms(a) for fb in _forms(b)
+)
+"""Each pair of opposite outcomes, as stems of any of their forms."""
+_OUTCOMES = frozenset(w for pair in _OPPOSITE_PAIRS for w in pair)
 
 
 @dataclass(frozen=True)
@@ -109,6 +145,11 @@ def interval(q: Mapping[str, object]) -> Interval | None:
     slack = PROPORTION_SLACK if kind == "proportion" else _rounding(value) * scale
     v = value * scale
     inf = math.inf
+    words = " ".join(str(q.get("text") or "").lower().split())
+    if bound in ("less_than", "at_most") and words.startswith(NEAR_BELOW):
+        return Interval(v - max(abs(v) * APPROX, slack), v, high_open=bound == "less_than")
+    if bound in ("more_than", "at_least") and words.startswith(NEAR_ABOVE):
+        return Interval(v, v + max(abs(v) * APPROX, slack), low_open=bound == "more_than")
     if bound == "range" and low is not None and high is not None:
         return Interval(low * scale - slack, high * scale + slack)
     if bound == "approx":
@@ -158,14 +199,33 @@ def _periods_meet(a: Figures, b: Figures) -> bool | None:
 
 def _same_about(x: FigureContext, y: FigureContext) -> bool:
     """The same words about both figures: the nearest before and after agree where both have one
-    (cut/added, arrested/injured), and most of the rest is shared."""
+    (cut/added, arrested/injured), so do the next nearest unless each is among the other's
+    words (median rent rose / median income rose), and most of the rest is shared."""
     if x.negated != y.negated or not x.words or not y.words:
         return False
     for mine, theirs in ((x.before, y.before), (x.after, y.after)):
         if mine and theirs and mine[0] != theirs[0]:
             return False
+        if len(mine) > 1 and len(theirs) > 1 and mine[1] not in theirs and theirs[1] not in mine:
+            return False
     wx, wy = x.words, y.words
     return len(wx & wy) / len(wx | wy) >= SAME_WORDS
+
+
+def _opposite_outcomes(x: FigureContext, y: FigureContext) -> str | None:
+    """ "passed / failed" when one figure's words say one outcome and the other's its opposite,
+    and the rest is about the same group (`_same_about` once the two outcome words are one)."""
+    mine, theirs = (x.words - y.words) & _OUTCOMES, (y.words - x.words) & _OUTCOMES
+    if len(mine) != 1 or len(theirs) != 1:
+        return None
+    (one,), (other,) = mine, theirs
+    if frozenset((one, other)) not in _OPPOSITE_PAIRS:
+        return None
+    same = {other: one}
+    read = FigureContext(
+        tuple(same.get(w, w) for w in y.before), tuple(same.get(w, w) for w in y.after), y.negated
+    )
+    return f"{one} / {other}" if _same_about(x, read) else None
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -223,9 +283,15 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
                 continue
             if verdict is None:
                 about_b = figure_context(b.quote, str(qb.get("text", "")))
-                if ia.meets(ib) or not _same_about(about_a, about_b):
-                    continue
-                about = ", ".join(sorted(about_a.words & about_b.words)) or "the same words"
+                split = _opposite_outcomes(about_a, about_b)
+                if split is not None:
+                    if group != "share" or ia.meets(complement(ib)):
+                        continue  # passed and failed: two counts, or shares that add up
+                    about = f"{split}: each share read as the rest of the other"
+                else:
+                    if ia.meets(ib) or not _same_about(about_a, about_b):
+                        continue
+                    about = ", ".join(sorted(about_a.words & about_b.words)) or "the same words"
             else:
                 about = _statement_text(said_a, said_b)
             what = "shares" if group == "share" else group.replace(":", " of ")
