@@ -692,28 +692,37 @@ class Ledger:
                 started = time.monotonic()
             group.append(prepared)
             if len(group) >= INGEST_GROUP or time.monotonic() - started > INGEST_GROUP_SECONDS:
-                results = self.ingest_group(group)
+                for result in self._stored(group):
+                    unchecked += result.claims
+                    yield result
                 group = []
-                unchecked += sum(r.claims for r in results)
                 if unchecked >= FOLD_CHECK_CLAIMS:
                     self.fold_keys()
                     unchecked = 0
-                yield from results
         if group:
-            yield from self.ingest_group(group)
+            yield from self._stored(group)
         self.fold_keys()
 
     def ingest_group(self, group: Sequence[Prepared]) -> list[IngestResult]:
         """Store several articles in one transaction. Should one of them fail, they are stored
         again one at a time, so those before it are kept and the error is that article's own."""
+        return list(self._stored(group))
+
+    def _stored(self, group: Sequence[Prepared]) -> Iterator[IngestResult]:
+        """`ingest_group`, each result given once committed: when one article of the retry fails
+        (the disk full), those stored before it are still reported."""
         from claimledger.ledger.ingest import store
 
         if len(group) == 1:
-            return [self.ingest(group[0])]
+            yield self.ingest(group[0])
+            return
         try:
-            return self.tx.write(lambda s: [store(p, session=s, user=self.user) for p in group])
+            results = self.tx.write(lambda s: [store(p, session=s, user=self.user) for p in group])
         except LedgerError:
-            return [self.ingest(p) for p in group]
+            for p in group:
+                yield self.ingest(p)
+            return
+        yield from results
 
     def fold_keys(self, *, whole: bool = False) -> int:
         """Move the recent blocking keys into the big table once there are enough of them (or

@@ -126,6 +126,11 @@ def ingest(
             "or not at all; the same command again adds the rest",
             code=128 + (exc.signum if isinstance(exc, Stopped) else signal.SIGINT),
         ) from None
+    except LedgerError as exc:  # the disk full, the server gone: say what was stored first
+        raise fail(
+            f"{exc}; stopped after {len(results)} of {len(files)} article(s), each stored whole "
+            "or not at all; the same command again adds the rest"
+        ) from None
     added = [r for r in results if r.added]
     if as_json:
         rows = [
