@@ -74,14 +74,12 @@ def main() -> None:
     made: dict[int | str, int] = {}
     refused = busy = 0
     if through_cli:
-        from rich.console import Console
-
         import claimledger.cli.context as context
 
         for _ in range(int(count)):
             # the command's one-line errors go to this run's stderr, read back below
             buffer = io.StringIO()
-            context.err_console = Console(file=buffer, highlight=False, width=200)
+            context.err_console = context.ShownConsole(file=buffer, highlight=False, width=200)
             code, kind = cli(url, user, rng, ids)
             text = buffer.getvalue()
             if code == 0:

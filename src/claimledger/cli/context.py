@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from claimledger.service import Ledger
 
 
-class _ShownConsole(Console):
+class ShownConsole(Console):
     """A console on which a plain string's escapes are shown, not obeyed: a name, a note or a
     URL put into an f-string reaches the terminal as the ledger's text is shown everywhere."""
 
@@ -26,8 +26,8 @@ class _ShownConsole(Console):
         super().print(*(visible(o) if isinstance(o, str) else o for o in objects), **kwargs)
 
 
-err_console = _ShownConsole(stderr=True, highlight=False)
-out_console = _ShownConsole(highlight=False)
+err_console = ShownConsole(stderr=True, highlight=False)
+out_console = ShownConsole(highlight=False)
 
 
 @dataclass
