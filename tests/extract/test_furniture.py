@@ -75,7 +75,9 @@ _MUST = {
         "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
         "Ann Lee / The Gazette",
+        "AFP/Getty Images",
     ],
+    "comment_button": ["View/Post Comments", "Read all comments (12)", "Post a comment"],
     "subscription": [
         "Sign up for our morning newsletter",
         "Get the latest headlines delivered to your inbox.",
@@ -210,6 +212,12 @@ _MUST_NOT = {
     "credit_tail": [
         "The AFL/CIO endorsed the bill on Tuesday.",
         "The mayor signed the bill on Tuesday.",
+        "View/Post Comments",  # a button, no name and owner
+        "Share/Save",
+    ],
+    "comment_button": [
+        "Readers posted 40 comments on the plan.",
+        "View the full comments of the panel here.",
     ],
     "subscription": [
         "The paper said its subscribers fell by 40,000 in 2023.",
@@ -535,3 +543,11 @@ def test_a_paragraph_over_a_heading_and_text_is_no_description() -> None:
 def test_a_sentence_before_a_few_short_lines_is_no_description() -> None:
     lines = [*BODY, "Share", "Tweet", "Email", *BODY]
     assert 2 not in furniture_blocks(lines)
+
+
+def test_a_short_paragraph_above_a_comment_button_is_no_caption() -> None:
+    """'View/Post Comments' is a button, not a credit: the line above it stays article."""
+    lines = [*BODY, "The plan takes effect in March.", "View/Post Comments"]
+    marks = furniture_blocks(lines)
+    assert len(lines) - 2 not in marks
+    assert marks[len(lines) - 1] is Furniture.BOILERPLATE

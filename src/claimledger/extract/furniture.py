@@ -78,7 +78,9 @@ class LineRule:
 
 _DOMAIN = r"\b[\w-]+\.(?:com|org|net|gov|edu|news|tv|co\.uk|com\.au|ca|io|info)\b"
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
-_NAME_SLASH = r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?"
+# a button's words are no name: "View/Post Comments", "Share/Save" are no credit
+_UI_WORD = r"(?:View|Post|Read|Show|Hide|Add|Leave|Write|Share|Save|Print|Email|E-mail|Sign|Log|Reply|Comments?|Like|Follow)\b"
+_NAME_SLASH = rf"(?!{_UI_WORD})(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*\s?/\s?"
 _CREDIT_TAIL = (
     # "(AP Photo/Evan Vucci)", "... Jane Roe/Reuters", "Ann Lee / The Gazette": a name, a slash,
     # an owner, at the very end (outside brackets, no full stop after the owner)
@@ -280,6 +282,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         max_len=400,
         needs=("/", ":"),
         tail=120,
+    ),
+    LineRule(
+        "comment_button",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:view|post|read|show|hide|add|leave|see|write)(?:\s?/\s?(?:view|post|read|add|leave"
+            r"|write))?\s(?:all\s|a\s|your\s)?(?:comments?|replies)(?:\s?\(\d+\))?$",
+            re.I,
+        ),
+        "a comment button alone on its line: 'View/Post Comments', 'Read all comments (12)'",
+        max_len=40,
     ),
     LineRule(
         "subscription",
