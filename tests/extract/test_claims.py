@@ -68,6 +68,9 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "“This contract saves taxpayers money.”",
         "And it relies on volunteers.",
         "“We followed the advice of our attorneys every step of the way,” Brooks said.",
+        # "important" and "interesting" as plain words, with no musing frame
+        "The bridge is an important route for 40,000 commuters a day, the county said.",
+        "The council found it interesting enough to fund a $2 million study in 2023.",
     ],
 )
 def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None:
@@ -105,6 +108,10 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "Dana Reyes also supports the Main Street plan.",
         # "elected" describes the officials: no act told beside the opinion
         "“And riders deserve elected officials they can trust.”",
+        # the writer musing or weighing aloud
+        "I wonder how many of these skills are no longer listed on the board.",
+        "It would be interesting to know what the council means by affordable housing.",
+        "It’s important to consider the biases of the Springfield survey.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:

@@ -304,6 +304,9 @@ OPINION = Cues(
         "the lie",
         "nothing more than",
         "nothing less than",
+        # the writer musing, weighing or wondering aloud: a frame for a view, not a finding
+        *("i wonder", "would be interesting", "it's important to", "it is important to"),
+        *("anything is possible", "make no mistake", "i hate to", "i hate that"),
         # a verdict on an act, not the act: "the governor was right to veto the bill"
         *("was right to", "were right to", "is right to", "are right to"),
         *("was wrong to", "were wrong to", "is wrong to", "are wrong to"),
