@@ -44,6 +44,8 @@ _MUST = {
         "Mark di Stefano is a breaking news reporter for The Paper and is based in Sydney.",
         "Ann Lee is a political commentator and has over 15 years of journalism experience.",
         "Ann Lee has more than 20 years of reporting experience.",
+        "Jane Roe covers the environment for The Paper.",
+        "Ann Lee writes about transport and housing for the Harbor Gazette",
     ],
     "affiliate": [
         "Things you buy through our links may earn The Paper a commission.",
@@ -74,8 +76,15 @@ _MUST = {
         "A new bill would require providers to store metadata for two years. Source: Supplied",
         "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
+        "A firefighter works at the scene. Photo by Jane Roe.",
         "Ann Lee / The Gazette",
         "AFP/Getty Images",
+    ],
+    "reporting_credit": [
+        "Reporting by Jane Roe; Additional reporting by Tom Brown in London; Editing by Ann Lee",
+        "Editing by Ann Lee and Tom Brown",
+        "Jane Roe contributed reporting from Houston.",
+        "Staff writer Ann Lee contributed reporting.",
     ],
     "comment_button": ["View/Post Comments", "Read all comments (12)", "Post a comment"],
     "subscription": [
@@ -83,6 +92,7 @@ _MUST = {
         "Get the latest headlines delivered to your inbox.",
         "Already a subscriber? Log in",
         "Subscribe to the Journal for $1 a week.",
+        "Get unlimited access to our award-winning journalism for just $1 a week.",
     ],
     "policy": [
         "© 2024 Example Media. All rights reserved.",
@@ -92,6 +102,12 @@ _MUST = {
         "Abusive, profane or off-topic comments will be rejected.",
         "This story was originally published on Example.org.",
         "Read our comment policy before posting.",
+        "Comments on this story are moderated according to our Submission Guidelines.",
+        "We reserve the right to remove comments that are offensive.",
+        "In order to improve our community experience, we are temporarily suspending article "
+        "commenting.",
+        "An earlier version of this story misstated the mayor's age.",
+        "The views expressed in this article are the author's own.",
         "We may earn a commission when you buy through links on our site.",
         "The Example Fool has a disclosure policy.",
         "Data is a real-time snapshot *Data is delayed at least 15 minutes.",
@@ -177,6 +193,8 @@ _MUST_NOT = {
         "The mayor is a former reporter who covered City Hall for 10 years.",
         "The plant has over 30 years of operating experience, the company said.",
         "Jane Roe said the council is a writer's nightmare.",
+        "The insurance covers the repairs for the tenants.",
+        "Acme Insurance covers flood damage for 40,000 homes in the county, the insurer said.",
     ],
     "navigation": ["Share prices fell 3 percent on Tuesday.", "Search teams found 12 people."],
     "stamp": ["Updated figures show 300 people left the city in 2023."],
@@ -213,7 +231,13 @@ _MUST_NOT = {
         "The AFL/CIO endorsed the bill on Tuesday.",
         "The mayor signed the bill on Tuesday.",
         "View/Post Comments",  # a button, no name and owner
+        "The photo by Jane Roe won a prize in 2019.",
         "Share/Save",
+    ],
+    "reporting_credit": [
+        "The report, by Jane Roe, found 12 errors.",
+        "Reporting by the paper in 2019 showed the council had cut 12 routes.",
+        "The agency contributed research funding of $2 million to the project in 2021.",
     ],
     "comment_button": [
         "Readers posted 40 comments on the plan.",
@@ -222,6 +246,7 @@ _MUST_NOT = {
     "subscription": [
         "The paper said its subscribers fell by 40,000 in 2023.",
         "Residents can sign a petition at City Hall until Friday.",
+        "The deal gives the library unlimited access to the archive until 2030.",
     ],
     "policy": [
         "The council changed its privacy rules for police cameras in 2021.",
@@ -229,6 +254,9 @@ _MUST_NOT = {
         "In this article, published in 2023, the council said it cut 12 routes.",
         "The court said the policy was unconstitutional.",
         "Are those of us who avoided agreeing to the Facebook terms of service simply fair game?",
+        "The site closed comments on its videos in 2019 after complaints, the company said.",
+        "An earlier version of the bill capped rents at 5 percent.",
+        "The views of residents were expressed at 12 hearings.",
     ],
 }
 

@@ -207,6 +207,9 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|photographer|critic|author|fellow|commentator|blogger)\b"
             r"|^[A-Z][\w.'’-]+\s(?:[A-Z][\w.'’-]+\s){0,3}(?:has|with)\s(?:over |more than )?"
             r"\d+\+? years of (?:journalism|reporting|writing|editing) experience\b"
+            # "Jane Roe covers the environment for The Paper.": the writer's beat, and for whom
+            r"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s(?:covers|writes about|reports on)\s"
+            r"[^.!?]{3,80}\sfor\s(?:the\s)?[A-Z][^.!?]{1,60}\.?$"
         ),
         "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
         max_len=300,
@@ -276,11 +279,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         Furniture.CREDIT,
         re.compile(
             r"(?:^|[\s.:|])(?i:photo(?:graph)?|image|credit|picture|source)s?:\s*[^.!?]{2,80}$|"
-            + _CREDIT_TAIL
+            r"(?:^|[.:|]\s)(?i:(?:photo(?:graph)?|image|picture|illustration)s? (?:by|courtesy(?: of)?))"
+            r"\s(?:[A-Z][\w.'’&-]*\s?){1,5}\.?$|" + _CREDIT_TAIL
         ),
-        "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
+        "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)', "
+        "'... at the scene. Photo by Jane Roe.'",
         max_len=400,
-        needs=("/", ":"),
+        needs=("/", ":", "photo", "photos", "photograph", "image", "picture", "illustration"),
         tail=120,
     ),
     LineRule(
@@ -295,6 +300,19 @@ LINE_RULES: tuple[LineRule, ...] = (
         max_len=40,
     ),
     LineRule(
+        "reporting_credit",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?i:(?:additional )?(?:reporting|editing|writing|research|graphics) by)\s[A-Z]"
+            r"|;\s?(?i:(?:additional )?(?:reporting|editing) by)\s[A-Z]"
+            r"|^[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,5}\scontributed (?:reporting|research)\b(?: (?:to|for|from)\b[^.!?]*)?\.?$"
+        ),
+        "who reported, edited or helped: 'Reporting by Jane Roe; Editing by Ann Lee', "
+        "'Jane Roe contributed reporting from Houston.'",
+        max_len=300,
+        needs=("reporting", "editing", "writing", "research", "graphics"),
+    ),
+    LineRule(
         "subscription",
         Furniture.BOILERPLATE,
         re.compile(
@@ -302,7 +320,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|(?:our|the|a|free|daily|weekly) newsletters?\b|in your inbox|to your inbox"
             r"|already a (?:subscriber|member)|free articles? (?:left|remaining)|subscribers? only"
             r"|create a free account|log in to (?:continue|read|comment)|(?:log|sign) in with your|download (?:our|the) app"
-            r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism)",
+            r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism"
+            r"|(?:get|enjoy|unlock|start|gain) (?:unlimited|full|digital|premium) (?:digital )?access\b)",
             re.I,
         ),
         "an invitation to subscribe, sign up or download: the site's, not the article's",
@@ -322,6 +341,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             "journalism",
             "app",
             "latest",
+            "unlimited",
+            "access",
         ),
     ),
     LineRule(
@@ -338,12 +359,26 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|comments (?:will|may) be (?:rejected|removed|deleted|moderated|reviewed)"
             r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected)"
             r"|has a disclosure policy|(?:quotes?|data) (?:is|are) delayed (?:by )?(?:at least )?\d+ minutes"
-            r"|^in this (?:article|story):)",
+            r"|^in this (?:article|story):"
+            # comment rules and the piece's own notes, however worded
+            r"|comments? (?:on|to|for|under) this (?:story|article|post|page) (?:are|is|will be|may be)"
+            r" (?:moderated|closed|reviewed|disabled|pre-moderated)"
+            r"|reserve the right to (?:remove|delete|edit|refuse|close)"
+            r"|\bwe(?:'re| are| have|’re|'ve|’ve)? (?:temporarily )?(?:suspend|suspended|suspending|disabled"
+            r"|disabling|closed|turned off) (?:article |reader )?comment(?:ing|s)\b"
+            r"|comments (?:are|have been) (?:temporarily )?(?:suspended|disabled|turned off)\b"
+            r"|keep (?:your )?comments (?:civil|respectful|on[- ]topic|clean)"
+            r"|an earlier version of this (?:story|article|report|post)"
+            r"|(?:views|opinions) expressed (?:in this|here|are|by)\b)",
             re.I,
         ),
         "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
         max_len=300,
         needs=(
+            "reserve",
+            "commenting",
+            "earlier",
+            "expressed",
             "terms",
             "privacy",
             "cookie",
