@@ -77,6 +77,7 @@ _MUST = {
         "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
         "A firefighter works at the scene. Photo by Jane Roe.",
+        "(File 2013/The Associated Press)",
         "Ann Lee / The Gazette",
         "AFP/Getty Images",
     ],
@@ -579,3 +580,18 @@ def test_a_short_paragraph_above_a_comment_button_is_no_caption() -> None:
     marks = furniture_blocks(lines)
     assert len(lines) - 2 not in marks
     assert marks[len(lines) - 1] is Furniture.BOILERPLATE
+
+
+def test_a_bracketed_credit_under_a_stamp_takes_the_caption_below_it() -> None:
+    """A photo's credit in brackets over it, with the byline's stamp above: the caption is the
+    sentence below; a long paragraph there is the article's."""
+    caption = "Riders wait for the Route 9 bus at Main Street station on Tuesday."
+    lines = ["Published: December 11, 2014 7:18 am", "(File 2013/The Associated Press)", caption]
+    marks = furniture_blocks([*lines, *BODY])
+    assert marks[1] is Furniture.CREDIT and marks[2] is Furniture.CAPTION
+    long_paragraph = " ".join(BODY * 2)
+    marks = furniture_blocks([*lines[:2], long_paragraph, *BODY])
+    assert 2 not in marks
+    # under an article's paragraph, the credit's caption is the line above, as before
+    marks = furniture_blocks([BODY[0], "(File 2013/The Associated Press)", caption, *BODY[1:]])
+    assert marks.get(0) is Furniture.CAPTION and 2 not in marks

@@ -81,10 +81,12 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
 # a button's words are no name: "View/Post Comments", "Share/Save" are no credit
 _UI_WORD = r"(?:View|Post|Read|Show|Hide|Add|Leave|Write|Share|Save|Print|Email|E-mail|Sign|Log|Reply|Comments?|Like|Follow)\b"
 _NAME_SLASH = rf"(?!{_UI_WORD})(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*\s?/\s?"
+# in brackets, a file photo's year may stand before the slash: "(File 2013/The Associated Press)"
+_BRACKETED_SLASH = rf"(?!{_UI_WORD})(?:[A-Z0-9][\w.'’-]*\s){{0,3}}[A-Z0-9][\w.'’-]*\s?/\s?"
 _CREDIT_TAIL = (
     # "(AP Photo/Evan Vucci)", "... Jane Roe/Reuters", "Ann Lee / The Gazette": a name, a slash,
     # an owner, at the very end (outside brackets, no full stop after the owner)
-    rf"\({_NAME_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
+    rf"\({_BRACKETED_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
 )
 
 # Shapes of furniture first written for the shipped pages' kind of layout.
@@ -829,10 +831,18 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         alone = kind is Furniture.CREDIT and len(line) <= 80 and not _SENTENCE_INSIDE.search(line)
         if alone and i > 0 and i - 1 not in marks and len(lines[i - 1]) <= _CAPTION_MAX:
             marks[i - 1] = Furniture.CAPTION
+        elif alone and _BRACKETED.match(line) and (i == 0 or i - 1 in marks):
+            # a credit in brackets over its photo, with no caption above (a byline, a stamp
+            # there): the caption is the sentence just below, if it is one's length
+            below = lines[i + 1] if i + 1 < len(lines) else ""
+            if len(below) <= _CAPTION_BELOW_MAX and _ENDS_SENTENCE.search(below):
+                marks.setdefault(i + 1, Furniture.CAPTION)
     return marks
 
 
 _CAPTION_MAX = 200
+_CAPTION_BELOW_MAX = 300  # a caption under its bracketed credit: one or two sentences
+_BRACKETED = re.compile(r"^\([^()]{3,78}\)$")  # the whole line in brackets
 _TITLE_MAX = 60  # a chart's title
 _TICK_MAX = 12  # a chart's axis label or value: "$915", "billion", "’17", "2.5%"
 _TICKS_LOOKED = 10  # a chart's description is followed, within this many lines, ...
