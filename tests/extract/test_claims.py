@@ -71,6 +71,9 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         # "important" and "interesting" as plain words, with no musing frame
         "The bridge is an important route for 40,000 commuters a day, the county said.",
         "The council found it interesting enough to fund a $2 million study in 2023.",
+        # "may" with a figure and a source, and May the month
+        "The drug may cause liver damage in 3 percent of patients, the FDA said.",
+        "In May the council cut 12 bus routes across the city.",
     ],
 )
 def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None:
@@ -112,6 +115,9 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "I wonder how many of these skills are no longer listed on the board.",
         "It would be interesting to know what the council means by affordable housing.",
         "It’s important to consider the biases of the Springfield survey.",
+        # "may" before a verb: a possibility, with nothing to check it by
+        "Magic mushrooms may give users trippy experiences by creating a hyperconnected brain.",
+        "But a groundbreaking new study may offer a way to stem that rise.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:

@@ -437,6 +437,13 @@ MIGHT_IN_CLAUSE = Cues(
 AMBIGUOUS_MONTHS = frozenset(["may", "march", "august"])
 DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS
 _CAPITAL_MONTH = re.compile(r"(?:^|(?<=\W))(?:May|March|August)\b")
+# "may" in lower case before a verb is the modal (the month is capitalised): a possibility; not
+# in a clause whose pronoun follows a word ("any legitimacy it may once have had", "said they may")
+_MAY_MODAL = re.compile(
+    r"(?<![a-z] it )(?<![a-z] they )(?<![a-z] he )(?<![a-z] she )(?<![a-z] we )(?<![a-z] you )"
+    r"\bmay (?:not |also |well |even |still |never |only )?(?:have|be|[a-z]{2,}(?<!ed))\b"
+)
+MAY_PENALTY = 0.15  # as much as a guess's ('might') less a little: 'may' is as often a fair finding
 
 
 def _names_a_date(sentence: str, hits: dict[str, int]) -> bool:
@@ -862,6 +869,8 @@ def score_sentence(
         s -= 0.15  # "X supports the program": a stance reported, nothing done
     if hits.get("guess", 0) > hits.get("might_in_clause", 0):
         s -= 0.2
+    elif "ambiguous_month" in hits and _MAY_MODAL.search(sentence):
+        s -= MAY_PENALTY  # "the drug may give users ...": a possibility, told as one
     elif tokens[0] == "if" and not _CERTAIN_CONSEQUENCE.isdisjoint(tokens):
         s += 0.15  # "If ICE wants that person, they'll call the police": how a procedure works
     tail = sentence.rstrip("”\"’' ")
