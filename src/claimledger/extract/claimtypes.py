@@ -260,6 +260,7 @@ IRREGULAR_PAST = frozenset(
 # "was allowed", "is required": the words that say what a rule does when used as adjectives.
 RULE_PARTICIPLES = frozenset(
     ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
+    + ["permitted", "entitled", "obliged", "obligated", "barred", "advised"]
 )
 _AUXILIARY_GAP = frozenset(["not", "also", "already", "never", "just", "since", "been"])
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -642,6 +643,7 @@ def states_rule(r: Reading) -> bool:
 # participles that say what a rule does ("is allowed", "was required")
 _PAST_VERB = re.compile(
     r" (?<=[a-z] )(?!(?:allowed|required|prohibited|banned|mandated|exempted|based|supposed"
+    r"|permitted|entitled|obliged|obligated|barred|advised"
     r"|concerned|involved|interested|used|proposed|called|named|tired|worried|pleased|surprised"
     r"|excited|frustrated|disappointed|convinced|satisfied|alarmed|shocked|scared|confused)\b)"
     r"[a-z]{3,}[^e\s]ed\b"
