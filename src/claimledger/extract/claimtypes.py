@@ -259,8 +259,10 @@ IRREGULAR_PAST = frozenset(
 )
 # "was allowed", "is required": the words that say what a rule does when used as adjectives.
 RULE_PARTICIPLES = frozenset(
-    ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
-    + ["permitted", "entitled", "obliged", "obligated", "barred", "advised"]
+    [
+        *("allowed", "required", "prohibited", "banned", "mandated", "exempted", "based"),
+        *("supposed", "permitted", "entitled", "obliged", "obligated", "barred", "advised"),
+    ]
 )
 _AUXILIARY_GAP = frozenset(["not", "also", "already", "never", "just", "since", "been"])
 _IRREGULAR_PARTICIPLES = frozenset(
