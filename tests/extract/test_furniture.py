@@ -87,6 +87,13 @@ _MUST = {
         "Jane Roe contributed reporting from Houston.",
         "Staff writer Ann Lee contributed reporting.",
     ],
+    "caption_words": [
+        "Mayor Ana Ruiz (left) and Governor Ann Lee tour the plant on Tuesday.",
+        "Council members, from left, Ann Lee, Tom Brown and Ana Ruiz.",
+        "Firefighters battle the blaze in this file photo taken on March 3, 2019.",
+        "The new bridge is seen here from the north bank.",
+        "Pictured: the damaged roof of the school.",
+    ],
     "comment_button": ["View/Post Comments", "Read all comments (12)", "Post a comment"],
     "subscription": [
         "Sign up for our morning newsletter",
@@ -239,6 +246,12 @@ _MUST_NOT = {
         "The report, by Jane Roe, found 12 errors.",
         "Reporting by the paper in 2019 showed the council had cut 12 routes.",
         "The agency contributed research funding of $2 million to the project in 2021.",
+    ],
+    "caption_words": [
+        "The council voted to leave the right lane open from 2019.",
+        "The photo was taken in 2019, the agency said.",
+        "Ruiz said the plan, first seen in 2019, would cost $4 million.",
+        "The mayor, who left the party in 2019, said the plan was shown to the council.",
     ],
     "comment_button": [
         "Readers posted 40 comments on the plan.",

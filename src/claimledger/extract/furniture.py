@@ -520,6 +520,38 @@ LINE_RULES: tuple[LineRule, ...] = (
         tail=120,
     ),
     LineRule(
+        "caption_words",
+        Furniture.CAPTION,
+        re.compile(
+            r"\((?:left|right|center|centre|top|bottom|above|inset|pictured)\)"
+            r"|\b(?:from left|left to right)\b|^pictured\b"
+            r"|\bin (?:this|a) (?:(?:undated|file|handout|recent) )*(?:photo|photograph|image|picture"
+            r"|still)(?: (?:taken|made|released|provided|dated))?\b"
+            r"|\b(?:is|are) (?:seen|shown|pictured) (?:here|above|below|in (?:this|the) (?:photo|image))\b",
+            re.I,
+        ),
+        "a caption's own words: '(left)', 'from left', 'in this file photo', 'is seen here'",
+        max_len=300,
+        needs=(
+            "left",
+            "right",
+            "center",
+            "centre",
+            "top",
+            "bottom",
+            "above",
+            "inset",
+            "pictured",
+            "photo",
+            "photograph",
+            "image",
+            "picture",
+            "still",
+            "seen",
+            "shown",
+        ),
+    ),
+    LineRule(
         "appeal",
         Furniture.BOILERPLATE,
         _APPEAL_TWICE,
