@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
+from claimledger.extract.furniture import Furniture, line_furniture
 from claimledger.extract.genre import (
     Genre,
     GenreReading,
@@ -87,6 +89,8 @@ def read_article(
     spans = page_lines(text)
     lines = [text[s:e] for s, e in spans]
     body = find_body(text, spans, lines)
+    if published is None and body:
+        published = page_date(lines, spans, body[0])
     shown = genre_from_page(
         lines, title, url, declared
     )  # what the page itself says it is, if it says
@@ -215,6 +219,33 @@ def read_article(
     if strict:  # a claim now starts where its first strong occurrence is
         merged.sort(key=lambda c: c.start)
     return Article(genre, tuple(merged))
+
+
+DATE_REACH = 12  # lines around the article's first paragraph looked at for its dateline
+
+
+def page_date(lines: list[str], spans: list[tuple[int, int]], first: tuple[int, int]) -> str | None:
+    """The day a page's own dateline gives ("Published: December 11, 2014 7:18 am", "on
+    December 29, 2014 at 3:21 PM, updated ..."), for text that came with no date: the first
+    dateline near the top of the article (its head, just above or below its first paragraph)
+    that names one whole day. Without it, "on Dec. 10" or "last month" pins down no period."""
+    at = bisect_left(spans, first)
+    for line in lines[max(0, at - DATE_REACH) : at + DATE_REACH]:
+        if len(line) > _DATELINE_MAX or not is_dateline_shaped(line):
+            continue
+        period = resolve_period(line, None)
+        if period is not None and period.start == period.end:
+            return period.start
+    return None
+
+
+_DATELINE_MAX = 120
+
+
+def is_dateline_shaped(line: str) -> bool:
+    """A dateline or a stamp alone on its line (a line rule of `furniture` says so)."""
+    found = line_furniture(line)
+    return found is not None and found[0] is Furniture.DATELINE
 
 
 @dataclass
