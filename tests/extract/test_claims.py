@@ -42,6 +42,7 @@ def _only(text: str, **kw: str) -> ExtractedClaim:
         # saying a statement is false, or that something never happened, is a claim to check
         "As it turned out, that was false.",
         "But once again, the audit is not happening.",
+        "There has been no economic recovery in the county’s rural towns.",
         # a procedure told as a condition and its certain consequence
         "If a driver fails the test twice, they’ll lose the permit for a year.",
         # reported speech, when the speaker is a group and not a named person
@@ -107,6 +108,7 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "You need to call your senator today.",
         "You deserve better than this.",
         "Subscribe to the Harbor Business Journal for $1 a week.",
+        "There was no doubt in my mind that we had to act.",
         # a stance reported is no act
         "Dana Reyes also supports the Main Street plan.",
         # "elected" describes the officials: no act told beside the opinion

@@ -414,6 +414,8 @@ TRUTH = Cues(
         "not true",
         "not happening",
         "never happened",
+        # that something did not exist or happen: "there has been no recovery"
+        *("there has been no", "there have been no"),
         "did not happen",
         "didn't happen",
         # saying a thing is not new, or has stopped, says what went before: "not a new practice"
