@@ -76,7 +76,6 @@ _MUST = {
         "A new bill would require providers to store metadata for two years. Source: Supplied",
         "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
-        "A firefighter works at the scene. Photo by Jane Roe.",
         "(File 2013/The Associated Press)",
         "Ann Lee / The Gazette",
         "AFP/Getty Images",
@@ -91,8 +90,24 @@ _MUST = {
         "Mayor Ana Ruiz (left) and Governor Ann Lee tour the plant on Tuesday.",
         "Council members, from left, Ann Lee, Tom Brown and Ana Ruiz.",
         "Firefighters battle the blaze in this file photo taken on March 3, 2019.",
-        "The new bridge is seen here from the north bank.",
+        "The new bridge is seen in this photo from the north bank.",
         "Pictured: the damaged roof of the school.",
+    ],
+    "photo_by": [
+        "A firefighter works at the scene. Photo by Jane Roe.",
+        "The bridge at dawn. Photograph courtesy of the Harbor Museum",
+    ],
+    "comment_rules": [
+        "Comments on this story are moderated according to our Submission Guidelines.",
+        "We reserve the right to remove comments that are offensive.",
+        "In order to improve our community experience, we are temporarily suspending article "
+        "commenting.",
+        "An earlier version of this story misstated the mayor's age.",
+        "The views expressed in this article are the author's own.",
+    ],
+    "access_offer": [
+        "Get unlimited access to our award-winning journalism for just $1 a week.",
+        "Unlock full digital access today.",
     ],
     "comment_button": ["View/Post Comments", "Read all comments (12)", "Post a comment"],
     "subscription": [
@@ -100,7 +115,6 @@ _MUST = {
         "Get the latest headlines delivered to your inbox.",
         "Already a subscriber? Log in",
         "Subscribe to the Journal for $1 a week.",
-        "Get unlimited access to our award-winning journalism for just $1 a week.",
     ],
     "policy": [
         "© 2024 Example Media. All rights reserved.",
@@ -110,12 +124,6 @@ _MUST = {
         "Abusive, profane or off-topic comments will be rejected.",
         "This story was originally published on Example.org.",
         "Read our comment policy before posting.",
-        "Comments on this story are moderated according to our Submission Guidelines.",
-        "We reserve the right to remove comments that are offensive.",
-        "In order to improve our community experience, we are temporarily suspending article "
-        "commenting.",
-        "An earlier version of this story misstated the mayor's age.",
-        "The views expressed in this article are the author's own.",
         "We may earn a commission when you buy through links on our site.",
         "The Example Fool has a disclosure policy.",
         "Data is a real-time snapshot *Data is delayed at least 15 minutes.",
@@ -239,7 +247,6 @@ _MUST_NOT = {
         "The AFL/CIO endorsed the bill on Tuesday.",
         "The mayor signed the bill on Tuesday.",
         "View/Post Comments",  # a button, no name and owner
-        "The photo by Jane Roe won a prize in 2019.",
         "Share/Save",
     ],
     "reporting_credit": [
@@ -253,6 +260,20 @@ _MUST_NOT = {
         "Ruiz said the plan, first seen in 2019, would cost $4 million.",
         "The mayor, who left the party in 2019, said the plan was shown to the council.",
     ],
+    "photo_by": [
+        "The photo by Jane Roe won a prize in 2019.",
+        "Photos by residents show the flooding on Main Street, the county said.",
+    ],
+    "comment_rules": [
+        "The site closed comments on its videos in 2019 after complaints, the company said.",
+        "An earlier version of the bill capped rents at 5 percent.",
+        "The views of residents were expressed at 12 hearings.",
+        "The council is moderated by a chair elected in 2021.",
+    ],
+    "access_offer": [
+        "The deal gives the library unlimited access to the archive until 2030.",
+        "Premium members get early access, the company said in 2022.",
+    ],
     "comment_button": [
         "Readers posted 40 comments on the plan.",
         "View the full comments of the panel here.",
@@ -260,7 +281,6 @@ _MUST_NOT = {
     "subscription": [
         "The paper said its subscribers fell by 40,000 in 2023.",
         "Residents can sign a petition at City Hall until Friday.",
-        "The deal gives the library unlimited access to the archive until 2030.",
     ],
     "policy": [
         "The council changed its privacy rules for police cameras in 2021.",
@@ -268,9 +288,6 @@ _MUST_NOT = {
         "In this article, published in 2023, the council said it cut 12 routes.",
         "The court said the policy was unconstitutional.",
         "Are those of us who avoided agreeing to the Facebook terms of service simply fair game?",
-        "The site closed comments on its videos in 2019 after complaints, the company said.",
-        "An earlier version of the bill capped rents at 5 percent.",
-        "The views of residents were expressed at 12 hearings.",
     ],
 }
 

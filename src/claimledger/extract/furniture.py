@@ -281,14 +281,55 @@ LINE_RULES: tuple[LineRule, ...] = (
         Furniture.CREDIT,
         re.compile(
             r"(?:^|[\s.:|])(?i:photo(?:graph)?|image|credit|picture|source)s?:\s*[^.!?]{2,80}$|"
-            r"(?:^|[.:|]\s)(?i:(?:photo(?:graph)?|image|picture|illustration)s? (?:by|courtesy(?: of)?))"
-            r"\s(?:[A-Z][\w.'’&-]*\s?){1,5}\.?$|" + _CREDIT_TAIL
+            + _CREDIT_TAIL
         ),
-        "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)', "
-        "'... at the scene. Photo by Jane Roe.'",
+        "a line ending in whose picture it is: '... Photograph: Jane Roe/Reuters', '(AP Photo/X)'",
         max_len=400,
-        needs=("/", ":", "photo", "photos", "photograph", "image", "picture", "illustration"),
+        needs=("/", ":"),
         tail=120,
+    ),
+    LineRule(
+        "photo_by",
+        Furniture.CREDIT,
+        re.compile(
+            r"(?:^|[.:|]\s)(?i:(?:photo(?:graph)?|image|picture|illustration)s? (?:by|courtesy(?: of)?))"
+            r"\s(?:the\s)?(?:[A-Z][\w.'’&-]*\s?){1,5}\.?$"
+        ),
+        "a caption ending in whose picture it is, with no slash: '... at the scene. Photo by Jane "
+        "Roe.'",
+        max_len=400,
+        needs=("photo", "photos", "photograph", "image", "picture", "illustration", "courtesy"),
+        tail=80,
+    ),
+    LineRule(
+        "comment_rules",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"comments? (?:on|to|for|under) this (?:story|article|post|page) (?:are|is|will be|may be)"
+            r" (?:moderated|closed|reviewed|disabled|pre-moderated)"
+            r"|reserve the right to (?:remove|delete|edit|refuse|close)"
+            r"|\bwe(?:'re| are| have|’re|'ve|’ve)? (?:temporarily )?(?:suspend|suspended|suspending"
+            r"|disabled|disabling|closed|turned off) (?:article |reader )?comment(?:ing|s)\b"
+            r"|an earlier version of this (?:story|article|report|post)"
+            r"|(?:views|opinions) expressed (?:in this|here|are|by)\b",
+            re.I,
+        ),
+        "the site's rules for comments and its notes on the piece, however worded: 'Comments on "
+        "this story are moderated', 'An earlier version of this story ...', 'The views expressed ...'",
+        max_len=300,
+        needs=("moderated", "reserve", "commenting", "version", "expressed"),
+    ),
+    LineRule(
+        "access_offer",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:get|enjoy|unlock|start|gain) (?:unlimited|premium|full) (?:digital )?access\b"
+            r"|\bunlock (?:full|unlimited|digital|premium) (?:digital )?access\b",
+            re.I,
+        ),
+        "an offer of access to the site: 'Get unlimited access to our journalism for $1 a week'",
+        max_len=300,
+        needs=("unlimited", "premium", "unlock"),
     ),
     LineRule(
         "comment_button",
@@ -305,14 +346,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         "reporting_credit",
         Furniture.BOILERPLATE,
         re.compile(
-            r"^(?i:(?:additional )?(?:reporting|editing|writing|research|graphics) by)\s[A-Z]"
+            r"^(?i:(?:additional )?(?:reporting|editing) by)\s[A-Z]"
             r"|;\s?(?i:(?:additional )?(?:reporting|editing) by)\s[A-Z]"
             r"|^[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,5}\scontributed (?:reporting|research)\b(?: (?:to|for|from)\b[^.!?]*)?\.?$"
         ),
         "who reported, edited or helped: 'Reporting by Jane Roe; Editing by Ann Lee', "
         "'Jane Roe contributed reporting from Houston.'",
         max_len=300,
-        needs=("reporting", "editing", "writing", "research", "graphics"),
+        needs=("reporting", "editing", "contributed"),
     ),
     LineRule(
         "subscription",
@@ -322,8 +363,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|(?:our|the|a|free|daily|weekly) newsletters?\b|in your inbox|to your inbox"
             r"|already a (?:subscriber|member)|free articles? (?:left|remaining)|subscribers? only"
             r"|create a free account|log in to (?:continue|read|comment)|(?:log|sign) in with your|download (?:our|the) app"
-            r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism"
-            r"|(?:get|enjoy|unlock|start|gain) (?:unlimited|full|digital|premium) (?:digital )?access\b)",
+            r"|get (?:the|our) (?:app|latest)|support (?:our|independent|local) journalism)",
             re.I,
         ),
         "an invitation to subscribe, sign up or download: the site's, not the article's",
@@ -343,8 +383,6 @@ LINE_RULES: tuple[LineRule, ...] = (
             "journalism",
             "app",
             "latest",
-            "unlimited",
-            "access",
         ),
     ),
     LineRule(
@@ -361,26 +399,12 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|comments (?:will|may) be (?:rejected|removed|deleted|moderated|reviewed)"
             r"|report (?:a|an) (?:typo|error|correction)|this (?:story|article) (?:has been|was) (?:updated|corrected)"
             r"|has a disclosure policy|(?:quotes?|data) (?:is|are) delayed (?:by )?(?:at least )?\d+ minutes"
-            r"|^in this (?:article|story):"
-            # comment rules and the piece's own notes, however worded
-            r"|comments? (?:on|to|for|under) this (?:story|article|post|page) (?:are|is|will be|may be)"
-            r" (?:moderated|closed|reviewed|disabled|pre-moderated)"
-            r"|reserve the right to (?:remove|delete|edit|refuse|close)"
-            r"|\bwe(?:'re| are| have|’re|'ve|’ve)? (?:temporarily )?(?:suspend|suspended|suspending|disabled"
-            r"|disabling|closed|turned off) (?:article |reader )?comment(?:ing|s)\b"
-            r"|comments (?:are|have been) (?:temporarily )?(?:suspended|disabled|turned off)\b"
-            r"|keep (?:your )?comments (?:civil|respectful|on[- ]topic|clean)"
-            r"|an earlier version of this (?:story|article|report|post)"
-            r"|(?:views|opinions) expressed (?:in this|here|are|by)\b)",
+            r"|^in this (?:article|story):)",
             re.I,
         ),
         "site policy: terms, privacy, cookies, rights, comment rules, republication notes",
         max_len=300,
         needs=(
-            "reserve",
-            "commenting",
-            "earlier",
-            "expressed",
             "terms",
             "privacy",
             "cookie",
@@ -523,33 +547,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         "caption_words",
         Furniture.CAPTION,
         re.compile(
-            r"\((?:left|right|center|centre|top|bottom|above|inset|pictured)\)"
+            r"\((?:left|right|pictured)\)"
             r"|\b(?:from left|left to right)\b|^pictured\b"
             r"|\bin (?:this|a) (?:(?:undated|file|handout|recent) )*(?:photo|photograph|image|picture"
-            r"|still)(?: (?:taken|made|released|provided|dated))?\b"
-            r"|\b(?:is|are) (?:seen|shown|pictured) (?:here|above|below|in (?:this|the) (?:photo|image))\b",
+            r")(?: (?:taken|made|released|provided|dated))?\b"
+            r"|\b(?:is|are) (?:seen|shown|pictured) in (?:this|the) (?:photo|image)\b",
             re.I,
         ),
-        "a caption's own words: '(left)', 'from left', 'in this file photo', 'is seen here'",
+        "a caption's own words: '(left)', 'from left', 'in this file photo', 'is seen in this photo'",
         max_len=300,
-        needs=(
-            "left",
-            "right",
-            "center",
-            "centre",
-            "top",
-            "bottom",
-            "above",
-            "inset",
-            "pictured",
-            "photo",
-            "photograph",
-            "image",
-            "picture",
-            "still",
-            "seen",
-            "shown",
-        ),
+        needs=("left", "right", "pictured", "photo", "photograph", "image", "picture"),
     ),
     LineRule(
         "appeal",
