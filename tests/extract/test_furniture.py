@@ -27,6 +27,8 @@ _MUST = {
         "Most read",
         "See also | Budget hearings",
         "Other Opinion Columns",
+        "Related: Rich are paying more in taxes but not as much as they used to",
+        "Check out more articles on OtherSite.com!",
         "More Politics Stories",
     ],
     "truncated": [
@@ -45,6 +47,7 @@ _MUST = {
         "Ann Lee is a political commentator and has over 15 years of journalism experience.",
         "Ann Lee has more than 20 years of reporting experience.",
         "Jane Roe covers the environment for The Paper.",
+        "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR",
         "Ann Lee writes about transport and housing for the Harbor Gazette",
     ],
     "affiliate": [
@@ -92,6 +95,11 @@ _MUST = {
         "Firefighters battle the blaze in this file photo taken on March 3, 2019.",
         "The new bridge is seen in this photo from the north bank.",
         "Pictured: the damaged roof of the school.",
+    ],
+    "byline_pipe": [
+        "Matt Friedman | NJ Advance Media for NJ.com By Matt Friedman | NJ Advance Media for NJ.com",
+        "By Ann Lee | Staff Writer",
+        "Ann Lee | The Paper",
     ],
     "photo_by": [
         "A firefighter works at the scene. Photo by Jane Roe.",
@@ -178,6 +186,8 @@ _MUST_NOT = {
         "Read the full ruling, judges wrote, before you decide.",
         "More than 300 people were evacuated from the coast.",
         "Related costs rose 12 percent last year, the report said.",
+        "Related to the case, the council voted 7-2 on Tuesday.",
+        "Check out the new 12-mile trail, the county said.",
         "Other papers ran the stories.",
         "More than 300 people read the news",
     ],
@@ -210,6 +220,7 @@ _MUST_NOT = {
         "The plant has over 30 years of operating experience, the company said.",
         "Jane Roe said the council is a writer's nightmare.",
         "The insurance covers the repairs for the tenants.",
+        "ANN LEE IS THE CITY'S NEW MAYOR",
         "Acme Insurance covers flood damage for 40,000 homes in the county, the insurer said.",
     ],
     "navigation": ["Share prices fell 3 percent on Tuesday.", "Search teams found 12 people."],
@@ -259,6 +270,11 @@ _MUST_NOT = {
         "The photo was taken in 2019, the agency said.",
         "Ruiz said the plan, first seen in 2019, would cost $4 million.",
         "The mayor, who left the party in 2019, said the plan was shown to the council.",
+    ],
+    "byline_pipe": [
+        "Ann Lee | The budget passed.",
+        "Wins | Losses | Ties",
+        "Ann Lee said the vote | the second this year | was close.",
     ],
     "photo_by": [
         "The photo by Jane Roe won a prize in 2019.",

@@ -153,6 +153,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
             r"|^(?:other|more)(?: [\w&'’-]+){0,3} (?:columns|stories|articles|opinions?|news|videos"
             r"|headlines|reads)\s*[:|]?$"
+            r"|^related(?: (?:stories|articles|coverage|content|reading|links))?\s?:\s"
+            r"|^check out (?:more|other|our)\b"
             r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
             r"|featured(?: news| stories| articles)?$"
             r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
@@ -204,9 +206,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         Furniture.BOILERPLATE,
         re.compile(
             r"^[A-Z][\w.'’-]+\s(?:(?:[A-Z][\w.'’-]+|de|di|da|del|der|van|von|la|le|bin|al)\s){0,3}"
-            r"(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
+            r"(?i:(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
-            r"|photographer|critic|author|fellow|commentator|blogger)\b"
+            r"|photographer|critic|author|fellow|commentator|blogger))\b"
             r"|^[A-Z][\w.'’-]+\s(?:[A-Z][\w.'’-]+\s){0,3}(?:has|with)\s(?:over |more than )?"
             r"\d+\+? years of (?:journalism|reporting|writing|editing) experience\b"
             # "Jane Roe covers the environment for The Paper.": the writer's beat, and for whom
@@ -216,6 +218,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
         max_len=300,
         needs=(),
+    ),
+    LineRule(
+        "byline_pipe",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:By\s)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?\|\s?[^!?|]{0,80}[^.!?|\s]"
+            r"(?:\sBy\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}(?:\s?\|\s?[^!?|]{0,80}[^.!?|\s])?)?$"
+        ),
+        "a byline with the writer's outlet or address after a bar: 'Ann Lee | The Paper', "
+        "'By Ann Lee | alee@example.com'",
+        max_len=200,
+        needs=("|",),
     ),
     LineRule(
         "affiliate",
