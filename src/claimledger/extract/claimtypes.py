@@ -80,6 +80,7 @@ PREDICT = Cues(
         "are set to",
     ),
 )
+_LINKED = ("associated", "correlated")
 _CAUSE_VERBS = ("discourage", "exacerbate", "deter", "worsen", "fuel")
 CAUSE = Cues(
     frozenset(["because", "caused", "causes", "cause", "therefore", "drove", "harms", "blamed"])
@@ -103,6 +104,13 @@ CAUSE = Cues(
         "driven by",
         "contributes to",
         "contributed to",
+        # a link between two things found, not only a cause: correlation is this type too
+        # (as a verb: "the risk associated with hedge funds" names a risk, it finds no link)
+        *(f"{be} {linked} with" for be in ("is", "are", "was", "were") for linked in _LINKED),
+        *("correlates with", "link between", "linked with"),
+        *("as a result of", "owing to", "resulting in", "responsible for"),
+        *(f"{verb} the risk" for verb in ("increases", "increased", "raises", "raised")),
+        *(f"{verb} the risk" for verb in ("reduces", "reduced", "lowers", "lowered", "cuts")),
         *(
             f"{verb} it {degree}"
             for verb in ("made", "makes", "make")
