@@ -75,6 +75,11 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         # "may" with a figure and a source, and May the month
         "The drug may cause liver damage in 3 percent of patients, the FDA said.",
         "In May the council cut 12 bus routes across the city.",
+        # a verdict inside a quotation is the speaker's: what they called it is a fact told
+        "Coach Ann Lee was much less diplomatic, going so far as to call the play “ridiculous.”",
+        "On housing, Mayor Ruiz said the tenants’ concerns were “legitimate and deserve attention” "
+        "but insisted rents had fallen.",
+        "The mayor called the plan “a disgrace” at a council meeting on Tuesday.",
     ],
 )
 def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None:
@@ -109,6 +114,8 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "You deserve better than this.",
         "Subscribe to the Harbor Business Journal for $1 a week.",
         "There was no doubt in my mind that we had to act.",
+        # the writer's own verdict, outside the quotation, still counts
+        "This shameful plan, which the mayor called “a quick fix,” must be stopped.",
         # a stance reported is no act
         "Dana Reyes also supports the Main Street plan.",
         # "elected" describes the officials: no act told beside the opinion

@@ -29,6 +29,7 @@ from claimledger.extract.worthiness import (
     claim_type,
     cue_hits,
     score_sentence,
+    without_quoted_verdicts,
 )
 
 THRESHOLD = 0.45
@@ -140,6 +141,8 @@ def read_article(
             attributed = speaker is not None and speaker != outlet
             voice.hear(quoted or attributed)
             hits = cue_hits(tokens)
+            if not quoted and has_quotes:
+                hits = without_quoted_verdicts(sentence, hits)
             score = score_sentence(
                 sentence,
                 n_quantities=len(quantities),

@@ -787,6 +787,31 @@ def objection(
     return None
 
 
+# A quotation inside a sentence the writer tells: 'call the play "ridiculous"', 'said the
+# concerns were "legitimate and deserve attention"'. Its verdict words are the speaker's.
+_INNER_QUOTE = re.compile(r"“[^“”]{1,300}”|\"[^\"]{1,300}\"")
+VERDICT_CUES = ("opinion", "value", "verdict")
+
+
+def without_quoted_verdicts(sentence: str, hits: dict[str, int]) -> dict[str, int]:
+    """The hits with the verdict words that stand inside a quotation taken off: reporting what
+    someone called a thing is a fact about what they said, not the writer's verdict."""
+    if not any(cue in hits for cue in VERDICT_CUES):
+        return hits
+    inner = " ".join(m.group() for m in _INNER_QUOTE.finditer(sentence))
+    if not inner:
+        return hits
+    quoted = LEXICON.scan(words(inner))
+    out = dict(hits)
+    for cue in VERDICT_CUES:
+        left = out.get(cue, 0) - quoted.get(cue, 0)
+        if left > 0:
+            out[cue] = left
+        else:
+            out.pop(cue, None)
+    return out
+
+
 def cue_hits(tokens: list[str]) -> dict[str, int]:
     """How often each cue list is hit in a sentence: what the score and the type are read from.
 
