@@ -394,3 +394,19 @@ def test_an_act_of_someone_named_in_the_past_tense_is_a_claim(sentence: str) -> 
 )
 def test_a_past_participle_of_a_feeling_is_no_act(sentence: str) -> None:
     assert extract_claims(sentence) == []
+
+
+def test_points_listed_under_someones_words_are_sentences() -> None:
+    """'The mayor also said:' then a list: each point is a sentence of hers with no full stop;
+    the same lines under a label are a list of fragments."""
+    point = "Despite the cuts, the transit authority is hiring more drivers"
+    page = (
+        "The mayor spoke to reporters at City Hall on Tuesday about the budget for next year.\n\n"
+        "In a wide-ranging interview, Mayor Ana Ruiz also said:\n\n"
+        f"- {point}\n- The council should be ashamed of itself\n\n"
+        "She leaves for Ohio on Friday.\n"
+    )
+    quotes = [c.quote for c in _claims(page)]
+    assert point in quotes
+    assert not any("ashamed" in q for q in quotes)  # a verdict stays one
+    assert point not in [c.quote for c in _claims(page.replace("Mayor Ana Ruiz also said", "Key"))]

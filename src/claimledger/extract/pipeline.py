@@ -40,6 +40,17 @@ HEAD_LINE = 160  # a headline, a standfirst or a byline is shorter than this
 _DIGIT = re.compile(r"[0-9]")  # what the number, time and year rules need (ASCII digits)
 
 
+_LIST_MARK = re.compile(r"[-•▪●*–—] ")  # an item of a list, as the readers write it
+
+
+def _reports(paragraph: str) -> bool:
+    """A lead-in that reports speech: "In the interview, the president also said:"."""
+    return len(paragraph) <= LEAD_IN_MAX and "reported" in cue_hits(words(paragraph))
+
+
+LEAD_IN_MAX = 200
+
+
 def _quote_balance(text: str) -> int:
     return text.count("“") - text.count("”")
 
@@ -104,9 +115,13 @@ def read_article(
     certain: set[str] = set()  # distinct claims kept whatever the genre turns out to be
     carried_open = False
     in_head = True
+    points_of: bool = False  # the paragraph before led in to someone's points ("... said:")
     for ps, pe in body:
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
+        # a point in a list under "The president also said:": a sentence of his, unstopped
+        point = points_of and _LIST_MARK.match(paragraph) is not None
+        points_of = point or (paragraph.endswith(":") and _reports(paragraph))
         if in_head:
             # Short lines above the first full sentence are the page's head: headline,
             # standfirst, byline, dateline. They name the story; its claims are in the body.
@@ -138,7 +153,7 @@ def read_article(
                     para_speaker = tracker.quote_speaker
                 para_resolved = True
             speaker = tracker.speaker_for(sentence, para_speaker, quoted, tokens)
-            attributed = speaker is not None and speaker != outlet
+            attributed = point or (speaker is not None and speaker != outlet)
             voice.hear(quoted or attributed)
             hits = cue_hits(tokens)
             if not quoted and has_quotes:
@@ -152,6 +167,7 @@ def read_article(
                 quoted=quoted,
                 hits=hits,
                 has_digit=has_digit,
+                listed=point,
             )
             rule_score = score
             has_anchor: bool | None = None

@@ -840,10 +840,12 @@ def score_sentence(
     quoted: bool = False,
     hits: dict[str, int] | None = None,
     has_digit: bool | None = None,
+    listed: bool = False,
 ) -> float:
     """Check-worthiness in [0, 1]; the pipeline keeps 0.45 and above as claims.
 
-    `has_digit` False (no ASCII digit in the sentence) saves looking for a year."""
+    `has_digit` False (no ASCII digit in the sentence) saves looking for a year; `listed`, the
+    sentence is a point in a list someone's words lead in to, whole with no full stop."""
     tokens = words(sentence) if tokens is None else tokens
     if len(tokens) < MIN_WORDS:
         return 0.05
@@ -908,7 +910,7 @@ def score_sentence(
     if tokens[0] in IMPERATIVE_START or (tokens[0] == "do" and tokens[1:2] == ["not"]):
         s -= 0.4
     end = sentence.rstrip("”\"’')] ")
-    if not end.endswith((".", "!", "?")) and not _lead_in(end, tokens):
+    if not listed and not end.endswith((".", "!", "?")) and not _lead_in(end, tokens):
         s -= 0.25  # headings, labels, fragments
         if _title_case(sentence):
             s -= 0.25  # a headline: Every Word Capitalised
