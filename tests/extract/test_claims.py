@@ -401,12 +401,20 @@ def test_points_listed_under_someones_words_are_sentences() -> None:
     the same lines under a label are a list of fragments."""
     point = "Despite the cuts, the transit authority is hiring more drivers"
     page = (
-        "The mayor spoke to reporters at City Hall on Tuesday about the budget for next year.\n\n"
+        "The mayor spoke to reporters at City Hall on Tuesday about the budget for next year, "
+        "which cuts 12 bus routes and closes two libraries, and about the state's plan to take "
+        "over the transit authority if the council cannot agree on its budget by March.\n\n"
         "In a wide-ranging interview, Mayor Ana Ruiz also said:\n\n"
         f"- {point}\n- The council should be ashamed of itself\n\n"
-        "She leaves for Ohio on Friday.\n"
+        "She leaves for Ohio on Friday, where she will meet the governor and the state's transit "
+        "board to ask for $40 million toward the new bus depot on Main Street.\n\n"
+        "The council votes on the budget in March, after three public hearings in the districts "
+        "that lose routes, the city clerk said in a statement on Wednesday.\n"
     )
     quotes = [c.quote for c in _claims(page)]
     assert point in quotes
     assert not any("ashamed" in q for q in quotes)  # a verdict stays one
     assert point not in [c.quote for c in _claims(page.replace("Mayor Ana Ruiz also said", "Key"))]
+    # captured text loses the markers: short capitalised lines with no full stop, the same
+    assert point in [c.quote for c in _claims(page.replace("- ", ""))]
+    assert point not in [c.quote for c in _claims(page.replace("- ", "").replace("also said", "x"))]

@@ -49,6 +49,22 @@ def _reports(paragraph: str) -> bool:
 
 
 LEAD_IN_MAX = 200
+POINT_MAX = 200  # a point of a list, its marker lost (captured text), is a short line ...
+POINT_WORDS = 5  # ... of a few words at least, capitalised, with no full stop
+
+
+def _is_point(paragraph: str) -> bool:
+    """An item of a list: with its marker, or, as captured text shows one, a short capitalised
+    line that ends no sentence."""
+    if _LIST_MARK.match(paragraph):
+        return True
+    return (
+        len(paragraph) <= POINT_MAX
+        and paragraph[:1].isupper()
+        and not _ends_sentence(paragraph)
+        and not paragraph.endswith(":")
+        and len(paragraph.split()) >= POINT_WORDS
+    )
 
 
 def _quote_balance(text: str) -> int:
@@ -120,7 +136,7 @@ def read_article(
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
         # a point in a list under "The president also said:": a sentence of his, unstopped
-        point = points_of and _LIST_MARK.match(paragraph) is not None
+        point = points_of and _is_point(paragraph)
         points_of = point or (paragraph.endswith(":") and _reports(paragraph))
         if in_head:
             # Short lines above the first full sentence are the page's head: headline,
