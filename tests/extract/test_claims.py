@@ -80,6 +80,9 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "On housing, Mayor Ruiz said the tenants’ concerns were “legitimate and deserve attention” "
         "but insisted rents had fallen.",
         "The mayor called the plan “a disgrace” at a council meeting on Tuesday.",
+        # "may" in a relative clause: the main clause is told as fact
+        "Officials are worried about the number of militants who may have joined the group, the "
+        "ministry said on Tuesday.",
     ],
 )
 def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None:
@@ -116,6 +119,8 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "There was no doubt in my mind that we had to act.",
         # the writer's own verdict, outside the quotation, still counts
         "This shameful plan, which the mayor called “a quick fix,” must be stopped.",
+        # a verdict in scare quotes, no one's speech reported: still the writer's
+        "Look at what you want to buy, go through your “should I buy this?” test, and wait.",
         # a stance reported is no act
         "Dana Reyes also supports the Main Street plan.",
         # "elected" describes the officials: no act told beside the opinion

@@ -270,6 +270,8 @@ _MUST_NOT = {
         "The photo was taken in 2019, the agency said.",
         "Ruiz said the plan, first seen in 2019, would cost $4 million.",
         "The mayor, who left the party in 2019, said the plan was shown to the council.",
+        # the article's own sentence about its picture
+        "A court has overturned approval for the mine, over its impact on the skink (pictured).",
     ],
     "byline_pipe": [
         "Ann Lee | The budget passed.",

@@ -561,7 +561,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "caption_words",
         Furniture.CAPTION,
         re.compile(
-            r"\((?:left|right|pictured)\)"
+            r"\((?:left|right)\)"
             r"|\b(?:from left|left to right)\b|^pictured\b"
             r"|\bin (?:this|a) (?:(?:undated|file|handout|recent) )*(?:photo|photograph|image|picture"
             r")(?: (?:taken|made|released|provided|dated))?\b"

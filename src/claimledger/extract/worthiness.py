@@ -441,8 +441,10 @@ DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS
 _CAPITAL_MONTH = re.compile(r"(?:^|(?<=\W))(?:May|March|August)\b")
 # "may" in lower case before a verb is the modal (the month is capitalised): a possibility; not
 # in a clause whose pronoun follows a word ("any legitimacy it may once have had", "said they may")
+# nor in a relative clause ("militants who may have joined": the main clause is the claim)
 _MAY_MODAL = re.compile(
     r"(?<![a-z] it )(?<![a-z] they )(?<![a-z] he )(?<![a-z] she )(?<![a-z] we )(?<![a-z] you )"
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )"
     r"\bmay (?:not |also |well |even |still |never |only )?(?:have|be|[a-z]{2,}(?<!ed))\b"
 )
 MAY_PENALTY = 0.15  # as much as a guess's ('might') less a little: 'may' is as often a fair finding
@@ -791,6 +793,8 @@ def objection(
 # concerns were "legitimate and deserve attention"'. Its verdict words are the speaker's.
 _INNER_QUOTE = re.compile(r"“[^“”]{1,300}”|\"[^\"]{1,300}\"")
 VERDICT_CUES = ("opinion", "value", "verdict")
+# what someone called a thing: "call the play “ridiculous”", "dubbed it “a disgrace”"
+_CALLING = re.compile(r"\b(?:call|calls|called|calling|dubbed|labell?ed|termed|branded)\b")
 
 
 def without_quoted_verdicts(sentence: str, hits: dict[str, int]) -> dict[str, int]:
@@ -798,6 +802,8 @@ def without_quoted_verdicts(sentence: str, hits: dict[str, int]) -> dict[str, in
     someone called a thing is a fact about what they said, not the writer's verdict."""
     if not any(cue in hits for cue in VERDICT_CUES):
         return hits
+    if "reported" not in hits and _CALLING.search(sentence) is None:
+        return hits  # scare quotes or a title: the writer's words still
     inner = " ".join(m.group() for m in _INNER_QUOTE.finditer(sentence))
     if not inner:
         return hits
