@@ -80,9 +80,11 @@ _DOMAIN = r"\b[\w-]+\.(?:com|org|net|gov|edu|news|tv|co\.uk|com\.au|ca|io|info)\
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
 # a button's words are no name: "View/Post Comments", "Share/Save" are no credit
 _UI_WORD = r"(?:View|Post|Read|Show|Hide|Add|Leave|Write|Share|Save|Print|Email|E-mail|Sign|Log|Reply|Comments?|Like|Follow)\b"
-_NAME_SLASH = rf"(?!{_UI_WORD})(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*\s?/\s?"
+_NAME_SLASH = rf"(?=[A-Z])(?!{_UI_WORD})(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*\s?/\s?"
 # in brackets, a file photo's year may stand before the slash: "(File 2013/The Associated Press)"
-_BRACKETED_SLASH = rf"(?!{_UI_WORD})(?:[A-Z0-9][\w.'’-]*\s){{0,3}}[A-Z0-9][\w.'’-]*\s?/\s?"
+_BRACKETED_SLASH = (
+    rf"(?=[A-Z0-9])(?!{_UI_WORD})(?:[A-Z0-9][\w.'’-]*\s){{0,3}}[A-Z0-9][\w.'’-]*\s?/\s?"
+)
 _CREDIT_TAIL = (
     # "(AP Photo/Evan Vucci)", "... Jane Roe/Reuters", "Ann Lee / The Gazette": a name, a slash,
     # an owner, at the very end (outside brackets, no full stop after the owner)
