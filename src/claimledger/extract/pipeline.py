@@ -105,6 +105,8 @@ def read_article(
     """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
 
     In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count.
+    With no `published`, the page's own dateline near the article's top gives the day relative
+    dates are read from (`page_date`): captured text comes with none.
     `url`, the page's address, if known: the section it files the piece under says its genre
     when the page's text does not; `declared`, the genre its metadata declares
     (`genre.genre_from_metadata`), comes before the address.
