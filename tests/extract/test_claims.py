@@ -42,6 +42,7 @@ def _only(text: str, **kw: str) -> ExtractedClaim:
         # saying a statement is false, or that something never happened, is a claim to check
         "As it turned out, that was false.",
         "But once again, the audit is not happening.",
+        "There has been no economic recovery in the county’s rural towns.",
         # a procedure told as a condition and its certain consequence
         "If a driver fails the test twice, they’ll lose the permit for a year.",
         # reported speech, when the speaker is a group and not a named person
@@ -68,6 +69,20 @@ def test_checkable_statements_are_claims(sentence: str) -> None:
         "“This contract saves taxpayers money.”",
         "And it relies on volunteers.",
         "“We followed the advice of our attorneys every step of the way,” Brooks said.",
+        # "important" and "interesting" as plain words, with no musing frame
+        "The bridge is an important route for 40,000 commuters a day, the county said.",
+        "The council found it interesting enough to fund a $2 million study in 2023.",
+        # "may" with a figure and a source, and May the month
+        "The drug may cause liver damage in 3 percent of patients, the FDA said.",
+        "In May the council cut 12 bus routes across the city.",
+        # a verdict inside a quotation is the speaker's: what they called it is a fact told
+        "Coach Ann Lee was much less diplomatic, going so far as to call the play “ridiculous.”",
+        "On housing, Mayor Ruiz said the tenants’ concerns were “legitimate and deserve attention” "
+        "but insisted rents had fallen.",
+        "The mayor called the plan “a disgrace” at a council meeting on Tuesday.",
+        # "may" in a relative clause: the main clause is told as fact
+        "Officials are worried about the number of militants who may have joined the group, the "
+        "ministry said on Tuesday.",
     ],
 )
 def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None:
@@ -101,10 +116,22 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "You need to call your senator today.",
         "You deserve better than this.",
         "Subscribe to the Harbor Business Journal for $1 a week.",
+        "There was no doubt in my mind that we had to act.",
+        # the writer's own verdict, outside the quotation, still counts
+        "This shameful plan, which the mayor called “a quick fix,” must be stopped.",
+        # a verdict in scare quotes, no one's speech reported: still the writer's
+        "Look at what you want to buy, go through your “should I buy this?” test, and wait.",
         # a stance reported is no act
         "Dana Reyes also supports the Main Street plan.",
         # "elected" describes the officials: no act told beside the opinion
         "“And riders deserve elected officials they can trust.”",
+        # the writer musing or weighing aloud
+        "I wonder how many of these skills are no longer listed on the board.",
+        "It would be interesting to know what the council means by affordable housing.",
+        "It’s important to consider the biases of the Springfield survey.",
+        # "may" before a verb: a possibility, with nothing to check it by
+        "Magic mushrooms may give users trippy experiences by creating a hyperconnected brain.",
+        "But a groundbreaking new study may offer a way to stem that rise.",
     ],
 )
 def test_opinion_questions_and_calls_to_action_are_not(sentence: str) -> None:
@@ -372,3 +399,27 @@ def test_an_act_of_someone_named_in_the_past_tense_is_a_claim(sentence: str) -> 
 )
 def test_a_past_participle_of_a_feeling_is_no_act(sentence: str) -> None:
     assert extract_claims(sentence) == []
+
+
+def test_points_listed_under_someones_words_are_sentences() -> None:
+    """'The mayor also said:' then a list: each point is a sentence of hers with no full stop;
+    the same lines under a label are a list of fragments."""
+    point = "Despite the cuts, the transit authority is hiring more drivers"
+    page = (
+        "The mayor spoke to reporters at City Hall on Tuesday about the budget for next year, "
+        "which cuts 12 bus routes and closes two libraries, and about the state's plan to take "
+        "over the transit authority if the council cannot agree on its budget by March.\n\n"
+        "In a wide-ranging interview, Mayor Ana Ruiz also said:\n\n"
+        f"- {point}\n- The council should be ashamed of itself\n\n"
+        "She leaves for Ohio on Friday, where she will meet the governor and the state's transit "
+        "board to ask for $40 million toward the new bus depot on Main Street.\n\n"
+        "The council votes on the budget in March, after three public hearings in the districts "
+        "that lose routes, the city clerk said in a statement on Wednesday.\n"
+    )
+    quotes = [c.quote for c in _claims(page)]
+    assert point in quotes
+    assert not any("ashamed" in q for q in quotes)  # a verdict stays one
+    assert point not in [c.quote for c in _claims(page.replace("Mayor Ana Ruiz also said", "Key"))]
+    # captured text loses the markers: short capitalised lines with no full stop, the same
+    assert point in [c.quote for c in _claims(page.replace("- ", ""))]
+    assert point not in [c.quote for c in _claims(page.replace("- ", "").replace("also said", "x"))]

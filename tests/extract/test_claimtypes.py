@@ -94,6 +94,11 @@ _MUST: dict[str, list[str]] = {
         "The closures led to longer commutes.",
         "Fear of deportation discourages people from reporting crimes.",
         "The rhetoric has made it more difficult for agents to do their jobs.",
+        # a link found between two things, and risks raised or cut
+        "Heavy drinking is associated with a higher rate of liver disease.",
+        "The study found a link between air pollution and asthma in children.",
+        "Regular exercise reduces the risk of heart disease.",
+        "The delays were the result of staff shortages, owing to the strike.",
     ],
     "own_intention": [
         "In the interview, the president said he would not fall silent on the issue.",
@@ -247,6 +252,7 @@ _MUST_NOT: dict[str, list[str]] = {
         "As a result, a federal judge granted the injunction.",
         "The plan could cause delays.",
         "The council approved the budget on Tuesday.",
+        "He cited the high fees and risk associated with hedge funds.",  # a risk named
     ],
     "effect": [
         "The storm could disrupt flights on Friday.",  # a maybe

@@ -27,6 +27,8 @@ _MUST = {
         "Most read",
         "See also | Budget hearings",
         "Other Opinion Columns",
+        "Related: Rich are paying more in taxes but not as much as they used to",
+        "Check out more articles on OtherSite.com!",
         "More Politics Stories",
     ],
     "truncated": [
@@ -44,6 +46,9 @@ _MUST = {
         "Mark di Stefano is a breaking news reporter for The Paper and is based in Sydney.",
         "Ann Lee is a political commentator and has over 15 years of journalism experience.",
         "Ann Lee has more than 20 years of reporting experience.",
+        "Jane Roe covers the environment for The Paper.",
+        "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR",
+        "Ann Lee writes about transport and housing for the Harbor Gazette",
     ],
     "affiliate": [
         "Things you buy through our links may earn The Paper a commission.",
@@ -74,8 +79,45 @@ _MUST = {
         "A new bill would require providers to store metadata for two years. Source: Supplied",
         "Mugabe with army chiefs at State House on November 16 Credit: HARARE HERALD",
         "Voters line up outside a school in Atlanta. (AP Photo/Evan Vucci)",
+        "(File 2013/The Associated Press)",
         "Ann Lee / The Gazette",
+        "AFP/Getty Images",
     ],
+    "reporting_credit": [
+        "Reporting by Jane Roe; Additional reporting by Tom Brown in London; Editing by Ann Lee",
+        "Editing by Ann Lee and Tom Brown",
+        "Jane Roe contributed reporting from Houston.",
+        "Staff writer Ann Lee contributed reporting.",
+    ],
+    "caption_words": [
+        "Mayor Ana Ruiz (left) and Governor Ann Lee tour the plant on Tuesday.",
+        "Council members, from left, Ann Lee, Tom Brown and Ana Ruiz.",
+        "Firefighters battle the blaze in this file photo taken on March 3, 2019.",
+        "The new bridge is seen in this photo from the north bank.",
+        "Pictured: the damaged roof of the school.",
+    ],
+    "byline_pipe": [
+        "Matt Friedman | NJ Advance Media for NJ.com By Matt Friedman | NJ Advance Media for NJ.com",
+        "By Ann Lee | Staff Writer",
+        "Ann Lee | The Paper",
+    ],
+    "photo_by": [
+        "A firefighter works at the scene. Photo by Jane Roe.",
+        "The bridge at dawn. Photograph courtesy of the Harbor Museum",
+    ],
+    "comment_rules": [
+        "Comments on this story are moderated according to our Submission Guidelines.",
+        "We reserve the right to remove comments that are offensive.",
+        "In order to improve our community experience, we are temporarily suspending article "
+        "commenting.",
+        "An earlier version of this story misstated the mayor's age.",
+        "The views expressed in this article are the author's own.",
+    ],
+    "access_offer": [
+        "Get unlimited access to our award-winning journalism for just $1 a week.",
+        "Unlock full digital access today.",
+    ],
+    "comment_button": ["View/Post Comments", "Read all comments (12)", "Post a comment"],
     "subscription": [
         "Sign up for our morning newsletter",
         "Get the latest headlines delivered to your inbox.",
@@ -144,6 +186,8 @@ _MUST_NOT = {
         "Read the full ruling, judges wrote, before you decide.",
         "More than 300 people were evacuated from the coast.",
         "Related costs rose 12 percent last year, the report said.",
+        "Related to the case, the council voted 7-2 on Tuesday.",
+        "Check out the new 12-mile trail, the county said.",
         "Other papers ran the stories.",
         "More than 300 people read the news",
     ],
@@ -175,6 +219,9 @@ _MUST_NOT = {
         "The mayor is a former reporter who covered City Hall for 10 years.",
         "The plant has over 30 years of operating experience, the company said.",
         "Jane Roe said the council is a writer's nightmare.",
+        "The insurance covers the repairs for the tenants.",
+        "ANN LEE IS THE CITY'S NEW MAYOR",
+        "Acme Insurance covers flood damage for 40,000 homes in the county, the insurer said.",
     ],
     "navigation": ["Share prices fell 3 percent on Tuesday.", "Search teams found 12 people."],
     "stamp": ["Updated figures show 300 people left the city in 2023."],
@@ -210,6 +257,44 @@ _MUST_NOT = {
     "credit_tail": [
         "The AFL/CIO endorsed the bill on Tuesday.",
         "The mayor signed the bill on Tuesday.",
+        "View/Post Comments",  # a button, no name and owner
+        "Share/Save",
+    ],
+    "reporting_credit": [
+        "The report, by Jane Roe, found 12 errors.",
+        "Reporting by the paper in 2019 showed the council had cut 12 routes.",
+        "The agency contributed research funding of $2 million to the project in 2021.",
+    ],
+    "caption_words": [
+        "The council voted to leave the right lane open from 2019.",
+        "The photo was taken in 2019, the agency said.",
+        "Ruiz said the plan, first seen in 2019, would cost $4 million.",
+        "The mayor, who left the party in 2019, said the plan was shown to the council.",
+        # the article's own sentence about its picture
+        "A court has overturned approval for the mine, over its impact on the skink (pictured).",
+    ],
+    "byline_pipe": [
+        "Ann Lee | The budget passed.",
+        "Wins | Losses | Ties",
+        "Ann Lee said the vote | the second this year | was close.",
+    ],
+    "photo_by": [
+        "The photo by Jane Roe won a prize in 2019.",
+        "Photos by residents show the flooding on Main Street, the county said.",
+    ],
+    "comment_rules": [
+        "The site closed comments on its videos in 2019 after complaints, the company said.",
+        "An earlier version of the bill capped rents at 5 percent.",
+        "The views of residents were expressed at 12 hearings.",
+        "The council is moderated by a chair elected in 2021.",
+    ],
+    "access_offer": [
+        "The deal gives the library unlimited access to the archive until 2030.",
+        "Premium members get early access, the company said in 2022.",
+    ],
+    "comment_button": [
+        "Readers posted 40 comments on the plan.",
+        "View the full comments of the panel here.",
     ],
     "subscription": [
         "The paper said its subscribers fell by 40,000 in 2023.",
@@ -535,3 +620,26 @@ def test_a_paragraph_over_a_heading_and_text_is_no_description() -> None:
 def test_a_sentence_before_a_few_short_lines_is_no_description() -> None:
     lines = [*BODY, "Share", "Tweet", "Email", *BODY]
     assert 2 not in furniture_blocks(lines)
+
+
+def test_a_short_paragraph_above_a_comment_button_is_no_caption() -> None:
+    """'View/Post Comments' is a button, not a credit: the line above it stays article."""
+    lines = [*BODY, "The plan takes effect in March.", "View/Post Comments"]
+    marks = furniture_blocks(lines)
+    assert len(lines) - 2 not in marks
+    assert marks[len(lines) - 1] is Furniture.BOILERPLATE
+
+
+def test_a_bracketed_credit_under_a_stamp_takes_the_caption_below_it() -> None:
+    """A photo's credit in brackets over it, with the byline's stamp above: the caption is the
+    sentence below; a long paragraph there is the article's."""
+    caption = "Riders wait for the Route 9 bus at Main Street station on Tuesday."
+    lines = ["Published: December 11, 2014 7:18 am", "(File 2013/The Associated Press)", caption]
+    marks = furniture_blocks([*lines, *BODY])
+    assert marks[1] is Furniture.CREDIT and marks[2] is Furniture.CAPTION
+    long_paragraph = " ".join(BODY * 2)
+    marks = furniture_blocks([*lines[:2], long_paragraph, *BODY])
+    assert 2 not in marks
+    # under an article's paragraph, the credit's caption is the line above, as before
+    marks = furniture_blocks([BODY[0], "(File 2013/The Associated Press)", caption, *BODY[1:]])
+    assert marks.get(0) is Furniture.CAPTION and 2 not in marks

@@ -134,3 +134,28 @@ def test_the_extractor_takes_a_photo_boxs_caption_for_a_paragraph() -> None:
 
     xml = trafilatura.extract(_page_with_photo_box(CAPTION), output_format="xml", **_READING)
     assert CAPTION in xml_paragraphs(xml or "")
+
+
+ALT = "Riders wait for the Route 9 bus at Main Street station on Tuesday morning."
+
+
+def test_a_line_repeating_its_images_description_is_a_caption() -> None:
+    # the caption in a box of its own beside the image's link: no <figure>, no photo box
+    root = parse_page(
+        f"<html><body><div><a href='b.jpg'><img src='b.jpg' alt='{ALT}'></a>"
+        f"<div class='meta'><div>(File photo)</div>{ALT.replace('Tuesday', 'Tues.')}</div></div>"
+        "<p>The city cut 12 routes.</p></body></html>"
+    )
+    assert marked_lines(root) == [
+        ("(File photo)", False),
+        (ALT.replace("Tuesday", "Tues."), True),
+        ("The city cut 12 routes.", False),
+    ]
+
+
+def test_a_heading_or_a_far_paragraph_repeating_a_description_is_no_caption() -> None:
+    far = "".join(f"<p>Paragraph {n}.</p>" for n in range(5))
+    root = parse_page(
+        f"<html><body><h2>{ALT}</h2><img src='b.jpg' alt='{ALT}'>{far}<p>{ALT}</p></body></html>"
+    )
+    assert not any(aside for _, aside in marked_lines(root))

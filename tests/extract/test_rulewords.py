@@ -55,6 +55,12 @@ def test_words_near_rules_count_for_the_score_not_the_type(sentence: str) -> Non
         "Residents over 65 are eligible for the rebate.",
         "Tenants are not allowed to sublet their flats.",
         "The agency's procedures say nothing about it.",
+        # what a rule permits, forbids, entitles or advises
+        "Drivers are not permitted to park on the bridge.",
+        "The treaty forbids testing of such weapons.",
+        "Tenants are entitled to a refund within 30 days.",
+        "Parents have been advised to avoid giving peanuts to babies.",
+        "Officers are barred from carrying the devices at schools.",
     ],
 )
 def test_a_rules_terms_count_for_the_type_not_the_score(sentence: str) -> None:
@@ -74,6 +80,7 @@ def test_policy_words_make_will_a_commitment() -> None:
         "The council will vote on the stadium next week.",
         "Ridership fell after the station closed.",
         "Sales of electric cars doubled last year.",
+        "The bar's owner said 40 people came to the show.",  # "bar" alone is no rule
     ],
 )
 def test_no_rule_word_in_a_sentence_about_something_else(sentence: str) -> None:
@@ -91,3 +98,8 @@ def test_a_law_named_makes_a_rule_and_a_court_hearing_does_not() -> None:
     assert claim_type("The law requires landlords to return deposits within 30 days.") != "other"
     assert claim_type("The state law requires landlords to return deposits.") == "rules"
     assert claim_type("The judge heard arguments in court on Tuesday.") != "rules"
+
+
+def test_advice_to_the_public_is_a_rule() -> None:
+    sentence = "Parents have been told for years and advised to avoid giving peanuts to babies."
+    assert claim_type(sentence) == "rules"

@@ -103,3 +103,32 @@ def test_the_one_year_pattern_reads_1800_to_2099_only() -> None:
         assert year.search(text), text
     for text in ("1799 people", "2100 homes", "room 205", "12345"):
         assert not year.search(text), text
+
+
+def test_a_captured_page_with_no_date_takes_its_dateline() -> None:
+    """Text saved from a page comes with no date; its own dateline pins down 'on Dec. 10'."""
+    from claimledger.extract import extract_claims
+
+    body = "A federal grand jury indicted Dana Reyes on Dec. 10, the U.S. attorney's office said.\n"
+    page = "Missionary pleads not guilty\non December 29, 2014 at 3:21 PM\n" + body
+    (claim,) = extract_claims(page)
+    assert claim.period is not None and claim.period.start == "2014-12-10"
+    # the date given wins over the page's; with neither, no year to put the day in
+    (claim,) = extract_claims(page, published="2013-12-20")
+    assert claim.period is not None and claim.period.start == "2013-12-10"
+    (claim,) = extract_claims(body)
+    assert claim.period is None
+
+
+def test_a_stamp_far_above_the_article_is_not_its_date() -> None:
+    from claimledger.extract.body import page_lines
+    from claimledger.extract.pipeline import page_date
+
+    teasers = [f"Teaser headline number {n} about the council" for n in range(20)]
+    text = "\n".join(
+        ["Published: March 3, 2011", *teasers, "The council cut 12 routes on Dec. 10, it said."]
+    )
+    spans = page_lines(text)
+    lines = [text[s:e] for s, e in spans]
+    assert page_date(lines, spans, spans[-1]) is None
+    assert page_date(lines, spans, spans[5]) == "2011-03-03"

@@ -80,6 +80,7 @@ PREDICT = Cues(
         "are set to",
     ),
 )
+_LINKED = ("associated", "correlated")
 _CAUSE_VERBS = ("discourage", "exacerbate", "deter", "worsen", "fuel")
 CAUSE = Cues(
     frozenset(["because", "caused", "causes", "cause", "therefore", "drove", "harms", "blamed"])
@@ -103,6 +104,13 @@ CAUSE = Cues(
         "driven by",
         "contributes to",
         "contributed to",
+        # a link between two things found, not only a cause: correlation is this type too
+        # (as a verb: "the risk associated with hedge funds" names a risk, it finds no link)
+        *(f"{be} {linked} with" for be in ("is", "are", "was", "were") for linked in _LINKED),
+        *("correlates with", "link between", "linked with"),
+        *("as a result of", "owing to", "resulting in", "responsible for"),
+        *(f"{verb} the risk" for verb in ("increases", "increased", "raises", "raised")),
+        *(f"{verb} the risk" for verb in ("reduces", "reduced", "lowers", "lowered", "cuts")),
         *(
             f"{verb} it {degree}"
             for verb in ("made", "makes", "make")
@@ -259,7 +267,10 @@ IRREGULAR_PAST = frozenset(
 )
 # "was allowed", "is required": the words that say what a rule does when used as adjectives.
 RULE_PARTICIPLES = frozenset(
-    ["allowed", "required", "prohibited", "banned", "mandated", "exempted", "based", "supposed"]
+    [
+        *("allowed", "required", "prohibited", "banned", "mandated", "exempted", "based"),
+        *("supposed", "permitted", "entitled", "obliged", "obligated", "barred", "advised"),
+    ]
 )
 _AUXILIARY_GAP = frozenset(["not", "also", "already", "never", "just", "since", "been"])
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -642,6 +653,7 @@ def states_rule(r: Reading) -> bool:
 # participles that say what a rule does ("is allowed", "was required")
 _PAST_VERB = re.compile(
     r" (?<=[a-z] )(?!(?:allowed|required|prohibited|banned|mandated|exempted|based|supposed"
+    r"|permitted|entitled|obliged|obligated|barred|advised"
     r"|concerned|involved|interested|used|proposed|called|named|tired|worried|pleased|surprised"
     r"|excited|frustrated|disappointed|convinced|satisfied|alarmed|shocked|scared|confused)\b)"
     r"[a-z]{3,}[^e\s]ed\b"

@@ -78,11 +78,17 @@ class LineRule:
 
 _DOMAIN = r"\b[\w-]+\.(?:com|org|net|gov|edu|news|tv|co\.uk|com\.au|ca|io|info)\b"
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
-_NAME_SLASH = r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?"
+# a button's words are no name: "View/Post Comments", "Share/Save" are no credit
+_UI_WORD = r"(?:View|Post|Read|Show|Hide|Add|Leave|Write|Share|Save|Print|Email|E-mail|Sign|Log|Reply|Comments?|Like|Follow)\b"
+_NAME_SLASH = rf"(?=[A-Z])(?!{_UI_WORD})(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*\s?/\s?"
+# in brackets, a file photo's year may stand before the slash: "(File 2013/The Associated Press)"
+_BRACKETED_SLASH = (
+    rf"(?=[A-Z0-9])(?!{_UI_WORD})(?:[A-Z0-9][\w.'’-]*\s){{0,3}}[A-Z0-9][\w.'’-]*\s?/\s?"
+)
 _CREDIT_TAIL = (
     # "(AP Photo/Evan Vucci)", "... Jane Roe/Reuters", "Ann Lee / The Gazette": a name, a slash,
     # an owner, at the very end (outside brackets, no full stop after the owner)
-    rf"\({_NAME_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
+    rf"\({_BRACKETED_SLASH}(?:[A-Z][\w.&'’-]*\s?){{1,5}}\)\.?$|(?<![\w/]){_NAME_SLASH}(?:[A-Z][\w&'’-]*\s?){{1,5}}$"
 )
 
 # Shapes of furniture first written for the shipped pages' kind of layout.
@@ -149,6 +155,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|on this story|from [\w .&'’-]{1,40}|news))?\s*[:|]?$"
             r"|^(?:other|more)(?: [\w&'’-]+){0,3} (?:columns|stories|articles|opinions?|news|videos"
             r"|headlines|reads)\s*[:|]?$"
+            r"|^related(?: (?:stories|articles|coverage|content|reading|links))?\s?:\s"
+            r"|^check out (?:more|other|our)\b"
             r"|^(?:you (?:may|might) also like|don['’]t miss|editor['’]?s picks?|top stories"
             r"|featured(?: news| stories| articles)?$"
             r"|most (?:read|popular|viewed|shared)|latest (?:news|stories)|trending(?: now)?)\b",
@@ -200,15 +208,30 @@ LINE_RULES: tuple[LineRule, ...] = (
         Furniture.BOILERPLATE,
         re.compile(
             r"^[A-Z][\w.'’-]+\s(?:(?:[A-Z][\w.'’-]+|de|di|da|del|der|van|von|la|le|bin|al)\s){0,3}"
-            r"(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
+            r"(?i:(?:is|was|has been)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
-            r"|photographer|critic|author|fellow|commentator|blogger)\b"
+            r"|photographer|critic|author|fellow|commentator|blogger))\b"
             r"|^[A-Z][\w.'’-]+\s(?:[A-Z][\w.'’-]+\s){0,3}(?:has|with)\s(?:over |more than )?"
             r"\d+\+? years of (?:journalism|reporting|writing|editing) experience\b"
+            # "Jane Roe covers the environment for The Paper.": the writer's beat, and for whom
+            r"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s(?:covers|writes about|reports on)\s"
+            r"[^.!?]{3,80}\sfor\s(?:the\s)?[A-Z][^.!?]{1,60}\.?$"
         ),
         "who the writer is ('Jane Roe is a breaking news reporter for ...'): an author box",
         max_len=300,
         needs=(),
+    ),
+    LineRule(
+        "byline_pipe",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:By\s)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?\|\s?[^!?|]{0,80}[^.!?|\s]"
+            r"(?:\sBy\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}(?:\s?\|\s?[^!?|]{0,80}[^.!?|\s])?)?$"
+        ),
+        "a byline with the writer's outlet or address after a bar: 'Ann Lee | The Paper', "
+        "'By Ann Lee | alee@example.com'",
+        max_len=200,
+        needs=("|",),
     ),
     LineRule(
         "affiliate",
@@ -280,6 +303,73 @@ LINE_RULES: tuple[LineRule, ...] = (
         max_len=400,
         needs=("/", ":"),
         tail=120,
+    ),
+    LineRule(
+        "photo_by",
+        Furniture.CREDIT,
+        re.compile(
+            r"(?:^|[.:|]\s)(?i:(?:photo(?:graph)?|image|picture|illustration)s? (?:by|courtesy(?: of)?))"
+            r"\s(?:the\s)?(?:[A-Z][\w.'’&-]*\s?){1,5}\.?$"
+        ),
+        "a caption ending in whose picture it is, with no slash: '... at the scene. Photo by Jane "
+        "Roe.'",
+        max_len=400,
+        needs=("photo", "photos", "photograph", "image", "picture", "illustration", "courtesy"),
+        tail=80,
+    ),
+    LineRule(
+        "comment_rules",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"comments? (?:on|to|for|under) this (?:story|article|post|page) (?:are|is|will be|may be)"
+            r" (?:moderated|closed|reviewed|disabled|pre-moderated)"
+            r"|reserve the right to (?:remove|delete|edit|refuse|close)"
+            r"|\bwe(?:'re| are| have|’re|'ve|’ve)? (?:temporarily )?(?:suspend|suspended|suspending"
+            r"|disabled|disabling|closed|turned off) (?:article |reader )?comment(?:ing|s)\b"
+            r"|an earlier version of this (?:story|article|report|post)"
+            r"|(?:views|opinions) expressed (?:in this|here|are|by)\b",
+            re.I,
+        ),
+        "the site's rules for comments and its notes on the piece, however worded: 'Comments on "
+        "this story are moderated', 'An earlier version of this story ...', 'The views expressed ...'",
+        max_len=300,
+        needs=("moderated", "reserve", "commenting", "version", "expressed"),
+    ),
+    LineRule(
+        "access_offer",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"\b(?:get|enjoy|unlock|start|gain) (?:unlimited|premium|full) (?:digital )?access\b"
+            r"|\bunlock (?:full|unlimited|digital|premium) (?:digital )?access\b",
+            re.I,
+        ),
+        "an offer of access to the site: 'Get unlimited access to our journalism for $1 a week'",
+        max_len=300,
+        needs=("unlimited", "premium", "unlock"),
+    ),
+    LineRule(
+        "comment_button",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?:view|post|read|show|hide|add|leave|see|write)(?:\s?/\s?(?:view|post|read|add|leave"
+            r"|write))?\s(?:all\s|a\s|your\s)?(?:comments?|replies)(?:\s?\(\d+\))?$",
+            re.I,
+        ),
+        "a comment button alone on its line: 'View/Post Comments', 'Read all comments (12)'",
+        max_len=40,
+    ),
+    LineRule(
+        "reporting_credit",
+        Furniture.BOILERPLATE,
+        re.compile(
+            r"^(?i:(?:additional )?(?:reporting|editing) by)\s[A-Z]"
+            r"|;\s?(?i:(?:additional )?(?:reporting|editing) by)\s[A-Z]"
+            r"|^[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,5}\scontributed (?:reporting|research)\b(?: (?:to|for|from)\b[^.!?]*)?\.?$"
+        ),
+        "who reported, edited or helped: 'Reporting by Jane Roe; Editing by Ann Lee', "
+        "'Jane Roe contributed reporting from Houston.'",
+        max_len=300,
+        needs=("reporting", "editing", "contributed"),
     ),
     LineRule(
         "subscription",
@@ -468,6 +558,21 @@ LINE_RULES: tuple[LineRule, ...] = (
         max_len=600,
         needs=(", in ",),
         tail=120,
+    ),
+    LineRule(
+        "caption_words",
+        Furniture.CAPTION,
+        re.compile(
+            r"\((?:left|right)\)"
+            r"|\b(?:from left|left to right)\b|^pictured\b"
+            r"|\bin (?:this|a) (?:(?:undated|file|handout|recent) )*(?:photo|photograph|image|picture"
+            r")(?: (?:taken|made|released|provided|dated))?\b"
+            r"|\b(?:is|are) (?:seen|shown|pictured) in (?:this|the) (?:photo|image)\b",
+            re.I,
+        ),
+        "a caption's own words: '(left)', 'from left', 'in this file photo', 'is seen in this photo'",
+        max_len=300,
+        needs=("left", "right", "pictured", "photo", "photograph", "image", "picture"),
     ),
     LineRule(
         "appeal",
@@ -781,10 +886,18 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         alone = kind is Furniture.CREDIT and len(line) <= 80 and not _SENTENCE_INSIDE.search(line)
         if alone and i > 0 and i - 1 not in marks and len(lines[i - 1]) <= _CAPTION_MAX:
             marks[i - 1] = Furniture.CAPTION
+        elif alone and _BRACKETED.match(line) and (i == 0 or i - 1 in marks):
+            # a credit in brackets over its photo, with no caption above (a byline, a stamp
+            # there): the caption is the sentence just below, if it is one's length
+            below = lines[i + 1] if i + 1 < len(lines) else ""
+            if len(below) <= _CAPTION_BELOW_MAX and _ENDS_SENTENCE.search(below):
+                marks.setdefault(i + 1, Furniture.CAPTION)
     return marks
 
 
 _CAPTION_MAX = 200
+_CAPTION_BELOW_MAX = 300  # a caption under its bracketed credit: one or two sentences
+_BRACKETED = re.compile(r"^\([^()]{3,78}\)$")  # the whole line in brackets
 _TITLE_MAX = 60  # a chart's title
 _TICK_MAX = 12  # a chart's axis label or value: "$915", "billion", "’17", "2.5%"
 _TICKS_LOOKED = 10  # a chart's description is followed, within this many lines, ...

@@ -54,7 +54,15 @@ def photo_box(element: Any) -> bool:
     return len(" ".join(element.text_content().split())) <= CAPTION_MAX
 
 
-def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> None:
+def _walk(
+    element: Any,
+    out: list[str],
+    pre: bool = False,
+    mark: str = "",
+    alts: list[str] | None = None,
+) -> None:
+    """The element's text into `out`, a line break at each block; with `alts`, each image's
+    long description is kept there and marked where the image stands, and headings are marked."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if not tag or tag in INVISIBLE or hidden(element):
         return  # comments and processing instructions have no string tag
@@ -62,12 +70,19 @@ def _walk(element: Any, out: list[str], pre: bool = False, mark: str = "") -> No
     block = tag in BLOCKS
     if tag in ASIDE or (tag == "div" and not mark and photo_box(element)):
         mark = _ASIDE_MARK
+    if alts is not None and tag in HEADINGS:
+        mark += _HEADING_MARK
     if block or tag == "br":
         out.append("\n" + mark)
+    if alts is not None and tag == "img":
+        alt = " ".join((element.get("alt") or "").split())
+        if len(alt) >= ALT_MIN:
+            out.append(f"{_IMAGE_MARK}{len(alts)}{_IMAGE_END}")
+            alts.append(alt[:ALT_PREFIX])
     if element.text:
         out.append(_flow(element.text, pre))
     for child in element:
-        _walk(child, out, pre, mark)
+        _walk(child, out, pre, mark, alts)
         if child.tail:
             out.append(_flow(child.tail, pre))
     if block:
@@ -79,19 +94,54 @@ def _flow(text: str, pre: bool) -> str:
     return text if pre else SPACES.sub(" ", text)
 
 
+ALT_MIN = 40  # an image's description this long is a sentence, and may be its caption's
+ALT_PREFIX = 50  # characters of it a caption starts with (the two may differ further on)
+ALT_LINES = 3  # lines between an image and its caption, at most
+_IMAGE_MARK = "\x01"  # where an image with a long description stands (its index follows)
+_IMAGE_END = "\x02"
+_HEADING_MARK = "\x03"  # starts each line written inside a heading
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_IMAGE = re.compile("\x01(\\d+)\x02")
+
+
+def _told_captions(lines: list[str], alts: list[str]) -> set[int]:
+    """Lines that repeat the description (alt text) of an image standing within `ALT_LINES`
+    lines of them: a caption that says what its image shows, whatever box holds it. A heading
+    is none (a page may reuse its standfirst as its main image's description); nor is a line
+    far from its image (the lead paragraph, reused as the description of a picture elsewhere)."""
+    near: dict[str, list[int]] = {}  # an image's description's start -> the lines it stands on
+    for i, line in enumerate(lines):
+        for m in _IMAGE.finditer(line):
+            near.setdefault(alts[int(m.group(1))], []).append(i)
+    if not near:
+        return set()
+    told: set[int] = set()
+    for i, line in enumerate(lines):
+        if _HEADING_MARK in line:
+            continue
+        text = " ".join(_clean(line).split())
+        at = near.get(text[:ALT_PREFIX]) if len(text) >= ALT_PREFIX else None
+        if at and any(abs(i - j) <= ALT_LINES for j in at):
+            told.add(i)
+    return told
+
+
+def _clean(line: str) -> str:
+    return _IMAGE.sub("", line).replace(_ASIDE_MARK, "").replace(_HEADING_MARK, "")
+
+
 def marked_lines(root: Any) -> list[tuple[str, bool]]:
     """Block elements on their own lines, runs of spaces in a line collapsed, blank lines dropped;
-    each with whether some of it stands in a figure, a caption, an aside or a photo box."""
+    each with whether some of it stands in a figure, a caption, an aside or a photo box, or is
+    its image's description repeated beside it (`_told_captions`)."""
     body = root.find(".//body")
     out: list[str] = []
-    _walk(body if body is not None else root, out)
+    alts: list[str] = []
+    _walk(body if body is not None else root, out, alts=alts)
     lines = "".join(out).split("\n")
-    marked = ((line, _ASIDE_MARK in line) for line in lines)
-    return [
-        (t, aside)
-        for line, aside in marked
-        if (t := " ".join(line.replace(_ASIDE_MARK, "").split()))
-    ]
+    told = _told_captions(lines, alts) if alts else set()
+    marked = ((line, _ASIDE_MARK in line or i in told) for i, line in enumerate(lines))
+    return [(t, aside) for line, aside in marked if (t := " ".join(_clean(line).split()))]
 
 
 def visible_lines(root: Any) -> list[str]:

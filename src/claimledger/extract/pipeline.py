@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from claimledger.extract.body import find_body, page_lines
 from claimledger.extract.cues import words
+from claimledger.extract.furniture import Furniture, line_furniture
 from claimledger.extract.genre import (
     Genre,
     GenreReading,
@@ -27,6 +29,7 @@ from claimledger.extract.worthiness import (
     claim_type,
     cue_hits,
     score_sentence,
+    without_quoted_verdicts,
 )
 
 THRESHOLD = 0.45
@@ -38,6 +41,33 @@ MOST_FIGURES = 64
 """Figures read in one sentence: more is a table or a dump of numbers, not a claim to check, and
 reading each of them made a paragraph of nothing but numbers four times slower than one of words."""
 _DIGIT = re.compile(r"[0-9]")  # what the number, time and year rules need (ASCII digits)
+
+
+_LIST_MARK = re.compile(r"[-•▪●*–—] ")  # an item of a list, as the readers write it
+
+
+def _reports(paragraph: str) -> bool:
+    """A lead-in that reports speech: "In the interview, the president also said:"."""
+    return len(paragraph) <= LEAD_IN_MAX and "reported" in cue_hits(words(paragraph))
+
+
+LEAD_IN_MAX = 200
+POINT_MAX = 200  # a point of a list, its marker lost (captured text), is a short line ...
+POINT_WORDS = 5  # ... of a few words at least, capitalised, with no full stop
+
+
+def _is_point(paragraph: str) -> bool:
+    """An item of a list: with its marker, or, as captured text shows one, a short capitalised
+    line that ends no sentence."""
+    if _LIST_MARK.match(paragraph):
+        return True
+    return (
+        len(paragraph) <= POINT_MAX
+        and paragraph[:1].isupper()
+        and not _ends_sentence(paragraph)
+        and not paragraph.endswith(":")
+        and len(paragraph.split()) >= POINT_WORDS
+    )
 
 
 def _quote_balance(text: str) -> int:
@@ -78,6 +108,8 @@ def read_article(
     """An article's genre and its check-worthy claims, each anchored by offsets into `text`.
 
     In opinion, a sentence with no checkable anchor must score OPINION_THRESHOLD to count.
+    With no `published`, the page's own dateline near the article's top gives the day relative
+    dates are read from (`page_date`): captured text comes with none.
     `url`, the page's address, if known: the section it files the piece under says its genre
     when the page's text does not; `declared`, the genre its metadata declares
     (`genre.genre_from_metadata`), comes before the address.
@@ -90,6 +122,8 @@ def read_article(
     spans = page_lines(text)
     lines = [text[s:e] for s, e in spans]
     body = find_body(text, spans, lines)
+    if published is None and body:
+        published = page_date(lines, spans, body[0])
     shown = genre_from_page(
         lines, title, url, declared
     )  # what the page itself says it is, if it says
@@ -102,9 +136,13 @@ def read_article(
     certain: set[str] = set()  # distinct claims kept whatever the genre turns out to be
     carried_open = False
     in_head = True
+    points_of: bool = False  # the paragraph before led in to someone's points ("... said:")
     for ps, pe in body:
         paragraph = text[ps:pe]
         tracker.learn_names(paragraph)
+        # a point in a list under "The president also said:": a sentence of his, unstopped
+        point = points_of and _is_point(paragraph)
+        points_of = point or (paragraph.endswith(":") and _reports(paragraph))
         if in_head:
             # Short lines above the first full sentence are the page's head: headline,
             # standfirst, byline, dateline. They name the story; its claims are in the body.
@@ -138,9 +176,11 @@ def read_article(
                     para_speaker = tracker.quote_speaker
                 para_resolved = True
             speaker = tracker.speaker_for(sentence, para_speaker, quoted, tokens)
-            attributed = speaker is not None and speaker != outlet
+            attributed = point or (speaker is not None and speaker != outlet)
             voice.hear(quoted or attributed)
             hits = cue_hits(tokens)
+            if not quoted and has_quotes:
+                hits = without_quoted_verdicts(sentence, hits)
             score = score_sentence(
                 sentence,
                 n_quantities=len(quantities),
@@ -150,6 +190,7 @@ def read_article(
                 quoted=quoted,
                 hits=hits,
                 has_digit=has_digit,
+                listed=point,
             )
             rule_score = score
             has_anchor: bool | None = None
@@ -220,6 +261,33 @@ def read_article(
     if strict:  # a claim now starts where its first strong occurrence is
         merged.sort(key=lambda c: c.start)
     return Article(genre, tuple(merged))
+
+
+DATE_REACH = 12  # lines around the article's first paragraph looked at for its dateline
+
+
+def page_date(lines: list[str], spans: list[tuple[int, int]], first: tuple[int, int]) -> str | None:
+    """The day a page's own dateline gives ("Published: December 11, 2014 7:18 am", "on
+    December 29, 2014 at 3:21 PM, updated ..."), for text that came with no date: the first
+    dateline near the top of the article (its head, just above or below its first paragraph)
+    that names one whole day. Without it, "on Dec. 10" or "last month" pins down no period."""
+    at = bisect_left(spans, first)
+    for line in lines[max(0, at - DATE_REACH) : at + DATE_REACH]:
+        if len(line) > _DATELINE_MAX or not is_dateline_shaped(line):
+            continue
+        period = resolve_period(line, None)
+        if period is not None and period.start == period.end:
+            return period.start
+    return None
+
+
+_DATELINE_MAX = 120
+
+
+def is_dateline_shaped(line: str) -> bool:
+    """A dateline or a stamp alone on its line (a line rule of `furniture` says so)."""
+    found = line_furniture(line)
+    return found is not None and found[0] is Furniture.DATELINE
 
 
 @dataclass

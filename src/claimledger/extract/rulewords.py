@@ -72,6 +72,8 @@ RULE_WORDS: tuple[RuleWords, ...] = (
             *("unconstitutional", "lawful", "exempt", "exempted", "exemption"),
             *("eligible", "ineligible", "restrictions", "limitations"),
             *("allowed to", "not allowed", "is supposed to", "are supposed to"),
+            *("permitted", "forbidden", "forbids", "entitled to", "obliged to", "obligated to"),
+            *("barred from", "advised to", "treaty", "treaties", "standards"),
         ),
         rule_type=True,
     ),

@@ -304,6 +304,9 @@ OPINION = Cues(
         "the lie",
         "nothing more than",
         "nothing less than",
+        # the writer musing, weighing or wondering aloud: a frame for a view, not a finding
+        *("i wonder", "would be interesting", "it's important to", "it is important to"),
+        *("anything is possible", "make no mistake", "i hate to", "i hate that"),
         # a verdict on an act, not the act: "the governor was right to veto the bill"
         *("was right to", "were right to", "is right to", "are right to"),
         *("was wrong to", "were wrong to", "is wrong to", "are wrong to"),
@@ -411,6 +414,8 @@ TRUTH = Cues(
         "not true",
         "not happening",
         "never happened",
+        # that something did not exist or happen: "there has been no recovery"
+        *("there has been no", "there have been no"),
         "did not happen",
         "didn't happen",
         # saying a thing is not new, or has stopped, says what went before: "not a new practice"
@@ -434,6 +439,15 @@ MIGHT_IN_CLAUSE = Cues(
 AMBIGUOUS_MONTHS = frozenset(["may", "march", "august"])
 DATE_WORDS = (MONTH_NAMES | frozenset(WEEKDAYS)) - AMBIGUOUS_MONTHS
 _CAPITAL_MONTH = re.compile(r"(?:^|(?<=\W))(?:May|March|August)\b")
+# "may" in lower case before a verb is the modal (the month is capitalised): a possibility; not
+# in a clause whose pronoun follows a word ("any legitimacy it may once have had", "said they may")
+# nor in a relative clause ("militants who may have joined": the main clause is the claim)
+_MAY_MODAL = re.compile(
+    r"(?<![a-z] it )(?<![a-z] they )(?<![a-z] he )(?<![a-z] she )(?<![a-z] we )(?<![a-z] you )"
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )"
+    r"\bmay (?:not |also |well |even |still |never |only )?(?:have|be|[a-z]{2,}(?<!ed))\b"
+)
+MAY_PENALTY = 0.15  # as much as a guess's ('might') less a little: 'may' is as often a fair finding
 
 
 def _names_a_date(sentence: str, hits: dict[str, int]) -> bool:
@@ -775,6 +789,35 @@ def objection(
     return None
 
 
+# A quotation inside a sentence the writer tells: 'call the play "ridiculous"', 'said the
+# concerns were "legitimate and deserve attention"'. Its verdict words are the speaker's.
+_INNER_QUOTE = re.compile(r"“[^“”]{1,300}”|\"[^\"]{1,300}\"")
+VERDICT_CUES = ("opinion", "value", "verdict")
+# what someone called a thing: "call the play “ridiculous”", "dubbed it “a disgrace”"
+_CALLING = re.compile(r"\b(?:call|calls|called|calling|dubbed|labell?ed|termed|branded)\b")
+
+
+def without_quoted_verdicts(sentence: str, hits: dict[str, int]) -> dict[str, int]:
+    """The hits with the verdict words that stand inside a quotation taken off: reporting what
+    someone called a thing is a fact about what they said, not the writer's verdict."""
+    if not any(cue in hits for cue in VERDICT_CUES):
+        return hits
+    if "reported" not in hits and _CALLING.search(sentence) is None:
+        return hits  # scare quotes or a title: the writer's words still
+    inner = " ".join(m.group() for m in _INNER_QUOTE.finditer(sentence))
+    if not inner:
+        return hits
+    quoted = LEXICON.scan(words(inner))
+    out = dict(hits)
+    for cue in VERDICT_CUES:
+        left = out.get(cue, 0) - quoted.get(cue, 0)
+        if left > 0:
+            out[cue] = left
+        else:
+            out.pop(cue, None)
+    return out
+
+
 def cue_hits(tokens: list[str]) -> dict[str, int]:
     """How often each cue list is hit in a sentence: what the score and the type are read from.
 
@@ -803,10 +846,12 @@ def score_sentence(
     quoted: bool = False,
     hits: dict[str, int] | None = None,
     has_digit: bool | None = None,
+    listed: bool = False,
 ) -> float:
     """Check-worthiness in [0, 1]; the pipeline keeps 0.45 and above as claims.
 
-    `has_digit` False (no ASCII digit in the sentence) saves looking for a year."""
+    `has_digit` False (no ASCII digit in the sentence) saves looking for a year; `listed`, the
+    sentence is a point in a list someone's words lead in to, whole with no full stop."""
     tokens = words(sentence) if tokens is None else tokens
     if len(tokens) < MIN_WORDS:
         return 0.05
@@ -859,6 +904,8 @@ def score_sentence(
         s -= 0.15  # "X supports the program": a stance reported, nothing done
     if hits.get("guess", 0) > hits.get("might_in_clause", 0):
         s -= 0.2
+    elif "ambiguous_month" in hits and _MAY_MODAL.search(sentence):
+        s -= MAY_PENALTY  # "the drug may give users ...": a possibility, told as one
     elif tokens[0] == "if" and not _CERTAIN_CONSEQUENCE.isdisjoint(tokens):
         s += 0.15  # "If ICE wants that person, they'll call the police": how a procedure works
     tail = sentence.rstrip("”\"’' ")
@@ -869,7 +916,7 @@ def score_sentence(
     if tokens[0] in IMPERATIVE_START or (tokens[0] == "do" and tokens[1:2] == ["not"]):
         s -= 0.4
     end = sentence.rstrip("”\"’')] ")
-    if not end.endswith((".", "!", "?")) and not _lead_in(end, tokens):
+    if not listed and not end.endswith((".", "!", "?")) and not _lead_in(end, tokens):
         s -= 0.25  # headings, labels, fragments
         if _title_case(sentence):
             s -= 0.25  # a headline: Every Word Capitalised
