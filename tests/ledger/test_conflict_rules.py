@@ -186,3 +186,59 @@ def test_a_different_subject_beside_the_same_verb_is_another_measure() -> None:
         3, "Median rent rose to $2,400 a month in 2022.", [_q("$2,400", "money", 2400, unit="USD")]
     )
     assert find_conflict(rent, again) is not None
+
+
+def test_a_denied_clause_is_read_as_the_rest_of_the_group() -> None:
+    """However far from the figure the negation stands."""
+    staying = _share(
+        1,
+        "Sixty percent of nurses surveyed by the union did not plan to leave.",
+        "Sixty percent",
+        60,
+    )
+    leaving = _share(
+        2, "Forty percent of nurses surveyed by the union planned to leave.", "Forty percent", 40
+    )
+    assert find_conflict(staying, leaving) is None
+    also = _share(
+        3, "Sixty percent of nurses surveyed by the union planned to leave.", "Sixty percent", 60
+    )
+    found = find_conflict(staying, also)
+    assert found is not None and "one denied" in found.reason
+    lack = _share(
+        4,
+        "Fewer than a third of the schools lack a full-time nurse.",
+        "Fewer than a third",
+        1 / 3,
+        "less_than",
+    )
+    have = _share(
+        5, "Seventy percent of the schools have a full-time nurse.", "Seventy percent", 70
+    )
+    assert find_conflict(lack, have) is None
+    few = _share(6, "Forty percent of the schools have a full-time nurse.", "Forty percent", 40)
+    assert find_conflict(lack, few) is not None
+
+
+def test_counts_one_of_them_denied_are_two_measures() -> None:
+    a = Figures(
+        1,
+        "In 2022, 85 students did not pass the exam.",
+        [_q("85 students", "count", 85, unit="students")],
+    )
+    b = Figures(
+        2,
+        "In 2022, 40 students passed the exam.",
+        [_q("40 students", "count", 40, unit="students")],
+    )
+    assert find_conflict(a, b) is None
+
+
+def test_what_is_measured_two_words_before_the_verb_counts() -> None:
+    rent = _share(1, "Average rent in the city rose 9 percent in 2023.", "9 percent", 9)
+    income = _share(
+        2, "Average household income in the city rose 3 percent in 2023.", "3 percent", 3
+    )
+    assert find_conflict(rent, income) is None
+    again = _share(3, "Average rent in the city rose 3 percent in 2023.", "3 percent", 3)
+    assert find_conflict(rent, again) is not None

@@ -52,6 +52,8 @@ OPPOSITES = (
     ("present", "absent"),
     ("survive", "die"),
     ("survived", "died"),
+    ("keep", "lose"),
+    ("kept", "lost"),
 )
 """Outcomes that split one group in two: 60% passed and 40% failed are one figure, each share
 read as the rest of the other; counts of the two are two measures."""
@@ -199,15 +201,18 @@ def _periods_meet(a: Figures, b: Figures) -> bool | None:
 
 def _same_about(x: FigureContext, y: FigureContext) -> bool:
     """The same words about both figures: the nearest before and after agree where both have one
-    (cut/added, arrested/injured), so do the next nearest unless each is among the other's
-    words (median rent rose / median income rose), and most of the rest is shared."""
+    (cut/added, arrested/injured); so do the next nearest after, and the next two before (where
+    what is measured stands: median rent rose / median income rose, rent in the city rose /
+    household income in the city rose), unless each is among the other's words; and most of
+    the rest is shared."""
     if x.negated != y.negated or not x.words or not y.words:
         return False
-    for mine, theirs in ((x.before, y.before), (x.after, y.after)):
+    for mine, theirs, depth in ((x.before, y.before, 3), (x.after, y.after, 2)):
         if mine and theirs and mine[0] != theirs[0]:
             return False
-        if len(mine) > 1 and len(theirs) > 1 and mine[1] not in theirs and theirs[1] not in mine:
-            return False
+        for k in range(1, min(len(mine), len(theirs), depth)):
+            if mine[k] not in theirs and theirs[k] not in mine:
+                return False
     wx, wy = x.words, y.words
     return len(wx & wy) / len(wx | wy) >= SAME_WORDS
 
@@ -226,6 +231,42 @@ def _opposite_outcomes(x: FigureContext, y: FigureContext) -> str | None:
         tuple(same.get(w, w) for w in y.before), tuple(same.get(w, w) for w in y.after), y.negated
     )
     return f"{one} / {other}" if _same_about(x, read) else None
+
+
+NEGATIONS = frozenset(
+    {
+        "no",
+        "not",
+        "never",
+        "none",
+        "nor",
+        "neither",
+        "without",
+        "lack",
+        "lacks",
+        "lacked",
+        "lacking",
+    }
+)
+"""Words that deny what a figure's clause says ("lack" is "do not have")."""
+_TAIL_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+
+
+@lru_cache(maxsize=16384)
+def _clause_denied(quote: str, figure: str) -> bool:
+    """Whether the clause after a figure denies what it says ("60% did not plan to leave"), however
+    far from the figure the negation stands (the figure's own words stop at three)."""
+    lowered = quote.lower().replace("\u2019", "'")
+    at = lowered.find(figure.lower().replace("\u2019", "'")) if figure else -1
+    if at < 0:
+        return False
+    tail = _CLAUSE_END.split(lowered[at + len(figure) :])[0]
+    return any(w in NEGATIONS or w.endswith("n't") for w in _TAIL_WORD.findall(tail))
+
+
+def _affirmed(x: FigureContext) -> FigureContext:
+    return FigureContext(x.before, x.after, False)
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -284,10 +325,17 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
             if verdict is None:
                 about_b = figure_context(b.quote, str(qb.get("text", "")))
                 split = _opposite_outcomes(about_a, about_b)
-                if split is not None:
-                    if group != "share" or ia.meets(complement(ib)):
-                        continue  # passed and failed: two counts, or shares that add up
-                    about = f"{split}: each share read as the rest of the other"
+                denied = _clause_denied(a.quote, str(qa.get("text", ""))) != _clause_denied(
+                    b.quote, str(qb.get("text", ""))
+                )
+                if split is not None or denied:
+                    if (split is not None and denied) or group != "share":
+                        continue  # passed and failed (or did not pass): two counts
+                    if split is None and not _same_about(_affirmed(about_a), _affirmed(about_b)):
+                        continue
+                    if ia.meets(complement(ib)):
+                        continue  # shares that add up to the whole
+                    about = (split or "one denied") + ": each share read as the rest of the other"
                 else:
                     if ia.meets(ib) or not _same_about(about_a, about_b):
                         continue
