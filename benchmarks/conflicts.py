@@ -20,6 +20,7 @@ SETS = {
     "tuning": HERE / "pairs.jsonl",
     "held-out": HERE / "pairs_heldout.jsonl",
     "held-out 2": HERE / "pairs_heldout2.jsonl",
+    "held-out 3": HERE / "pairs_heldout3.jsonl",
 }
 
 
