@@ -584,7 +584,13 @@ class Ledger:
         unmatched: list[str] = []
         for start in range(0, len(entries), batch):
             part = entries[start : start + batch]
-            done = self._import_batch(part)
+            try:
+                done = self._import_batch(part)
+            except LedgerError as exc:  # the disk full, the server gone: say what is stored
+                raise LedgerError(
+                    f"{exc}; stopped after {start} of {len(entries)} entries ({added} added), "
+                    "each batch stored whole or not at all; the same command again adds the rest"
+                ) from exc
             added, already = added + done.added, already + done.already
             unmatched.extend(done.unmatched)
         return ImportReport(added, already, tuple(unmatched))
