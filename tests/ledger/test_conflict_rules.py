@@ -242,3 +242,41 @@ def test_what_is_measured_two_words_before_the_verb_counts() -> None:
     assert find_conflict(rent, income) is None
     again = _share(3, "Average rent in the city rose 3 percent in 2023.", "3 percent", 3)
     assert find_conflict(rent, again) is not None
+
+
+def test_two_places_sharing_a_generic_word_are_two_places() -> None:
+    alder = _share(
+        1, "Judges denied bail in 18 percent of cases in Alder County in 2022.", "18 percent", 18
+    )
+    birch = _share(
+        2, "Judges denied bail in 41 percent of cases in Birch County in 2022.", "41 percent", 41
+    )
+    assert find_conflict(alder, birch) is None
+    again = _share(
+        3, "Judges denied bail in 41 percent of cases in Alder County in 2022.", "41 percent", 41
+    )
+    assert find_conflict(alder, again) is not None
+
+
+def test_failed_to_is_a_denial_and_failed_an_outcome() -> None:
+    came = _share(
+        1, "Four in five people summoned for jury service turned up.", "Four in five", 0.8
+    )
+    stayed = _share(
+        2, "One in five people summoned for jury service failed to appear.", "One in five", 0.2
+    )
+    assert find_conflict(came, stayed) is None
+    most = _share(3, "Half of the people summoned for jury service failed to appear.", "Half", 0.5)
+    assert find_conflict(came, most) is not None
+
+
+def test_a_count_of_a_currencys_name_is_money() -> None:
+    words = Figures(
+        1,
+        "The company was fined 4.5 million dollars in 2023.",
+        [_q("4.5 million dollars", "count", 4.5e6, unit="dollars")],
+    )
+    sign = Figures(
+        2, "The company was fined $45m in 2023.", [_q("$45m", "money", 45e6, unit="USD")]
+    )
+    assert find_conflict(words, sign) is not None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from claimledger.extract.share_predicate import SharePredicate, same_statement, share_predicate
 from claimledger.extract.similarity import (
@@ -89,7 +90,12 @@ class Figures:
         article's claims."""
         found = []
         for q in self.quantities:
-            group = measure_group(_str(q.get("kind")), _str(q.get("unit")))
+            unit = _str(q.get("unit"))
+            currency = CURRENCY_WORDS.get((unit or "").lower())
+            if q.get("kind") == "count" and currency:  # "4.5 million dollars" is money
+                group: str | None = f"money:{currency}"
+            else:
+                group = measure_group(_str(q.get("kind")), unit)
             values = interval(q)
             if group is not None and values is not None:
                 found.append((q, group, values))
@@ -185,11 +191,29 @@ def _compare_statements(
     return not (complement(ia) if pa.negated else ia).meets(complement(ib) if pb.negated else ib)
 
 
+GENERIC_NAMES = frozenset(
+    _stem(w)
+    for w in (
+        "county", "city", "state", "district", "province", "region", "borough", "parish",
+        "town", "village", "north", "south", "east", "west", "northern", "southern", "eastern",
+        "western", "central", "upper", "lower", "new", "saint", "st", "port", "lake", "river",
+        "valley", "island", "council", "department", "court", "hospital", "university",
+        "school", "police", "authority",
+    )
+)  # fmt: skip
+"""Words of many places' names: "Alder County" and "Birch County" share one, not a place."""
+
+
 @lru_cache(maxsize=16384)
 def names(quote: str) -> frozenset[str]:
-    """Capitalised words inside the sentence (places, people, bodies), months and days left out
-    (cached, as `_years`: a new claim is compared with up to 40 candidates)."""
-    return frozenset(s for w in _CAP.findall(quote) if (s := _stem(w.lower())) not in _CALENDAR)
+    """Capitalised words inside the sentence (places, people, bodies), months, days and the
+    generic words of names left out (cached, as `_years`: a new claim is compared with up to
+    40 candidates)."""
+    return frozenset(
+        s
+        for w in _CAP.findall(quote)
+        if (s := _stem(w.lower())) not in _CALENDAR and s not in GENERIC_NAMES
+    )
 
 
 def _periods_meet(a: Figures, b: Figures) -> bool | None:
@@ -233,6 +257,11 @@ def _opposite_outcomes(x: FigureContext, y: FigureContext) -> str | None:
     return f"{one} / {other}" if _same_about(x, read) else None
 
 
+CURRENCY_WORDS = {
+    "dollar": "usd", "dollars": "usd", "euro": "eur", "euros": "eur", "pound": "gbp",
+    "pounds": "gbp", "yen": "jpy", "yuan": "cny", "rupees": "inr", "pesos": "mxn",
+}  # fmt: skip
+"""A count of a currency's name is money, as a sign before it says ("4.5 million dollars")."""
 NEGATIONS = frozenset(
     {
         "no",
@@ -249,6 +278,8 @@ NEGATIONS = frozenset(
     }
 )
 """Words that deny what a figure's clause says ("lack" is "do not have")."""
+FAILED_TO = frozenset({"fail", "fails", "failed", "failing"})
+""""failed to appear" is "did not appear" ("failed the exam" is an outcome: `OPPOSITES`)."""
 _TAIL_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 
@@ -262,7 +293,9 @@ def _clause_denied(quote: str, figure: str) -> bool:
     if at < 0:
         return False
     tail = _CLAUSE_END.split(lowered[at + len(figure) :])[0]
-    return any(w in NEGATIONS or w.endswith("n't") for w in _TAIL_WORD.findall(tail))
+    words = _TAIL_WORD.findall(tail)
+    failed = any(w in FAILED_TO and after == "to" for w, after in pairwise(words))
+    return failed or any(w in NEGATIONS or w.endswith("n't") for w in words)
 
 
 def _affirmed(x: FigureContext) -> FigureContext:
