@@ -21,6 +21,7 @@ SETS = {
     "held-out": HERE / "pairs_heldout.jsonl",
     "held-out 2": HERE / "pairs_heldout2.jsonl",
     "held-out 3": HERE / "pairs_heldout3.jsonl",
+    "held-out 4": HERE / "pairs_heldout4.jsonl",
 }
 
 
