@@ -280,3 +280,54 @@ def test_a_count_of_a_currencys_name_is_money() -> None:
         2, "The company was fined $45m in 2023.", [_q("$45m", "money", 45e6, unit="USD")]
     )
     assert find_conflict(words, sign) is not None
+
+
+def test_directions_tell_two_places_apart() -> None:
+    north = Figures(
+        1,
+        "The North County treasurer collected $48 million in taxes in 2023.",
+        [_q("$48 million", "money", 48e6, unit="USD")],
+    )
+    south = Figures(
+        2,
+        "The South County treasurer collected $19 million in taxes in 2023.",
+        [_q("$19 million", "money", 19e6, unit="USD")],
+    )
+    assert find_conflict(north, south) is None
+
+
+def test_a_prefix_that_negates_makes_opposite_outcomes_anywhere_in_the_clause() -> None:
+    able = _share(
+        1,
+        "About 85 percent of the city's buses were wheelchair-accessible in 2023.",
+        "About 85 percent",
+        85,
+        "approx",
+    )
+    unable = _share(
+        2,
+        "Roughly one in seven of the city's buses remained inaccessible to wheelchair users in 2023.",
+        "Roughly one in seven",
+        1 / 7,
+        "approx",
+    )
+    assert find_conflict(able, unable) is None
+    most = _share(
+        3,
+        "Half of the city's buses remained inaccessible to wheelchair users in 2023.",
+        "Half",
+        0.5,
+    )
+    assert find_conflict(able, most) is not None
+
+
+def test_a_count_over_part_of_the_period_can_be_smaller() -> None:
+    def port(n: int, text: str, value: float, start: str, end: str) -> Figures:
+        quote = f"The port handled {text} in that time, the port authority said."
+        return Figures(n, quote, [_q(text, "count", value, unit="containers")], start, end)
+
+    quarter = port(1, "310,000 containers", 310_000, "2024-01-01", "2024-03-31")
+    year = port(2, "1.2 million containers", 1_200_000, "2024-01-01", "2024-12-31")
+    assert find_conflict(quarter, year) is None
+    more = port(3, "1.5 million containers", 1_500_000, "2024-01-01", "2024-03-31")
+    assert find_conflict(more, year) is not None  # a quarter cannot hold more than its year

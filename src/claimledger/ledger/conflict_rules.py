@@ -55,6 +55,7 @@ OPPOSITES = (
     ("survived", "died"),
     ("keep", "lose"),
     ("kept", "lost"),
+    ("escape", "suffer"),
 )
 """Outcomes that split one group in two: 60% passed and 40% failed are one figure, each share
 read as the rest of the other; counts of the two are two measures."""
@@ -195,13 +196,13 @@ GENERIC_NAMES = frozenset(
     _stem(w)
     for w in (
         "county", "city", "state", "district", "province", "region", "borough", "parish",
-        "town", "village", "north", "south", "east", "west", "northern", "southern", "eastern",
-        "western", "central", "upper", "lower", "new", "saint", "st", "port", "lake", "river",
-        "valley", "island", "council", "department", "court", "hospital", "university",
-        "school", "police", "authority",
+        "town", "village", "saint", "st", "port", "lake", "river", "valley", "island",
+        "council", "department", "court", "hospital", "university", "school", "police",
+        "authority",
     )
 )  # fmt: skip
-"""Words of many places' names: "Alder County" and "Birch County" share one, not a place."""
+"""Words of many places' names: "Alder County" and "Birch County" share one, not a place
+("North County" and "South County" differ by theirs)."""
 
 
 @lru_cache(maxsize=16384)
@@ -214,6 +215,25 @@ def names(quote: str) -> frozenset[str]:
         for w in _CAP.findall(quote)
         if (s := _stem(w.lower())) not in _CALENDAR and s not in GENERIC_NAMES
     )
+
+
+def _part_of_the_period(a: Figures, ia: Interval, b: Figures, ib: Interval, group: str) -> bool:
+    """A count or a sum over part of the other's period, no larger than the other: both can be
+    true (what a quarter holds, the year holds too)."""
+    if group == "share" or not (
+        a.period_start and a.period_end and b.period_start and b.period_end
+    ):
+        return False
+    pa, pb = (a.period_start, a.period_end), (b.period_start, b.period_end)
+    if pa == pb:
+        return False
+    if pb[0] <= pa[0] and pa[1] <= pb[1]:
+        inner, outer = ia, ib
+    elif pa[0] <= pb[0] and pb[1] <= pa[1]:
+        inner, outer = ib, ia
+    else:
+        return False
+    return inner.low <= outer.high
 
 
 def _periods_meet(a: Figures, b: Figures) -> bool | None:
@@ -244,17 +264,27 @@ def _same_about(x: FigureContext, y: FigureContext) -> bool:
 def _opposite_outcomes(x: FigureContext, y: FigureContext) -> str | None:
     """ "passed / failed" when one figure's words say one outcome and the other's its opposite,
     and the rest is about the same group (`_same_about` once the two outcome words are one)."""
-    mine, theirs = (x.words - y.words) & _OUTCOMES, (y.words - x.words) & _OUTCOMES
-    if len(mine) != 1 or len(theirs) != 1:
+    mine, theirs = x.words - y.words, y.words - x.words
+    pairs = [(m, t) for m in mine for t in theirs if _opposites(m, t)]
+    if len(pairs) != 1:
         return None
-    (one,), (other,) = mine, theirs
-    if frozenset((one, other)) not in _OPPOSITE_PAIRS:
-        return None
+    ((one, other),) = pairs
     same = {other: one}
     read = FigureContext(
         tuple(same.get(w, w) for w in y.before), tuple(same.get(w, w) for w in y.after), y.negated
     )
     return f"{one} / {other}" if _same_about(x, read) else None
+
+
+NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis")
+"""A word and itself so prefixed are opposite outcomes: accessible / inaccessible."""
+
+
+def _opposites(one: str, other: str) -> bool:
+    if frozenset((one, other)) in _OPPOSITE_PAIRS:
+        return True
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 4 and any(long == p + short for p in NEGATING_PREFIXES)
 
 
 CURRENCY_WORDS = {
@@ -296,6 +326,25 @@ def _clause_denied(quote: str, figure: str) -> bool:
     words = _TAIL_WORD.findall(tail)
     failed = any(w in FAILED_TO and after == "to" for w, after in pairwise(words))
     return failed or any(w in NEGATIONS or w.endswith("n't") for w in words)
+
+
+@lru_cache(maxsize=16384)
+def _clause_stems(quote: str, figure: str) -> frozenset[str]:
+    lowered = quote.lower().replace("\u2019", "'")
+    at = lowered.find(figure.lower().replace("\u2019", "'")) if figure else -1
+    if at < 0:
+        return frozenset()
+    tail = _CLAUSE_END.split(lowered[at + len(figure) :])[0]
+    return frozenset(_stem(w) for w in _TAIL_WORD.findall(tail))
+
+
+def _clause_opposites(quote: str, figure: str, other_quote: str, other: str) -> str | None:
+    """Opposite outcomes further on in the figures' clauses, the words about the figures the
+    same ("85 percent of the city's buses were wheelchair-accessible" / "one in seven of the
+    city's buses remained inaccessible")."""
+    mine, theirs = _clause_stems(quote, figure), _clause_stems(other_quote, other)
+    pairs = [(m, t) for m in mine - theirs for t in theirs - mine if _opposites(m, t)]
+    return f"{pairs[0][0]} / {pairs[0][1]}" if len(pairs) == 1 else None
 
 
 def _affirmed(x: FigureContext) -> FigureContext:
@@ -355,9 +404,15 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
             verdict = _compare_statements(said_a, ia, said_b, ib)
             if verdict is False:
                 continue
+            if verdict is None and _part_of_the_period(a, ia, b, ib, group):
+                continue  # 310,000 in the first quarter, 1.2 million in the year
             if verdict is None:
                 about_b = figure_context(b.quote, str(qb.get("text", "")))
                 split = _opposite_outcomes(about_a, about_b)
+                if split is None and _same_about(about_a, about_b):
+                    split = _clause_opposites(
+                        a.quote, str(qa.get("text", "")), b.quote, str(qb.get("text", ""))
+                    )
                 denied = _clause_denied(a.quote, str(qa.get("text", ""))) != _clause_denied(
                     b.quote, str(qb.get("text", ""))
                 )
