@@ -104,6 +104,10 @@ _MUST: dict[str, list[str]] = {
         "In the interview, the president said he would not fall silent on the issue.",
         "The tenants' lawyer says they would stay until the court rules.",
     ],
+    "announced_step": [
+        "He would speak bluntly against corruption in Kenya",
+        "They would defend the budget at the next meeting.",
+    ],
     "reported_first_hand": [
         "She said she stayed up all night to answer the letters.",
         "He said that he was stopped twice on the way to work.",
@@ -180,6 +184,12 @@ _MUST_NOT: dict[str, list[str]] = {
     "count_in_words": [
         "Two key figures of the party are under house arrest.",  # no act done to them
         "The council met two of the tenants.",
+    ],
+    "announced_step": [
+        "He would often walk to the market on Sundays.",  # a habit
+        "She would later become the city's first mayor.",  # a past seen from later
+        "He would have voted against it.",  # what would have been
+        "If asked, he would say the road was never safe.",  # a maybe
     ],
     "own_intention": [
         "She said the county would appeal.",  # someone else's step, not her own

@@ -762,6 +762,26 @@ def own_intention(r: Reading) -> bool:
     )
 
 
+# What "would" tells after a subject when it is a habit or a past seen from later ("he would
+# often walk", "she would later become mayor"), not a step announced.
+_NOT_ANNOUNCED = frozenset(
+    (
+        *("often", "always", "usually", "sometimes", "never", "later", "rather", "have", "like"),
+        *("love", "hate", "prefer", "be", "not", "also", "still", "then"),
+    )
+)
+
+
+def announced_step(r: Reading) -> bool:
+    """'He would speak bluntly against corruption': a sentence that opens on a person and
+    'would' carries on the speech reported before it, a step announced (not 'He would often
+    walk', a habit, nor 'If asked, he would say', a maybe)."""
+    tokens = r.tokens
+    if tokens[1:2] != ["would"] or tokens[0] not in ("he", "she", "they"):
+        return False
+    return tokens[2:3] != [] and tokens[2] not in _NOT_ANNOUNCED
+
+
 def reported_first_hand(r: Reading) -> bool:
     """'She said she stayed up until 4 a.m.': someone's own past, as they told it."""
     if "e said " not in r.sentence and "e says " not in r.sentence:  # "he said", "She says"
@@ -1042,6 +1062,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     ),
     TypeRule("prediction", "future", "will, expects, plans to, is set to", predicts),
     TypeRule("prediction", "own_intention", "'he said he would'", own_intention),
+    TypeRule("prediction", "announced_step", "'He would speak bluntly ...'", announced_step),
     TypeRule(
         "correlation_causation",
         "cause",
