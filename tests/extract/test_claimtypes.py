@@ -69,6 +69,8 @@ _MUST: dict[str, list[str]] = {
         "The wall, found on 12 April, is 40 metres long.",
         "The report compared 10 wealthy countries.",
         "All 50 states have filed briefs.",  # a count in digits stays a count
+        "The firm settled claims from 40 franchisees.",  # a count after another preposition
+        "The suit was brought against 400 landlords.",  # more than a few parties is an amount
     ],
     "procedure_in_future": [
         "When officers encounter a warrant, they will notify the local police.",
@@ -233,6 +235,10 @@ _MUST_NOT: dict[str, list[str]] = {
     ],
     "figure": [
         "All five firms reached settlements.",  # a group already named, counted again
+        # a few parties named after a preposition: who, not how many
+        "The case was brought against five publishers and a retailer.",
+        "The report ranked poverty among 10 wealthy countries with welfare programmes.",
+        "Talks between two unions broke down.",
         "Studies over the past three decades have found that stadiums rarely pay for themselves.",
         "He was jailed for two years.",
         "The mayor resigned on Tuesday.",

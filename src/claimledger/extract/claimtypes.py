@@ -448,12 +448,29 @@ def _whole_group(r: Reading, q: Quantity) -> bool:
     return bool(before) and before[-1] in WHOLE_GROUP
 
 
+# Prepositions before a small count that make it the parties named in passing ("the case
+# against five publishers", "among 10 wealthy countries", "talks between two unions"), not an
+# amount the sentence tells.
+_PASSING_PREPOSITIONS = frozenset(("against", "among", "between"))
+PASSING_COUNT_MAX = 10
+
+
+def _count_in_passing(r: Reading, q: Quantity) -> bool:
+    """'a suit against five publishers': a small exact count after a preposition names who,
+    it does not measure (not '21 people were arrested', nor 'three of the four')."""
+    if q.kind != "count" or q.bound != "exact" or q.value is None or q.value > PASSING_COUNT_MAX:
+        return False
+    at = r.sentence.find(q.text)
+    before = r.sentence[max(0, at - 16) : at].lower().split() if at > 0 else []
+    return bool(before) and before[-1] in _PASSING_PREPOSITIONS
+
+
 def states_figure(r: Reading) -> bool:
     """A number, amount or proportion that is not a duration, an age, a day of the month or a
     known group counted again ('all five publishers')."""
     passing: frozenset[str] | None = None  # read only when a bare number or an age needs it
     for q in r.quantities:
-        if q.unit in DURATION_UNITS or _whole_group(r, q):
+        if q.unit in DURATION_UNITS or _whole_group(r, q) or _count_in_passing(r, q):
             continue
         if q.text[:4].lower() in ("one ", "one") and not (q.unit and q.unit[0].isalpha()):
             continue  # "a simple one - such as": a pronoun, not a count
