@@ -106,6 +106,12 @@ _MUST: dict[str, list[str]] = {
         "In the interview, the president said he would not fall silent on the issue.",
         "The tenants' lawyer says they would stay until the court rules.",
     ],
+    "effect_told": [
+        "The drug is best known for triggering vivid hallucinations.",
+        "The drug was stimulating connections the brain would not make.",
+        "But the drug also seems to have more long-lasting effects.",
+        "The cuts have had little impact on crime.",
+    ],
     "announced_step": [
         "He would speak bluntly against corruption in Kenya",
         "They would defend the budget at the next meeting.",
@@ -186,6 +192,12 @@ _MUST_NOT: dict[str, list[str]] = {
     "count_in_words": [
         "Two key figures of the party are under house arrest.",  # no act done to them
         "The council met two of the tenants.",
+    ],
+    "effect_told": [
+        "She has written about the effects of war.",  # the effects as a topic
+        "Concerns about the impact of the law on press freedom remain.",  # no one has it
+        "It was a triggering event.",  # an adjective
+        "The talk was stimulating.",  # an adjective, nothing affected
     ],
     "announced_step": [
         "He would often walk to the market on Sundays.",  # a habit

@@ -857,6 +857,45 @@ def states_effect(r: Reading) -> bool:
     return any(t in single and _general_verb(r.tokens, i) for i, t in enumerate(r.tokens))
 
 
+# An effect told with a gerund ("best known for triggering hallucinations", "by disrupting
+# sleep") or as a progressive ("the drug was stimulating connections").
+_EFFECT_ING = frozenset(
+    f"{stem[:-1] if stem.endswith('e') else stem}ing"
+    for stem in (*EFFECT.single, "stimulate", "reduce", "damage", "harm", "suppress")
+    if not stem.endswith(("s", "ed", "spur"))
+) | {"spurring"}
+_GERUND_BEFORE = frozenset(["for", "by", "is", "are", "was", "were"])
+# Having an effect: "seems to have more long-lasting effects", "has had little impact on".
+_EFFECT_NOUNS = frozenset(["effect", "effects", "impact", "impacts"])
+_HAVE_FORMS = frozenset(["have", "has", "had", "having"])
+# What may stand between "have" and the effect: a determiner or a size ("has had little
+# impact", "have lasting effects"), not a verb or a preposition ("has written about the effects").
+_EFFECT_SIZES = frozenset(
+    (
+        *("a", "an", "the", "no", "any", "some", "its", "their", "little", "more", "less", "much"),
+        *("real", "big", "bigger", "major", "serious", "lasting", "long", "negative"),
+        *("positive", "harmful", "adverse", "profound", "significant", "dramatic", "strong"),
+        "side",
+    )
+)
+
+
+def effect_told(r: Reading) -> bool:
+    """'known for triggering vivid hallucinations', 'was stimulating long-range connections',
+    'seems to have lasting effects': an effect as a gerund or had, not as a noun in passing."""
+    tokens = r.tokens
+    for i, t in enumerate(tokens):
+        if t in _EFFECT_ING and i and tokens[i - 1] in _GERUND_BEFORE and i + 1 < len(tokens):
+            return True
+        if t in _EFFECT_NOUNS:
+            j = i - 1
+            while j >= 0 and tokens[j] in _EFFECT_SIZES and tokens[j] not in _HAVE_FORMS:
+                j -= 1
+            if j >= 0 and tokens[j] in _HAVE_FORMS and i - j <= 5:
+                return True
+    return False
+
+
 _REASON_WORDS = frozenset(["why", "reason", "reasons"])
 # What stands between a reason's subject and "why" or "reason": "is", "was the main", "are one of the".
 _REASON_LINKS = frozenset(["is", "are", "was", "were", "the", "a", "one", "of"])
@@ -1091,6 +1130,12 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         "effect",
         "an effect in the present ('seems to disrupt', 'can alter') or a reason ('is why')",
         states_effect,
+    ),
+    TypeRule(
+        "correlation_causation",
+        "effect_told",
+        "an effect as a gerund ('known for triggering') or had ('has lasting effects')",
+        effect_told,
     ),
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
     TypeRule("personal_experience", "first_hand_negated", "'I didn't see it'", first_hand_negated),
