@@ -317,6 +317,8 @@ _MUST_NOT: dict[str, list[str]] = {
         "The judge heard the case on Monday.",
     ],
     "rule": [
+        # an event going on beside a law, told in the perfect progressive
+        "A government team has been doing the rounds to allay concerns about the new law.",
         "The Arizona law has attracted attention and pitted the state against Washington.",
         "The county negotiated a memorandum with the sheriff in March.",
         "Tenants limit their cooperation with law enforcement.",

@@ -663,7 +663,19 @@ def states_rule(r: Reading) -> bool:
         return True
     if rule_words == 0 or r.hits.get("rule_now", 0) or r.hits.get("breach", 0):
         return rule_words > 0
-    return not (is_narrated(r) or _PAST_VERB.search(r.sentence))
+    return not (is_narrated(r) or _PAST_VERB.search(r.sentence) or _going_on(r.tokens))
+
+
+def _going_on(tokens: Sequence[str]) -> bool:
+    """'has been doing the rounds': the perfect progressive, an event going on (the type only:
+    the score reads `is_perfect`, which keeps to what is done)."""
+    return any(
+        t == "been"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1] in _HAVE
+        and tokens[i + 1].endswith("ing")
+        for i, t in enumerate(tokens)
+    )
 
 
 # any verb in the past tense after a lower-case word ("the team boasted of concessions"), less the
