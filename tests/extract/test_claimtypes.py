@@ -106,6 +106,10 @@ _MUST: dict[str, list[str]] = {
         "In the interview, the president said he would not fall silent on the issue.",
         "The tenants' lawyer says they would stay until the court rules.",
     ],
+    "own_act": [
+        "I turned around, and the officer was in her car holding out the antler.",
+        "After the storm I walked home through the flooded streets.",
+    ],
     "effect_told": [
         "The drug is best known for triggering vivid hallucinations.",
         "The drug was stimulating connections the brain would not make.",
@@ -192,6 +196,12 @@ _MUST_NOT: dict[str, list[str]] = {
     "count_in_words": [
         "Two key figures of the party are under house arrest.",  # no act done to them
         "The council met two of the tenants.",
+    ],
+    "own_act": [
+        "We incorporated a mathematical trick based on earlier studies.",  # an institution's work
+        "I wondered whether the mayor had read it.",  # a thought
+        "I asked him whether the plan had worked.",  # how the story was got
+        "I need the council to act.",  # no past
     ],
     "effect_told": [
         "She has written about the effects of war.",  # the effects as a topic

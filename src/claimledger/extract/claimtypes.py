@@ -1088,6 +1088,32 @@ def own_past(r: Reading) -> bool:
     return not _OWN_PAST.isdisjoint(after)
 
 
+# Past verbs after "I" that tell a thought, a feeling or how the story was got, not
+# an act lived ("I wondered", "I asked him").
+_NOT_LIVED = frozenset(
+    (
+        *("wondered", "hoped", "wished", "imagined", "supposed", "guessed", "doubted", "loved"),
+        *("liked", "hated", "believed", "expected", "wanted", "feared", "worried", "argued"),
+        *("asked", "interviewed", "emailed", "called", "contacted", "reported", "noted"),
+        *("suggested", "mentioned", "explained", "learned", "learnt", "decided", "need"),
+    )
+)
+
+
+def own_act(r: Reading) -> bool:
+    """'I turned around': the speaker's own act in the regular past (not 'we': an institution
+    speaking, 'we incorporated a trick', tells its work, not an experience)."""
+    tokens = r.tokens
+    return any(
+        t == "i"
+        and i + 1 < len(tokens)
+        and len(tokens[i + 1]) > 4
+        and tokens[i + 1].endswith("ed")
+        and tokens[i + 1] not in _NOT_LIVED
+        for i, t in enumerate(tokens)
+    )
+
+
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(
         "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
@@ -1152,6 +1178,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
     TypeRule("personal_experience", "first_hand_negated", "'I didn't see it'", first_hand_negated),
     TypeRule("personal_experience", "own_past", "'my window fell off'", own_past),
+    TypeRule("personal_experience", "own_act", "'I turned around'", own_act),
     TypeRule(
         "personal_experience", "reported_first_hand", "she said she stayed", reported_first_hand
     ),
