@@ -47,6 +47,8 @@ _MUST: dict[str, list[str]] = {
         "Most Green Party members opposed the deal.",
         "The survey found that most renters had no contract.",
         "The vast majority of the council supported it.",
+        "More prudent measures estimate a larger deficit.",  # money told by its size
+        "The airline reported huge losses on its Asian routes.",
     ],
     "trend": [
         "Farmers are increasingly turning to drought-resistant seed.",
@@ -240,6 +242,7 @@ _MUST_NOT: dict[str, list[str]] = {
         "The mayor was most concerned about the budget.",
         "At most, the plan saves a few minutes.",
         "The share price fell on Monday.",  # no size before the amount's word
+        "The deficit hawks in the council met on Monday.",
         "The film 'A Most Violent Year' opens on Friday.",
     ],
     "trend": [

@@ -1095,7 +1095,7 @@ _NOT_LIVED = frozenset(
         *("wondered", "hoped", "wished", "imagined", "supposed", "guessed", "doubted", "loved"),
         *("liked", "hated", "believed", "expected", "wanted", "feared", "worried", "argued"),
         *("asked", "interviewed", "emailed", "called", "contacted", "reported", "noted"),
-        *("suggested", "mentioned", "explained", "learned", "learnt", "decided", "need"),
+        *("suggested", "mentioned", "explained", "learned", "decided", "needed"),
     )
 )
 
