@@ -108,6 +108,11 @@ _MUST: dict[str, list[str]] = {
         "In the interview, the president said he would not fall silent on the issue.",
         "The tenants' lawyer says they would stay until the court rules.",
     ],
+    "makes_happen": [
+        "As the drug kicked in, it started to make her metabolism soar.",
+        "It can make colours seem oversaturated.",
+        "The new fees made many small shops fail within a year.",
+    ],
     "own_act": [
         "I turned around, and the officer was in her car holding out the antler.",
         "After the storm I walked home through the flooded streets.",
@@ -198,6 +203,11 @@ _MUST_NOT: dict[str, list[str]] = {
     "count_in_words": [
         "Two key figures of the party are under house arrest.",  # no act done to them
         "The council met two of the tenants.",
+    ],
+    "makes_happen": [
+        "The council will make a decision on the plan in March.",  # no verb of change
+        "The team made it to the final after a long season.",
+        "The agency shared records, making it possible for agents to find them.",  # left to 'cause'
     ],
     "own_act": [
         "We incorporated a mathematical trick based on earlier studies.",  # an institution's work

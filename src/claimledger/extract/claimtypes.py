@@ -892,6 +892,27 @@ _EFFECT_SIZES = frozenset(
 )
 
 
+# "make" with an object and a plain verb of change is a cause: "make her metabolism soar",
+# "can make colours seem oversaturated" (not "make a decision", "made it to the final").
+_MAKE = frozenset(["make", "makes", "made", "making"])
+_MADE_TO = frozenset(
+    (
+        *("seem", "look", "feel", "soar", "rise", "fall", "grow", "shrink", "drop", "stop"),
+        *("lose", "go", "work", "fail", "leave", "appear", "become", "worse", "better"),
+        *("sick", "ill"),
+    )
+)
+
+
+def makes_happen(r: Reading) -> bool:
+    """'started to make her metabolism soar', 'can make colours seem oversaturated'."""
+    tokens = r.tokens
+    for i, t in enumerate(tokens):
+        if t in _MAKE and not _MADE_TO.isdisjoint(tokens[i + 2 : i + 5]):
+            return True
+    return False
+
+
 def effect_told(r: Reading) -> bool:
     """'known for triggering vivid hallucinations', 'was stimulating long-range connections',
     'seems to have lasting effects': an effect as a gerund or had, not as a noun in passing."""
@@ -1174,6 +1195,12 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         "effect_told",
         "an effect as a gerund ('known for triggering') or had ('has lasting effects')",
         effect_told,
+    ),
+    TypeRule(
+        "correlation_causation",
+        "makes_happen",
+        "'make' with an object and a plain verb of change: 'make prices soar'",
+        makes_happen,
     ),
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
     TypeRule("personal_experience", "first_hand_negated", "'I didn't see it'", first_hand_negated),
