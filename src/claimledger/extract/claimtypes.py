@@ -908,8 +908,13 @@ def makes_happen(r: Reading) -> bool:
     """'started to make her metabolism soar', 'can make colours seem oversaturated'."""
     tokens = r.tokens
     for i, t in enumerate(tokens):
-        if t in _MAKE and not _MADE_TO.isdisjoint(tokens[i + 2 : i + 5]):
-            return True
+        if t not in _MAKE:
+            continue
+        for k in range(i + 2, min(i + 5, len(tokens))):
+            if tokens[k] == "to":  # "made the decision to go": a purpose, no object made to
+                break
+            if tokens[k] in _MADE_TO:
+                return True
     return False
 
 
