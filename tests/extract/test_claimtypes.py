@@ -108,6 +108,10 @@ _MUST: dict[str, list[str]] = {
         "In the interview, the president said he would not fall silent on the issue.",
         "The tenants' lawyer says they would stay until the court rules.",
     ],
+    "instructed": [
+        "Parents have been told for years to avoid giving peanuts to babies.",
+        "Drivers are advised to carry chains in the mountains.",
+    ],
     "makes_happen": [
         "As the drug kicked in, it started to make her metabolism soar.",
         "It can make colours seem oversaturated.",
@@ -203,6 +207,11 @@ _MUST_NOT: dict[str, list[str]] = {
     "count_in_words": [
         "Two key figures of the party are under house arrest.",  # no act done to them
         "The council met two of the tenants.",
+    ],
+    "instructed": [
+        "She was told by the landlord to leave.",  # one person's instruction, its giver named
+        "He told reporters to wait outside.",  # someone telling, not a group told
+        "They were told the news on Monday.",  # nothing to do
     ],
     "makes_happen": [
         "The council will make a decision on the plan in March.",  # no verb of change

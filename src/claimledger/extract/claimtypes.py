@@ -1126,6 +1126,22 @@ _NOT_LIVED = frozenset(
 )
 
 
+# People told what to do, in the passive: guidance given to a whole group ("parents have been
+# told to avoid peanuts", "drivers are advised to carry chains").
+_INSTRUCTED = frozenset(["told", "advised", "instructed", "urged", "ordered", "warned"])
+_PASSIVE_BE = frozenset(["are", "were", "is", "was", "been", "being"])
+
+
+def instructed(r: Reading) -> bool:
+    """'Parents have been told for years to avoid peanuts': guidance given, a rule in effect."""
+    tokens = r.tokens
+    for i, t in enumerate(tokens):
+        if t in _INSTRUCTED and i and tokens[i - 1] in _PASSIVE_BE:
+            if "to" in tokens[i + 1 : i + 5] and "by" not in tokens[i + 1 : i + 3]:
+                return True
+    return False
+
+
 def own_act(r: Reading) -> bool:
     """'I turned around': the speaker's own act in the regular past (not 'we': an institution
     speaking, 'we incorporated a trick', tells its work, not an experience)."""
@@ -1222,6 +1238,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     ),
     TypeRule("rules", "procedure_now", "an institution's routine in the present", tells_procedure),
     TypeRule("rules", "condition", "'if' or 'when' opening a procedure", condition_procedure),
+    TypeRule("rules", "instructed", "'parents have been told to avoid'", instructed),
 )
 
 
