@@ -1135,11 +1135,14 @@ _PASSIVE_BE = frozenset(["are", "were", "is", "was", "been", "being"])
 def instructed(r: Reading) -> bool:
     """'Parents have been told for years to avoid peanuts': guidance given, a rule in effect."""
     tokens = r.tokens
-    for i, t in enumerate(tokens):
-        if t in _INSTRUCTED and i and tokens[i - 1] in _PASSIVE_BE:
-            if "to" in tokens[i + 1 : i + 5] and "by" not in tokens[i + 1 : i + 3]:
-                return True
-    return False
+    return any(
+        t in _INSTRUCTED
+        and i
+        and tokens[i - 1] in _PASSIVE_BE
+        and "to" in tokens[i + 1 : i + 5]
+        and "by" not in tokens[i + 1 : i + 3]
+        for i, t in enumerate(tokens)
+    )
 
 
 def own_act(r: Reading) -> bool:
