@@ -669,6 +669,8 @@ def states_rule(r: Reading) -> bool:
 def _going_on(tokens: Sequence[str]) -> bool:
     """'has been doing the rounds': the perfect progressive, an event going on (the type only:
     the score reads `is_perfect`, which keeps to what is done)."""
+    if "been" not in tokens:
+        return False
     return any(
         t == "been"
         and 0 < i < len(tokens) - 1
@@ -907,6 +909,8 @@ _MADE_TO = frozenset(
 def makes_happen(r: Reading) -> bool:
     """'started to make her metabolism soar', 'can make colours seem oversaturated'."""
     tokens = r.tokens
+    if _MAKE.isdisjoint(tokens):
+        return False
     for i, t in enumerate(tokens):
         if t not in _MAKE:
             continue
@@ -922,6 +926,8 @@ def effect_told(r: Reading) -> bool:
     """'known for triggering vivid hallucinations', 'was stimulating long-range connections',
     'seems to have lasting effects': an effect as a gerund or had, not as a noun in passing."""
     tokens = r.tokens
+    if _EFFECT_ING.isdisjoint(tokens) and _EFFECT_NOUNS.isdisjoint(tokens):
+        return False
     for i, t in enumerate(tokens):
         if t in _EFFECT_ING and i and tokens[i - 1] in _GERUND_BEFORE and i + 1 < len(tokens):
             return True
@@ -1135,6 +1141,8 @@ _PASSIVE_BE = frozenset(["are", "were", "is", "was", "been", "being"])
 def instructed(r: Reading) -> bool:
     """'Parents have been told for years to avoid peanuts': guidance given, a rule in effect."""
     tokens = r.tokens
+    if _INSTRUCTED.isdisjoint(tokens):
+        return False
     return any(
         t in _INSTRUCTED
         and i
@@ -1148,6 +1156,8 @@ def instructed(r: Reading) -> bool:
 def own_act(r: Reading) -> bool:
     """'I turned around': the speaker's own act in the regular past (not 'we': an institution
     speaking, 'we incorporated a trick', tells its work, not an experience)."""
+    if not r.hits.get("i", 0):
+        return False
     tokens = r.tokens
     return any(
         t == "i"
