@@ -234,6 +234,8 @@ _MUST_NOT: dict[str, list[str]] = {
     "announced_step": [
         "He would often walk to the market on Sundays.",  # a habit
         "She would later become the city's first mayor.",  # a past seen from later
+        "He would go on to win three titles.",
+        "They would eventually settle in Ohio.",
         "He would have voted against it.",  # what would have been
         "If asked, he would say the road was never safe.",  # a maybe
     ],

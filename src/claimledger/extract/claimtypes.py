@@ -798,7 +798,7 @@ def own_intention(r: Reading) -> bool:
 _NOT_ANNOUNCED = frozenset(
     (
         *("often", "always", "usually", "sometimes", "never", "later", "rather", "have", "like"),
-        *("love", "hate", "prefer", "be", "not", "also", "still", "then"),
+        *("love", "hate", "prefer", "be", "not", "also", "still", "then", "eventually"),
     )
 )
 
@@ -810,7 +810,7 @@ def announced_step(r: Reading) -> bool:
     tokens = r.tokens
     if tokens[1:2] != ["would"] or tokens[0] not in ("he", "she", "they"):
         return False
-    return tokens[2:3] != [] and tokens[2] not in _NOT_ANNOUNCED
+    return tokens[2:3] != [] and tokens[2] not in _NOT_ANNOUNCED and tokens[2:4] != ["go", "on"]
 
 
 def reported_first_hand(r: Reading) -> bool:
