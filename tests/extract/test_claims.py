@@ -129,6 +129,10 @@ def test_facts_beside_opinion_and_quoted_facts_are_claims(sentence: str) -> None
         "I wonder how many of these skills are no longer listed on the board.",
         "It would be interesting to know what the council means by affordable housing.",
         "It’s important to consider the biases of the Springfield survey.",
+        # a claim dismissed, an impression given, a wish
+        "Claims that the new tax is needed do not stand up.",
+        "The mayor's statement made it sound as if the council, rather than the state, cut the routes.",
+        "The rules would ideally be amended in this session of the Springfield council.",
         # "may" before a verb: a possibility, with nothing to check it by
         "Magic mushrooms may give users trippy experiences by creating a hyperconnected brain.",
         "But a groundbreaking new study may offer a way to stem that rise.",
@@ -423,3 +427,15 @@ def test_points_listed_under_someones_words_are_sentences() -> None:
     # captured text loses the markers: short capitalised lines with no full stop, the same
     assert point in [c.quote for c in _claims(page.replace("- ", ""))]
     assert point not in [c.quote for c in _claims(page.replace("- ", "").replace("also said", "x"))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "lessons" and "sound" in passing: the event told is still a claim
+        "The council approved the plan after the lessons of 2019 were published.",
+        "The report found the alarm did not sound as the water rose in March 2024.",
+    ],
+)
+def test_framing_words_in_passing_leave_a_claim(sentence: str) -> None:
+    assert len(_claims(sentence)) == 1

@@ -448,12 +448,29 @@ def _whole_group(r: Reading, q: Quantity) -> bool:
     return bool(before) and before[-1] in WHOLE_GROUP
 
 
+# Prepositions before a small count that make it the parties named in passing ("the case
+# against five publishers", "among 10 wealthy countries", "talks between two unions"), not an
+# amount the sentence tells.
+_PASSING_PREPOSITIONS = frozenset(("against", "among", "between"))
+PASSING_COUNT_MAX = 10
+
+
+def _count_in_passing(r: Reading, q: Quantity) -> bool:
+    """'a suit against five publishers': a small exact count after a preposition names who,
+    it does not measure (not '21 people were arrested', nor 'three of the four')."""
+    if q.kind != "count" or q.bound != "exact" or q.value is None or q.value > PASSING_COUNT_MAX:
+        return False
+    at = r.sentence.find(q.text)
+    before = r.sentence[max(0, at - 16) : at].lower().split() if at > 0 else []
+    return bool(before) and before[-1] in _PASSING_PREPOSITIONS
+
+
 def states_figure(r: Reading) -> bool:
     """A number, amount or proportion that is not a duration, an age, a day of the month or a
     known group counted again ('all five publishers')."""
     passing: frozenset[str] | None = None  # read only when a bare number or an age needs it
     for q in r.quantities:
-        if q.unit in DURATION_UNITS or _whole_group(r, q):
+        if q.unit in DURATION_UNITS or _whole_group(r, q) or _count_in_passing(r, q):
             continue
         if q.text[:4].lower() in ("one ", "one") and not (q.unit and q.unit[0].isalpha()):
             continue  # "a simple one - such as": a pronoun, not a count
@@ -646,7 +663,21 @@ def states_rule(r: Reading) -> bool:
         return True
     if rule_words == 0 or r.hits.get("rule_now", 0) or r.hits.get("breach", 0):
         return rule_words > 0
-    return not (is_narrated(r) or _PAST_VERB.search(r.sentence))
+    return not (is_narrated(r) or _PAST_VERB.search(r.sentence) or _going_on(r.tokens))
+
+
+def _going_on(tokens: Sequence[str]) -> bool:
+    """'has been doing the rounds': the perfect progressive, an event going on (the type only:
+    the score reads `is_perfect`, which keeps to what is done)."""
+    if "been" not in tokens:
+        return False
+    return any(
+        t == "been"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1] in _HAVE
+        and tokens[i + 1].endswith("ing")
+        for i, t in enumerate(tokens)
+    )
 
 
 # any verb in the past tense after a lower-case word ("the team boasted of concessions"), less the
@@ -762,6 +793,26 @@ def own_intention(r: Reading) -> bool:
     )
 
 
+# What "would" tells after a subject when it is a habit or a past seen from later ("he would
+# often walk", "she would later become mayor"), not a step announced.
+_NOT_ANNOUNCED = frozenset(
+    (
+        *("often", "always", "usually", "sometimes", "never", "later", "rather", "have", "like"),
+        *("love", "hate", "prefer", "be", "not", "also", "still", "then", "eventually"),
+    )
+)
+
+
+def announced_step(r: Reading) -> bool:
+    """'He would speak bluntly against corruption': a sentence that opens on a person and
+    'would' carries on the speech reported before it, a step announced (not 'He would often
+    walk', a habit, nor 'If asked, he would say', a maybe)."""
+    tokens = r.tokens
+    if tokens[1:2] != ["would"] or tokens[0] not in ("he", "she", "they"):
+        return False
+    return tokens[2:3] != [] and tokens[2] not in _NOT_ANNOUNCED and tokens[2:4] != ["go", "on"]
+
+
 def reported_first_hand(r: Reading) -> bool:
     """'She said she stayed up until 4 a.m.': someone's own past, as they told it."""
     if "e said " not in r.sentence and "e says " not in r.sentence:  # "he said", "She says"
@@ -818,6 +869,75 @@ def states_effect(r: Reading) -> bool:
         return False
     single = EFFECT.single
     return any(t in single and _general_verb(r.tokens, i) for i, t in enumerate(r.tokens))
+
+
+# An effect told with a gerund ("best known for triggering hallucinations", "by disrupting
+# sleep") or as a progressive ("the drug was stimulating connections").
+_EFFECT_ING = frozenset(
+    f"{stem[:-1] if stem.endswith('e') else stem}ing"
+    for stem in (*EFFECT.single, "stimulate", "reduce", "damage", "harm", "suppress")
+    if not stem.endswith(("s", "ed", "spur"))
+) | {"spurring"}
+_GERUND_BEFORE = frozenset(["for", "by", "is", "are", "was", "were"])
+# Having an effect: "seems to have more long-lasting effects", "has had little impact on".
+_EFFECT_NOUNS = frozenset(["effect", "effects", "impact", "impacts"])
+_HAVE_FORMS = frozenset(["have", "has", "had", "having"])
+# What may stand between "have" and the effect: a determiner or a size ("has had little
+# impact", "have lasting effects"), not a verb or a preposition ("has written about the effects").
+_EFFECT_SIZES = frozenset(
+    (
+        *("a", "an", "the", "no", "any", "some", "its", "their", "little", "more", "less", "much"),
+        *("real", "big", "bigger", "major", "serious", "lasting", "long", "negative"),
+        *("positive", "harmful", "adverse", "profound", "significant", "dramatic", "strong"),
+        "side",
+    )
+)
+
+
+# "make" with an object and a plain verb of change is a cause: "make her metabolism soar",
+# "can make colours seem oversaturated" (not "make a decision", "made it to the final").
+_MAKE = frozenset(["make", "makes", "made", "making"])
+_MADE_TO = frozenset(
+    (
+        *("seem", "look", "feel", "soar", "rise", "fall", "grow", "shrink", "drop", "stop"),
+        *("lose", "go", "work", "fail", "leave", "appear", "become", "worse", "better"),
+        *("sick", "ill"),
+    )
+)
+
+
+def makes_happen(r: Reading) -> bool:
+    """'started to make her metabolism soar', 'can make colours seem oversaturated'."""
+    tokens = r.tokens
+    if _MAKE.isdisjoint(tokens):
+        return False
+    for i, t in enumerate(tokens):
+        if t not in _MAKE:
+            continue
+        for k in range(i + 2, min(i + 5, len(tokens))):
+            if tokens[k] == "to":  # "made the decision to go": a purpose, no object made to
+                break
+            if tokens[k] in _MADE_TO:
+                return True
+    return False
+
+
+def effect_told(r: Reading) -> bool:
+    """'known for triggering vivid hallucinations', 'was stimulating long-range connections',
+    'seems to have lasting effects': an effect as a gerund or had, not as a noun in passing."""
+    tokens = r.tokens
+    if _EFFECT_ING.isdisjoint(tokens) and _EFFECT_NOUNS.isdisjoint(tokens):
+        return False
+    for i, t in enumerate(tokens):
+        if t in _EFFECT_ING and i and tokens[i - 1] in _GERUND_BEFORE and i + 1 < len(tokens):
+            return True
+        if t in _EFFECT_NOUNS:
+            j = i - 1
+            while j >= 0 and tokens[j] in _EFFECT_SIZES and tokens[j] not in _HAVE_FORMS:
+                j -= 1
+            if j >= 0 and tokens[j] in _HAVE_FORMS and i - j <= 5:
+                return True
+    return False
 
 
 _REASON_WORDS = frozenset(["why", "reason", "reasons"])
@@ -1000,6 +1120,55 @@ def own_past(r: Reading) -> bool:
     return not _OWN_PAST.isdisjoint(after)
 
 
+# Past verbs after "I" that tell a thought, a feeling or how the story was got, not
+# an act lived ("I wondered", "I asked him").
+_NOT_LIVED = frozenset(
+    (
+        *("wondered", "hoped", "wished", "imagined", "supposed", "guessed", "doubted", "loved"),
+        *("liked", "hated", "believed", "expected", "wanted", "feared", "worried", "argued"),
+        *("asked", "interviewed", "emailed", "called", "contacted", "reported", "noted"),
+        *("suggested", "mentioned", "explained", "learned", "decided", "needed"),
+    )
+)
+
+
+# People told what to do, in the passive: guidance given to a whole group ("parents have been
+# told to avoid peanuts", "drivers are advised to carry chains").
+_INSTRUCTED = frozenset(["told", "advised", "instructed", "urged", "ordered", "warned"])
+_PASSIVE_BE = frozenset(["are", "were", "is", "was", "been", "being"])
+
+
+def instructed(r: Reading) -> bool:
+    """'Parents have been told for years to avoid peanuts': guidance given, a rule in effect."""
+    tokens = r.tokens
+    if _INSTRUCTED.isdisjoint(tokens):
+        return False
+    return any(
+        t in _INSTRUCTED
+        and i
+        and tokens[i - 1] in _PASSIVE_BE
+        and "to" in tokens[i + 1 : i + 5]
+        and "by" not in tokens[i + 1 : i + 3]
+        for i, t in enumerate(tokens)
+    )
+
+
+def own_act(r: Reading) -> bool:
+    """'I turned around': the speaker's own act in the regular past (not 'we': an institution
+    speaking, 'we incorporated a trick', tells its work, not an experience)."""
+    if not r.hits.get("i", 0):
+        return False
+    tokens = r.tokens
+    return any(
+        t == "i"
+        and i + 1 < len(tokens)
+        and len(tokens[i + 1]) > 4
+        and tokens[i + 1].endswith("ed")
+        and tokens[i + 1] not in _NOT_LIVED
+        for i, t in enumerate(tokens)
+    )
+
+
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(
         "quantity", "figure", "a number, amount or proportion that is not a duration", states_figure
@@ -1042,6 +1211,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     ),
     TypeRule("prediction", "future", "will, expects, plans to, is set to", predicts),
     TypeRule("prediction", "own_intention", "'he said he would'", own_intention),
+    TypeRule("prediction", "announced_step", "'He would speak bluntly ...'", announced_step),
     TypeRule(
         "correlation_causation",
         "cause",
@@ -1054,9 +1224,22 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         "an effect in the present ('seems to disrupt', 'can alter') or a reason ('is why')",
         states_effect,
     ),
+    TypeRule(
+        "correlation_causation",
+        "effect_told",
+        "an effect as a gerund ('known for triggering') or had ('has lasting effects')",
+        effect_told,
+    ),
+    TypeRule(
+        "correlation_causation",
+        "makes_happen",
+        "'make' with an object and a plain verb of change: 'make prices soar'",
+        makes_happen,
+    ),
     TypeRule("personal_experience", "first_hand", "I or we and a past act", first_hand),
     TypeRule("personal_experience", "first_hand_negated", "'I didn't see it'", first_hand_negated),
     TypeRule("personal_experience", "own_past", "'my window fell off'", own_past),
+    TypeRule("personal_experience", "own_act", "'I turned around'", own_act),
     TypeRule(
         "personal_experience", "reported_first_hand", "she said she stayed", reported_first_hand
     ),
@@ -1068,6 +1251,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     ),
     TypeRule("rules", "procedure_now", "an institution's routine in the present", tells_procedure),
     TypeRule("rules", "condition", "'if' or 'when' opening a procedure", condition_procedure),
+    TypeRule("rules", "instructed", "'parents have been told to avoid'", instructed),
 )
 
 

@@ -117,7 +117,12 @@ _SIZES = (
     *("greater", "big", "bigger", "biggest", "huge", "significant", "disproportionate"),
     *("substantial", "record", "vast", "tiny", "increasing", "declining", "rising", "falling"),
 )
-_AMOUNTS = ("share", "number", "proportion", "amount", "portion", "percentage", "majority")
+_AMOUNTS = (
+    *("share", "number", "proportion", "amount", "portion", "percentage", "majority"),
+    # money told by its size: "a larger deficit", "a record surplus", "huge losses"
+    *("deficit", "deficits", "surplus", "surpluses", "debt", "debts", "loss", "losses"),
+    *("profit", "profits", "sum", "sums"),
+)
 VAGUE_AMOUNT = Cues(
     frozenset(),
     (

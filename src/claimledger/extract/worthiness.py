@@ -273,6 +273,7 @@ OPINION = Cues(
             "truly",
             "rage",
             "let's",
+            "ideally",  # a wish: "would ideally be addressed"
         ]
     ),
     (
@@ -310,6 +311,9 @@ OPINION = Cues(
         # a verdict on an act, not the act: "the governor was right to veto the bill"
         *("was right to", "were right to", "is right to", "are right to"),
         *("was wrong to", "were wrong to", "is wrong to", "are wrong to"),
+        # a claim dismissed, an impression given ("made it sound as if")
+        *("do not stand up", "does not stand up", "don't stand up", "doesn't stand up"),
+        *("sound as if", "sound as though"),
     ),
 )
 VALUE = Cues(
