@@ -1,0 +1,301 @@
+"""A second command that starts while a first one is writing, on SQLite and on PostgreSQL.
+
+The test makes the first change itself, in a write transaction it keeps open, and starts the
+second as a real `claimledger` process; on PostgreSQL it commits only once that process waits for
+a lock (or has finished), so the second always reads before the first commits. On SQLite the
+write lock is taken before anything is read, so the second simply waits its turn. Either way the
+ledger must end as if the two had run one after the other: every change recorded once, no
+traceback, `verify` clean, and no workflow rule side-stepped.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+
+from claimledger.ledger import roles
+from claimledger.ledger.evidence import add_evidence
+from claimledger.ledger.evidence_edits import acknowledge_change, edit_evidence, remove_evidence
+from claimledger.ledger.review import set_evidence_status, set_review_state
+from claimledger.ledger.verdicts import carry
+from claimledger.service import Ledger
+from helpers import Cli, Result
+
+COMMAND = [sys.executable, "-c", "from claimledger.cli import main; main()"]
+URL = "https://example.org/report"
+
+
+def _waiting(engine: sa.Engine) -> bool:
+    """Some other session of this database waits for a lock (PostgreSQL)."""
+    query = sa.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND wait_event_type = 'Lock'"
+    )
+    with engine.connect() as conn:
+        return bool(conn.execute(query).scalar())
+
+
+def while_held(db: str, user: str, first: Callable[[Any], object], *argv: str) -> Result:
+    """Run `first` in a write transaction and, before it commits, `claimledger --db DB ARGV`."""
+    ledger = Ledger.open(db, user=user)
+    proc: subprocess.Popen[str] | None = None
+
+    def work(session: Any) -> None:
+        nonlocal proc
+        first(session)
+        session.flush()
+        proc = subprocess.Popen(
+            [*COMMAND, "--db", db, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        if ledger.tx.postgres:
+            guard = time.monotonic() + 120  # a hang guard, not a figure under test
+            while proc.poll() is None and not _waiting(ledger.tx.engine):
+                assert time.monotonic() < guard, "the second command neither waited nor ended"
+                time.sleep(0.02)
+
+    try:
+        ledger.tx.write(work)
+    finally:
+        ledger.close()
+    assert proc is not None
+    out, err = proc.communicate(timeout=120)
+    return Result(proc.returncode, out, err)
+
+
+def _history(cli: Cli, db: str, cid: int) -> list[dict[str, Any]]:
+    result = cli("--db", db, "history", str(cid), "--json")
+    assert result.code == 0, result.err
+    return list(json.loads(result.out))
+
+
+def _verified_clean(cli: Cli, db: str) -> None:
+    result = cli("--db", db, "verify")
+    assert result.code == 0, result.out + result.err
+
+
+def _one_line(result: Result) -> None:
+    assert result.code == 1, result.out + result.err
+    assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1, result.err
+
+
+def _link(db: str, cid: int) -> int:
+    def work(s: Any) -> int:
+        ev = add_evidence(cid, URL, stance="supports", session=s, user="ann")
+        assert ev.id is not None
+        return ev.id
+
+    ledger = Ledger.open(db, user="ann")
+    try:
+        return ledger.tx.write(work)
+    finally:
+        ledger.close()
+
+
+def test_a_link_removed_twice_at_once_is_removed_once(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid)
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: remove_evidence(ev, session=s, user="ann"),
+        "--user",
+        "bo",
+        "evidence",
+        "remove",
+        str(ev),
+    )
+    _one_line(second)
+    assert f"no evidence with id {ev}" in second.err
+    removed = [h for h in _history(cli, ledger_db, cid) if h["after"] == "removed"]
+    assert [h["user"] for h in removed] == ["ann"]
+    _verified_clean(cli, ledger_db)
+
+
+def test_a_link_edited_twice_at_once_keeps_both_edits_in_order(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid)
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: edit_evidence(ev, session=s, user="ann", stance="refutes"),
+        "--user",
+        "bo",
+        "evidence",
+        "edit",
+        str(ev),
+        "--note",
+        "page 4",
+    )
+    assert second.code == 0, second.err
+    edits = [h for h in _history(cli, ledger_db, cid) if h["action"] == "evidence"][1:]
+    assert [(h["user"], h["before"], h["after"]) for h in edits] == [
+        ("ann", f"supports {URL}", f"refutes {URL}"),
+        ("bo", f"refutes {URL}", f"refutes {URL} (page 4)"),
+    ]
+    shown = json.loads(cli("--db", ledger_db, "show", str(cid), "--json").out)
+    assert [(e["stance"], e["note"]) for e in shown["evidence"]] == [("refutes", "page 4")]
+    _verified_clean(cli, ledger_db)
+
+
+def test_a_link_edited_while_it_is_removed_is_not_edited(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid)
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: remove_evidence(ev, session=s, user="ann"),
+        "--user",
+        "bo",
+        "evidence",
+        "edit",
+        str(ev),
+        "--stance",
+        "refutes",
+    )
+    _one_line(second)
+    assert f"no evidence with id {ev}" in second.err
+    entries = [h for h in _history(cli, ledger_db, cid) if h["action"] == "evidence"]
+    assert [h["after"] for h in entries] == [f"supports {URL}", "removed"]
+    _verified_clean(cli, ledger_db)
+
+
+def test_a_change_acknowledged_twice_at_once_is_recorded_once(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid)
+    ledger = Ledger.open(ledger_db, user="ann")
+    try:
+        with ledger.tx.engine.begin() as conn:  # as a link check finds it
+            conn.execute(
+                sa.text("UPDATE evidence SET link_state = 'changed' WHERE id = :i"), {"i": ev}
+            )
+    finally:
+        ledger.close()
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: acknowledge_change(ev, session=s, user="ann"),
+        "--user",
+        "bo",
+        "evidence",
+        "ack",
+        str(ev),
+    )
+    _one_line(second)
+    assert "is alive, not changed" in second.err
+    acks = [h for h in _history(cli, ledger_db, cid) if h["action"] == "link_state"]
+    assert [h["user"] for h in acks] == ["ann"]
+
+
+def test_two_admins_removing_each_other_at_once_leave_one(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    for name in ("ann", "bo"):
+        added = cli("--db", ledger_db, "--user", "ann", "user", "add", name, "--role", "admin")
+        assert added.code == 0, added.err
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: roles.remove_person("bo", by="ann", session=s),
+        "--user",
+        "bo",
+        "user",
+        "remove",
+        "ann",
+    )
+    _one_line(second)
+    ledger = Ledger.open(ledger_db, user="ann")
+    try:
+        left = [(p.name, p.role.value) for p in ledger.people()]
+    finally:
+        ledger.close()
+    assert left == [("ann", "admin")]
+
+
+def _decided_pair(db: str, seeded: dict[str, int]) -> tuple[int, int]:
+    """c0 reviewed with evidence 'supported', and c1 took its verdict; then c0 changed to 'contradicted'."""
+    original, copy = seeded["c0"], seeded["c1"]
+    ledger = Ledger.open(db, user="ann")
+
+    def work(s: Any) -> None:
+        set_evidence_status(original, "supported", session=s, user="ann")
+        set_review_state(original, "in_review", session=s, user="ann")
+        set_review_state(original, "reviewed", session=s, user="ann")
+        carry(copy, original, session=s, user="ann")
+        set_evidence_status(original, "contradicted", session=s, user="ann")
+
+    try:
+        ledger.tx.write(work)
+    finally:
+        ledger.close()
+    return original, copy
+
+
+def test_update_copies_leaves_a_copy_an_editor_just_verified_and_says_so(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    original, copy = _decided_pair(ledger_db, seeded)
+    second = while_held(
+        ledger_db,
+        "ed",
+        lambda s: set_review_state(copy, "verified", session=s, user="ed"),
+        "--user",
+        "bo",
+        "verdicts",
+        str(original),
+        "--update-copies",
+    )
+    assert second.code == 0, second.err
+    shown = json.loads(cli("--db", ledger_db, "show", str(copy), "--json").out)
+    assert (shown["claim"]["review_state"], shown["claim"]["evidence_status"]) == (
+        "verified",
+        "supported",
+    )
+    _verified_clean(cli, ledger_db)
+
+
+def test_taking_a_verdict_does_not_undo_an_editors_sign_off(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    original, copy = seeded["c0"], seeded["c1"]
+    ledger = Ledger.open(ledger_db, user="ann")
+
+    def work(s: Any) -> None:
+        for cid in (original, copy):
+            set_evidence_status(cid, "supported", session=s, user="ann")
+            set_review_state(cid, "in_review", session=s, user="ann")
+            set_review_state(cid, "reviewed", session=s, user="ann")
+
+    try:
+        ledger.tx.write(work)
+    finally:
+        ledger.close()
+    second = while_held(
+        ledger_db,
+        "ed",
+        lambda s: set_review_state(copy, "verified", session=s, user="ed"),
+        "--user",
+        "bo",
+        "verdicts",
+        str(copy),
+        "--take-from",
+        str(original),
+    )
+    _one_line(second)
+    assert "verified" in second.err
+    shown = json.loads(cli("--db", ledger_db, "show", str(copy), "--json").out)
+    assert shown["claim"]["review_state"] == "verified"
+    _verified_clean(cli, ledger_db)
