@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,6 +23,7 @@ import sqlalchemy as sa
 from claimledger.ledger import roles
 from claimledger.ledger.evidence import add_evidence
 from claimledger.ledger.evidence_edits import acknowledge_change, edit_evidence, remove_evidence
+from claimledger.ledger.restore import check_file, restore
 from claimledger.ledger.review import set_evidence_status, set_review_state
 from claimledger.ledger.verdicts import carry
 from claimledger.service import Ledger
@@ -298,4 +300,33 @@ def test_taking_a_verdict_does_not_undo_an_editors_sign_off(
     assert "verified" in second.err
     shown = json.loads(cli("--db", ledger_db, "show", str(copy), "--json").out)
     assert shown["claim"]["review_state"] == "verified"
+    _verified_clean(cli, ledger_db)
+
+
+ARTICLE = (
+    "Council cuts bus routes\n\n"
+    "The city cut 12 bus routes in March, the transit authority said.\n\n"
+    "Ridership fell by 30 percent between 2019 and 2021, according to Mayor Jane Doe.\n"
+)
+
+
+def test_the_same_archive_imported_twice_at_once_is_imported_once(
+    cli: Cli, ledger_db: str, tmp_path: Path
+) -> None:
+    elsewhere = str(tmp_path / "elsewhere.db")
+    article = tmp_path / "bus.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    archive = tmp_path / "archive.jsonl"
+    assert cli("--db", elsewhere, "ingest", str(article)).code == 0
+    made = cli("--db", elsewhere, "export", "--format", "jsonl", "-o", str(archive))
+    assert made.code == 0, made.err
+    check_file(archive)
+    second = while_held(
+        ledger_db, "ann", lambda s: restore(archive, session=s), "import", str(archive)
+    )
+    assert second.code == 0, second.err
+    assert "imported 0 articles, 0 claims" in second.out
+    mine = json.loads(cli("--db", ledger_db, "claims", "--json").out)
+    theirs = json.loads(cli("--db", elsewhere, "claims", "--json").out)
+    assert len(mine) == len(theirs) > 0
     _verified_clean(cli, ledger_db)
