@@ -13,11 +13,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import pytest
 import sqlalchemy as sa
 
 from claimledger.ledger import roles
@@ -43,8 +46,15 @@ def _waiting(engine: sa.Engine) -> bool:
         return bool(conn.execute(query).scalar())
 
 
-def while_held(db: str, user: str, first: Callable[[Any], object], *argv: str) -> Result:
-    """Run `first` in a write transaction and, before it commits, `claimledger --db DB ARGV`."""
+def while_held(
+    db: str,
+    user: str,
+    first: Callable[[Any], object],
+    *argv: str,
+    ready: Callable[[], bool] | None = None,
+) -> Result:
+    """Run `first` in a write transaction and, before it commits, `claimledger --db DB ARGV`;
+    commit once `ready()` (by default on PostgreSQL: once the command waits for a lock)."""
     ledger = Ledger.open(db, user=user)
     proc: subprocess.Popen[str] | None = None
 
@@ -55,9 +65,10 @@ def while_held(db: str, user: str, first: Callable[[Any], object], *argv: str) -
         proc = subprocess.Popen(
             [*COMMAND, "--db", db, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
-        if ledger.tx.postgres:
+        done = ready or ((lambda: _waiting(ledger.tx.engine)) if ledger.tx.postgres else None)
+        if done is not None:
             guard = time.monotonic() + 120  # a hang guard, not a figure under test
-            while proc.poll() is None and not _waiting(ledger.tx.engine):
+            while proc.poll() is None and not done():
                 assert time.monotonic() < guard, "the second command neither waited nor ended"
                 time.sleep(0.02)
 
@@ -86,9 +97,9 @@ def _one_line(result: Result) -> None:
     assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1, result.err
 
 
-def _link(db: str, cid: int) -> int:
+def _link(db: str, cid: int, url: str = URL) -> int:
     def work(s: Any) -> int:
-        ev = add_evidence(cid, URL, stance="supports", session=s, user="ann")
+        ev = add_evidence(cid, url, stance="supports", session=s, user="ann")
         assert ev.id is not None
         return ev.id
 
@@ -329,4 +340,125 @@ def test_the_same_archive_imported_twice_at_once_is_imported_once(
     mine = json.loads(cli("--db", ledger_db, "claims", "--json").out)
     theirs = json.loads(cli("--db", elsewhere, "claims", "--json").out)
     assert len(mine) == len(theirs) > 0
+    _verified_clean(cli, ledger_db)
+
+
+class _Pages(BaseHTTPRequestHandler):
+    asked: ClassVar[set[str]] = set()
+
+    def do_GET(self) -> None:
+        body = f"<html><title>report</title><p>{self.path}: 41 routes were cut</p></html>"
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        _Pages.asked.add(self.path)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site(quiet_server: type[ThreadingHTTPServer]) -> Iterator[str]:
+    _Pages.asked.clear()
+    server = quiet_server(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _state(db: str, ev: int) -> tuple[str, str, str | None]:
+    ledger = Ledger.open(db, user="ann")
+    try:
+        with ledger.tx.engine.connect() as conn:
+            url, state, digest = conn.execute(
+                sa.text("SELECT url, link_state, content_hash FROM evidence WHERE id = :i"),
+                {"i": ev},
+            ).one()
+    finally:
+        ledger.close()
+    return url, state, digest
+
+
+def _changed_link(db: str, cid: int, url: str) -> int:
+    ev = _link(db, cid, url)
+    ledger = Ledger.open(db, user="ann")
+    try:
+        with ledger.tx.engine.begin() as conn:  # as an earlier check found it
+            conn.execute(
+                sa.text(
+                    "UPDATE evidence SET link_state = 'changed', content_hash = 'old' WHERE id = :i"
+                ),
+                {"i": ev},
+            )
+    finally:
+        ledger.close()
+    return ev
+
+
+def test_a_check_that_read_the_old_baseline_does_not_undo_an_acknowledgement(
+    cli: Cli, ledger_db: str, seeded: dict[str, int], site: str
+) -> None:
+    cid = seeded["c0"]
+    ev = _changed_link(ledger_db, cid, f"{site}/report")
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: acknowledge_change(ev, session=s, user="ann"),
+        "--user",
+        "bo",
+        "links",
+        "check",
+        ready=lambda: "/report" in _Pages.asked,
+    )
+    assert second.code == 0, second.err
+    _, state, digest = _state(ledger_db, ev)
+    assert state == "alive" and digest not in (None, "old")
+    states = [h for h in _history(cli, ledger_db, cid) if h["action"] == "link_state"]
+    assert [h["user"] for h in states] == ["ann"]  # the acknowledgement, nothing after it
+    _verified_clean(cli, ledger_db)
+
+
+def test_a_check_of_the_old_address_is_not_written_on_the_new_one(
+    cli: Cli, ledger_db: str, seeded: dict[str, int], site: str
+) -> None:
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid, f"{site}/old")
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: edit_evidence(ev, session=s, user="ann", url=f"{site}/new"),
+        "--user",
+        "bo",
+        "links",
+        "check",
+        ready=lambda: "/old" in _Pages.asked,
+    )
+    assert second.code == 0, second.err
+    assert _state(ledger_db, ev) == (f"{site}/new", "unchecked", None)
+    assert not [h for h in _history(cli, ledger_db, cid) if h["action"] == "link_state"]
+    _verified_clean(cli, ledger_db)
+
+
+def test_a_check_that_waited_for_a_removal_skips_the_removed_link(
+    cli: Cli, ledger_db: str, seeded: dict[str, int], site: str
+) -> None:
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid, f"{site}/report")
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: remove_evidence(ev, session=s, user="ann"),
+        "--user",
+        "bo",
+        "links",
+        "check",
+    )
+    assert second.code == 0, second.err
+    assert "Traceback" not in second.err
+    assert not [h for h in _history(cli, ledger_db, cid) if h["action"] == "link_state"]
     _verified_clean(cli, ledger_db)
