@@ -24,11 +24,14 @@ import pytest
 import sqlalchemy as sa
 
 from claimledger.ledger import roles
+from claimledger.ledger.conflicts import decide as decide_conflict
 from claimledger.ledger.evidence import add_evidence
 from claimledger.ledger.evidence_edits import acknowledge_change, edit_evidence, remove_evidence
+from claimledger.ledger.matches import decide as decide_match
 from claimledger.ledger.restore import check_file, restore
 from claimledger.ledger.review import set_evidence_status, set_review_state
 from claimledger.ledger.verdicts import carry
+from claimledger.models import ClaimConflict, ClaimMatch
 from claimledger.service import Ledger
 from helpers import Cli, Result
 
@@ -461,4 +464,68 @@ def test_a_check_that_waited_for_a_removal_skips_the_removed_link(
     assert second.code == 0, second.err
     assert "Traceback" not in second.err
     assert not [h for h in _history(cli, ledger_db, cid) if h["action"] == "link_state"]
+    _verified_clean(cli, ledger_db)
+
+
+def _pair(db: str, seeded: dict[str, int], kind: type[ClaimConflict] | type[ClaimMatch]) -> int:
+    def work(s: Any) -> int:
+        if kind is ClaimConflict:
+            row: ClaimConflict | ClaimMatch = ClaimConflict(
+                claim_id=seeded["c0"], other_id=seeded["c1"], reason="12 against 14 routes"
+            )
+        else:
+            row = ClaimMatch(claim_id=seeded["c0"], other_id=seeded["c1"], similarity=0.9)
+        s.add(row)
+        s.flush()
+        assert row.id is not None
+        return row.id
+
+    ledger = Ledger.open(db, user="ann")
+    try:
+        return ledger.tx.write(work)
+    finally:
+        ledger.close()
+
+
+def test_a_conflict_confirmed_twice_at_once_is_recorded_once(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    pair = _pair(ledger_db, seeded, ClaimConflict)
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: decide_conflict(pair, "confirmed", session=s, user="ann"),
+        "--user",
+        "bo",
+        "conflicts",
+        "confirm",
+        str(pair),
+    )
+    assert second.code == 0, second.err
+    for cid in (seeded["c0"], seeded["c1"]):
+        decided = [h for h in _history(cli, ledger_db, cid) if h["action"] == "conflict"]
+        assert [h["user"] for h in decided] == ["ann"]
+    shown = json.loads(cli("--db", ledger_db, "conflicts", "--json").out)
+    assert [c["decided_by"] for c in shown] == ["ann"]
+    _verified_clean(cli, ledger_db)
+
+
+def test_a_match_confirmed_twice_at_once_is_recorded_once(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    pair = _pair(ledger_db, seeded, ClaimMatch)
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: decide_match(pair, "confirmed", session=s, user="ann"),
+        "--user",
+        "bo",
+        "matches",
+        "confirm",
+        str(pair),
+    )
+    assert second.code == 0, second.err
+    for cid in (seeded["c0"], seeded["c1"]):
+        decided = [h for h in _history(cli, ledger_db, cid) if h["action"] == "match"]
+        assert [h["user"] for h in decided] == ["ann"]
     _verified_clean(cli, ledger_db)
