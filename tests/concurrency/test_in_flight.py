@@ -529,3 +529,47 @@ def test_a_match_confirmed_twice_at_once_is_recorded_once(
         decided = [h for h in _history(cli, ledger_db, cid) if h["action"] == "match"]
         assert [h["user"] for h in decided] == ["ann"]
     _verified_clean(cli, ledger_db)
+
+
+def test_the_same_verdict_taken_twice_at_once_is_taken_once(
+    cli: Cli, ledger_db: str, seeded: dict[str, int]
+) -> None:
+    original, copy = seeded["c0"], seeded["c1"]
+    ledger = Ledger.open(ledger_db, user="ann")
+
+    def decided(s: Any) -> None:
+        set_evidence_status(original, "supported", session=s, user="ann")
+        set_review_state(original, "in_review", session=s, user="ann")
+        set_review_state(original, "reviewed", session=s, user="ann")
+
+    try:
+        ledger.tx.write(decided)
+    finally:
+        ledger.close()
+    second = while_held(
+        ledger_db,
+        "ann",
+        lambda s: carry(copy, original, session=s, user="ann"),
+        "--user",
+        "bo",
+        "verdicts",
+        str(copy),
+        "--take-from",
+        str(original),
+    )
+    assert second.code == 0, second.err
+    taken = [
+        h for h in _history(cli, ledger_db, copy) if h["note"] == f"taken from claim {original}"
+    ]
+    assert [(h["user"], h["action"]) for h in taken] == [
+        ("ann", "evidence_status"),
+        ("ann", "review_state"),
+    ]
+    ledger = Ledger.open(ledger_db, user="ann")
+    try:
+        with ledger.tx.engine.connect() as conn:
+            copies = conn.execute(sa.text("SELECT count(*) FROM verdict_copy")).scalar()
+    finally:
+        ledger.close()
+    assert copies == 1
+    _verified_clean(cli, ledger_db)
