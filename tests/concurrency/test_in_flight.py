@@ -573,3 +573,20 @@ def test_the_same_verdict_taken_twice_at_once_is_taken_once(
         ledger.close()
     assert copies == 1
     _verified_clean(cli, ledger_db)
+
+
+def test_a_fetch_of_the_old_address_is_not_written_on_the_new_one(
+    ledger_db: str, seeded: dict[str, int], site: str
+) -> None:
+    """The review UI fetches a link just added after saving it; an edit may land in between."""
+    cid = seeded["c0"]
+    ev = _link(ledger_db, cid, f"{site}/old")
+    ledger = Ledger.open(ledger_db, user="ann")
+    try:
+        ledger.edit_evidence(ev, url=f"{site}/new")
+        with pytest.raises(LookupError):
+            ledger.fetch_evidence(ev, f"{site}/old")
+        assert "/old" in _Pages.asked
+    finally:
+        ledger.close()
+    assert _state(ledger_db, ev) == (f"{site}/new", "unchecked", None)
