@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from claimledger.credentials import without_credentials
-from claimledger.errors import LedgerError
+from claimledger.errors import LedgerError, NotFound
 from claimledger.ledger.queries import get_claim
 from claimledger.ledger.review import lock_claim, record
 from claimledger.models import Evidence
@@ -69,7 +69,7 @@ def apply_check(
 
     A link that was not checked (refused by the settings) keeps its state: only why is noted.
     `checked` is the address and the baseline the check read before fetching: the link may
-    have been edited meanwhile (see `_current`)."""
+    have been edited meanwhile (see `_rebased`)."""
     evidence = _locked(evidence_id, session=session)
     if checked is not None:
         url, baseline = checked
@@ -102,7 +102,10 @@ def _locked(evidence_id: int, *, session: Session) -> Evidence:
     found = session.get(Evidence, evidence_id)
     if found is None:  # deleted while the check ran
         raise LookupError(evidence_id)
-    lock_claim(found.claim_id, session=session)
+    try:
+        lock_claim(found.claim_id, session=session)
+    except NotFound:  # its claim taken back (an undone span), the link with it
+        raise LookupError(evidence_id) from None
     evidence = session.get(Evidence, evidence_id, populate_existing=True)
     if evidence is None:
         raise LookupError(evidence_id)
@@ -284,12 +287,18 @@ def _record_checks(
     session: Session,
     user: str,
 ) -> list[CheckedLink]:
-    """Each result written on its link (claims locked in id order: two checks at once never
-    wait on each other in a circle); what is reported is the state written."""
+    """Each result written on its link, its claim locked (all of the batch's first, in id
+    order: two checks at once never wait on each other in a circle); what is reported is the
+    state written."""
     from dataclasses import replace
 
+    for claim_id in sorted({read[int(str(key))][0] for key, _ in results}):
+        try:
+            lock_claim(claim_id, session=session)
+        except NotFound:  # the claim went while the check ran (its links with it)
+            continue
     checked = []
-    for key, result in sorted(results, key=lambda r: (read[int(str(r[0]))][0], str(r[0]))):
+    for key, result in results:
         eid = int(str(key))
         claim_id, url, baseline = read[eid]
         try:
