@@ -523,15 +523,17 @@ class Ledger:
         """Fetch (and archive) a link just added, then record what came back.
 
         None when the desk is offline (the link stays unchecked until `links check`)."""
+        from claimledger.ledger.evidence import check_url
         from claimledger.ledger.linkcheck import record_snapshot, snapshot_for_evidence
         from claimledger.links import LinkSettings
 
         if LinkSettings.from_env().offline:
             return None
         snap, archived = snapshot_for_evidence(url)
+        added = check_url(url)  # the address as the link was stored
 
         def work(s: Any) -> LinkReport:
-            ev = record_snapshot(evidence_id, snap, archived, session=s, user=self.user)
+            ev = record_snapshot(evidence_id, snap, archived, session=s, user=self.user, url=added)
             return LinkReport(
                 state=ev.link_state,
                 status=ev.http_status,

@@ -175,6 +175,10 @@ def decide(
     if conflict is None:
         raise NotFound(f"no conflict with id {conflict_id}")
     before = conflict.status
+    if before == target.value:
+        # decided so already (two people confirming at once): the first decision stands, its
+        # name kept, and neither history records it twice
+        return conflict
     conflict.status = target.value
     conflict.decided_by = user
     conflict.decided_at = utcnow()

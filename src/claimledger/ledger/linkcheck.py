@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from claimledger.credentials import without_credentials
-from claimledger.errors import LedgerError
+from claimledger.errors import LedgerError, NotFound
 from claimledger.ledger.queries import get_claim
 from claimledger.ledger.review import lock_claim, record
 from claimledger.models import Evidence
@@ -57,13 +57,25 @@ def links_to_check(*, session: Session, claim_id: int | None = None) -> list[Evi
     return list(session.exec(stmt))
 
 
-def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: str) -> Evidence:
+def apply_check(
+    evidence_id: int,
+    check: LinkCheck,
+    *,
+    session: Session,
+    user: str,
+    checked: tuple[str, str | None] | None = None,
+) -> Evidence:
     """Record a re-check; a change of state is also written in the claim's history.
 
-    A link that was not checked (refused by the settings) keeps its state: only why is noted."""
-    evidence = session.get(Evidence, evidence_id)
-    if evidence is None:  # deleted while the check ran
-        raise LookupError(evidence_id)
+    A link that was not checked (refused by the settings) keeps its state: only why is noted.
+    `checked` is the address and the baseline the check read before fetching: the link may
+    have been edited meanwhile (see `_rebased`)."""
+    evidence = _locked(evidence_id, session=session)
+    if checked is not None:
+        url, baseline = checked
+        if evidence.url != url:  # re-addressed since: this check is of another page
+            raise LookupError(evidence_id)
+        check = _rebased(check, baseline, evidence.content_hash)
     if check.state == LinkState.UNCHECKED:
         evidence.fetch_error = check.error
         session.add(evidence)
@@ -79,6 +91,39 @@ def apply_check(evidence_id: int, check: LinkCheck, *, session: Session, user: s
         evidence.content_hash = check.content_hash  # first successful fetch becomes the baseline
     _save(evidence, before, session=session, user=user)
     return evidence
+
+
+def _locked(evidence_id: int, *, session: Session) -> Evidence:
+    """The link as it is now, its claim locked first (as every change to a link does).
+
+    A link read before that lock may be one a colleague is removing or editing: on PostgreSQL a
+    check that waited for a removal recorded a state for the removed link, then failed with a
+    traceback."""
+    found = session.get(Evidence, evidence_id)
+    if found is None:  # deleted while the check ran
+        raise LookupError(evidence_id)
+    try:
+        lock_claim(found.claim_id, session=session)
+    except NotFound:  # its claim taken back (an undone span), the link with it
+        raise LookupError(evidence_id) from None
+    evidence = session.get(Evidence, evidence_id, populate_existing=True)
+    if evidence is None:
+        raise LookupError(evidence_id)
+    return evidence
+
+
+def _rebased(check: LinkCheck, baseline: str | None, now: str | None) -> LinkCheck:
+    """A page compared with a baseline that has changed since (a change acknowledged while the
+    check ran) is compared again with the baseline the link has now; otherwise the stale
+    comparison flagged an acknowledged page as changed again."""
+    from dataclasses import replace
+
+    if baseline == now or check.state not in (LinkState.ALIVE, LinkState.CHANGED):
+        return check
+    if not check.content_hash:
+        return check
+    same = now is None or now == check.content_hash
+    return replace(check, state=(LinkState.ALIVE if same else LinkState.CHANGED).value)
 
 
 def _save(evidence: Evidence, before: str, *, session: Session, user: str) -> None:
@@ -130,10 +175,12 @@ def record_snapshot(
     *,
     session: Session,
     user: str,
+    url: str | None = None,
 ) -> Evidence:
-    """Write a fetch made after the evidence row was (a slow page must not delay the write)."""
-    evidence = session.get(Evidence, evidence_id)
-    if evidence is None:
+    """Write a fetch of `url` made after the evidence row was (a slow page must not delay the
+    write); nothing when the link has another address by then."""
+    evidence = _locked(evidence_id, session=session)
+    if url is not None and evidence.url != url:  # re-addressed while the page loaded
         raise LookupError(evidence_id)
     before = evidence.link_state
     apply_snapshot(evidence, snap)
@@ -193,6 +240,7 @@ def check_and_record(
     if not rows:
         return []
     claims = {eid: cid for eid, cid, _, _ in rows}
+    read = {eid: (cid, url, digest) for eid, cid, url, digest in rows}
     results = check_links_sync(
         [(eid, url, digest) for eid, _, url, digest in rows],
         settings=settings,
@@ -209,7 +257,7 @@ def check_and_record(
     done: list[CheckedLink] = []
     for start in range(0, len(results), WRITE_BATCH):  # short transactions, however many links
         batch = results[start : start + WRITE_BATCH]
-        done.extend(tx.write(lambda s, b=batch: _record_checks(b, claims, session=s, user=user)))  # type: ignore[misc]
+        done.extend(tx.write(lambda s, b=batch: _record_checks(b, read, session=s, user=user)))  # type: ignore[misc]
     return done
 
 
@@ -234,17 +282,30 @@ def _unchecked(check: LinkCheck) -> LinkCheck:
 
 def _record_checks(
     results: Sequence[tuple[Hashable, LinkCheck]],
-    claims: dict[int, int],
+    read: dict[int, tuple[int, str, str | None]],
     *,
     session: Session,
     user: str,
 ) -> list[CheckedLink]:
+    """Each result written on its link, its claim locked (all of the batch's first, in id
+    order: two checks at once never wait on each other in a circle); what is reported is the
+    state written."""
+    from dataclasses import replace
+
+    for claim_id in sorted({read[int(str(key))][0] for key, _ in results}):
+        try:
+            lock_claim(claim_id, session=session)
+        except NotFound:  # the claim went while the check ran (its links with it)
+            continue
     checked = []
     for key, result in results:
         eid = int(str(key))
+        claim_id, url, baseline = read[eid]
         try:
-            apply_check(eid, result, session=session, user=user)
-        except LookupError:  # deleted while the check ran
+            ev = apply_check(eid, result, session=session, user=user, checked=(url, baseline))
+        except LookupError:  # removed or re-addressed while the check ran
             continue
-        checked.append(CheckedLink(eid, claims[eid], result))
+        if result.state != LinkState.UNCHECKED and ev.link_state != result.state:
+            result = replace(result, state=ev.link_state)
+        checked.append(CheckedLink(eid, claim_id, result))
     return checked

@@ -195,6 +195,10 @@ def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimM
         raise NotFound(f"no match with id {match_id}")
     target = _status(status)
     before = match.status
+    if before == target:
+        # decided so already (two people confirming at once): the first decision stands, its
+        # name kept, and neither history records it twice
+        return match
     match.status = target
     match.decided_by = user
     match.decided_at = utcnow()

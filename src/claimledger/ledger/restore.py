@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from claimledger.errors import InvalidValue
 from claimledger.export.archive import FORMAT, VERSION, columns, table
-from claimledger.ledger import reach
+from claimledger.ledger import reach, turns
 from claimledger.ledger.search import CLAIM_SEARCH, tokens, write_words
 from claimledger.models import UTCDateTime
 
@@ -145,6 +145,10 @@ class _Restore:
         self.s = session
         self.conn = session.connection()
         self.pg = self.conn.dialect.name == "postgresql"
+        # imports take turns (with matching, whose lock `finish` needs anyway): on PostgreSQL
+        # two imports of one archive at once both found its articles missing, and the second
+        # failed on a duplicate, blaming the file, instead of finding them already here
+        turns.matching(self.conn)
         self.report = RestoreReport()
         self.sources: dict[str, int] = {}  # content hash -> id here
         self.claims: dict[int, int] = {}  # claim id in the file -> id here

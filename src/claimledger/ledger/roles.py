@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from claimledger.errors import InvalidValue, NotAllowed
+from claimledger.ledger import turns
 from claimledger.models import HistoryEntry, LedgerRule, Person, utcnow
 from claimledger.records import Actor, PersonRecord
 from claimledger.vocab import HistoryAction, Permission, ReviewState, Role, parse_role
@@ -130,6 +131,12 @@ def _reviewer(claim_id: int, *, session: Session) -> str | None:
 
 
 # -- the list of people and the rules ----------------------------------------------------------
+def _take_turn(session: Session) -> None:
+    """Changes to the people and rules one at a time; the list read again after the wait."""
+    turns.people(session.connection())
+    session.info.pop("people", None)
+
+
 def people(*, session: Session) -> list[PersonRecord]:
     rows = session.exec(select(Person).order_by(col(Person.name)))
     return [PersonRecord(p.name, Role(p.role), p.added_by, p.added_at) for p in rows]
@@ -142,6 +149,7 @@ def add_person(name: str, role: str, *, by: str, session: Session) -> PersonReco
     if not _NAME.match(clean):
         raise InvalidValue(f"{name!r} is not a usable name (1-64 characters, no spaces)")
     kind = parse_role(role)
+    _take_turn(session)
     current = _people(session)
     if not current and kind != Role.ADMIN:
         raise InvalidValue(
@@ -165,6 +173,7 @@ def add_person(name: str, role: str, *, by: str, session: Session) -> PersonReco
 
 def remove_person(name: str, *, by: str, session: Session) -> None:
     """Take someone off the ledger (their past changes keep their name)."""
+    _take_turn(session)
     require(by, Permission.PEOPLE, session=session)
     current = _people(session)
     if name not in current:
@@ -193,6 +202,7 @@ def rules(*, session: Session) -> dict[str, bool]:
 def set_rule(key: str, on: bool, *, by: str, session: Session) -> None:
     if key not in RULES:
         raise InvalidValue(f"unknown rule {key!r} (one of: {', '.join(RULES)})")
+    _take_turn(session)
     require(by, Permission.PEOPLE, session=session)
     found = session.get(LedgerRule, key)
     value = "on" if on else "off"

@@ -22,3 +22,17 @@ def matching(conn: Connection) -> None:
     timeout is a busy ledger: the write is retried (`ledger.transactions`)."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (MATCHING,))
+
+
+PEOPLE = 0x636C7070
+"""The advisory lock of changes to the list of people and the rules."""
+
+
+def people(conn: Connection) -> None:
+    """Wait for any other change to the people or the rules to end (PostgreSQL only).
+
+    Each such change checks the list as a whole (the last admin is kept); two at once each saw
+    the other's admin still there, and two admins removing each other left a ledger with nobody,
+    open to anyone."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (PEOPLE,))

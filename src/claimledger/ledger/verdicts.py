@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from claimledger.errors import InvalidValue, NotFound
 from claimledger.ledger.convert import evidence_record
 from claimledger.ledger.matches_view import matches_for
-from claimledger.ledger.review import set_evidence_status, set_review_state
+from claimledger.ledger.review import lock_claim, set_evidence_status, set_review_state
 from claimledger.models import Claim, Evidence, HistoryEntry, VerdictCopy
 from claimledger.records import Change, Verdict
 from claimledger.vocab import EvidenceStatus, HistoryAction, ReviewState
@@ -84,8 +84,14 @@ def carry(claim_id: int, from_id: int, *, session: Session, user: str) -> list[C
     original = session.get(Claim, from_id)
     if original is None:
         raise NotFound(f"no claim with id {from_id}")
-    if session.get(Claim, claim_id) is None:
-        raise NotFound(f"no claim with id {claim_id}")
+    target = lock_claim(claim_id, session=session)
+    if target.review_state == ReviewState.VERIFIED.value:
+        # taking a verdict marks the claim reviewed: on a verified claim that silently undid an
+        # editor's sign-off (one made while the take waited for the lock, say)
+        raise InvalidValue(
+            f"claim {claim_id} is verified: an editor signed it off, its verdict is not taken "
+            "from elsewhere (send it back to reviewed first)"
+        )
     if original.review_state not in DECIDED or original.evidence_status == "unverified":
         raise InvalidValue(
             f"claim {from_id} has no verdict to take ({original.review_state}, "
@@ -140,5 +146,9 @@ def update_copies(from_id: int, *, session: Session, user: str) -> list[Change]:
     """Carry the original's current verdict to every copy that shows an older one."""
     changes: list[Change] = []
     for claim_id in outdated_copies(from_id, session=session):
+        # the list was read before each copy was locked: one an editor verified since is left
+        # alone (on PostgreSQL carrying to it failed the whole update)
+        if lock_claim(claim_id, session=session).review_state == ReviewState.VERIFIED.value:
+            continue
         changes.extend(carry(claim_id, from_id, session=session, user=user))
     return changes
