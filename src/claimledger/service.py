@@ -452,12 +452,13 @@ class Ledger:
             )
         )
 
-    def decide_match(self, match_id: int, status: str) -> MatchPair:
-        """Confirm or reject a suggested match; both claims' histories record it."""
+    def decide_match(self, match_id: int, status: str, *, expected: str | None = None) -> MatchPair:
+        """Confirm or reject a suggested match; both claims' histories record it. `expected`: the
+        status the person saw (the UI's), refused if someone decided otherwise since."""
         from claimledger.ledger.matches import decide
 
         def work(s: Any) -> int:
-            return decide(match_id, status, session=s, user=self.user).claim_id
+            return decide(match_id, status, session=s, user=self.user, expected=expected).claim_id
 
         claim_id = self.tx.write(work)
         return next(p for p in self.match_pairs(claim_id=claim_id) if p.id == match_id)
@@ -966,14 +967,22 @@ class Ledger:
             return conflicts(session=s, status=status, claim_id=claim_id)
 
     def decide_conflict(
-        self, conflict_id: int, status: str, note: str | None = None
+        self,
+        conflict_id: int,
+        status: str,
+        note: str | None = None,
+        *,
+        expected: str | None = None,
     ) -> ConflictRecord:
-        """Confirm or dismiss a suggested conflict; both claims' histories record it."""
+        """Confirm or dismiss a suggested conflict; both claims' histories record it. `expected`:
+        the status the person saw (the UI's), refused if someone decided otherwise since."""
         from claimledger.ledger.conflicts import decide
         from claimledger.ledger.conflicts_view import conflict_record
 
         def work(s: Any) -> ConflictRecord:
-            row = decide(conflict_id, status, session=s, user=self.user, note=note)
+            row = decide(
+                conflict_id, status, session=s, user=self.user, note=note, expected=expected
+            )
             s.flush()
             found = conflict_record(row, session=s)
             assert found is not None

@@ -132,6 +132,33 @@ async def test_confirming_is_recorded_in_both_histories(
         )
 
 
+async def test_a_conflict_someone_else_decided_meanwhile_is_not_overwritten(
+    db: Db, make_app: MakeApp, conflicted: tuple[int, int]
+) -> None:
+    """The menu was opened on a suggestion; another person dismisses it before the choice: the
+    confirm changes nothing and says who decided."""
+    from claimledger.service import Ledger
+
+    first, _other = conflicted
+    app = make_app(db.path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        other_desk = Ledger.open(db.path, user="bob")
+        try:
+            (pair,) = other_desk.conflicts(claim_id=first)
+            other_desk.decide_conflict(pair.id, "dismissed")
+        finally:
+            other_desk.close()
+        await pilot.press("2")  # confirm, as the menu offered
+        await settle(pilot, 0.2)
+        shown = " ".join(str(n.message) for n in app._notifications)
+        assert "was dismissed by bob" in shown and "nothing changed" in shown
+    decisions = [h for h in db.get(first)["history"] if h[0] == "conflict"]
+    assert [(h[1], h[4]) for h in decisions] == [("suggested", "bob")]
+
+
 @pytest.mark.sqlite_only("a screen draws the same from either backend; one set of snapshots")
 @pytest.mark.parametrize(
     "size", [(80, 24), (120, 36), (160, 45)], ids=["80x24", "120x36", "160x45"]

@@ -22,7 +22,7 @@ from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger import driver_rows
 from claimledger.ledger.claim_facts import ClaimFacts, measure_keys_of
 from claimledger.ledger.conflict_rules import Figures, find_conflict
-from claimledger.ledger.pair_decisions import record_on_both
+from claimledger.ledger.pair_decisions import record_on_both, stale_decision
 from claimledger.models import Claim, ClaimConflict, utcnow
 from claimledger.vocab import ConflictStatus, HistoryAction, parse_conflict_status
 
@@ -165,9 +165,16 @@ def list_conflicts(
 
 
 def decide(
-    conflict_id: int, status: str, *, session: Session, user: str, note: str | None = None
+    conflict_id: int,
+    status: str,
+    *,
+    session: Session,
+    user: str,
+    note: str | None = None,
+    expected: str | None = None,
 ) -> ClaimConflict:
-    """Confirm or dismiss a suggested conflict; both claims' histories say so."""
+    """Confirm or dismiss a suggested conflict; both claims' histories say so. `expected`: the
+    status the person saw; decided otherwise since, nothing changes and they are told who did."""
     target = parse_conflict_status(status)
     if target is ConflictStatus.SUGGESTED:
         raise InvalidValue("a conflict is confirmed or dismissed")
@@ -175,6 +182,8 @@ def decide(
     if conflict is None:
         raise NotFound(f"no conflict with id {conflict_id}")
     before = conflict.status
+    if expected is not None and before not in (expected, target.value):
+        raise stale_decision("conflict", conflict_id, conflict, conflict.claim_id)
     if before == target.value:
         # decided so already (two people confirming at once): the first decision stands, its
         # name kept, and neither history records it twice

@@ -20,7 +20,7 @@ from claimledger.extract.similarity import profile_of, profiles_similarity
 from claimledger.ledger import claim_keys as keys_table
 from claimledger.ledger import driver_rows, reach, turns
 from claimledger.ledger.claim_facts import ClaimFacts, NewClaim, match_keys_of, measure_keys_of
-from claimledger.ledger.pair_decisions import record_on_both
+from claimledger.ledger.pair_decisions import record_on_both, stale_decision
 from claimledger.models import Claim, ClaimMatch, utcnow
 from claimledger.vocab import HistoryAction, MatchStatus, parse_match_status
 
@@ -188,13 +188,18 @@ def _status(value: str) -> str:
     return parse_match_status(value).value
 
 
-def decide(match_id: int, status: str, *, session: Session, user: str) -> ClaimMatch:
-    """Confirm or reject a suggestion; both claims' histories say so."""
+def decide(
+    match_id: int, status: str, *, session: Session, user: str, expected: str | None = None
+) -> ClaimMatch:
+    """Confirm or reject a suggestion; both claims' histories say so. `expected`: the status
+    the person saw; decided otherwise since, nothing changes and they are told who did."""
     match = session.get(ClaimMatch, match_id, with_for_update=True, populate_existing=True)
     if match is None:
         raise NotFound(f"no match with id {match_id}")
     target = _status(status)
     before = match.status
+    if expected is not None and before not in (expected, target):
+        raise stale_decision("match", match_id, match, match.claim_id)
     if before == target:
         # decided so already (two people confirming at once): the first decision stands, its
         # name kept, and neither history records it twice

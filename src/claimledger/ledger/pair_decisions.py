@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Protocol
+
 from sqlmodel import Session
 
+from claimledger.errors import StaleEdit
 from claimledger.ledger.review import record
 from claimledger.models import Claim
 from claimledger.vocab import HistoryAction
@@ -36,3 +40,19 @@ def record_on_both(
                 after=f"{decided} with claim {theirs}",
                 note=note,
             )
+
+
+class _Decided(Protocol):
+    status: str
+    decided_by: str | None
+    decided_at: datetime | None
+
+
+def stale_decision(kind: str, pair_id: int, pair: _Decided, claim_id: int) -> StaleEdit:
+    """What to tell someone deciding a pair that another person decided since they saw it."""
+    when = f" at {pair.decided_at:%Y-%m-%d %H:%M}" if pair.decided_at else ""
+    who = f" by {pair.decided_by}" if pair.decided_by else ""
+    return StaleEdit(
+        f"{kind} {pair_id} was {pair.status}{who}{when} since you saw it; nothing changed",
+        claim_id,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimledger.errors import LedgerError
 from claimledger.records import ClaimFilter, ConflictRecord
 from claimledger.tui.calls import desk
 from claimledger.tui.screens.choice import ChoiceDialog
@@ -39,11 +40,17 @@ def pick_conflict(screen: LedgerScreen, claim_id: int, conflicts: list[ConflictR
         if verb == "go":
             go_to_pair(screen, claim_id, int(rest[0]))
             return
+        seen = next(c.status for c in conflicts if c.id == int(conflict_id))
         desk(screen).write(
-            lambda ledger: ledger.decide_conflict(int(conflict_id), verb),
+            lambda ledger: ledger.decide_conflict(int(conflict_id), verb, expected=seen),
             lambda c: decided(c),
             owner=screen,
+            failed=lambda error: refused(error),
         )
+
+    def refused(error: LedgerError) -> None:
+        screen.detail.reload({claim_id})  # what the other person decided shows
+        screen.notify(str(error), severity="warning", timeout=8)
 
     def decided(conflict: ConflictRecord) -> None:
         screen.detail.reload({conflict.claim.id, conflict.other.id})

@@ -154,11 +154,19 @@ class DetailPane(VerticalScroll):
             self.reload({pair.claim.id, pair.other.id})
             self.notify(f"match {pair.status}", timeout=2.5)
 
+        def refused(error: LedgerError) -> None:
+            self.reload({claim_id})  # what the other person decided shows
+            self.notify(str(error), severity="warning", timeout=8)
+
         def done(value: str | None) -> None:
             if value:
                 status, match_id = value.split(":")
+                seen = next(m.status for m in found if m.id == int(match_id))
                 desk(self).write(
-                    lambda ledger: ledger.decide_match(int(match_id), status), decided, owner=self
+                    lambda ledger: ledger.decide_match(int(match_id), status, expected=seen),
+                    decided,
+                    owner=self,
+                    failed=refused,
                 )
 
         self.app.push_screen(ChoiceDialog(f"Matches of claim {claim_id}", options), done)
