@@ -22,6 +22,7 @@ SETS = {
     "held-out 2": HERE / "pairs_heldout2.jsonl",
     "held-out 3": HERE / "pairs_heldout3.jsonl",
     "held-out 4": HERE / "pairs_heldout4.jsonl",
+    "held-out 5": HERE / "pairs_heldout5.jsonl",
 }
 
 
