@@ -315,27 +315,26 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 
 
 @lru_cache(maxsize=16384)
-def _clause_denied(quote: str, figure: str) -> bool:
-    """Whether the clause after a figure denies what it says ("60% did not plan to leave"), however
-    far from the figure the negation stands (the figure's own words stop at three)."""
+def _clause_words(quote: str, figure: str) -> tuple[str, ...]:
+    """The words after a figure to the end of its clause, lower case, in order (all of them: the
+    figure's own words stop at three)."""
     lowered = quote.lower().replace("\u2019", "'")
     at = lowered.find(figure.lower().replace("\u2019", "'")) if figure else -1
     if at < 0:
-        return False
-    tail = _CLAUSE_END.split(lowered[at + len(figure) :])[0]
-    words = _TAIL_WORD.findall(tail)
+        return ()
+    return tuple(_TAIL_WORD.findall(_CLAUSE_END.split(lowered[at + len(figure) :])[0]))
+
+
+def _clause_denied(quote: str, figure: str) -> bool:
+    """Whether the clause after a figure denies what it says ("60% did not plan to leave"), however
+    far from the figure the negation stands."""
+    words = _clause_words(quote, figure)
     failed = any(w in FAILED_TO and after == "to" for w, after in pairwise(words))
     return failed or any(w in NEGATIONS or w.endswith("n't") for w in words)
 
 
-@lru_cache(maxsize=16384)
 def _clause_stems(quote: str, figure: str) -> frozenset[str]:
-    lowered = quote.lower().replace("\u2019", "'")
-    at = lowered.find(figure.lower().replace("\u2019", "'")) if figure else -1
-    if at < 0:
-        return frozenset()
-    tail = _CLAUSE_END.split(lowered[at + len(figure) :])[0]
-    return frozenset(_stem(w) for w in _TAIL_WORD.findall(tail))
+    return frozenset(_stem(w) for w in _clause_words(quote, figure))
 
 
 def _clause_opposites(quote: str, figure: str, other_quote: str, other: str) -> str | None:
