@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Cli
+from helpers import Cli, cell_text
 
 ONE = (
     "---\noutlet: WBUR\npublished: 2010-08-05\n---\nDeportations in Boston\n\n"
@@ -86,3 +86,33 @@ def test_mistakes_are_one_line(cli: Cli, desk: str) -> None:
     wrong = cli("--db", desk, "conflicts", "--status", "maybe")
     assert wrong.code == 1 and "unknown conflict status 'maybe'" in wrong.err
     assert len(wrong.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("columns", ["80", "160"])
+def test_show_lists_the_claims_conflicts_until_dismissed(
+    cli: Cli, desk: str, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    shown = cli("--db", desk, "show", "1")
+    assert shown.code == 0, shown.err
+    flat = cell_text(shown.out)
+    assert "conflicting figures" in flat
+    assert "#2 (ACLU, new, suggested): “340 people” = 340 there, “102 people” = 102 here" in flat
+    assert "cannot both be true" in flat
+    assert all(len(line) <= int(columns) for line in shown.out.splitlines())
+    [pair] = json.loads(cli("--db", desk, "show", "2", "--json").out)["conflicts"]
+    assert {pair["claim"]["id"], pair["other"]["id"]} == {1, 2}
+    assert cli("--db", desk, "conflicts", "dismiss", str(pair["id"])).code == 0
+    after = cli("--db", desk, "show", "1").out
+    assert "conflicting figures" not in after and "340" not in after
+
+
+def test_the_claims_listing_flags_conflicts(
+    cli: Cli, desk: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    listed = cell_text(cli("--db", desk, "claims").out)
+    assert "! 1 conflicting figure(s): claimledger show 1" in listed
+    assert "! 1 conflicting figure(s): claimledger show 2" in listed
+    rows = json.loads(cli("--db", desk, "claims", "--json").out)
+    assert [r["conflicts"] for r in rows] == [1, 1]

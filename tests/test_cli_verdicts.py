@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Cli
+from helpers import Cli, cell_text
 
 SENTENCE = "Between October 2008 and June 2010, 102 people were deported from Boston"
 ONE = (
@@ -102,3 +102,44 @@ def test_a_claim_with_no_verdict_cannot_be_taken(cli: Cli, desk: str) -> None:
 
 def test_a_claim_with_nothing_elsewhere_says_so(cli: Cli, desk: str) -> None:
     assert "no verdict on the same claim elsewhere" in cli("--db", desk, "verdicts", "1").out
+
+
+@pytest.mark.parametrize("columns", ["80", "160"])
+def test_show_tells_the_verdict_reached_elsewhere_and_how_to_take_it(
+    cli: Cli, desk: str, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    shown = cli("--db", desk, "show", "2")
+    assert shown.code == 0, shown.err
+    flat = cell_text(shown.out)
+    assert "decided elsewhere" in flat
+    assert "#1 reviewed, evidence supported" in flat and "ann at" in flat
+    assert "supports: https://example.org/ice" in flat
+    assert "verdicts 2 --take-from 1" in flat
+    assert all(len(line) <= int(columns) for line in shown.out.splitlines())
+    # the original shows its undecided copy as the same claim elsewhere
+    original = cell_text(cli("--db", desk, "show", "1").out)
+    assert "the same claim elsewhere, not yet decided" in original and "#2 (Globe, new" in original
+    assert "decided elsewhere (" not in original
+
+
+def test_once_taken_the_verdict_is_not_offered_again(cli: Cli, desk: str) -> None:
+    assert cli("--db", desk, "verdicts", "2", "--take-from", "1").code == 0
+    flat = cell_text(cli("--db", desk, "show", "2").out)
+    assert "this claim already has this verdict" in flat and "--take-from" not in flat
+    listed = cli("--db", desk, "verdicts", "2")
+    assert "claim 2 already has this verdict" in listed.out and "--take-from" not in listed.out
+    detail = json.loads(cli("--db", desk, "show", "2", "--json").out)
+    [verdict] = detail["verdicts_elsewhere"]
+    assert (verdict["claim_id"], verdict["decided_by"]) == (1, "ann")
+
+
+def test_the_claims_listing_flags_a_verdict_waiting_elsewhere(
+    cli: Cli, desk: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    listed = cell_text(cli("--db", desk, "claims").out)
+    assert "= decided elsewhere: claimledger verdicts 2" in listed
+    assert "verdicts 1" not in listed  # the original is the one decided
+    rows = json.loads(cli("--db", desk, "claims", "--json").out)
+    assert {r["id"]: r["decided_elsewhere"] for r in rows} == {1: False, 2: True}

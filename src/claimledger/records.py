@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from claimledger.credentials import without_credentials, without_credentials_in
-from claimledger.vocab import FIELD_ACTIONS, GRANTS, HistoryAction, Permission, Role
+from claimledger.vocab import FIELD_ACTIONS, GRANTS, HistoryAction, Permission, ReviewState, Role
 
 Order = Literal["id", "queue", "demand"]
 """id: oldest first; queue: most check-worthy first; demand: the claims most articles and outlets
@@ -424,6 +424,10 @@ class ClaimDetail:
     """What the desk recorded for the published fact-check (None: nothing yet)."""
     publication_url: str | None = None
     """The fact-check's page: the one recorded, else the site's template's (None: neither)."""
+    conflicts: tuple[ConflictRecord, ...] = ()
+    """Figures elsewhere that cannot be true with this claim's (dismissed ones left out)."""
+    verdicts_elsewhere: tuple[Verdict, ...] = ()
+    """The same claim already reviewed or verified in another article."""
 
 
 @dataclass(frozen=True)
@@ -774,6 +778,13 @@ class Verdict:
     evidence: tuple[EvidenceRecord, ...]
     via: str
     """"confirmed match" or "suggested match, similarity 0.82"."""
+
+    def held_by(self, review_state: str, evidence_status: str) -> bool:
+        """Whether a claim in this state already has this verdict (taking it would change nothing)."""
+        return evidence_status == self.evidence_status and review_state in (
+            ReviewState.REVIEWED.value,
+            ReviewState.VERIFIED.value,
+        )
 
 
 @dataclass(frozen=True)

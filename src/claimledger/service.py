@@ -189,6 +189,14 @@ class Ledger:
         with self.tx.read() as s:
             return reach_of(claim_ids, session=s)
 
+    def signals(self, claim_ids: Sequence[int]) -> dict[int, tuple[int, bool]]:
+        """Per claim: its conflicting figures (not dismissed) and whether the same claim was
+        decided elsewhere; claims with neither are left out."""
+        from claimledger.ledger.demand import signals_of
+
+        with self.tx.read() as s:
+            return signals_of(claim_ids, session=s)
+
     def count(self, flt: ClaimFilter = ClaimFilter()) -> int:
         from claimledger.ledger import queries
 
@@ -212,11 +220,13 @@ class Ledger:
             claim = queries.get_claim(claim_id, session=s)
             return claim_record(claim, source_label(queries.get_source(claim.source_id, session=s)))
 
-    def detail(self, claim_id: int) -> ClaimDetail:
+    def detail(self, claim_id: int, *, related: bool = True) -> ClaimDetail:
+        """One claim in full; `related=False` leaves out its conflicts and verdicts elsewhere
+        (the review UI reads those in notes of their own)."""
         from claimledger.ledger.detail import claim_detail
 
         with self.tx.read() as s:
-            return claim_detail(claim_id, session=s)
+            return claim_detail(claim_id, session=s, related=related)
 
     def history(self, claim_id: int) -> list[HistoryRecord]:
         """Every change to a claim, in the order the changes were committed."""

@@ -91,8 +91,12 @@ def claims(
     chosen = _order(order, queue=queue)
     rows = ledger.claims(flt, chosen, limit=limit or None)
     reach = ledger.reach(r.id for r in rows) if chosen == "demand" else {}
+    signals = ledger.signals([r.id for r in rows])
     if as_json:
         found = to_json(rows)
+        for item, row in zip(found, rows, strict=True):
+            conflicts, decided = signals.get(row.id, (0, False))
+            item["conflicts"], item["decided_elsewhere"] = conflicts, decided
         if chosen == "demand":
             from claimledger.records import Reach
 
@@ -111,6 +115,10 @@ def claims(
         cid: f"carried by {r.describe()}" + (f", latest {r.latest}" if r.latest else "")
         for cid, r in reach.items()
     }
+    for cid, (conflicts, decided) in signals.items():
+        said = [f"! {conflicts} conflicting figure(s): claimledger show {cid}"] if conflicts else []
+        said += [f"= decided elsewhere: claimledger verdicts {cid}"] if decided else []
+        notes[cid] = "\n".join([*([notes[cid]] if cid in notes else []), *said])
     from rich.console import Console
 
     width = _width()  # a console of that width: print(width=) never widens past the console's

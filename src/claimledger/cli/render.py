@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimledger.cli.render_related import related_parts
 from claimledger.credentials import without_credentials, without_credentials_in
 from claimledger.records import ClaimDetail, ClaimRecord, EvidenceRecord, HistoryRecord, Quantity
 from claimledger.terminal_text import plain, visible
@@ -149,6 +150,7 @@ def claim_panel(detail: ClaimDetail) -> Group:
         parts.append(ev_table)
         if verdicts := outlet_verdicts_table(detail.evidence):
             parts.append(verdicts)
+    parts.extend(related_parts(detail))
     if detail.publication is not None:
         parts.append(publication_table(detail))
     parts.append(history_table(detail.history))

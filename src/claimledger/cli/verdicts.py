@@ -43,13 +43,15 @@ def verdicts(
 def _show(ctx: typer.Context, claim_id: int, *, as_json: bool) -> None:
     from claimledger.records import to_json
 
-    found = settings(ctx).ledger().earlier_verdicts(claim_id)
+    ledger = settings(ctx).ledger()
+    found = ledger.earlier_verdicts(claim_id)
     if as_json:
         write_json(to_json(found))
         return
     if not found:
         out_console.print(f"claim {claim_id}: no verdict on the same claim elsewhere", markup=False)
         return
+    own = ledger.claim(claim_id)
     for v in found:
         when = v.decided_at.isoformat()[:16].replace("T", " ") if v.decided_at else "?"
         out_console.print(
@@ -63,9 +65,13 @@ def _show(ctx: typer.Context, claim_id: int, *, as_json: bool) -> None:
         out_console.print(f"  {quote}", markup=False, style="italic")
         for e in v.evidence:
             out_console.print(visible(f"  {e.stance}: {e.url}"), markup=False, soft_wrap=True)
-        out_console.print(
-            f"  take it: claimledger verdicts {claim_id} --take-from {v.claim_id}", markup=False
-        )
+        if v.held_by(own.review_state, own.evidence_status):
+            out_console.print(f"  claim {claim_id} already has this verdict", markup=False)
+        else:
+            out_console.print(
+                f"  take it: claimledger verdicts {claim_id} --take-from {v.claim_id}",
+                markup=False,
+            )
 
 
 def _take(ctx: typer.Context, claim_id: int, from_id: int) -> None:

@@ -159,3 +159,16 @@ def annotate(rows: Sequence[ClaimRow], *, session: Session) -> list[ClaimRow]:
         else r
         for r in rows
     ]
+
+
+def signals_of(ids: Sequence[int], *, session: Session) -> dict[int, tuple[int, bool]]:
+    """For a listing: each claim's conflicts (not dismissed) and whether a verdict waits
+    elsewhere, as the review UI flags its rows (claims with neither are left out)."""
+    found: dict[int, tuple[int, bool]] = {}
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        conflicts = _conflict_counts(chunk, session=session)
+        decided = _decided_elsewhere(chunk, _live_pairs(chunk, session=session), session=session)
+        for cid in set(conflicts) | decided:
+            found[cid] = (conflicts.get(cid, 0), cid in decided)
+    return found

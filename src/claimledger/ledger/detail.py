@@ -1,9 +1,11 @@
-"""One claim with everything a reviewer reads: source, paragraph, evidence, history, other anchors."""
+"""One claim with everything a reviewer reads: source, paragraph, evidence, history, other anchors,
+conflicting figures and verdicts elsewhere."""
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
+from claimledger.ledger.conflicts_view import conflicts
 from claimledger.ledger.context import paragraph_bounds
 from claimledger.ledger.convert import (
     anchor_record,
@@ -21,10 +23,11 @@ from claimledger.ledger.queries import (
     get_source,
     history_for,
 )
+from claimledger.ledger.verdicts import earlier_verdicts
 from claimledger.records import ClaimDetail, Paragraph
 
 
-def claim_detail(claim_id: int, *, session: Session) -> ClaimDetail:
+def claim_detail(claim_id: int, *, session: Session, related: bool = True) -> ClaimDetail:
     claim = get_claim(claim_id, session=session)
     source = get_source(claim.source_id, session=session)
     start, end = paragraph_bounds(source.text, claim.start, claim.end)
@@ -43,4 +46,6 @@ def claim_detail(claim_id: int, *, session: Session) -> ClaimDetail:
         matches=tuple(matches_for(claim_id, session=session)),
         publication=publication,
         publication_url=page,
+        conflicts=tuple(conflicts(session=session, claim_id=claim_id)) if related else (),
+        verdicts_elsewhere=tuple(earlier_verdicts(claim_id, session=session)) if related else (),
     )

@@ -88,7 +88,7 @@ class DetailPane(VerticalScroll):
             self.show(None)
             return
         desk(self).read(
-            lambda ledger: ledger.detail(claim_id),
+            lambda ledger: ledger.detail(claim_id, related=False),
             self._loaded,
             owner=self,
             group="detail",
