@@ -578,6 +578,70 @@ def print_mistakes(mistakes: dict[str, Mistakes]) -> None:
                 print(f"    {title}: {' '.join(item.split())[:220]}")
 
 
+SECOND_READING = WEB / "second-reading"
+
+
+def _claims_as_found(labels: list[Gold | None]) -> list[Gold]:
+    return [g for g in labels if g is not None and g.claim]
+
+
+def web_agreement() -> None:
+    """Two labellers of the same pages, read from their visible text: the second scored against
+    the first as the finder is (its claims as finds), and the finder against each. The first
+    figure is the most a finder can be expected to score on labels of this kind."""
+    second: dict[str, list[dict[str, object]]] = {}
+    for file in sorted(SECOND_READING.glob("claims-*.jsonl")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                second.setdefault(row["source"], []).append(row)
+    pages = [p for p in load_web() if p.slug in second]
+    if not pages:
+        return
+    rows = {"the second labeller": Score(), "the finder": Score(), "the finder, vs 2nd": Score()}
+    both = agree = typed = claims_both = 0
+    for page in pages:
+        doc = web_document(page, "text")
+        first = locate_web(doc.text, page.labels)
+        other = locate_web(doc.text, second[page.slug])
+        found = _claims_as_found(first)
+        for g in _claims_as_found(other):
+            hit = next((f for f in first if f and same_sentence(f.span, g.span)), None)
+            rows["the second labeller"].found += 1
+            rows["the second labeller"].true_pos += bool(hit and hit.claim)
+        rows["the second labeller"].gold += len(found)
+        rows["the second labeller"].recalled += sum(
+            any(same_sentence(f.span, g.span) for g in _claims_as_found(other)) for f in found
+        )
+        for a in (f for f in first if f is not None):
+            b = next((g for g in other if g and same_sentence(a.span, g.span)), None)
+            if b is None:
+                continue
+            both += 1
+            agree += a.claim == b.claim
+            if a.claim and b.claim:
+                claims_both += 1
+                typed += a.type == b.type
+        claims = list(read(doc).claims)
+        rows["the finder"].add(web_score(claims, page.labels, first, Counter())[0])
+        rows["the finder, vs 2nd"].add(web_score(claims, second[page.slug], other, Counter())[0])
+    print(
+        f"\nagreement of two labellers on {len(pages)} pages' visible text "
+        f"(gold/web/second-reading/: a second labeller, blind to the first labels and the finder)"
+    )
+    for name, sc in rows.items():
+        against = "the second labeller's labels" if name.endswith("2nd") else "the first labels"
+        print(
+            f"  {name.removesuffix(', vs 2nd'):<20} against {against:<29} precision "
+            f"{sc.precision:.2f}  recall {sc.recall:.2f}  F1 {sc.f1:.2f}"
+        )
+    print(
+        f"  claim or not, sentence by sentence: the labellers agree on {agree} of {both} "
+        f"({agree / max(both, 1):.0%}); on the type of {typed} of the {claims_both} both call "
+        f"claims ({typed / max(claims_both, 1):.0%})"
+    )
+
+
 def web(details: bool, only: str = "") -> None:
     """The web set from HTML and from visible text; `only` keeps the pages whose slug starts
     with it (one labeller's pages: "c-")."""
@@ -587,6 +651,7 @@ def web(details: bool, only: str = "") -> None:
         return
     for kind in ("html", "text"):
         web_quality(pages, kind, details)
+    web_agreement()
 
 
 def load_articles(folder: Path) -> dict[str, Document]:
