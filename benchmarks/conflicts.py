@@ -23,6 +23,8 @@ SETS = {
     "held-out 3": HERE / "pairs_heldout3.jsonl",
     "held-out 4": HERE / "pairs_heldout4.jsonl",
     "held-out 5": HERE / "pairs_heldout5.jsonl",
+    "held-out 6": HERE / "pairs_heldout6.jsonl",
+    "held-out 7": HERE / "pairs_heldout7.jsonl",
 }
 
 

@@ -132,3 +132,23 @@ def test_times_of_day_are_not_counts_and_speeds_keep_their_unit() -> None:
     assert find_quantities("Last updated at 4:15 p.m. on 10/9") == ()
     [q] = find_quantities("Wind speeds reached 120 mph at landfall.")
     assert (q.text, q.unit) == ("120 mph", "mph")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value"),
+    [
+        ("Seventy-five percent of parents backed it.", "Seventy-five percent", "percent", 75),
+        ("Twenty-one people were hurt.", "Twenty-one people", "count", 21),
+        ("About twenty five people came.", "twenty five people", "count", 25),
+        ("One hundred and twenty people were arrested.", "One hundred and twenty people", "count", 120),
+        ("Two hundred people were evacuated.", "Two hundred people", "count", 200),
+        ("Seven people and seventeen dogs were rescued.", "seventeen dogs", "count", 17),
+        ("It grew ninety-nine times over.", "ninety-nine times", "multiplier", 99),
+    ],
+)  # fmt: skip
+def test_numbers_in_words_are_read_whole(text: str, figure: str, kind: str, value: float) -> None:
+    """Not "five percent" in "Seventy-five percent": the whole compound, its whole value."""
+    found = {q.text: q for q in find_quantities(text)}
+    hit = next(q for t, q in found.items() if t.endswith(figure))
+    assert (hit.kind, hit.value) == (kind, value)
+    assert not any(t in ("five percent", "one people", "hundred and twenty people") for t in found)

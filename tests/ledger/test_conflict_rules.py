@@ -331,3 +331,25 @@ def test_a_count_over_part_of_the_period_can_be_smaller() -> None:
     assert find_conflict(quarter, year) is None
     more = port(3, "1.5 million containers", 1_500_000, "2024-01-01", "2024-03-31")
     assert find_conflict(more, year) is not None  # a quarter cannot hold more than its year
+
+
+def test_counts_a_hundred_times_apart_are_two_scopes() -> None:
+    """A city's count and a national programme's are not two reports of one measure."""
+    boston = _other(
+        "Between October 2008 and June 2010, 102 people were deported as a result of Boston's "
+        "participation.",
+        _q("102 people", "count", 102, unit="people"),
+        period=("2008-10-01", "2010-06-30"),
+    )
+    national = Figures(
+        3,
+        "So far, the program has resulted in the deportation of over 140,000 people.",
+        [_q("over 140,000 people", "count", 140000, "more_than", unit="people")],
+    )
+    assert find_conflict(boston, national) is None
+    ten_times = Figures(
+        4,
+        "So far, the program has resulted in the deportation of over 1,020 people.",
+        [_q("over 1,020 people", "count", 1020, "more_than", unit="people")],
+    )
+    assert find_conflict(boston, ten_times) is not None  # a misplaced digit is still a conflict

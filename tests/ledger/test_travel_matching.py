@@ -118,3 +118,19 @@ def test_suggesting_across_the_whole_ledger_finds_the_pairs_again(
         conn.execute(sa.text("DELETE FROM claim_conflict"))
     assert ledger.suggest_matches() == 1
     assert ledger.scan_conflicts() >= 1
+
+
+def test_one_measure_in_two_reporters_words_is_found_on_ingest(
+    tmp_path: Path, ledger: Ledger
+) -> None:
+    """The blocking keys bring "closed" and "shut" together, not only the comparison."""
+    closed = "Bridge repairs\n\nThe Harlow Street bridge was closed for 12 days in February 2025.\n"
+    shut = "Traders count the cost\n\nThe Harlow Street bridge was shut for 19 days in February 2025.\n"
+    _ingest(
+        ledger,
+        _article(tmp_path, "one.txt", closed, "2025-03-10"),
+        _article(tmp_path, "two.txt", shut, "2025-03-12"),
+    )
+    [pair] = ledger.conflicts()
+    figures = {side.quantity.text for side in (pair.claim, pair.other) if side.quantity}
+    assert figures == {"12 days", "19 days"}

@@ -74,8 +74,34 @@ _TIMES = {"twice": 2, "once": 1, "thrice": 3}
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # _NUM as a whole word, its first digit first (the engine then jumps from digit to digit)
 _NUM_FIRST = r"(?P<num>[0-9](?<![\w].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
-_WORDNUM = r"(?P<word>" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100 = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W})\b)?|(?:{_TEENS_W}|{_UNITS_W})\b)"
+# a number written in words, compounds whole: "seventy-five", "twenty one", "two hundred and ten"
+_WORDNUM = (
+    rf"(?P<word>(?:(?:a|{_UNITS_W})\s+)?hundred(?:\s+(?:and\s+)?{_BELOW_100})?"
+    rf"|{_BELOW_100}|a dozen|dozen|a thousand)"
+)
 _WORD_INITIALS = "".join(sorted({w[0] for w in _WORDS} | {w[0].upper() for w in _WORDS}))
+
+
+def word_number(words: str) -> float:
+    """The value of a number in words as `_WORDNUM` reads it: "seventy-five" 75, "a hundred and
+    ten" 110, "two hundred" 200."""
+    total = 0.0
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token == "hundred":
+            total = max(total, 1.0) * 100
+        elif token == "dozen":
+            total = max(total, 1.0) * 12
+        elif token == "thousand":
+            total = max(total, 1.0) * 1000
+        elif token not in ("a", "and"):
+            total += _WORDS[token]
+    return total
+
+
 _FRAC = r"(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")"
 _FRAC_INITIALS = "".join(sorted({w[0] for w in _FRACTIONS} | {w[0].upper() for w in _FRACTIONS}))
 
@@ -206,7 +232,7 @@ def _value(m: re.Match[str]) -> float | None:
     if groups.get("num"):
         value = float(groups["num"].replace(",", ""))
     elif groups.get("word"):
-        value = float(_WORDS[groups["word"].lower()])
+        value = word_number(groups["word"])
     elif groups.get("frac"):
         value = _FRACTIONS[groups["frac"].lower()]
     elif groups.get("times"):

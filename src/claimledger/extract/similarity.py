@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimledger.extract.measure_words import same_measure_word
 from claimledger.extract.share_predicate import share_predicate
 from claimledger.extract.stems import STOP as _STOP
 from claimledger.extract.stems import stem as _stem
@@ -160,12 +161,14 @@ def match_keys(quote: str) -> frozenset[int]:
     return frozenset(_key(f"p|{s}|{w}") for s in strong for w in weak)
 
 
-def measure_group(kind: str | None, unit: str | None) -> str | None:
-    """What a figure counts: shares (percent and proportions) together, counts by their unit."""
+def measure_group(kind: str | None, unit: str | None, *, same_measure: bool = False) -> str | None:
+    """What a figure counts: shares (percent and proportions) together, counts by their unit;
+    `same_measure`: units that name one measure as one (workers / employees)."""
     if kind in ("percent", "proportion"):
         return "share"
     if kind in ("count", "money") and unit:
-        return f"{kind}:{' '.join(_stem(w) for w in _TOKEN.findall(unit.lower()))}"
+        stems = (_stem(w) for w in _TOKEN.findall(unit.lower()))
+        return f"{kind}:{' '.join(map(same_measure_word, stems) if same_measure else stems)}"
     if kind == "money":
         return "money"
     return None
@@ -270,12 +273,21 @@ def measure_keys(quote: str, quantities: Sequence[Mapping[str, object]]) -> froz
     """One key per (what a figure counts, word about it): claims about one measure share one."""
     keys: set[int] = set()
     for q in quantities:
-        group = measure_group(_str(q.get("kind")), _str(q.get("unit")))
+        kind, unit = _str(q.get("kind")), _str(q.get("unit"))
+        group = measure_group(kind, unit)
         if q.get("value") is None or group is None:
             continue
         context = figure_context(quote, str(q.get("text", "")))
-        for word in context.before[:2] + context.after[:2]:
+        words = context.before[:2] + context.after[:2]
+        for word in words:
             keys.add(_key(f"m|{group}|{word}"))
+        # one measure in other words (closed / shut, workers / employees) meets under its name;
+        # the keys above stay as they were, so claims keyed before the table still meet these
+        same_group = measure_group(kind, unit, same_measure=True)
+        for word in words:
+            same = same_measure_word(word)
+            if same != word or same_group != group:
+                keys.add(_key(f"m|{same_group}|{same}"))
         said = share_predicate(quote, str(q.get("text", ""))) if group == "share" else None
         if said is not None:  # "most were criminals", "half had no criminal convictions"
             keys.add(_key(f"s|{group}|{said.phrase[0]}"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
+from claimledger.extract.measure_words import same_measure_word
 from claimledger.extract.share_predicate import SharePredicate, same_statement, share_predicate
 from claimledger.extract.similarity import (
     _CALENDAR,
@@ -96,7 +97,7 @@ class Figures:
             if q.get("kind") == "count" and currency:  # "4.5 million dollars" is money
                 group: str | None = f"money:{currency}"
             else:
-                group = measure_group(_str(q.get("kind")), unit)
+                group = measure_group(_str(q.get("kind")), unit, same_measure=True)
             values = interval(q)
             if group is not None and values is not None:
                 found.append((q, group, values))
@@ -217,6 +218,19 @@ def names(quote: str) -> frozenset[str]:
     )
 
 
+SCOPES_APART = 100
+"""Two counts of one measure this many times apart are two scopes (a city's and a country's), not
+two reports of one: reporters who disagree on a count differ by a factor of ten at most (a
+misplaced "million"), in every labelled pair."""
+
+
+def _scopes_apart(qa: Mapping[str, object], qb: Mapping[str, object]) -> bool:
+    va, vb = _float(qa.get("value")), _float(qb.get("value"))
+    if not va or not vb or va <= 0 or vb <= 0:
+        return False
+    return max(va, vb) / min(va, vb) > SCOPES_APART
+
+
 def _part_of_the_period(a: Figures, ia: Interval, b: Figures, ib: Interval, group: str) -> bool:
     """A count or a sum over part of the other's period, no larger than the other: both can be
     true (what a quarter holds, the year holds too)."""
@@ -251,6 +265,7 @@ def _same_about(x: FigureContext, y: FigureContext) -> bool:
     the rest is shared."""
     if x.negated != y.negated or not x.words or not y.words:
         return False
+    x, y = _in_measure_words(x), _in_measure_words(y)
     for mine, theirs, depth in ((x.before, y.before, 3), (x.after, y.after, 2)):
         if mine and theirs and mine[0] != theirs[0]:
             return False
@@ -259,6 +274,13 @@ def _same_about(x: FigureContext, y: FigureContext) -> bool:
                 return False
     wx, wy = x.words, y.words
     return len(wx & wy) / len(wx | wy) >= SAME_WORDS
+
+
+def _in_measure_words(x: FigureContext) -> FigureContext:
+    """The words with those that name one measure read as one (closed / shut, died / deaths)."""
+    return FigureContext(
+        tuple(map(same_measure_word, x.before)), tuple(map(same_measure_word, x.after)), x.negated
+    )
 
 
 def _opposite_outcomes(x: FigureContext, y: FigureContext) -> str | None:
@@ -405,6 +427,8 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
                 continue
             if verdict is None and _part_of_the_period(a, ia, b, ib, group):
                 continue  # 310,000 in the first quarter, 1.2 million in the year
+            if verdict is None and group != "share" and _scopes_apart(qa, qb):
+                continue  # 102 deported from Boston, 140,000 by the national programme
             if verdict is None:
                 about_b = figure_context(b.quote, str(qb.get("text", "")))
                 split = _opposite_outcomes(about_a, about_b)
@@ -426,10 +450,10 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
                 else:
                     if ia.meets(ib) or not _same_about(about_a, about_b):
                         continue
-                    about = ", ".join(sorted(about_a.words & about_b.words)) or "the same words"
+                    about = _words_in_common(about_a, about_b)
             else:
                 about = _statement_text(said_a, said_b)
-            what = "shares" if group == "share" else group.replace(":", " of ")
+            what = "shares" if group == "share" else _measured(group, qa, qb)
             reason = (
                 f"{_described(qa)} and {_described(qb)} cannot both be true: {what} "
                 f"({about}); periods {_period_text(a)} and {_period_text(b)}"
@@ -438,6 +462,27 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
                 a.claim_id, b.claim_id, str(qa.get("text", "")), str(qb.get("text", "")), reason
             )
     return None
+
+
+def _words_in_common(x: FigureContext, y: FigureContext) -> str:
+    """The words both figures share, and those that meet as one measure's ("cut / axed")."""
+    shared = x.words & y.words
+    pairs = sorted(
+        f"{one} / {other}"
+        for one in x.words - shared
+        for other in y.words - shared
+        if same_measure_word(one) == same_measure_word(other) != one
+    )
+    return ", ".join([*sorted(shared), *pairs]) or "the same words"
+
+
+def _measured(group: str, qa: Mapping[str, object], qb: Mapping[str, object]) -> str:
+    """ "count of people"; a unit written two ways as written ("count of workers / employees")."""
+    kind, _, unit = group.partition(":")
+    if "=" not in unit:
+        return f"{kind} of {unit}" if unit else kind
+    units = [str(q.get("unit") or "") for q in (qa, qb)]
+    return f"{kind} of {units[0] if units[0] == units[1] else ' / '.join(units)}"
 
 
 def _statement_text(x: SharePredicate | None, y: SharePredicate | None) -> str:

@@ -1,0 +1,70 @@
+"""The table of words that name one measure, and what the conflict finder makes of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.measure_words import SAME_MEASURE, measure_of, same_measure_word
+from claimledger.extract.stems import stem
+from claimledger.ledger.conflict_rules import Figures, find_conflict
+
+
+def test_every_word_names_one_measure_only() -> None:
+    seen: dict[str, str] = {}
+    for name, words in SAME_MEASURE:
+        for word in words:
+            assert seen.setdefault(stem(word), name) == name, word
+    assert measure_of(stem("shuttered")) == "close"
+    assert same_measure_word(stem("axed")) == same_measure_word(stem("slashed")) == "=job-cut"
+    assert same_measure_word("library") == "library"  # a word the table does not hold
+
+
+def _figures(n: int, quote: str) -> Figures:
+    """The sentence's first number and the word after it, as the finder reads a count or a share."""
+    words = quote.split()
+    at = next(i for i, w in enumerate(words) if w.isdigit())
+    figure, value = f"{words[at]} {words[at + 1]}", int(words[at])
+    if words[at + 1] == "percent":
+        q: dict[str, object] = {"text": figure, "kind": "percent", "value": value}
+    else:
+        q = {"text": figure, "kind": "count", "value": value, "unit": words[at + 1]}
+    return Figures(n, quote, [{**q, "bound": "exact"}], "2025-05-01", "2025-05-31")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The firm cut 240 jobs at its Brixham plant.", "The firm axed 410 jobs at its Brixham plant."),
+        ("The council closed 12 libraries in the county.", "The council shut 19 libraries in the county."),
+        ("In the valley 14 people died in the flood.", "In the valley 30 people were killed in the flood."),
+        ("Police arrested 45 protesters outside the embassy.", "Police detained 80 protesters outside the embassy."),
+        ("The district hired 60 teachers for the new school.", "The district recruited 95 teachers for the new school."),
+        ("The firm laid off 240 workers at its Brixham plant.", "The firm laid off 410 employees at its Brixham plant."),
+    ],
+)  # fmt: skip
+def test_one_measure_in_other_words_conflicts(one: str, other: str) -> None:
+    assert find_conflict(_figures(1, one), _figures(2, other)) is not None
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [  # two measures: the table must not join them
+        ("In the valley 14 people died in the storm.", "In the valley 30 people were injured in the storm."),
+        ("Police arrested 45 protesters outside the embassy.", "Police deported 80 protesters outside the embassy."),
+        ("Prices rose 5 percent in the city.", "Prices fell 7 percent in the city."),
+        ("The firm hired 60 workers at the plant.", "The firm cut 95 workers at the plant."),
+        ("The council closed 12 libraries in the county.", "The council built 19 libraries in the county."),
+    ],
+)  # fmt: skip
+def test_two_measures_in_the_table_stay_apart(one: str, other: str) -> None:
+    assert find_conflict(_figures(1, one), _figures(2, other)) is None
+
+
+def test_without_the_table_the_pairs_read_as_two_measures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table is what joins them: with it emptied, "closed" and "shut" are two measures."""
+    import claimledger.ledger.conflict_rules as rules
+
+    one = "The council closed 12 libraries in the county."
+    other = "The council shut 19 libraries in the county."
+    monkeypatch.setattr(rules, "same_measure_word", lambda word: word)
+    assert find_conflict(_figures(1, one), _figures(2, other)) is None
