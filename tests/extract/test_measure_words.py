@@ -68,3 +68,23 @@ def test_without_the_table_the_pairs_read_as_two_measures(monkeypatch: pytest.Mo
     other = "The council shut 19 libraries in the county."
     monkeypatch.setattr(rules, "same_measure_word", lambda word: word)
     assert find_conflict(_figures(1, one), _figures(2, other)) is None
+
+
+def test_one_event_named_in_any_order_conflicts_when_both_name_the_place() -> None:
+    arrested = "Police said 14 people were arrested after the clashes outside Harwick Stadium."
+    detained = "Officers detained 23 people following the clashes outside Harwick Stadium."
+    assert find_conflict(_figures(1, arrested), _figures(2, detained)) is not None
+    elsewhere = "Officers detained 23 people following the clashes outside Marlow Stadium."
+    assert find_conflict(_figures(1, arrested), _figures(2, elsewhere)) is None
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [  # order-free only with a name both give: without one, these met
+        ("The challenger won 44 percent of the vote in the first round.", "The challenger won 53 percent of the vote in the runoff."),
+        ("The medical school admitted 310 students in 2023.", "The university admitted 6800 students in 2023."),
+        ("At Harwick 14 people were arrested after the match.", "At Harwick 23 people were injured after the match."),
+    ],
+)  # fmt: skip
+def test_order_free_reading_needs_a_shared_name_and_one_event(one: str, other: str) -> None:
+    assert find_conflict(_figures(1, one), _figures(2, other)) is None

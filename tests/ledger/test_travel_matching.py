@@ -134,3 +134,11 @@ def test_one_measure_in_two_reporters_words_is_found_on_ingest(
     [pair] = ledger.conflicts()
     figures = {side.quantity.text for side in (pair.claim, pair.other) if side.quantity}
     assert figures == {"12 days", "19 days"}
+
+
+def test_one_event_worded_apart_is_found_on_ingest(tmp_path: Path, ledger: Ledger) -> None:
+    one = "Clashes\n\nPolice said 14 people were arrested after the clashes outside Harwick Stadium.\n"
+    two = "Match report\n\nOfficers detained 23 people following the clashes outside Harwick Stadium.\n"
+    _ingest(ledger, _article(tmp_path, "one.txt", one), _article(tmp_path, "two.txt", two))
+    [pair] = ledger.conflicts()
+    assert "arrest / detain" in pair.reason

@@ -70,6 +70,22 @@ SAME_MEASURE: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 
+COUNTED = frozenset(
+    ("worker", "student", "child", "home", "apartment", "firm", "officer", "doctor", "car",
+     "person", "migrant", "prisoner")
+)  # fmt: skip
+"""Measures named by what is counted (workers / employees); the others by what happened."""
+CHANGES = frozenset(("rise", "fall"))
+"""The direction of a change: what changed is named by the words before it (rent rose, income
+rose), so "rose" alone does not name a measure."""
+
+
+def events(word_stems: frozenset[str]) -> frozenset[str]:
+    """The measures named by what happened among these words: {"closed", "libraries"} -> {close}."""
+    found = (_by_stem().get(w) for w in word_stems)
+    return frozenset(n for n in found if n and n not in COUNTED and n not in CHANGES)
+
+
 @cache
 def _by_stem() -> dict[str, str]:
     found: dict[str, str] = {}

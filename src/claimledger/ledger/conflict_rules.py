@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from claimledger.extract.measure_words import same_measure_word
+from claimledger.extract.measure_words import events, same_measure_word
 from claimledger.extract.share_predicate import SharePredicate, same_statement, share_predicate
 from claimledger.extract.similarity import (
     _CALENDAR,
@@ -199,7 +199,9 @@ GENERIC_NAMES = frozenset(
         "county", "city", "state", "district", "province", "region", "borough", "parish",
         "town", "village", "saint", "st", "port", "lake", "river", "valley", "island",
         "council", "department", "court", "hospital", "university", "school", "police",
-        "authority",
+        "authority", "stadium", "street", "road", "avenue", "park", "bridge", "station",
+        "airport", "college", "hall", "centre", "center", "square", "prison", "heights",
+        "falls", "bay", "mount", "fort", "beach",
     )
 )  # fmt: skip
 """Words of many places' names: "Alder County" and "Birch County" share one, not a place
@@ -281,6 +283,18 @@ def _in_measure_words(x: FigureContext) -> FigureContext:
     return FigureContext(
         tuple(map(same_measure_word, x.before)), tuple(map(same_measure_word, x.after)), x.negated
     )
+
+
+def _one_named_event(x: FigureContext, y: FigureContext, shared_names: frozenset[str]) -> bool:
+    """Two reporters' words for one event, in any order: "Police said 14 people were arrested
+    after the clashes outside Harwick Stadium" / "Officers detained 23 people following the
+    clashes outside Harwick Stadium". Order-free, so held to more: a name both sentences give
+    (Harwick), and one event each (arrested / detained), the same by the measure-words table.
+    Without the name, a first round and a runoff, a medical school and its university, met."""
+    if not shared_names or x.negated != y.negated:
+        return False
+    happened = events(x.words)
+    return len(happened) == 1 and happened == events(y.words)
 
 
 def _opposite_outcomes(x: FigureContext, y: FigureContext) -> str | None:
@@ -448,7 +462,9 @@ def find_conflict(a: Figures, b: Figures) -> Conflict | None:
                         continue  # shares that add up to the whole
                     about = (split or "one denied") + ": each share read as the rest of the other"
                 else:
-                    if ia.meets(ib) or not _same_about(about_a, about_b):
+                    if ia.meets(ib) or not (
+                        _same_about(about_a, about_b) or _one_named_event(about_a, about_b, na & nb)
+                    ):
                         continue
                     about = _words_in_common(about_a, about_b)
             else:
