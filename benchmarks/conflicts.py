@@ -25,6 +25,7 @@ SETS = {
     "held-out 5": HERE / "pairs_heldout5.jsonl",
     "held-out 6": HERE / "pairs_heldout6.jsonl",
     "held-out 7": HERE / "pairs_heldout7.jsonl",
+    "held-out 8": HERE / "pairs_heldout8.jsonl",
 }
 
 

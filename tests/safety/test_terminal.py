@@ -121,6 +121,10 @@ def test_a_verdict_elsewhere_is_shown_not_obeyed(cli: Cli, ledger_with_escapes: 
     assert result.code == 0, result.err
     _clean(result.out + result.err)
     assert "Evil Gazette␛]0;owned␇" in result.out and "take it" in result.out
+    shown = cli("--db", db, "show", "2")  # the same verdict, beside the claim
+    assert shown.code == 0, shown.err
+    _clean(shown.out + shown.err)
+    assert "decided elsewhere" in shown.out and "␛" in shown.out
 
 
 def test_the_hostile_article_gives_a_conflict_and_a_match(
