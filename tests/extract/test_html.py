@@ -97,3 +97,21 @@ def test_the_genre_a_pages_metadata_declares() -> None:
     assert doc.declared is not None and doc.declared.genre is Genre.ANALYSIS
     plain = '<meta property="article:section" content="Politics">'
     assert parse_document(_page_declaring(plain).encode(), name="plain.html").declared is None
+
+
+def test_the_pages_body_stands_in_when_the_extractor_took_a_side_block() -> None:
+    """A comment policy taken for the article (a real page's case): the finder's own reading of
+    the page's lines has eight times its prose, so that reading is the article."""
+    from claimledger.extract.html import _or_the_pages_body
+
+    policy = ["Keep it civil and stay on topic. People who harass others will be blocked."]
+    article = [
+        f"Deputies searched {n} homes near Main Street on Tuesday, the sheriff's office said."
+        for n in range(10)
+    ]
+    page = ["", "Menu", *article, "", policy[0]]
+    assert _or_the_pages_body(policy, page) == ["Menu", *article, policy[0]]
+    # the extractor's reading holds most of the prose: kept as it is (trimmed, not missed)
+    assert _or_the_pages_body(article[:6], page) == article[:6]
+    # too little prose on the page to tell: kept
+    assert _or_the_pages_body(policy, ["", *article[:2]]) == policy

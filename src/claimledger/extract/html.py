@@ -160,8 +160,10 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     paragraphs = xml_paragraphs(xml) if xml else []
     if paragraphs:
         marked = _marked(html)
+        page = _body_of(marked)
         paragraphs = without_captions(paragraphs, marked)
-        paragraphs = with_left_out(paragraphs, _body_of(marked))
+        paragraphs = with_left_out(paragraphs, page)
+        paragraphs = _or_the_pages_body(paragraphs, page)
     body = "\n\n".join(paragraphs)
     meta = _metadata(html, url=url)
     if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
@@ -274,6 +276,23 @@ def without_captions(paragraphs: list[str], marked: list[tuple[str, bool]]) -> l
         return paragraphs
     kept = [p for p in paragraphs if " ".join(p.split()) not in captions]
     return kept or paragraphs
+
+
+LOST_ARTICLE = 3
+"""The extractor's text holds this many times less prose than the page's own body reading: it
+took a block beside the article (a comment policy, a teaser list) for the article."""
+MIN_BODY_PROSE = 600  # characters of prose in the page's body reading before it is preferred
+
+
+def _or_the_pages_body(paragraphs: list[str], page: list[str]) -> list[str]:
+    """The page's body as the finder's own rules read its visible lines, when the extractor's
+    paragraphs are a small part of it: the article was missed, not trimmed."""
+    body = [line for line in page if line]
+    body_prose = sum(len(line) for line in body if _prose(line))
+    taken = sum(len(p) for p in paragraphs if _prose(" ".join(p.split())))
+    if body_prose < MIN_BODY_PROSE or taken * LOST_ARTICLE >= body_prose:
+        return paragraphs
+    return body
 
 
 def _prose(line: str) -> bool:
