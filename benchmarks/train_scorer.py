@@ -429,7 +429,7 @@ def choices(l2: float, furniture: bool, web_weight: float) -> Iterable[Choice]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="train on all and write the weights")
-    parser.add_argument("--blind", action="store_true", help="print labellers B's and D's totals")
+    parser.add_argument("--blind", action="store_true", help="print labellers B's, D's and F's totals")
     parser.add_argument(
         "--train-with",
         action="append",
@@ -516,7 +516,7 @@ def blind(model: LearnedScorer) -> None:
     def with_model(t: TracedSentence) -> bool:
         return t.facts.score >= THRESHOLD or model.takes(t.facts) is not None
 
-    for labeller in ("B", "D"):
+    for labeller in ("B", "D", "F"):
         readings = [r for f in load_folds(held_out=labeller) for r in f.readings]
         pages = len(_slugs(labeller))
         print(f"\nheld out (labeller {labeller}, {pages} pages), P/R/F1, totals:")
