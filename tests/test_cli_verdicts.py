@@ -143,3 +143,13 @@ def test_the_claims_listing_flags_a_verdict_waiting_elsewhere(
     assert "verdicts 1" not in listed  # the original is the one decided
     rows = json.loads(cli("--db", desk, "claims", "--json").out)
     assert {r["id"]: r["decided_elsewhere"] for r in rows} == {1: False, 2: True}
+
+
+def test_an_undecided_copy_shows_what_its_evidence_says(cli: Cli, desk: str) -> None:
+    """No verdict yet on the other claim, but its checkers' links already say something."""
+    assert cli("--db", desk, "review", "1", "--state", "in_review").code == 0
+    flat = cell_text(cli("--db", desk, "show", "2").out)
+    assert "the same claim elsewhere, not yet decided" in flat
+    assert "#1 (WBUR, in_review" in flat and "its evidence: supports" in flat
+    [match] = json.loads(cli("--db", desk, "show", "2", "--json").out)["matches"]
+    assert match["evidence"] == ["supports"]

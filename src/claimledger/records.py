@@ -388,6 +388,8 @@ class MatchRecord:
     evidence_status: str
     similarity: float
     status: str
+    evidence: tuple[str, ...] = ()
+    """The stances of the other claim's evidence links: what its checkers found so far."""
 
 
 @dataclass(frozen=True)

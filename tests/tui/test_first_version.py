@@ -277,6 +277,25 @@ async def test_detail_shows_the_same_claim_elsewhere(db: Db, make_app: MakeApp) 
         shown = str(app.screen.query_one("#detail-matches", Static).content)
     assert "Same claim elsewhere (1)" in shown
     assert "Daily" in shown and "suggested" in shown
+    assert "evidence:" not in shown  # the other claim has no link yet
+
+
+async def test_the_same_claim_elsewhere_shows_its_evidence(db: Db, make_app: MakeApp) -> None:
+    from claimledger.db import session_scope
+    from claimledger.models import Evidence
+
+    other = _add_match(db)
+    with session_scope(db.engine) as s:
+        s.add(
+            Evidence(
+                claim_id=other, url="https://data.example/bus", stance="refutes", added_by="bo"
+            )
+        )
+    app = make_app(db.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await db.settle(pilot)
+        shown = str(app.screen.query_one("#detail-matches", Static).content)
+    assert "Daily" in shown and "evidence: refutes" in shown
 
 
 async def test_confirm_a_match_writes_both_histories(db: Db, make_app: MakeApp) -> None:

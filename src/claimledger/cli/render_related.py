@@ -97,5 +97,7 @@ def matches_table(matches: Sequence[MatchRecord]) -> Table:
         cell = Text(f"#{m.claim_id} ", style="bold")
         cell.append(visible(f"({m.source}, {m.review_state}, {how}) "))
         cell.append(_flat(m.quote), style="italic")
+        if m.evidence:
+            cell.append("\n" + visible(f"its evidence: {', '.join(m.evidence)}"), style="green")
         table.add_row(cell)
     return table

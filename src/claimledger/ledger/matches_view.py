@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from claimledger.models import Claim, ClaimMatch, Source
+from claimledger.models import Claim, ClaimMatch, Evidence, Source
 from claimledger.records import MatchRecord
 from claimledger.vocab import MatchStatus
 
@@ -41,6 +41,13 @@ def matches_for(claim_id: int, *, session: Session) -> list[MatchRecord]:
                 evidence_status=other.evidence_status,
                 similarity=match.similarity,
                 status=match.status,
+                evidence=tuple(
+                    session.exec(
+                        select(Evidence.stance)
+                        .where(Evidence.claim_id == other_id)
+                        .order_by(col(Evidence.id))
+                    )
+                ),
             )
         )
     return found

@@ -109,9 +109,12 @@ def matches_text(detail: ClaimDetail) -> Text:
     for m in items:
         text.append(visible(f"  #{m.claim_id} {m.source} "), "bold")
         text.append(
-            f"{m.status} {m.similarity:.2f} · {short(m.review_state)}, {m.evidence_status}\n",
+            f"{m.status} {m.similarity:.2f} · {short(m.review_state)}, {m.evidence_status}",
             "dim",
         )
+        if m.evidence:
+            text.append(visible(f" · evidence: {', '.join(m.evidence)}"), "green")
+        text.append("\n")
         text.append(f"    “{visible(' '.join(m.quote.split()))}”\n", "italic")
     return text
 
