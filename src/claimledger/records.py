@@ -179,6 +179,17 @@ class ClaimRow:
 
 
 @dataclass(frozen=True)
+class ClaimPage:
+    """A page of a long listing, with what the review UI flags on its rows."""
+
+    claims: tuple[ClaimRecord, ...]
+    signals: Mapping[int, tuple[int, bool]]
+    """Per claim with either: its conflicts (not dismissed), whether decided elsewhere."""
+    reach: Mapping[int, Reach]
+    """Demand order only: how far each claim other articles carry travels."""
+
+
+@dataclass(frozen=True)
 class ClaimRecord:
     """A claim in full: its anchor into the source, what the finder read, where the desk stands."""
 

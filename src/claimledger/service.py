@@ -26,6 +26,7 @@ from claimledger.records import (
     ClaimBrief,
     ClaimDetail,
     ClaimFilter,
+    ClaimPage,
     ClaimRecord,
     ClaimRow,
     ConflictRecord,
@@ -173,13 +174,47 @@ class Ledger:
         self, flt: ClaimFilter = ClaimFilter(), order: Order = "id", *, limit: int | None = 100
     ) -> list[ClaimRecord]:
         """Claims in full, for listings that print everything."""
+        return [c for page in self.claim_pages(flt, order, limit=limit) for c in page.claims]
+
+    def claim_pages(
+        self,
+        flt: ClaimFilter = ClaimFilter(),
+        order: Order = "id",
+        *,
+        limit: int | None = None,
+        size: int = 1000,
+    ) -> Iterator[ClaimPage]:
+        """Claims in full, a keyset page at a time, from one snapshot, each page with its rows'
+        flags: a listing of a million claims is written as it is read, never held whole."""
         from claimledger.ledger import queries
         from claimledger.ledger.convert import claim_record
+        from claimledger.ledger.demand import reach_of, signals_of
 
+        left = limit
+        after: Cursor | None = None
         with self.tx.read() as s:
-            found = queries.list_claims(session=s, flt=flt, order=order, limit=limit)
-            labels = queries.source_names({c.source_id for c in found}, session=s)
-            return [claim_record(c, labels.get(c.source_id)) for c in found]
+            while left is None or left > 0:
+                want = size if left is None else min(size, left)
+                found = queries.list_claims(
+                    session=s, flt=flt, order=order, after=after, limit=want
+                )
+                if not found:
+                    return
+                ids = [c.id or 0 for c in found]
+                labels = queries.source_names({c.source_id for c in found}, session=s)
+                reach = reach_of(ids, session=s) if order == "demand" else {}
+                yield ClaimPage(
+                    tuple(claim_record(c, labels.get(c.source_id)) for c in found),
+                    signals_of(ids, session=s),
+                    reach,
+                )
+                last = found[-1]
+                after = Cursor(id=last.id or 0, score=last.score, reach=reach.get(last.id or 0))
+                s.expunge_all()  # the page's objects go: memory stays one page's
+                if len(found) < want:
+                    return
+                if left is not None:
+                    left -= len(found)
 
     def reach(self, claim_ids: Iterable[int]) -> dict[int, Reach]:
         """How widely each of these claims travels (claims only their own article carries are

@@ -9,7 +9,7 @@ import pytest
 from claimledger.db import session_scope
 from claimledger.ledger import reach
 from claimledger.models import Claim, ClaimConflict, ClaimMatch, Source
-from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Reach
+from claimledger.records import FAR_END, ClaimFilter, ClaimRow, Order, Reach
 from claimledger.service import Ledger
 from helpers import Cli
 
@@ -152,3 +152,20 @@ def test_cli_refuses_an_unknown_order(
     result = cli("--db", ledger_db, "claims", "--order", "loudest")
     assert result.code == 1
     assert "unknown order 'loudest'" in result.err
+
+
+@pytest.mark.parametrize("order", ["id", "queue", "demand"])
+def test_pages_of_a_long_listing_join_into_the_whole_in_order(
+    ledger: tuple[Ledger, list[int]], order: Order
+) -> None:
+    """`claims --json` writes a page at a time: small pages must give the same claims, in the
+    same order, as one read of the whole, and stop at the limit."""
+    led, _ = ledger
+    whole = [c.id for page in led.claim_pages(order=order, size=100) for c in page.claims]
+    paged = [c.id for page in led.claim_pages(order=order, size=3) for c in page.claims]
+    assert paged == whole and len(whole) == len(CLAIMS)
+    first5 = [c.id for page in led.claim_pages(order=order, size=2, limit=5) for c in page.claims]
+    assert first5 == whole[:5]
+    if order == "demand":  # each page carries its claims' reach
+        reached = {cid for page in led.claim_pages(order="demand", size=3) for cid in page.reach}
+        assert reached == {c for c, r in led.reach(whole).items() if r}

@@ -15,10 +15,13 @@ from claimledger.cli.context import (
     say,
     settings,
     write_json,
+    write_json_array,
 )
 
 if TYPE_CHECKING:
-    from claimledger.records import ClaimDetail, Order
+    from collections.abc import Iterable, Iterator
+
+    from claimledger.records import ClaimDetail, ClaimPage, Order
 
 
 def register(app: typer.Typer) -> None:
@@ -72,7 +75,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List claims, filtered."""
-    from claimledger.records import ClaimFilter, to_json
+    from claimledger.records import ClaimFilter
     from claimledger.vocab import parse_evidence_status, parse_state, parse_type
 
     types = tuple(parse_type(t).value for t in claim_type or ())
@@ -89,23 +92,15 @@ def claims(
     if limit is None:
         limit = 0 if as_json else 100  # a program gets everything unless it asks for less
     chosen = _order(order, queue=queue)
-    rows = ledger.claims(flt, chosen, limit=limit or None)
-    reach = ledger.reach(r.id for r in rows) if chosen == "demand" else {}
-    signals = ledger.signals([r.id for r in rows])
     if as_json:
-        found = to_json(rows)
-        for item, row in zip(found, rows, strict=True):
-            conflicts, decided = signals.get(row.id, (0, False))
-            item["conflicts"], item["decided_elsewhere"] = conflicts, decided
-        if chosen == "demand":
-            from claimledger.records import Reach
-
-            for item, row in zip(found, rows, strict=True):
-                item["reach"] = to_json(reach.get(row.id, Reach()))
-        write_json(found)
-        if limit and len(rows) == limit and (total := ledger.count(flt)) > limit:
+        written = _write_json_pages(ledger.claim_pages(flt, chosen, limit=limit or None), chosen)
+        if limit and written == limit and (total := ledger.count(flt)) > limit:
             print_error(f"{limit} of {total} claims shown; --limit 0 for all", level="note")
         return
+    pages = list(ledger.claim_pages(flt, chosen, limit=limit or None))
+    rows = [c for page in pages for c in page.claims]
+    reach = {cid: r for page in pages for cid, r in page.reach.items()}
+    signals = {cid: s for page in pages for cid, s in page.signals.items()}
     total = ledger.count(flt)
     from claimledger.cli.claims_listing import claims_listing
 
@@ -125,6 +120,27 @@ def claims(
     Console(highlight=False, width=width).print(
         claims_listing(rows, title=title, width=width, notes=notes)
     )
+
+
+def _write_json_pages(pages: Iterable[ClaimPage], order: Order) -> int:
+    """Each claim as an object of one JSON array, written a page at a time; how many."""
+    from claimledger.records import Reach, to_json
+
+    shown = 0
+
+    def items() -> Iterator[object]:
+        nonlocal shown
+        for page in pages:
+            for claim, item in zip(page.claims, to_json(list(page.claims)), strict=True):
+                conflicts, decided = page.signals.get(claim.id, (0, False))
+                item["conflicts"], item["decided_elsewhere"] = conflicts, decided
+                if order == "demand":
+                    item["reach"] = to_json(page.reach.get(claim.id, Reach()))
+                shown += 1
+                yield item
+
+    write_json_array(items())
+    return shown
 
 
 def _order(order: str | None, *, queue: bool) -> Order:
