@@ -643,3 +643,38 @@ def test_a_bracketed_credit_under_a_stamp_takes_the_caption_below_it() -> None:
     # under an article's paragraph, the credit's caption is the line above, as before
     marks = furniture_blocks([BODY[0], "(File 2013/The Associated Press)", caption, *BODY[1:]])
     assert marks.get(0) is Furniture.CAPTION and 2 not in marks
+
+
+def test_an_embedded_post_above_its_credit_is_no_caption() -> None:
+    """A post quoted in the article ("— Ann Lee (@annlee) ...") is someone's words, as a
+    quotation is: its credit is furniture, the post above it stays."""
+    post = "Power has now been restored. Flights continue to operate but are subject to delay."
+    lines = [*BODY, post, "— City Airport (@CityAirport) December 22, 2014", *BODY]
+    marks = furniture_blocks(lines)
+    assert len(BODY) not in marks
+    assert marks[len(BODY) + 1] is Furniture.CREDIT
+
+
+def test_short_posts_between_their_credits_are_no_list_of_headlines() -> None:
+    """Short posts without a full stop, each over its credit, look like a list of headlines
+    with summaries between them; they are posts."""
+    posts = [
+        "Lights still on in the main terminal but the east wing dark",
+        "— Ann Lee (@annlee) December 22, 2014",
+        "Standing stranded at the airport with no planes going in or out",
+        "— Bo Roe (@boroe) December 22, 2014",
+        "No trains to the airport either this afternoon, staff say",
+        "— Cy Poe (@cypoe) December 22, 2014",
+    ]
+    marks = furniture_blocks([*BODY, *posts, *BODY])
+    assert [i for i in range(len(BODY), len(BODY) + 6) if i in marks] == [
+        len(BODY) + 1,
+        len(BODY) + 3,
+        len(BODY) + 5,
+    ]
+
+
+def test_a_photo_credit_still_takes_the_caption_above_it() -> None:
+    """Only a post's credit leaves the line above: a photographer's still makes it a caption."""
+    lines = [*BODY, "Riders wait for a bus on Main Street.", "Photograph: Jane Roe/The Gazette"]
+    assert furniture_blocks(lines)[len(BODY)] is Furniture.CAPTION

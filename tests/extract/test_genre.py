@@ -8,6 +8,7 @@ from claimledger.extract import Genre, read_article
 from claimledger.extract.genre import (
     LABELS,
     genre_from_metadata,
+    genre_from_page,
     genre_from_url,
     genre_from_voice,
     read_genre,
@@ -191,6 +192,28 @@ def test_two_speakers_taking_long_turns_make_an_interview() -> None:
             f"Ruiz: Because the route cost {i + 2} million dollars a year and we had no money.",
         ]
     assert read_genre(lines).genre is Genre.INTERVIEW
+
+
+def test_answers_led_by_the_speakers_initials_make_an_interview() -> None:
+    """A Q&A printed with initials and no colon: "AR For sure. ..." under each question."""
+    lines = ["The transit chief on the cuts"]
+    for i in range(4):
+        lines += [
+            f"Why did the council cut route {i} when ridership was rising?",
+            f"AR Because the route cost {i + 2} million dollars a year. We had no money.",
+        ]
+    assert read_genre(lines).genre is Genre.INTERVIEW
+
+
+def test_paragraphs_opening_with_initials_are_no_answers_unless_under_questions() -> None:
+    """'US officials said ...' opening paragraphs of a report: no question above, no interview;
+    and three answers are not yet enough."""
+    report = [f"US officials said {i} more routes closed last year." for i in range(6)]
+    assert genre_from_page([*NEWS, *report], None) is None  # no shape: the voice will tell
+    lines = list(NEWS)
+    for i in range(3):
+        lines += [f"Did route {i} close?", f"US officials said route {i} closed in March."]
+    assert genre_from_page(lines, None) is None
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,9 @@ class LineRule:
     needs: tuple[str, ...] = ()
     tail: int = 0  # if set, the pattern is looked for only in the line's last `tail` characters
     min_len: int = 0
+    # A credit alone on its line makes the line above a caption; not a post's credit: above it
+    # stands the post, quoted in the article as a speaker's words are (read as body).
+    over_caption: bool = True
     _words: frozenset[str] = field(init=False, repr=False, compare=False)
     _marks: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
@@ -279,6 +282,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "the credit of an embedded post: '— Ann Lee (@annlee) November 27, 2016'",
         max_len=400,
         needs=("(@",),
+        over_caption=False,
     ),
     LineRule(
         "credit_label",
@@ -674,6 +678,14 @@ _GATE = WordGate(_ALL_WORDS)
 _ALL_MARKS = tuple(sorted({m for r in LINE_RULES for m in r._marks}))
 _UNGATED = tuple(r for r in LINE_RULES if not r.needs)
 _GATED = tuple(r for r in LINE_RULES if r.needs)
+_NO_CAPTION_ABOVE = frozenset(r.name for r in LINE_RULES if not r.over_caption)
+
+
+def _post_credit(read: tuple[Furniture, str] | None) -> bool:
+    """A line read as an embedded post's credit: the line above is the post, no headline."""
+    return read is not None and read[1] in _NO_CAPTION_ABOVE
+
+
 _WORD_GATED_LONGEST = max(r.max_len for r in LINE_RULES if r._words)
 
 
@@ -826,7 +838,10 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
     heads = [
         i
         for i, line in enumerate(lines)
-        if is_headline_like(line) and not (i + 1 < len(lines) and continues(line, lines[i + 1]))
+        if is_headline_like(line)
+        and not (
+            i + 1 < len(lines) and (continues(line, lines[i + 1]) or _post_credit(found[i + 1]))
+        )
     ]
     run: list[int] = []
 
@@ -880,10 +895,12 @@ def furniture_blocks(lines: list[str]) -> dict[int, Furniture]:
         read = found[i]
         if read is None:
             continue
-        kind, _ = read
+        kind, name = read
         marks[i] = kind
         # a credit alone on its line belongs to the caption just above it
         alone = kind is Furniture.CREDIT and len(line) <= 80 and not _SENTENCE_INSIDE.search(line)
+        if alone and name in _NO_CAPTION_ABOVE:
+            continue  # a post's credit: the post above is quoted, no caption
         if alone and i > 0 and i - 1 not in marks and len(lines[i - 1]) <= _CAPTION_MAX:
             marks[i - 1] = Furniture.CAPTION
         elif alone and _BRACKETED.match(line) and (i == 0 or i - 1 in marks):

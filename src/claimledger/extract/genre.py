@@ -128,6 +128,11 @@ _TIME_STAMP = re.compile(
 )
 
 _TURN_MIN = 60
+# An answer under a question, led by the speaker's initials and no colon ("OW For sure. ..."
+# below "Will you be screening it ...?"): a Q&A printed with initials. Four such answers at
+# least, so a paragraph that starts "US officials ..." after a question now and then is none.
+_INITIALS_ANSWER = re.compile(r"^([A-Z]{2,3}) (?=[A-Z(“\"])")
+_INITIALS_ANSWERS = 4
 HEAD_LINES = 8  # a page's head: its first few short lines, before the first full paragraph
 _HEAD_LINE = 160
 _LABEL_MAX = 80
@@ -274,13 +279,18 @@ class _Shape:
         self.ratings = 0
         self.qa = 0
         self.turns: dict[str, int] = {}
+        self.answers = 0  # answers led by a speaker's initials, each under a question
         self.note: str | None = None
         self.signed = 0
         above = True  # above the first full paragraph: where a byline stands, not a sidebar's
+        asked = False  # the line before was a question
         for line in lines:
             above = above and len(line) < _HEAD_LINE
+            after_question, asked = asked, line.endswith("?")
             if len(line) >= 600:
                 continue
+            if after_question and _INITIALS_ANSWER.match(line):
+                self.answers += 1
             if len(line) < 40 and _TIME_STAMP.match(line):
                 self.stamps += 1
             if _QA.match(line):
@@ -419,7 +429,8 @@ def genre_from_page(
     if shape.ratings >= 2:
         return GenreReading(Genre.FACT_CHECK, f"{shape.ratings} rating or verdict lines")
     top_two = sorted(shape.turns.values(), reverse=True)[:2]
-    if shape.qa >= 4 or (len(top_two) == 2 and min(top_two) >= 3):
+    turns = len(top_two) == 2 and min(top_two) >= 3
+    if shape.qa >= 4 or turns or shape.answers >= _INITIALS_ANSWERS:
         return GenreReading(Genre.INTERVIEW, "questions and answers")
     if shape.note is not None:
         return GenreReading(Genre.OPINION, f"says so: {shape.note[:40]!r}")
