@@ -152,3 +152,23 @@ def test_numbers_in_words_are_read_whole(text: str, figure: str, kind: str, valu
     hit = next(q for t, q in found.items() if t.endswith(figure))
     assert (hit.kind, hit.value) == (kind, value)
     assert not any(t in ("five percent", "one people", "hundred and twenty people") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the activists of the ’60s marched", "back in the '70s, he said so", "a ’90s-era law"],
+)
+def test_a_decade_with_an_apostrophe_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The man is in his 20s, the police said.", 20.0),
+        ("Temperatures will be in the 60s on Friday.", 60.0),
+        ("He scored '40 points' in the final.", 40.0),
+    ],
+)
+def test_an_age_a_reading_and_a_quoted_count_stay_figures(text: str, value: float) -> None:
+    assert _one(text).value == value

@@ -225,6 +225,10 @@ _LABEL_BEFORE = re.compile(
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
+# A decade written with an apostrophe and two digits is a time, not a figure: "the ’60s",
+# "back in the '70s" (one of four digits, "the 1990s", is a year's and left out already).
+# Without the apostrophe it may be an age ("in his 20s") or a reading ("temperatures in the 60s").
+_DECADE_AFTER = re.compile(r"(?:’|')?s\b")
 
 
 def _value(m: re.Match[str]) -> float | None:
@@ -383,7 +387,7 @@ def _plain(
     if kind == "count_word":
         kind = "count"
     if kind == "count":
-        if _is_year(text, m) or _ORDINAL_AFTER.match(text, e):
+        if _is_year(text, m) or _ORDINAL_AFTER.match(text, e) or _is_decade(text, s, e):
             return None
         if _LABEL_BEFORE.search(text, max(0, s - 15), s):
             return None
@@ -402,6 +406,16 @@ def _plain(
         value, bound = _VAGUE[groups["vague"].lower()], "at_least"
     low, high = _bounds(value, bound)
     return kind, value, bound, low, high
+
+
+def _is_decade(text: str, start: int, end: int) -> bool:
+    """Two digits ending in 0, an apostrophe before them and an "s" after: a decade."""
+    return (
+        end - start == 2
+        and text[end - 1] == "0"
+        and text[start - 1 : start] in ("’", "'")
+        and _DECADE_AFTER.match(text, end) is not None
+    )
 
 
 def _bounds(value: float | None, bound: str) -> tuple[float | None, float | None]:
