@@ -227,3 +227,32 @@ def test_an_identification_does_not_start_at_an_opening_phrase() -> None:
     assert _objection("Dana Reyes is an economist at the Harbor Policy Institute.") == (
         "who someone is"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indirect"),
+    [
+        ("He said that tour companies are strict on what visitors bring ashore.", True),
+        ("The agency confirmed that the plant closed in March.", True),
+        ("She told reporters that the budget was cut.", False),  # the clause not right after
+        ("He said the plant closed in March.", False),  # no "that": counted as reported only
+        ("That said, the plant stayed open.", False),
+    ],
+)
+def test_indirect_speech_is_a_clause_after_a_speech_verb(sentence: str, indirect: bool) -> None:
+    assert ("indirect" in _hits(sentence)) is indirect
+
+
+def test_a_speakers_clause_in_the_reporters_words_counts_more_than_a_bare_report() -> None:
+    """Attributed speech told as a clause ("He said that ...") is kept; the same sentence with
+    nothing reported is not."""
+    text = (
+        "Ann Lee runs the harbour office in Port Lockroy. "
+        "She said that tour companies are very strict on what visitors bring on their journey."
+    )
+    found = [c.quote for c in extract_claims(text)]
+    assert any(q.startswith("She said that tour companies") for q in found)
+    plain = (
+        "Ann Lee runs the harbour office. Tour companies are very strict on what visitors bring."
+    )
+    assert not any(c.quote.startswith("Tour companies") for c in extract_claims(plain))

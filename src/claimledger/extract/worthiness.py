@@ -372,6 +372,19 @@ REPORTED = Cues(
     | frozenset(["said", "says", "told", "tells", "testified", "admits", "admitted", "described"]),
     ("according to",),
 )
+# Speech reported in the reporter's words, as a clause: "He said that tour companies are strict
+# on what visitors bring". The clause is what the speaker asserts as fact, told plainly; a
+# quotation may be a turn of phrase.
+INDIRECT_SPEECH = Cues(
+    frozenset(),
+    tuple(
+        f"{verb} that"
+        for verb in (
+            *("said", "says", "told", "tells", "added", "adds", "explained", "explains"),
+            *("noted", "notes", "stated", "states", "confirmed", "confirms", "reported"),
+        )
+    ),
+)
 # A position reported, with what it holds: "the council is concerned the laws would ...", "the
 # union is adamant that ...". Who holds it, and what, can be checked; a feeling alone ("was
 # concerned about", "was worried") is no position (see `_FEELING`).
@@ -585,6 +598,7 @@ LEXICON = Lexicon(
         "guess": GUESS,
         "might_in_clause": MIGHT_IN_CLAUSE,
         "reported": REPORTED,
+        "indirect": INDIRECT_SPEECH,
         "position": POSITION,
         "evidence_source": EVIDENCE_SOURCE,
         "evidence_verb": EVIDENCE_VERB,
@@ -895,6 +909,8 @@ def score_sentence(
         s += 0.1
     if attributed:
         s += 0.05 if quoted else 0.1  # reported speech relays what someone asserts as fact
+        if "indirect" in hits and not quoted:
+            s += 0.1  # in the reporter's words, as a clause: an assertion told plainly
     elif "reported" in hits or "position" in hits:
         s += 0.1  # "officials said", "union lawyers described": speech with no named speaker
     opinion = min(hits.get("opinion", 0), 2)
