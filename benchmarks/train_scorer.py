@@ -433,7 +433,9 @@ def choices(l2: float, furniture: bool, web_weight: float) -> Iterable[Choice]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="train on all and write the weights")
-    parser.add_argument("--blind", action="store_true", help="print labellers B's, D's and F's totals")
+    parser.add_argument(
+        "--blind", action="store_true", help="print labellers B's, D's and F's totals"
+    )
     parser.add_argument(
         "--train-with",
         action="append",
