@@ -78,10 +78,13 @@ _UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _BELOW_100 = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W})\b)?|(?:{_TEENS_W}|{_UNITS_W})\b)"
-# a number written in words, compounds whole: "seventy-five", "twenty one", "two hundred and ten"
+_ONE_WORD = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+# a number written in words, compounds whole: "seventy-five", "twenty one", "two hundred and ten";
+# one word first, as the engine finds it fastest, then what may follow it (a unit after a tens
+# word, which all end in "ty"; "hundred" and what follows that)
 _WORDNUM = (
-    rf"(?P<word>(?:(?:a|{_UNITS_W})\s+)?hundred(?:\s+(?:and\s+)?{_BELOW_100})?"
-    rf"|{_BELOW_100}|a dozen|dozen|a thousand)"
+    rf"(?P<word>(?:{_ONE_WORD})(?:(?<=ty)[- ](?:{_UNITS_W})\b)?"
+    rf"(?:\s+hundred\b(?:\s+(?:and\s+)?{_BELOW_100})?)?)"
 )
 _WORD_INITIALS = "".join(sorted({w[0] for w in _WORDS} | {w[0].upper() for w in _WORDS}))
 
