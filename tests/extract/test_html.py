@@ -5,6 +5,8 @@ from __future__ import annotations
 import html as html_lib
 from pathlib import Path
 
+import pytest
+
 from claimledger.documents import parse_document, read_document
 from claimledger.extract import Genre, extract_claims
 from claimledger.extract.html import xml_paragraphs
@@ -115,3 +117,22 @@ def test_the_pages_body_stands_in_when_the_extractor_took_a_side_block() -> None
     assert _or_the_pages_body(article[:6], page) == article[:6]
     # too little prose on the page to tell: kept
     assert _or_the_pages_body(policy, ["", *article[:2]]) == policy
+
+
+def test_a_page_the_extractor_finds_nothing_in_is_read_by_its_own_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A real page (The Root's) made the extractor return nothing, and `extract` refused it with
+    "no article text found"; its visible lines hold the article, which the finder's rules find."""
+    import trafilatura
+
+    from claimledger.extract.html import html_to_text
+
+    body = "".join(
+        f"<p>The council approved {n} new bus shelters on Elm Street on Tuesday, its clerk said.</p>"
+        for n in range(6)
+    )
+    page = f"<html><head><title>Shelters</title></head><body><div>{body}</div></body></html>"
+    monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: None)
+    text, _ = html_to_text(page)
+    assert "approved 0 new bus shelters" in text and "approved 5 new bus shelters" in text

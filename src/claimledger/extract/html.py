@@ -158,12 +158,14 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         **_READING,
     )
     paragraphs = xml_paragraphs(xml) if xml else []
+    marked = _marked(html)
+    page = _body_of(marked)
     if paragraphs:
-        marked = _marked(html)
-        page = _body_of(marked)
         paragraphs = without_captions(paragraphs, marked)
         paragraphs = with_left_out(paragraphs, page)
         paragraphs = _or_the_pages_body(paragraphs, page)
+    else:  # the extractor found no article: the page's own body reading, if it has one
+        paragraphs = [line for line in page if line]
     body = "\n\n".join(paragraphs)
     meta = _metadata(html, url=url)
     if body and meta["title"] and paragraphs and paragraphs[0] != meta["title"]:
