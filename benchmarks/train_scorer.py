@@ -407,16 +407,20 @@ class Choice:
 
 
 def out_of_fold(
-    folds: list[Fold], l2: float, furniture: bool, web_weight: float
+    folds: list[Fold], l2: float, furniture: bool, web_weight: float, groups: int = 0
 ) -> dict[int, float]:
-    """Each judged sentence's probability from the model trained without its fold."""
+    """Each judged sentence's probability from the model trained without its fold (with
+    `groups`, without its group: the folds dealt round-robin into that many, for large sets)."""
     prob: dict[int, float] = {}
-    for k, held in enumerate(folds):
-        rest = (f for j, f in enumerate(folds) if j != k)
+    count = groups or len(folds)
+    for k in range(count):
+        held = [f for j, f in enumerate(folds) if j % count == k]
+        rest = (f for j, f in enumerate(folds) if j % count != k)
         model = train(fold_examples(rest, furniture, web_weight), l2)
-        for r in held.readings:
-            for t in r.traced:
-                prob[id(t)] = model.probability(t.facts)
+        for fold in held:
+            for r in fold.readings:
+                for t in r.traced:
+                    prob[id(t)] = model.probability(t.facts)
     return prob
 
 
@@ -443,6 +447,13 @@ def main() -> None:
         metavar="LABELLER",
         help="also train on this labeller's web pages, read as A's (C: studied since)",
     )
+    parser.add_argument(
+        "--groups",
+        type=int,
+        default=0,
+        metavar="K",
+        help="cross-validate over K groups of folds, not one fold a page (large training sets)",
+    )
     args = parser.parse_args()
     folds = load_folds(train_with=tuple(args.train_with))
     n_rows = sum(len(r.rows) for f in folds for r in f.readings)
@@ -457,7 +468,7 @@ def main() -> None:
     best: tuple[float, Choice, dict[str, Score]] | None = None
     for furniture, web_weight in ((False, 1.0), (True, 1.0), (False, 0.5)):
         for l2 in L2S:
-            prob = out_of_fold(folds, l2, furniture, web_weight)
+            prob = out_of_fold(folds, l2, furniture, web_weight, args.groups)
             full = train(fold_examples(folds, furniture, web_weight), l2)
             prob.update((id(t), full.probability(t.facts)) for t in negatives)
             local: tuple[float, Choice, dict[str, Score]] | None = None
