@@ -224,14 +224,6 @@ class Ledger:
         with self.tx.read() as s:
             return reach_of(claim_ids, session=s)
 
-    def signals(self, claim_ids: Sequence[int]) -> dict[int, tuple[int, bool]]:
-        """Per claim: its conflicting figures (not dismissed) and whether the same claim was
-        decided elsewhere; claims with neither are left out."""
-        from claimledger.ledger.demand import signals_of
-
-        with self.tx.read() as s:
-            return signals_of(claim_ids, session=s)
-
     def count(self, flt: ClaimFilter = ClaimFilter()) -> int:
         from claimledger.ledger import queries
 

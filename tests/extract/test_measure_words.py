@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.measure_words import SAME_MEASURE, measure_of, same_measure_word
+from claimledger.extract.measure_words import SAME_MEASURE, same_measure_word
 from claimledger.extract.stems import stem
 from claimledger.ledger.conflict_rules import Figures, find_conflict
 
@@ -14,7 +14,7 @@ def test_every_word_names_one_measure_only() -> None:
     for name, words in SAME_MEASURE:
         for word in words:
             assert seen.setdefault(stem(word), name) == name, word
-    assert measure_of(stem("shuttered")) == "close"
+    assert same_measure_word(stem("shuttered")) == "=close"
     assert same_measure_word(stem("axed")) == same_measure_word(stem("slashed")) == "=job-cut"
     assert same_measure_word("library") == "library"  # a word the table does not hold
 

@@ -97,11 +97,6 @@ def _by_stem() -> dict[str, str]:
     return found
 
 
-def measure_of(word_stem: str) -> str | None:
-    """The measure a (stemmed) word names, None when the table does not hold it."""
-    return _by_stem().get(word_stem)
-
-
 def same_measure_word(word_stem: str) -> str:
     """The word as the comparison reads it: its measure's name when the table holds it (a name
     marked so that it never equals an ordinary word), else the word itself."""
